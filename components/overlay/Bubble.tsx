@@ -1,0 +1,145 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import type { OverlayEvent, Recap, StepView, TargetState } from './types';
+
+export const TITLE_ID = 'cac-title';
+export const TEXT_ID = 'cac-text';
+
+const TRACE = ['overlay.traceLogout', 'overlay.tracePassword', 'overlay.traceTabs'] as const;
+
+/** The sentence that replaces the spotlight when the target is missing or uncertain; null otherwise. */
+export function missingText(status: TargetState['status']): string | null {
+  return status === 'not-found' ? i18n.t('overlay.notFound') : status === 'ambiguous' ? i18n.t('overlay.ambiguous') : null;
+}
+
+export function sensitiveText(view: StepView): string | null {
+  const { item } = view;
+  if (item.kind !== 'step' || !item.sensitive) return null;
+  return view.run.mode === 'alone' ? i18n.t('overlay.sensitiveAlone') : i18n.t('overlay.sensitiveAdvisor');
+}
+
+interface BubbleProps {
+  view: StepView;
+  status: TargetState['status'];
+  recap?: Recap;
+  onEvent: (event: OverlayEvent) => void;
+  onSearchAgain: () => void;
+  onHelp: () => void;
+  onHide: () => void;
+}
+
+/**
+ * The bubble's content. Every guide text is rendered as a text node in the
+ * guide's language: a guide can never inject markup.
+ */
+export function Bubble({ view, status, recap, onEvent, onSearchAgain, onHelp, onHide }: BubbleProps) {
+  const { item, guide } = view;
+  const lang = guide.lang;
+  const [why, setWhy] = useState(false);
+  const missing = item.kind === 'step' ? missingText(status) : null;
+  const sensitive = sensitiveText(view);
+  const back = (
+    <button type="button" onClick={() => onEvent({ type: 'back' })} disabled={!view.canGoBack}>
+      {i18n.t('overlay.back')}
+    </button>
+  );
+
+  return (
+    <>
+      <div class="head">
+        <h2 id={TITLE_ID} class="title">
+          <span class="brand">{i18n.t('overlay.title')}</span> <span lang={lang}>{guide.title}</span>
+        </h2>
+        <button type="button" class="hide" onClick={onHide} aria-label={i18n.t('overlay.hideLabel')} aria-keyshortcuts="Escape">
+          {i18n.t('overlay.hide')}
+        </button>
+      </div>
+      {item.kind === 'end' ? (
+        <>
+          <p class="progress">{i18n.t('overlay.ended')}</p>
+          {item.message && (
+            <p id={TEXT_ID} class="text" lang={lang}>
+              {item.message}
+            </p>
+          )}
+          {recap && (
+            <>
+              <h3>{i18n.t('overlay.recap')}</h3>
+              <ul class="recap">
+                <li>{i18n.t('overlay.recapDone', [String(recap.done)])}</li>
+                <li>{i18n.t('overlay.recapByHand', [String(recap.byHand)])}</li>
+                <li>{i18n.t('overlay.recapHelp', [String(recap.help)])}</li>
+              </ul>
+            </>
+          )}
+          <fieldset class="trace">
+            <legend>{i18n.t('overlay.trace')}</legend>
+            {TRACE.map((key) => (
+              <label key={key}>
+                <input type="checkbox" /> {i18n.t(key)}
+              </label>
+            ))}
+          </fieldset>
+          <div class="actions">
+            <button type="button" class="primary" onClick={() => onEvent({ type: 'finish' })}>
+              {i18n.t('overlay.finish')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p class="progress">{i18n.t('overlay.stepOf', [String(view.position), String(view.total)])}</p>
+          <p id={TEXT_ID} class="text" lang={lang}>
+            {item.kind === 'step' ? item.instruction : item.question}
+          </p>
+          {missing && <p class="missing">{missing}</p>}
+          {sensitive && (
+            <p class="sensitive">
+              <strong>{i18n.t('overlay.sensitive')}</strong> {sensitive}
+            </p>
+          )}
+          {item.why && (
+            <>
+              <button type="button" class="why" aria-expanded={why} aria-controls="cac-why" onClick={() => setWhy(!why)}>
+                {i18n.t('overlay.why')}
+              </button>
+              <p id="cac-why" class="text-why" lang={lang} hidden={!why}>
+                {item.why}
+              </p>
+            </>
+          )}
+          {item.kind === 'question' ? (
+            <>
+              <ul class="choices" aria-label={i18n.t('overlay.choices')}>
+                {item.choices.map((choice, i) => (
+                  <li key={choice.next + i}>
+                    <button type="button" class="primary" lang={lang} onClick={() => onEvent({ type: 'answer', choice: i })}>
+                      {choice.label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <div class="actions">{back}</div>
+            </>
+          ) : (
+            <div class="actions">
+              <button type="button" class="primary" onClick={() => onEvent({ type: 'manual-done' })}>
+                {i18n.t('overlay.done')}
+              </button>
+              {back}
+              {missing ? (
+                <button type="button" onClick={onSearchAgain}>
+                  {i18n.t('overlay.searchAgain')}
+                </button>
+              ) : (
+                <button type="button" onClick={onHelp}>
+                  {i18n.t('overlay.cantFind')}
+                </button>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

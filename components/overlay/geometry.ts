@@ -1,0 +1,84 @@
+/**
+ * Pure geometry of the spotlight and the bubble, in viewport (CSS pixel)
+ * coordinates. No DOM here, so that it is cheap and easy to test.
+ */
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** Space left around the target inside the cut-out, and its corner radius. */
+export const PAD = 6;
+export const RADIUS = 8;
+/** Distance between the cut-out and the bubble, and between the bubble and the viewport edge. */
+export const GAP = 12;
+export const MARGIN = 8;
+
+const r1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The target's box grown by the padding: the hole in the dimmed layer and the focus ring. */
+export function hole(target: Box, pad = PAD): Box {
+  return { x: r1(target.x - pad), y: r1(target.y - pad), width: r1(target.width + 2 * pad), height: r1(target.height + 2 * pad) };
+}
+
+/**
+ * SVG path that covers the viewport minus a rounded hole: with `fill-rule: evenodd`
+ * the hole stays clear, the rest is dimmed.
+ */
+export function cutoutPath(viewport: Size, h: Box, radius = RADIUS): string {
+  const r = Math.max(0, Math.min(radius, h.width / 2, h.height / 2));
+  const { x, y, width: w, height: ht } = h;
+  const arc = (dx: number, dy: number) => `a${r} ${r} 0 0 1 ${dx} ${dy}`;
+  return (
+    `M0 0H${viewport.width}V${viewport.height}H0Z` +
+    `M${r1(x + r)} ${y}h${r1(w - 2 * r)}${arc(r, r)}v${r1(ht - 2 * r)}${arc(-r, r)}h${r1(2 * r - w)}${arc(-r, -r)}v${r1(2 * r - ht)}${arc(r, -r)}Z`
+  );
+}
+
+export type Side = 'bottom' | 'top' | 'right' | 'left';
+
+const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v, max));
+
+/**
+ * Where the bubble goes next to the target: below, above, right or left, the first
+ * side where it fits whole; centred on the target on the other axis; always kept
+ * inside the viewport, so that it stays readable even when the target is partly
+ * out of view.
+ */
+export function place(target: Box, bubble: Size, viewport: Size, gap = GAP, margin = MARGIN): { x: number; y: number; side: Side } {
+  const h = hole(target);
+  const room: Record<Side, number> = {
+    bottom: viewport.height - (h.y + h.height) - gap - margin,
+    top: h.y - gap - margin,
+    right: viewport.width - (h.x + h.width) - gap - margin,
+    left: h.x - gap - margin,
+  };
+  const need = (s: Side) => (s === 'top' || s === 'bottom' ? bubble.height : bubble.width);
+  const sides: Side[] = ['bottom', 'top', 'right', 'left'];
+  const side = sides.find((s) => room[s] >= need(s)) ?? sides.reduce((a, b) => (room[b] > room[a] ? b : a));
+  let x: number;
+  let y: number;
+  if (side === 'top' || side === 'bottom') {
+    x = h.x + h.width / 2 - bubble.width / 2;
+    y = side === 'bottom' ? h.y + h.height + gap : h.y - gap - bubble.height;
+  } else {
+    y = h.y + h.height / 2 - bubble.height / 2;
+    x = side === 'right' ? h.x + h.width + gap : h.x - gap - bubble.width;
+  }
+  x = clamp(x, margin, Math.max(margin, viewport.width - bubble.width - margin));
+  y = clamp(y, margin, Math.max(margin, viewport.height - bubble.height - margin));
+  return { x: Math.round(x), y: Math.round(y), side };
+}
+
+/** Whether a box lies wholly inside the viewport (then there is no need to scroll to it). */
+export function inView(b: Box, viewport: Size): boolean {
+  return b.x >= 0 && b.y >= 0 && b.x + b.width <= viewport.width && b.y + b.height <= viewport.height;
+}

@@ -1,0 +1,58 @@
+import { i18n } from '#i18n';
+import type { GuideSummary } from '../../utils/catalogue';
+import type { Run } from '../../utils/run';
+
+export interface GuideListProps {
+  guides: GuideSummary[];
+  /** Shown when there is no guide. */
+  empty: string;
+  /** Runs left unfinished, by guide id: those guides offer "Reprendre" and "Recommencer". */
+  paused: Record<string, Run>;
+  onStart(guide: GuideSummary): void;
+  onResume(guide: GuideSummary): void;
+  onRestart(guide: GuideSummary): void;
+}
+
+/** A list of guides: title, summary, duration, and how to start (or resume) each. Guide texts are text, in the guide's language. */
+export function GuideList(props: GuideListProps) {
+  if (props.guides.length === 0) return <p class="empty">{props.empty}</p>;
+  return (
+    <ul class="guides">
+      {props.guides.map((guide) => {
+        const paused = guide.id in props.paused;
+        return (
+          <li key={guide.id} class="guide" data-guide-id={guide.id}>
+            <h3 lang={guide.lang}>{guide.title}</h3>
+            <p lang={guide.lang}>{guide.summary}</p>
+            <p class="meta">
+              {i18n.t('popup.duration', [String(guide.durationMinutes)])}
+              {guide.verified ? ` · ${i18n.t('popup.verified')}` : ''}
+            </p>
+            {paused && <p class="note">{i18n.t('popup.pausedNote')}</p>}
+            <div class="actions">
+              {paused ? (
+                <>
+                  <button type="button" class="resume" aria-label={i18n.t('popup.resumeLabel', [guide.title])} onClick={() => props.onResume(guide)}>
+                    {i18n.t('popup.resume')}
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary restart"
+                    aria-label={i18n.t('popup.restartLabel', [guide.title])}
+                    onClick={() => props.onRestart(guide)}
+                  >
+                    {i18n.t('popup.restart')}
+                  </button>
+                </>
+              ) : (
+                <button type="button" class="start" aria-label={i18n.t('popup.startLabel', [guide.title])} onClick={() => props.onStart(guide)}>
+                  {i18n.t('popup.start')}
+                </button>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

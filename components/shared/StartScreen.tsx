@@ -1,0 +1,68 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import type { GuideSummary } from '../../utils/catalogue';
+import type { HelpLevel, RunMode } from '../../utils/run';
+import { LevelChoice, ModeChoice } from './HelpChoices';
+import { useFocusOnMount, useGuide } from './hooks';
+import { PrepareList } from './PrepareList';
+
+export interface StartScreenProps {
+  guide: GuideSummary;
+  /** This tab already has a guide under way: starting another one replaces it. */
+  replacesRun: boolean;
+  onStart(mode: RunMode, level: HelpLevel): Promise<void>;
+  onCancel(): void;
+}
+
+/** Before a guide starts: what to have at hand, who is there, how much help. */
+export function StartScreen({ guide, replacesRun, onStart, onCancel }: StartScreenProps) {
+  const full = useGuide(guide.id);
+  const [mode, setMode] = useState<RunMode>('advisor');
+  const [level, setLevel] = useState<HelpLevel>('guided');
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setFailed(false);
+    try {
+      await onStart(mode, level);
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section class="start-screen" aria-labelledby="start-title">
+      <h2 id="start-title" tabIndex={-1} ref={heading} lang={guide.lang}>
+        {guide.title}
+      </h2>
+      <p class="meta">{i18n.t('popup.duration', [String(guide.durationMinutes)])}</p>
+      <form onSubmit={submit}>
+        <h3>{i18n.t('popup.prepare.title')}</h3>
+        {full.state === 'loading' ? (
+          <p>{i18n.t('popup.loading')}</p>
+        ) : full.state === 'ready' && full.value ? (
+          <PrepareList items={full.value.prepare} lang={full.value.lang} idPrefix="start-prepare" />
+        ) : (
+          <p class="note">{i18n.t('popup.prepare.unavailable')}</p>
+        )}
+        <ModeChoice value={mode} onChange={setMode} idPrefix="start" />
+        <LevelChoice value={level} onChange={setLevel} idPrefix="start" />
+        {replacesRun && <p class="note">{i18n.t('popup.startScreen.replaces')}</p>}
+        {failed && <p role="alert">{i18n.t('popup.startScreen.failed')}</p>}
+        <div class="actions">
+          <button type="submit" class="go" disabled={busy}>
+            {i18n.t('popup.startScreen.go')}
+          </button>
+          <button type="button" class="secondary cancel" onClick={onCancel}>
+            {i18n.t('popup.startScreen.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

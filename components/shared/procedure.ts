@@ -1,0 +1,55 @@
+import type { Guide, GuideItem } from '../../utils/guide/schema';
+import { itemById, itemsAhead, type Run, trail } from '../../utils/run';
+
+/** How a line of the procedure stands; the text badge says it, never colour alone. */
+export type LineState = 'done' | 'manual' | 'answered' | 'skipped' | 'current' | 'ahead';
+
+export interface ProcedureLine {
+  item: GuideItem;
+  state: LineState;
+  /** For an answered question: the label of the choice made. */
+  answer?: string;
+}
+
+export interface Procedure {
+  lines: ProcedureLine[];
+  /** The path stops at a question not answered yet: what follows depends on the answer. */
+  dependsOnAnswer: boolean;
+}
+
+/**
+ * The procedure as the panel lists it: the path actually taken (answers
+ * included), the current item, then what follows without a choice to make.
+ * Branches not taken are left out, so that the list is the person's own way.
+ */
+export function procedureOf(guide: Pick<Guide, 'steps'>, run: Run): Procedure {
+  const lines: ProcedureLine[] = [];
+  for (const visit of trail(run)) {
+    const item = itemById(guide, visit.id);
+    if (!item || visit.how === 'back') continue;
+    if (visit.how === 'answered' && item.kind === 'question') {
+      lines.push({ item, state: 'answered', answer: visit.choice === undefined ? undefined : item.choices[visit.choice]?.label });
+    } else {
+      lines.push({ item, state: visit.how === 'manual' ? 'manual' : visit.how === 'skipped' ? 'skipped' : 'done' });
+    }
+  }
+  const current = itemById(guide, run.currentId);
+  if (!current) return { lines, dependsOnAnswer: false };
+  // A finished run's end item is reached, not pending.
+  lines.push({ item: current, state: current.kind === 'end' && run.status === 'finished' ? 'done' : 'current' });
+  if (run.status !== 'active') return { lines, dependsOnAnswer: false };
+  const ahead = itemsAhead(guide, run.currentId);
+  for (const item of ahead) lines.push({ item, state: 'ahead' });
+  const last = ahead.at(-1) ?? current;
+  return { lines, dependsOnAnswer: last.kind === 'question' };
+}
+
+/**
+ * "Étape X sur Y": the 1-based position of the current item among the
+ * guide's items, and their count — the same figures as the overlay's
+ * `StepView`, so that panel and bubble agree.
+ */
+export function progressOf(guide: Pick<Guide, 'steps'>, run: Pick<Run, 'currentId'>): { position: number; total: number } {
+  const index = guide.steps.findIndex((item) => item.id === run.currentId);
+  return { position: index + 1, total: guide.steps.length };
+}

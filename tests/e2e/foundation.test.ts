@@ -1,0 +1,134 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type BrowserKind,
+  builtManifest,
+  type ExtensionBrowser,
+  firstItemText,
+  guideListsOf,
+  launchWithExtension,
+  OVERLAY_HOST,
+  overlayHostOf,
+  PRACTICE_GUIDE_ID,
+  PRACTICE_START_PAGE,
+  type PracticeSites,
+  practiceGuide,
+  startPracticeSites,
+  WAIT_MS,
+} from './harness';
+
+/** The popup's headings, by the language its page declares. */
+const HEADINGS: Record<string, { fitting: string; others: string }> = {
+  fr: { fitting: 'Guides pour cette page', others: 'Autres guides' },
+  en: { fitting: 'Guides for this page', others: 'Other guides' },
+};
+
+let sites: PracticeSites;
+
+beforeAll(async () => {
+  sites = await startPracticeSites();
+});
+
+afterAll(async () => {
+  await sites?.close();
+});
+
+describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build installed', (kind) => {
+  let ext: ExtensionBrowser;
+  const opened: Page[] = [];
+
+  /** A tab on `url`, loaded, closed after the test. */
+  async function visit(url: string, label: string): Promise<Page> {
+    const page = await ext.newPage(label);
+    opened.push(page);
+    await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+
+  async function popupFor(page: Page): Promise<Page> {
+    const popup = await ext.openPopup(page);
+    opened.push(popup);
+    return popup;
+  }
+
+  beforeAll(async () => {
+    ext = await launchWithExtension(kind);
+  });
+
+  afterEach(async () => {
+    // A toolbar popup closes by itself when another tab takes the focus.
+    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
+    expect(ext.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('loads the built extension, whose background answers', async () => {
+    if (kind === 'chromium') {
+      expect(ext.serviceWorkerUrl).toBe(`${ext.origin}/background.js`);
+    } else {
+      const manifest = builtManifest('firefox') as { browser_specific_settings: { gecko: { id: string } } };
+      expect(ext.extensionId).toBe(manifest.browser_specific_settings.gecko.id);
+    }
+    const page = await ext.openExtensionPage('popup.html');
+    opened.push(page);
+    const lists = await page.evaluate(() => {
+      type Runtime = { runtime: { sendMessage(message: unknown): Promise<{ fitting: { id: string }[]; others: { id: string }[] }> } };
+      const scope = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
+      const api = scope.browser ?? scope.chrome;
+      if (!api) throw new Error('no extension API in this page');
+      return api.runtime.sendMessage({ type: 'catalogue:forPage', url: null });
+    });
+    expect(lists.others.map((guide) => guide.id)).toContain(PRACTICE_GUIDE_ID);
+    expect(lists.fitting).toEqual([]);
+  });
+
+  it('puts its UI host, with an open shadow root, on a page of a guide’s site', async () => {
+    const page = await visit(`${sites.guided}${PRACTICE_START_PAGE}`, 'practice page');
+    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+    expect(await overlayHostOf(page)).toEqual({ present: true, shadowRoot: 'open' });
+  });
+
+  it('stays out of a site that no guide names', async () => {
+    const elsewhere = await visit(`${sites.unguided}${PRACTICE_START_PAGE}`, 'page with no guide');
+    // The page is loaded and its own scripts have run (DSFR marks <html data-fr-js="true">)…
+    await elsewhere.waitForSelector('html[data-fr-js="true"]', { timeout: WAIT_MS });
+    // …and the same page on a guide's site, loaded afterwards, has already got the host.
+    const guided = await visit(`${sites.guided}${PRACTICE_START_PAGE}`, 'practice page');
+    await guided.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+    expect(await overlayHostOf(guided)).toMatchObject({ present: true });
+    expect(await overlayHostOf(elsewhere)).toEqual({ present: false, shadowRoot: null });
+  });
+
+  it('lists the practice guide for its page in the popup, and among the others elsewhere', async () => {
+    const guided = await visit(`${sites.guided}${PRACTICE_START_PAGE}`, 'practice page');
+    const onGuided = await guideListsOf(await popupFor(guided));
+    const headings = HEADINGS[onGuided.lang];
+    expect(headings, `langue du popup : ${onGuided.lang}`).toBeDefined();
+    expect(onGuided.fitting.heading).toBe(headings?.fitting);
+    expect(onGuided.others.heading).toBe(headings?.others);
+    expect(onGuided.fitting.guideIds).toContain(PRACTICE_GUIDE_ID);
+    expect(onGuided.others.guideIds).not.toContain(PRACTICE_GUIDE_ID);
+
+    const elsewhere = await visit(`${sites.unguided}${PRACTICE_START_PAGE}`, 'page with no guide');
+    const onElsewhere = await guideListsOf(await popupFor(elsewhere));
+    expect(onElsewhere.fitting.guideIds).not.toContain(PRACTICE_GUIDE_ID);
+    expect(onElsewhere.others.guideIds).toContain(PRACTICE_GUIDE_ID);
+  });
+
+  it('shows the guide’s first instruction in the page’s bubble after « Commencer »', async () => {
+    const expected = firstItemText(practiceGuide());
+    const page = await visit(`${sites.guided}${PRACTICE_START_PAGE}`, 'practice page');
+    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+    expect(await page.$(`${OVERLAY_HOST} >>> [role=dialog]`), 'no bubble before the guide starts').toBeNull();
+
+    const popup = await popupFor(page);
+    const start = await popup.waitForSelector(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button`, { timeout: WAIT_MS });
+    await start?.click();
+
+    const instruction = await page.waitForSelector(`${OVERLAY_HOST} >>> [role=dialog] .instruction`, { timeout: WAIT_MS });
+    expect(await instruction?.evaluate((element) => element.textContent?.trim())).toBe(expected);
+  });
+});

@@ -1,0 +1,164 @@
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { ExtensionErrors } from './console';
+import { BUILDS, type BrowserKind, builtManifest, EXECUTABLES } from './paths';
+
+/** How long a condition may take in a page before a test fails (a loaded 2-core CI machine). */
+export const WAIT_MS = 20_000;
+
+/** A real browser with the practice build of the extension installed, as a person would have it. */
+export interface ExtensionBrowser {
+  kind: BrowserKind;
+  browser: Browser;
+  /** The id `installExtension` returned: Chromium's extension id, Firefox's add-on (gecko) id. */
+  extensionId: string;
+  /** Origin of the extension's own pages: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  origin: string;
+  /** Errors of the extension, recorded on every page opened through this object. */
+  errors: ExtensionErrors;
+  /** Chromium: whether the extension's service worker target is running. Firefox: null (not exposed). */
+  serviceWorkerUrl: string | null;
+  /** A new tab whose errors coming from the extension are recorded. */
+  newPage(label?: string): Promise<Page>;
+  /** An extension page (e.g. `popup.html`) opened in a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /**
+   * The popup, serving the tab of `page`. Chromium: the real toolbar popup,
+   * opened by triggering the extension's action with `page` active. Firefox's
+   * driver cannot trigger it: `popup.html?tab=<id>` opened in a tab.
+   */
+  openPopup(page: Page): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** The browser's API object in an extension page (`browser` in Firefox, `chrome` in Chromium). */
+interface TabsApi {
+  tabs: {
+    getCurrent(): Promise<{ id?: number; windowId?: number } | undefined>;
+    query(query: { active?: boolean; windowId?: number }): Promise<{ id?: number }[]>;
+  };
+}
+
+export async function launchWithExtension(kind: BrowserKind): Promise<ExtensionBrowser> {
+  return kind === 'chromium' ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<ExtensionBrowser> {
+  builtManifest('chromium');
+  const browser = await puppeteer.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    pipe: true,
+    enableExtensions: true,
+    // French UI, as for the people the extension is for; no call to the (closed) network.
+    args: ['--no-sandbox', '--lang=fr', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    env: { ...process.env, LANGUAGE: 'fr' },
+  });
+  try {
+    const extensionId = await browser.installExtension(BUILDS.chromium);
+    const origin = `chrome-extension://${extensionId}`;
+    const errors = new ExtensionErrors(origin);
+    const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), {
+      timeout: WAIT_MS,
+    });
+    const worker = await workerTarget.worker();
+    if (worker) errors.watchWorker(worker, 'service worker');
+
+    const newPage = async (label = 'page') => {
+      const page = await browser.newPage();
+      errors.watchPage(page, label);
+      return page;
+    };
+    return {
+      kind: 'chromium',
+      browser,
+      extensionId,
+      origin,
+      errors,
+      serviceWorkerUrl: workerTarget.url(),
+      newPage,
+      openExtensionPage: async (path) => {
+        const page = await newPage(path);
+        await page.goto(`${origin}/${path}`);
+        return page;
+      },
+      openPopup: async (page) => {
+        const extension = (await browser.extensions()).get(extensionId);
+        if (!extension) throw new Error(`Extension ${extensionId} absente de Chromium.`);
+        await page.bringToFront();
+        const opened = browser.waitForTarget((t) => t.url().startsWith(`${origin}/popup.html`), { timeout: WAIT_MS });
+        await page.triggerExtensionAction(extension);
+        const popup = await (await opened).asPage();
+        errors.watchPage(popup, 'popup');
+        return popup;
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+async function launchFirefox(): Promise<ExtensionBrowser> {
+  const manifest = builtManifest('firefox') as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const geckoId = manifest.browser_specific_settings?.gecko?.id;
+  if (!geckoId) throw new Error('La version Firefox n’a pas d’identifiant (browser_specific_settings.gecko.id, wxt.config.ts).');
+  // Firefox gives each install a random internal UUID; pinning it tells us the extension's origin.
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    headless: true,
+    // WebDriver BiDi refuses to navigate a tab to a moz-extension:// page without this flag.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      'intl.locale.requested': 'fr',
+    },
+  });
+  try {
+    const extensionId = await browser.installExtension(BUILDS.firefox);
+    const origin = `moz-extension://${uuid}`;
+    const errors = new ExtensionErrors(origin);
+    const newPage = async (label = 'page') => {
+      const page = await browser.newPage();
+      errors.watchPage(page, label);
+      return page;
+    };
+    return {
+      kind: 'firefox',
+      browser,
+      extensionId,
+      origin,
+      errors,
+      serviceWorkerUrl: null,
+      newPage,
+      openExtensionPage: async (path) => {
+        const page = await newPage(path);
+        await page.goto(`${origin}/${path}`);
+        return page;
+      },
+      openPopup: async (page) => {
+        // Ask the extension which tab `page` is: the active tab of the popup tab's window once `page` is in front.
+        const popup = await newPage('popup');
+        await popup.goto(`${origin}/popup.html`);
+        await page.bringToFront();
+        const tabId = await popup.evaluate(async () => {
+          const api = (globalThis as unknown as { browser: TabsApi }).browser;
+          const self = await api.tabs.getCurrent();
+          const [active] = await api.tabs.query({ active: true, windowId: self?.windowId });
+          return active?.id !== undefined && active.id !== self?.id ? active.id : null;
+        });
+        if (tabId === null) throw new Error('Onglet de la page introuvable depuis l’extension.');
+        await popup.goto(`${origin}/popup.html?tab=${tabId}`);
+        await popup.bringToFront();
+        return popup;
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import type { ConsoleMessage, Page, WebWorker } from 'puppeteer-core';
+
+/**
+ * Records the errors of the extension: every console error and uncaught
+ * exception of its own pages (popup, service worker), and those of the web
+ * pages that come from its content script (their source is an extension URL).
+ * The practice pages' own errors (a missing favicon, DSFR warnings) are not ours.
+ */
+export class ExtensionErrors {
+  readonly #origin: string;
+  readonly #expected: RegExp[];
+  readonly #errors: string[] = [];
+
+  /** `origin`: `chrome-extension://<id>` or `moz-extension://<uuid>`; `expected`: errors a test provokes on purpose. */
+  constructor(origin: string, expected: RegExp[] = []) {
+    this.#origin = origin;
+    this.#expected = expected;
+  }
+
+  get origin(): string {
+    return this.#origin;
+  }
+
+  /** Watches a page: all of its errors when it is an extension page, else only those coming from the extension. */
+  watchPage(page: Page, label: string): void {
+    const own = () => page.url().startsWith(this.#origin);
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      if (own() || this.#fromExtension(message)) this.#record(`${label} console.error: ${message.text()}${this.#where(message)}`);
+    });
+    page.on('pageerror', (error) => {
+      const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+      if (own() || text.includes(this.#origin)) this.#record(`${label} exception: ${text}`);
+    });
+  }
+
+  /** Watches a worker of the extension (Chromium's service worker): all of its errors. */
+  watchWorker(worker: WebWorker, label: string): void {
+    worker.on('console', (message) => {
+      if (message.type() === 'error') this.#record(`${label} console.error: ${message.text()}${this.#where(message)}`);
+    });
+    worker.on('error', (error) => this.#record(`${label} exception: ${error.message}`));
+  }
+
+  /** The errors recorded since the last call that no test expected; clears the record. */
+  takeUnexpected(): string[] {
+    const errors = this.#errors.splice(0);
+    return errors.filter((error) => !this.#expected.some((pattern) => pattern.test(error)));
+  }
+
+  #fromExtension(message: ConsoleMessage): boolean {
+    const sources = [message.location(), ...message.stackTrace()].map((location) => location.url ?? '');
+    return sources.some((url) => url.startsWith(this.#origin));
+  }
+
+  #where(message: ConsoleMessage): string {
+    const url = message.location().url;
+    return url ? ` (${url}:${message.location().lineNumber ?? '?'})` : '';
+  }
+
+  #record(error: string): void {
+    this.#errors.push(error);
+  }
+}

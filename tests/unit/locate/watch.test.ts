@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe as suite, expect, it, vi } from 'vitest';
+import { describe } from '../../../utils/locate/describe';
+import type { LocateResult } from '../../../utils/locate/locate';
+import { watch } from '../../../utils/locate/watch';
+
+const PAGE = `<main><h2>Connexion</h2><form><fieldset><legend>Se connecter</legend>
+  <label for="u-1">Identifiant</label><input id="u-1" name="username" autocomplete="username">
+  <button type="submit" class="fr-btn">Se connecter</button></fieldset></form></main>`;
+
+/** Collects callbacks; `next()` resolves with the next result (no fixed sleep). */
+function recorder() {
+  const results: LocateResult[] = [];
+  const waiters: ((r: LocateResult) => void)[] = [];
+  let read = 0;
+  return {
+    results,
+    callback: (r: LocateResult) => {
+      results.push(r);
+      const w = waiters.shift();
+      if (w) w(results[read++]);
+    },
+    next: () =>
+      new Promise<LocateResult>((resolve) => {
+        if (read < results.length) resolve(results[read++]);
+        else waiters.push(resolve);
+      }),
+  };
+}
+
+let stop: (() => void) | undefined;
+beforeEach(() => {
+  document.body.innerHTML = PAGE;
+});
+afterEach(() => {
+  stop?.();
+  stop = undefined;
+});
+
+suite('watch', () => {
+  it('reports the first result at once, then appearance, replacement and disappearance', async () => {
+    const d = describe(document.querySelector('input') as Element);
+    document.querySelector('form')?.remove();
+    const rec = recorder();
+    stop = watch(d, document, rec.callback);
+    expect(rec.results).toEqual([{ status: 'not-found' }]);
+    expect(await rec.next()).toEqual({ status: 'not-found' });
+
+    // Appears later (an SPA renders the form).
+    document.querySelector('main')?.insertAdjacentHTML('beforeend', PAGE.replace(/^<main>[^]*?(<form>[^]*<\/form>)<\/main>$/, '$1'));
+    const appeared = await rec.next();
+    expect(appeared.status).toBe('found');
+    const first = document.querySelector('input');
+    if (appeared.status === 'found') expect(appeared.element).toBe(first);
+
+    // Replaced by a copy after a re-render: a new node with a new generated id.
+    const form = document.querySelector('form') as HTMLFormElement;
+    form.outerHTML = form.outerHTML.replaceAll('u-1', 'u-2');
+    const replaced = await rec.next();
+    expect(replaced.status).toBe('found');
+    if (replaced.status === 'found') {
+      expect(replaced.element).not.toBe(first);
+      expect(replaced.element).toBe(document.querySelector('input'));
+    }
+
+    // Disappears (hidden by the page).
+    (document.querySelector('form') as HTMLElement).hidden = true;
+    expect(await rec.next()).toEqual({ status: 'not-found' });
+  });
+
+  it('does not call back when the result does not change, and batches a burst of mutations', async () => {
+    const d = describe(document.querySelector('input') as Element);
+    const rec = recorder();
+    stop = watch(d, document, rec.callback);
+    await rec.next();
+    const main = document.querySelector('main') as HTMLElement;
+    for (let i = 0; i < 50; i++) main.insertAdjacentHTML('beforeend', `<p>ligne ${i}</p>`);
+    // A change that matters, after the unrelated ones: only it is reported.
+    document.querySelector('form')?.remove();
+    expect(await rec.next()).toEqual({ status: 'not-found' });
+    expect(rec.results.length).toBe(2);
+  });
+
+  it('ignores mutations inside our own overlay host', async () => {
+    const d = describe(document.querySelector('input') as Element);
+    const host = document.createElement('cote-a-cote-overlay');
+    document.body.append(host);
+    const rec = recorder();
+    const ignore = vi.fn((n: Node) => host.contains(n));
+    const raf = vi.spyOn(window, 'requestAnimationFrame');
+    stop = watch(d, document, rec.callback, { ignore });
+    await rec.next();
+    host.append(document.createElement('div'));
+    host.setAttribute('class', 'moved');
+    await vi.waitFor(() => expect(ignore).toHaveBeenCalled());
+    expect(raf).not.toHaveBeenCalled();
+    raf.mockRestore();
+  });
+
+  it('stops cleanly: the pending frame is cancelled, the observer disconnected', async () => {
+    const d = describe(document.querySelector('input') as Element);
+    const rec = recorder();
+    // A manual frame queue makes the order of events certain.
+    const frames = new Map<number, FrameRequestCallback>();
+    let ids = 0;
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((cb) => {
+      frames.set(++ids, cb);
+      return ids;
+    });
+    const caf = vi.spyOn(window, 'cancelAnimationFrame').mockImplementation((id) => void frames.delete(id));
+    try {
+      const s = watch(d, document, rec.callback);
+      expect(rec.results.length).toBe(1);
+      document.querySelector('form')?.remove();
+      await vi.waitFor(() => expect(raf).toHaveBeenCalledTimes(1));
+      s();
+      expect(caf).toHaveBeenCalledWith(1);
+      document.querySelector('main')?.insertAdjacentHTML('beforeend', '<input name="username">');
+      await Promise.resolve();
+      for (const cb of frames.values()) cb(0);
+      expect(raf).toHaveBeenCalledTimes(1);
+      expect(rec.results.length).toBe(1);
+    } finally {
+      raf.mockRestore();
+      caf.mockRestore();
+    }
+  });
+
+  it('falls back to setTimeout without requestAnimationFrame', async () => {
+    const d = describe(document.querySelector('input') as Element);
+    const saved = window.requestAnimationFrame;
+    // @ts-expect-error: simulate an environment without rAF
+    window.requestAnimationFrame = undefined;
+    try {
+      const rec = recorder();
+      stop = watch(d, document, rec.callback);
+      await rec.next();
+      document.querySelector('form')?.remove();
+      expect(await rec.next()).toEqual({ status: 'not-found' });
+    } finally {
+      window.requestAnimationFrame = saved;
+    }
+  });
+});

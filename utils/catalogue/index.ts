@@ -1,0 +1,57 @@
+import type { Guide } from '../guide/schema';
+import { guideFitsSite, matchesPage } from './sites';
+
+export { guideFitsSite, isPracticeGuide, matchesPage, matchesSite } from './sites';
+
+/** What a list of guides shows: no steps, no targets. */
+export interface GuideSummary {
+  id: string;
+  title: string;
+  summary: string;
+  durationMinutes: number;
+  lang: string;
+  verified: boolean;
+}
+
+export function summarize(guide: Guide): GuideSummary {
+  return {
+    id: guide.id,
+    title: guide.title,
+    summary: guide.summary,
+    durationMinutes: guide.durationMinutes,
+    lang: guide.lang,
+    verified: guide.status.state === 'verified',
+  };
+}
+
+function pagesOf(guide: Guide): string[] {
+  return guide.steps.flatMap((item) => (item.kind === 'step' && item.page ? [item.page] : []));
+}
+
+/**
+ * Whether a guide fits a page: the URL is on one of its sites and, when its
+ * steps name pages, on one of them. A guide whose first step is on this page
+ * fits best (it can start right here).
+ */
+export function fitness(guide: Guide, url: URL): 0 | 1 | 2 {
+  if (!guideFitsSite(guide, url)) return 0;
+  const pages = pagesOf(guide);
+  if (pages.length === 0) return 1;
+  if (pages[0] !== undefined && matchesPage(pages[0], url)) return 2;
+  return pages.some((page) => matchesPage(page, url)) ? 1 : 0;
+}
+
+/** The guides for this page first (best fit first), then all the others, each by title. */
+export function guidesForPage(guides: readonly Guide[], url: URL | null): { fitting: Guide[]; others: Guide[] } {
+  const byTitle = (a: Guide, b: Guide) => a.title.localeCompare(b.title, 'fr');
+  const scored = guides.map((guide) => ({ guide, fit: url ? fitness(guide, url) : 0 }));
+  const fitting = scored
+    .filter((s) => s.fit > 0)
+    .sort((a, b) => b.fit - a.fit || byTitle(a.guide, b.guide))
+    .map((s) => s.guide);
+  const others = scored
+    .filter((s) => s.fit === 0)
+    .map((s) => s.guide)
+    .sort(byTitle);
+  return { fitting, others };
+}

@@ -1,0 +1,141 @@
+/**
+ * The JSON Schema of the guide format, generated from the zod schema, with
+ * French descriptions so that a code editor explains each field on hover.
+ * Used by `scripts/gen-guide-schema.ts` and its test; not bundled.
+ */
+import { z } from 'zod';
+import { GUIDE_FORMAT, guideSchema } from './schema';
+
+export const GUIDE_SCHEMA_ID = `urn:cote-a-cote:guide-format:${GUIDE_FORMAT}`;
+
+type Context = 'guide' | 'status' | 'prepare' | 'step' | 'question' | 'end' | 'choice' | 'target';
+
+/** Descriptions by place and field. Kept next to the generator: they only serve editors. */
+const DESCRIPTIONS: Record<Context, Record<string, string>> = {
+  guide: {
+    $schema: 'Chemin vers ce schéma, pour que l’éditeur vérifie le fichier : « ./guide.schema.json ».',
+    format: 'Version du format des guides. Toujours 1 pour ce schéma.',
+    id: 'Identifiant du guide : minuscules sans accent, chiffres et tirets (ex. « impots-declarer-revenus »).',
+    version: 'Version du guide lui-même, MAJEUR.MINEUR.CORRECTIF (ex. « 1.0.0 »).',
+    lang: 'Langue des textes du guide (ex. « fr »).',
+    title: 'Titre de la démarche, court (120 caractères au plus).',
+    summary: 'Une ou deux phrases qui disent à quoi sert la démarche (200 caractères au plus).',
+    status: 'Brouillon, ou vérifié sur le site réel (avec quoi et quand).',
+    sites: 'Sites où le guide s’utilise, sous forme de motifs (ex. « https://www.impots.gouv.fr/* »).',
+    prepare: 'Ce qu’il faut avoir sous la main avant de commencer.',
+    durationMinutes: 'Durée estimée de la démarche, en minutes.',
+    steps: 'Les étapes, questions et fins, dans l’ordre. Le guide commence par le premier élément.',
+  },
+  status: {
+    state: '« draft » (brouillon) ou « verified » (vérifié sur le site réel).',
+    against: 'Sur quoi le guide a été vérifié : site et version (ex. « DSFR 1.14.4 »).',
+    on: 'Date de la vérification, AAAA-MM-JJ.',
+  },
+  prepare: {
+    label: 'Ce qu’il faut préparer (ex. « Votre numéro fiscal »).',
+    hint: 'Où le trouver, à quoi il ressemble.',
+    sensitive: 'Vrai pour un secret ou un identifiant personnel (mot de passe, numéro fiscal…).',
+  },
+  step: {
+    kind: '« step » : une action de la personne sur la page.',
+    id: 'Identifiant de l’étape, unique dans le guide (minuscules, chiffres, tirets).',
+    page: 'Chemin de la page où se passe l’étape ; « * » remplace n’importe quelle suite de caractères. Absent : toute page des sites du guide.',
+    action: 'Ce que fait la personne : click, fill (écrire), choose (choisir), check (cocher), pick-file (choisir un fichier), read (lire), go-to-page (aller sur une page).',
+    target: 'L’élément de la page à montrer, décrit par plusieurs indices. Obligatoire pour click, fill, choose, check et pick-file.',
+    instruction: 'Ce qu’il faut faire, en une ou deux phrases courtes (300 caractères au plus).',
+    why: 'Pourquoi on le fait, si la personne le demande (500 caractères au plus).',
+    advisorTip: 'Conseil pour l’aidant ou l’aidante (500 caractères au plus).',
+    sensitive: 'Vrai quand la personne tape un secret (mot de passe, numéro fiscal, NIR, RIB) : elle le tape seule, rien n’est gardé.',
+    doneWhen: 'Quand l’étape est faite : « action » (l’action sur la cible), « page » (arrivée sur « donePage »), « manual » (bouton « C’est fait »). Par défaut : « page » pour go-to-page, « manual » pour read, sinon « action ».',
+    donePage: 'Chemin de la page qui termine l’étape quand « doneWhen » vaut « page » (ou pour go-to-page).',
+    next: 'Identifiant de l’élément suivant. Absent : l’élément qui suit dans la liste.',
+  },
+  question: {
+    kind: '« question » : une question qui oriente le parcours.',
+    id: 'Identifiant de la question, unique dans le guide.',
+    question: 'La question posée (200 caractères au plus).',
+    why: 'Pourquoi on pose la question.',
+    advisorTip: 'Conseil pour l’aidant ou l’aidante.',
+    choices: 'Les réponses possibles, de 2 à 8.',
+  },
+  choice: {
+    label: 'La réponse, courte (80 caractères au plus).',
+    next: 'Identifiant de l’élément où mène cette réponse.',
+  },
+  end: {
+    kind: '« end » : une fin du parcours.',
+    id: 'Identifiant de la fin, unique dans le guide.',
+    message: 'Message montré à la fin, avec le récapitulatif.',
+  },
+  target: {
+    tag: 'Nom de la balise en minuscules : input, button, a, select…',
+    role: 'Rôle ARIA (button, textbox, radio, link…).',
+    name: 'Nom accessible de l’élément.',
+    label: 'Texte de l’étiquette <label>, sans le texte d’aide.',
+    nameAttr: 'Attribut name du champ.',
+    type: 'Attribut type (email, password, radio, submit…).',
+    autocomplete: 'Attribut autocomplete.',
+    placeholder: 'Texte indicatif du champ.',
+    text: 'Texte visible (boutons, liens).',
+    href: 'Chemin du lien.',
+    choiceValue: 'Valeur d’une case ou d’une option, fixée par la page.',
+    testId: 'Attribut de test, sous la forme attribut=valeur.',
+    id: 'Attribut id.',
+    idGenerated: 'Vrai quand l’id semble généré (compteur, empreinte) : indice faible.',
+    classes: 'Classes CSS de l’élément.',
+    context: 'Légende, groupe ou titre le plus proche.',
+    neighbourText: 'Texte des éléments voisins.',
+    cssPath: 'Chemin CSS relevé à l’enregistrement.',
+    framePath: 'Chemins CSS des cadres (iframes) qui mènent à l’élément, du plus extérieur au plus intérieur.',
+  },
+};
+
+type Json = { [key: string]: unknown };
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeProperties(node: Json, context: Context): void {
+  const properties = node.properties;
+  if (!isObject(properties)) return;
+  for (const [key, child] of Object.entries(properties)) {
+    if (!isObject(child)) continue;
+    const description = DESCRIPTIONS[context][key];
+    if (description) child.description = description;
+    if (context === 'step' && key === 'target') describeProperties(child, 'target');
+    if (context === 'question' && key === 'choices' && isObject(child.items)) describeProperties(child.items, 'choice');
+    if (context === 'guide' && key === 'prepare' && isObject(child.items)) describeProperties(child.items, 'prepare');
+    if (context === 'guide' && key === 'status') for (const option of asArray(child.oneOf)) describeProperties(option, 'status');
+    if (context === 'guide' && key === 'steps' && isObject(child.items)) {
+      for (const option of asArray(child.items.oneOf)) {
+        const kind = isObject(option.properties) && isObject(option.properties.kind) ? option.properties.kind.const : undefined;
+        if (kind === 'step' || kind === 'question' || kind === 'end') describeProperties(option, kind);
+      }
+    }
+  }
+}
+
+function asArray(value: unknown): Json[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/** The JSON Schema written to `guides/guide.schema.json`. */
+export function buildGuideJsonSchema(): Json {
+  const generated = z.toJSONSchema(guideSchema, { io: 'input' }) as Json;
+  describeProperties(generated, 'guide');
+  const { $schema, ...rest } = generated;
+  return {
+    $schema,
+    $id: GUIDE_SCHEMA_ID,
+    title: `Guide Côte à côte (format ${GUIDE_FORMAT})`,
+    description:
+      'Un guide pas à pas pour faire une démarche en ligne avec la personne. Fichier généré par scripts/gen-guide-schema.ts à partir de utils/guide/schema.ts : ne pas le modifier à la main. Voir docs/guide-format.md.',
+    ...rest,
+  };
+}
+
+/** The file's text: stable formatting, final newline. */
+export function guideJsonSchemaText(): string {
+  return `${JSON.stringify(buildGuideJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,146 @@
+/**
+ * Record time: captures independent facts about an element so that it can be
+ * found again months later. Never a value typed by the person: text inputs'
+ * `.value` is never read into a fact, text is read from page nodes only, and
+ * as a last guard any fact that contains what is currently typed in a field
+ * nearby is dropped. Imported by the recorder only (it pulls in @medv/finder
+ * and dom-accessibility-api, which the playback bundle does not need).
+ */
+import { finder } from '@medv/finder';
+import { computeAccessibleName } from 'dom-accessibility-api';
+import {
+  accessibleName,
+  cap,
+  collapse,
+  contextOf,
+  hrefPath,
+  inputType,
+  isEditable,
+  isGeneratedId,
+  isStableClass,
+  labelText,
+  neighbourText,
+  roleOf,
+  stableClasses,
+  TEST_ID_ATTRS,
+  testIdOf,
+  visibleText,
+} from './facts';
+import type { TargetDescription } from './target';
+
+const CHOICE_TYPES = new Set(['radio', 'checkbox']);
+const NO_VALUE_TYPES = /^(radio|checkbox|submit|button|reset|image|hidden|file|range|color)$/;
+
+export function describe(element: Element): TargetDescription {
+  const el = element;
+  const tag = el.localName.toLowerCase();
+  const d: TargetDescription = { tag: /^[a-z][a-z0-9-]*$/.test(tag) ? tag : 'unknown' };
+  const type = inputType(el);
+  const set = <K extends keyof TargetDescription>(k: K, v: TargetDescription[K] | undefined) => {
+    if (v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)) d[k] = v;
+  };
+
+  set('role', roleOf(el));
+  set('name', cap(fullName(el), 300));
+  set('label', labelText(el));
+  set('nameAttr', cap(el.getAttribute('name') ?? '', 200));
+  set('type', type ? cap(type, 40) : undefined);
+  set('autocomplete', cap(el.getAttribute('autocomplete') ?? '', 100));
+  set('placeholder', cap(el.getAttribute('placeholder') ?? '', 300));
+  set('text', visibleText(el));
+  set('href', hrefPath(el));
+  if ((tag === 'input' && type && CHOICE_TYPES.has(type)) || tag === 'option')
+    // The attribute, set by the page, never the `.value` property.
+    set('choiceValue', cap(el.getAttribute('value') ?? '', 200));
+  set('testId', testIdOf(el));
+  if (el.id) {
+    set('id', cap(el.id, 200));
+    d.idGenerated = isGeneratedId(el.id);
+  }
+  set('classes', stableClasses(el));
+  set('context', contextOf(el));
+  set('neighbourText', neighbourText(el));
+  set('cssPath', cssPathOf(el));
+  set('framePath', framePathOf(el));
+  return scrubTypedValues(d, el);
+}
+
+/** Full accessible name; falls back to the light one if the library throws on odd markup. */
+function fullName(el: Element): string {
+  try {
+    return collapse(computeAccessibleName(el));
+  } catch {
+    return '';
+  }
+}
+
+function cssPathOf(el: Element): string | undefined {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const rootEl = (root as Document).body ?? (root as unknown as Element);
+  try {
+    return cap(
+      finder(el, {
+        root: rootEl,
+        idName: (n) => !isGeneratedId(n),
+        className: isStableClass,
+        attr: (n, v) =>
+          (TEST_ID_ATTRS.includes(n) || n === 'name' || n === 'type' || n === 'autocomplete' || n === 'role') &&
+          v.length < 100 &&
+          !isGeneratedId(v),
+        timeoutMs: 200,
+      }),
+      1000,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** CSS paths of the same-origin iframes that hold the element, outermost first. */
+function framePathOf(el: Element): string[] | undefined {
+  const out: string[] = [];
+  let win: Window | null = el.ownerDocument.defaultView;
+  while (win && out.length < 5) {
+    let frame: Element | null = null;
+    try {
+      frame = win.frameElement;
+    } catch {
+      frame = null; // cross-origin parent: the chain stops here
+    }
+    if (!frame) break;
+    const p = cssPathOf(frame);
+    if (!p) break;
+    out.unshift(p);
+    win = frame.ownerDocument.defaultView;
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * Last guard: the full accessible name embeds the value of a field placed
+ * inside a label (`<label>Quantité <input></label>`). If the name contains
+ * what is currently in a field of the same document or shadow root, the
+ * light name (which never reads values) is kept instead. Other facts are read
+ * from page nodes only (see facts.ts).
+ */
+function scrubTypedValues(d: TargetDescription, el: Element): TargetDescription {
+  const name = d.name?.toLowerCase();
+  if (!name) return d;
+  const root = el.getRootNode() as Document | ShadowRoot;
+  for (const f of Array.from(root.querySelectorAll('input, textarea, select, [contenteditable], [role=textbox]'))) {
+    let v = '';
+    if (f.localName === 'input') {
+      if (!NO_VALUE_TYPES.test((f as HTMLInputElement).type)) v = (f as HTMLInputElement).value;
+    } else if (f.localName === 'textarea') v = (f as HTMLTextAreaElement).value;
+    else if (f.localName === 'select') v = (f as HTMLSelectElement).selectedOptions?.[0]?.text ?? '';
+    else if (isEditable(f)) v = f.textContent ?? '';
+    v = collapse(v).toLowerCase();
+    if (v && name.includes(v)) {
+      const light = accessibleName(el);
+      if (light) d.name = light;
+      else delete d.name;
+      return d;
+    }
+  }
+  return d;
+}

@@ -1,0 +1,281 @@
+/**
+ * Pure scoring and decision: a recorded description against the facts of one
+ * candidate, then a decision over all candidates. No DOM here, so that the
+ * rule can be tested on plain objects.
+ *
+ * The model follows Similo / VON Similo (Nass et al.): many independent facts,
+ * each weighted by how well it survives a new version of a site. A fact that
+ * the candidate contradicts costs points, so a lookalike (same text, another
+ * form) falls below the threshold instead of being picked.
+ */
+import type { TargetDescription } from './target';
+
+/** Facts read from a candidate element (`cssPathMatch`: the recorded CSS path selects it). */
+export interface CandidateFacts {
+  tag: string;
+  role?: string;
+  name?: string;
+  label?: string;
+  nameAttr?: string;
+  type?: string;
+  autocomplete?: string;
+  placeholder?: string;
+  text?: string;
+  href?: string;
+  choiceValue?: string;
+  testId?: string;
+  id?: string;
+  classes?: string[];
+  context?: string;
+  neighbourText?: string;
+  cssPathMatch?: boolean;
+  inFrame?: boolean;
+}
+
+/** Minimum normalised score to return an element. */
+export const FOUND_THRESHOLD = 0.72;
+/** Minimum lead (normalised) of the best candidate over the second one. */
+export const MARGIN = 0.1;
+/**
+ * Minimum weight of identifying facts that agree (text, name, label, name
+ * attribute, test id, stable id…): a match on tag, classes and path alone is a guess.
+ */
+export const MIN_EVIDENCE = 1.5;
+
+/** Weights by stability across versions of a site. */
+export const WEIGHTS = {
+  testId: 3,
+  id: 2,
+  idGenerated: 0.6,
+  nameAttr: 2,
+  name: 2,
+  label: 2,
+  text: 2,
+  placeholder: 1,
+  autocomplete: 1,
+  choiceValue: 1.5,
+  href: 1,
+  type: 1,
+  role: 1,
+  tag: 1,
+  context: 1.5,
+  neighbourText: 0.5,
+  classes: 0.5,
+  cssPath: 0.5,
+  frame: 0.5,
+} as const;
+
+/** Facts that need the layout or a walk of the tree: computed only for candidates that survive. */
+export const EXPENSIVE_FACTS = ['name', 'label', 'context', 'neighbourText'] as const;
+export type ExpensiveFact = (typeof EXPENSIVE_FACTS)[number];
+
+/** Lower case, no accents, no punctuation, single spaces. */
+export function normalize(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const tokens = (s: string): Set<string> => new Set(s.split(' ').filter(Boolean));
+
+/**
+ * Tolerant text similarity in [0, 1]: 1 for the same words (case, accents,
+ * punctuation and spacing aside), less for a rewording (token overlap, or one
+ * text containing the other).
+ */
+export function textSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const na = normalize(a);
+  const nb = normalize(b);
+  if (na === nb) return 1;
+  const ca = na.replace(/ /g, '');
+  const cb = nb.replace(/ /g, '');
+  if (ca === cb) return 1;
+  if (!ca || !cb) return 0;
+  const ta = tokens(na);
+  const tb = tokens(nb);
+  let common = 0;
+  for (const t of ta) if (tb.has(t)) common++;
+  const dice = (2 * common) / (ta.size + tb.size);
+  // Whole words only: "Nom" is in "Nom de naissance", not in "Prénom".
+  const wa = ` ${na} `;
+  const wb = ` ${nb} `;
+  const contains = Math.min(ca.length, cb.length) >= 3 && (wa.includes(wb) || wb.includes(wa));
+  return Math.max(0.9 * dice, contains ? 0.7 : 0);
+}
+
+const CLICKABLE_TAGS = new Set(['button', 'a', 'input', 'summary']);
+const FIELD_TAGS = new Set(['input', 'textarea', 'select']);
+const TEXT_TYPES = new Set(['text', 'email', 'tel', 'search', 'url', 'number']);
+const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
+const PRESS_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
+const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+
+function tagSim(a: string, b: string): number {
+  if (a === b) return 1;
+  if ((CLICKABLE_TAGS.has(a) && CLICKABLE_TAGS.has(b)) || (FIELD_TAGS.has(a) && FIELD_TAGS.has(b))) return 0.5;
+  return 0;
+}
+
+function roleSim(a: string, b: string | undefined): number {
+  if (b === undefined) return 0;
+  if (a === b) return 1;
+  if ((PRESS_ROLES.has(a) && PRESS_ROLES.has(b)) || (ENTRY_ROLES.has(a) && ENTRY_ROLES.has(b))) return 0.5;
+  return -0.5;
+}
+
+function typeSim(a: string, b: string | undefined): number {
+  if (b === undefined) return 0;
+  if (a === b) return 1;
+  // A password field is never an email field: this is the costliest confusion.
+  if (a === 'password' || b === 'password' || a === 'radio' || b === 'radio' || a === 'checkbox' || b === 'checkbox') return -1;
+  if ((TEXT_TYPES.has(a) && TEXT_TYPES.has(b)) || (BUTTON_TYPES.has(a) && BUTTON_TYPES.has(b))) return 0.3;
+  return -0.5;
+}
+
+/** Text facts: tolerant similarity; a clearly different text on the candidate is a contradiction. */
+function wordsSim(a: string, b: string | undefined, missing = 0): number {
+  if (b === undefined) return missing;
+  const s = textSimilarity(a, b);
+  return s < 0.2 ? -0.5 : s;
+}
+
+const stem = (s: string): string => s.replace(/\d+/g, '#').toLowerCase();
+
+function hrefSim(a: string, b: string | undefined): number {
+  if (b === undefined) return 0;
+  if (a === b) return 1;
+  // Paths often move under a new prefix (version, locale); the last segment and the query keys stay.
+  const last = (s: string) => s.replace(/\/+$/, '').split('/').pop() ?? '';
+  const la = last(a);
+  return la && la === last(b) ? 0.6 : 0;
+}
+
+function classSim(a: string[], b: string[] | undefined): number {
+  if (!a.length || !b?.length) return 0;
+  const set = new Set(b);
+  let n = 0;
+  for (const c of a) if (set.has(c)) n++;
+  return n / a.length;
+}
+
+/** Facts that identify an element (as opposed to facts that only describe its kind or place). */
+const IDENTIFYING = new Set([
+  'testId', 'id', 'nameAttr', 'name', 'label', 'text', 'placeholder', 'autocomplete', 'choiceValue', 'href',
+]);
+
+export interface FactScore {
+  /** Sum of weight × similarity over the facts scored. */
+  points: number;
+  /** Sum of the weights of the facts present in the description (the maximum of `points`). */
+  total: number;
+  /** Weight of identifying facts that agree (similarity ≥ 0.7). */
+  evidence: number;
+}
+
+/**
+ * Scores a candidate on the facts of the description. `only` restricts to
+ * some facts (cheap ones first, expensive ones later); `skip` leaves some out.
+ */
+export function scoreFacts(
+  d: TargetDescription,
+  c: CandidateFacts,
+  select?: { only?: readonly string[]; skip?: readonly string[] },
+): FactScore {
+  const res: FactScore = { points: 0, total: 0, evidence: 0 };
+  const use = (f: string) => (!select?.only || select.only.includes(f)) && !select?.skip?.includes(f);
+  const add = (fact: string, weight: number, sim: number) => {
+    if (!use(fact)) return;
+    res.points += weight * sim;
+    res.total += weight;
+    if (IDENTIFYING.has(fact) && sim >= 0.7) res.evidence += weight * sim;
+  };
+  add('tag', WEIGHTS.tag, tagSim(d.tag, c.tag));
+  if (d.role) add('role', WEIGHTS.role, roleSim(d.role, c.role));
+  if (d.type) add('type', WEIGHTS.type, typeSim(d.type, c.type));
+  if (d.testId) add('testId', WEIGHTS.testId, c.testId === undefined ? 0 : c.testId === d.testId ? 1 : -1);
+  if (d.id) {
+    const w = d.idGenerated ? WEIGHTS.idGenerated : WEIGHTS.id;
+    const s = c.id === d.id ? 1 : c.id && stem(c.id) === stem(d.id) ? 0.6 : 0;
+    // A generated id that merely has the same stem is a hint, not an identity.
+    add('id', w, d.idGenerated && s < 1 ? Math.min(s, 0.5) : s);
+  }
+  if (d.nameAttr) {
+    const s = c.nameAttr === undefined ? 0 : c.nameAttr === d.nameAttr ? 1 : stem(c.nameAttr) === stem(d.nameAttr) ? 0.7 : -0.25;
+    add('nameAttr', WEIGHTS.nameAttr, s);
+  }
+  if (d.name) add('name', WEIGHTS.name, wordsSim(d.name, c.name));
+  if (d.label) add('label', WEIGHTS.label, wordsSim(d.label, c.label));
+  if (d.text) add('text', WEIGHTS.text, wordsSim(d.text, c.text));
+  if (d.placeholder) add('placeholder', WEIGHTS.placeholder, wordsSim(d.placeholder, c.placeholder));
+  if (d.autocomplete)
+    add('autocomplete', WEIGHTS.autocomplete, c.autocomplete === undefined ? 0 : normalize(c.autocomplete) === normalize(d.autocomplete) ? 1 : -0.5);
+  if (d.choiceValue)
+    add('choiceValue', WEIGHTS.choiceValue, c.choiceValue === undefined ? 0 : c.choiceValue === d.choiceValue ? 1 : -1);
+  if (d.href) add('href', WEIGHTS.href, hrefSim(d.href, c.href));
+  if (d.classes?.length) add('classes', WEIGHTS.classes, classSim(d.classes, c.classes));
+  // A candidate somewhere else (another legend or heading) is most likely a lookalike; one with no context at all, a little.
+  if (d.context) {
+    const s = c.context === undefined ? -0.3 : textSimilarity(d.context, c.context);
+    add('context', WEIGHTS.context, s < 0.3 && c.context !== undefined ? -1 : s);
+  }
+  if (d.neighbourText) add('neighbourText', WEIGHTS.neighbourText, c.neighbourText ? textSimilarity(d.neighbourText, c.neighbourText) : 0);
+  if (d.cssPath) add('cssPath', WEIGHTS.cssPath, c.cssPathMatch ? 1 : 0);
+  if (d.framePath?.length) add('frame', WEIGHTS.frame, c.inFrame ? 1 : 0);
+  return res;
+}
+
+/** Sum of the weights of the expensive facts present in a description: the most they can add. */
+export function expensiveWeight(d: TargetDescription): number {
+  let w = 0;
+  for (const f of EXPENSIVE_FACTS) if (d[f]) w += WEIGHTS[f];
+  return w;
+}
+
+export interface Scored<T> {
+  item: T;
+  /** Normalised score: points / total, at most 1, negative when contradicted. */
+  score: number;
+  evidence: number;
+}
+
+export type Decision<T> =
+  | { status: 'found'; item: T; confidence: number }
+  | { status: 'ambiguous'; items: T[] }
+  | { status: 'not-found' };
+
+export interface DecisionOptions {
+  threshold?: number;
+  margin?: number;
+  minEvidence?: number;
+  /** Candidates left unscored that might have competed: never claim "found" then. */
+  incomplete?: boolean;
+}
+
+/**
+ * Found when the best candidate clears the threshold, has identifying
+ * evidence, and leads the second by the margin. Ambiguous when several clear
+ * the threshold within the margin. Not found otherwise.
+ */
+export function decide<T>(scored: Scored<T>[], opts: DecisionOptions = {}): Decision<T> {
+  const threshold = opts.threshold ?? FOUND_THRESHOLD;
+  const margin = opts.margin ?? MARGIN;
+  const minEvidence = opts.minEvidence ?? MIN_EVIDENCE;
+  const ranked = scored.filter((s) => s.score >= threshold && s.evidence >= minEvidence).sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best) return { status: 'not-found' };
+  // The runner-up is looked for among all candidates: one without evidence can still make the best one doubtful.
+  let second = Number.NEGATIVE_INFINITY;
+  for (const s of scored) if (s !== best && s.score > second) second = s.score;
+  if (best.score - second >= margin && !opts.incomplete) return { status: 'found', item: best.item, confidence: round(best.score) };
+  const close = scored
+    .filter((s) => s.score >= best.score - margin && s.score >= threshold - margin)
+    .sort((a, b) => b.score - a.score)
+    .map((s) => s.item);
+  return { status: 'ambiguous', items: close };
+}
+
+const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;

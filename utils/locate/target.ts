@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * A target description: independent facts about one element of a page,
+ * captured by `describe()` and stored in a guide step. None of them is a value
+ * typed by the person. Every fact is optional except the tag, so that an older
+ * or hand-written description stays valid; `locate()` scores what is there.
+ */
+const fact = (max: number) => z.string().min(1).max(max);
+
+export const targetSchema = z
+  .object({
+    /** Lower-case tag name: `input`, `button`, `a`, `select`… */
+    tag: fact(40).regex(/^[a-z][a-z0-9-]*$/),
+    /** ARIA role, explicit or implicit (`button`, `textbox`, `radio`, `link`…). */
+    role: fact(40).optional(),
+    /** Accessible name (dom-accessibility-api). */
+    name: fact(300).optional(),
+    /** Text of the associated `<label>` (without hint text when it can be told apart). */
+    label: fact(300).optional(),
+    /** The `name` attribute of a form control. */
+    nameAttr: fact(200).optional(),
+    /** The `type` attribute (`email`, `password`, `radio`, `submit`…). */
+    type: fact(40).optional(),
+    autocomplete: fact(100).optional(),
+    placeholder: fact(300).optional(),
+    /** Visible text content, whitespace collapsed (buttons, links, texts). */
+    text: fact(300).optional(),
+    /** Path (and query keys' shape) of a link's `href`, never its origin-specific tokens. */
+    href: fact(500).optional(),
+    /** The value attribute of a radio, checkbox or option: set by the page, never typed by the person. */
+    choiceValue: fact(200).optional(),
+    /** `data-testid`, `data-test`, `data-cy`, `data-qa`… as `attribute=value`. */
+    testId: fact(200).optional(),
+    id: fact(200).optional(),
+    /** True when the id looks generated (trailing counter, hash): a weak fact then. */
+    idGenerated: z.boolean().optional(),
+    classes: z.array(fact(100)).max(30).optional(),
+    /** Nearest legend, fieldset or heading text: where the element sits. */
+    context: fact(300).optional(),
+    /** Text of the nearest neighbours (previous/next sibling text). */
+    neighbourText: fact(300).optional(),
+    /** A CSS path (@medv/finder) captured when the target was recorded. */
+    cssPath: fact(1000).optional(),
+    /** Chain of same-origin iframe CSS paths from the top document, outermost first. */
+    framePath: z.array(fact(1000)).max(5).optional(),
+  })
+  .strict();
+
+export type TargetDescription = z.infer<typeof targetSchema>;

@@ -1,0 +1,21 @@
+export { advance, type RunEvent } from './advance';
+export { doneWhenOf, type DoneWhen, itemById, itemsAhead, nextIdOf } from './navigate';
+export { canGoBack, type Recap, recap, spotlightOn, trail } from './recap';
+export {
+  currentItem,
+  HELP_KINDS,
+  HELP_LEVELS,
+  type HelpKind,
+  type HelpLevel,
+  isRun,
+  OUTCOMES,
+  type Outcome,
+  RUN_MODES,
+  RUN_STATUSES,
+  RUN_VERSION,
+  type Run,
+  type RunMode,
+  type RunStatus,
+  startRun,
+  type Visit,
+} from './run';

@@ -1,0 +1,62 @@
+import { defineConfig } from 'wxt';
+import { assertNoFieldWrites, neverActVitePlugin } from './scripts/never-act';
+import { catalogueVitePlugin, loadCatalogue, permissionsFor } from './utils/catalogue/build';
+
+/**
+ * Firefox: a fixed add-on id (stable storage across installs, and the end-to-end
+ * tests pin the extension's internal UUID from it), and the built-in data
+ * consent saying that nothing is collected — nothing leaves the machine.
+ */
+const GECKO = {
+  gecko: {
+    id: 'cote-a-cote@cote-a-cote.invalid',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+};
+
+/**
+ * Modes:
+ * - `production` (`npm run build`, `npm run zip`): the store packages, bundled guides only,
+ *   never a practice guide nor any access to localhost;
+ * - `practice` (`npm run demo`, the end-to-end tests): also the practice guides, whose sites
+ *   are on this machine (the DSFR example pages served by scripts/practice-server.ts).
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  imports: false,
+  vite: (env) => ({
+    plugins: [catalogueVitePlugin(env.mode), neverActVitePlugin(import.meta.dirname)],
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+  manifest: ({ browser, mode }) => {
+    const { hostPermissions } = permissionsFor(loadCatalogue(mode));
+    return {
+      name: '__MSG_extName__',
+      description: '__MSG_extDescription__',
+      default_locale: 'fr',
+      permissions: ['storage'],
+      host_permissions: hostPermissions,
+      action: { default_title: '__MSG_extName__' },
+      ...(browser === 'firefox' ? { browser_specific_settings: GECKO } : {}),
+    };
+  },
+  hooks: {
+    // "Never act": no write to a page's fields anywhere in extension code (type-checked).
+    'build:before': (wxt) => assertNoFieldWrites(wxt.config.root),
+    // Content scripts run only on the sites that the bundled guides name: their
+    // matches are set here, from the catalogue, never to <all_urls>.
+    'build:manifestGenerated': (wxt, manifest) => {
+      const { matches } = permissionsFor(loadCatalogue(wxt.config.mode));
+      if (matches.length === 0) {
+        delete manifest.content_scripts;
+        delete manifest.web_accessible_resources;
+      }
+      for (const script of manifest.content_scripts ?? []) script.matches = matches;
+      // The overlay's stylesheet is readable by the same sites only.
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource === 'object' && 'matches' in resource) resource.matches = matches;
+      }
+    },
+  },
+});
