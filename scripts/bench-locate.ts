@@ -21,7 +21,7 @@ import fc from 'fast-check';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Capture, Judged, SyntheticTrial } from '../bench/browser/entry.ts';
 import { MUTATION_KINDS, type MutationKind } from '../bench/browser/mutations.ts';
-import { bundlePageScript, engineFiles } from '../bench/lib/bundle.ts';
+import { bundlePageScript } from '../bench/lib/bundle.ts';
 import { type BenchCase, loadCaseFile } from '../bench/lib/cases.ts';
 import { add, type Bar, barsText, emptyTally, kindTable, summarize, type Tally, table } from '../bench/lib/report.ts';
 import { defaultTrees, startPracticeServer, treesFromRoot } from './practice-server.ts';
@@ -58,8 +58,7 @@ declare global {
 }
 
 const trees = root ? treesFromRoot(resolve(root)) : defaultTrees();
-const engine = engineFiles();
-const script = await bundlePageScript(engine);
+const script = await bundlePageScript();
 
 const server = await startPracticeServer({ trees });
 let browser: Browser | undefined;
@@ -68,7 +67,9 @@ const started = performance.now();
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
   // DSFR's JavaScript marks the root once it runs; the example pages all load it.
-  await page.waitForFunction(() => document.readyState === 'complete' && document.documentElement.hasAttribute('data-fr-js'), { timeout: 20_000 });
+  await page.waitForFunction(() => document.readyState === 'complete' && document.documentElement.hasAttribute('data-fr-js'), {
+    timeout: 20_000,
+  });
   await page.addScriptTag({ content: script });
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 }
@@ -91,6 +92,8 @@ interface CaseResult {
   timesMs: number[];
   error?: string;
   note?: string;
+  recorded?: unknown;
+  expectedNow?: unknown;
 }
 
 async function crossVersion(page: Page) {
@@ -99,8 +102,11 @@ async function crossVersion(page: Page) {
   const captures = new Map<string, Capture>();
   for (const [before, group] of groupBy(cases, (c) => c.before.page)) {
     await open(page, before);
-    const got = await page.evaluate((sels) => window.__cac.capture(sels), group.map((c) => c.before.selector));
-    group.forEach((c, i) => captures.set(c.id, got[i] as Capture));
+    const got = await page.evaluate(
+      (sels) => window.__cac.capture(sels),
+      group.map((c) => c.before.selector),
+    );
+    for (const [i, c] of group.entries()) captures.set(c.id, got[i] as Capture);
   }
   const results: CaseResult[] = [];
   for (const [after, group] of groupBy(cases, (c) => c.after.page)) {
@@ -111,9 +117,17 @@ async function crossVersion(page: Page) {
       ready.map((c) => ({ capture: captures.get(c.id) as Capture, expected: c.after.selector })),
       reps,
     );
-    ready.forEach((c, i) => results.push(toResult(c, judged[i] as Judged)));
+    for (const [i, c] of ready.entries()) results.push(toResult(c, judged[i] as Judged));
     for (const c of group.filter((x) => !captures.get(x.id)?.ok)) {
-      results.push({ id: c.id, kind: c.kind, expectedAbsent: c.after.selector === null, engine: 'notFound', baselines: { finder: 'notFound', id: 'notFound', recorder: 'notFound' }, timesMs: [], error: captures.get(c.id)?.error });
+      results.push({
+        id: c.id,
+        kind: c.kind,
+        expectedAbsent: c.after.selector === null,
+        engine: 'notFound',
+        baselines: { finder: 'notFound', id: 'notFound', recorder: 'notFound' },
+        timesMs: [],
+        error: captures.get(c.id)?.error,
+      });
     }
   }
   const order = new Map(cases.map((c, i) => [c.id, i]));
@@ -142,6 +156,8 @@ function toResult(c: BenchCase, j: Judged): CaseResult {
     timesMs: j.times.map((t) => Math.round(t * 1000) / 1000),
     error: j.error,
     note: c.note,
+    recorded: j.recorded,
+    expectedNow: j.expectedNow,
   };
 }
 
@@ -151,7 +167,8 @@ async function synthetic(page: Page, pages: string[]) {
   const failures: (SyntheticTrial & { page: string; trialSeed: number })[] = [];
   let skipped = 0;
   for (const kind of MUTATION_KINDS) {
-    const runs = kind === 'remove' ? syntheticPages * 3 : syntheticPages;
+    const oneTarget = kind === 'remove' || kind === 'reorder' || kind === 'all';
+    const runs = oneTarget ? syntheticPages * 3 : syntheticPages;
     const trials = fc.sample(fc.record({ page: fc.constantFrom(...pages), trialSeed: fc.integer({ min: 1, max: 2 ** 31 - 1 }) }), {
       seed: seed + MUTATION_KINDS.indexOf(kind),
       numRuns: runs,
@@ -187,7 +204,11 @@ async function bigPage(page: Page) {
     const r = await page.evaluate((desc, w) => window.__cac.timeBigPage(desc, w, 100, 10), d[which], which);
     out[which] = { outcome: r.outcome, ...summarize(r.times) };
   }
-  return out as { elements: number; field: { outcome: string; medianMs: number; p95Ms: number }; button: { outcome: string; medianMs: number; p95Ms: number } };
+  return out as {
+    elements: number;
+    field: { outcome: string; medianMs: number; p95Ms: number };
+    button: { outcome: string; medianMs: number; p95Ms: number };
+  };
 }
 
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
@@ -217,10 +238,15 @@ try {
     if (misses.length) {
       console.log('\nEngine misses:');
       for (const r of misses) {
-        console.log(`  ${r.engine.padEnd(9)} ${r.id}${r.got ? ` → got ${r.got}` : ''}${r.candidates ? ` (${r.candidates} candidates)` : ''}${r.error ? ` [${r.error}]` : ''}`);
+        console.log(
+          `  ${r.engine.padEnd(9)} ${r.id}${r.got ? ` → got ${r.got}` : ''}${r.candidates ? ` (${r.candidates} candidates)` : ''}${r.error ? ` [${r.error}]` : ''}`,
+        );
       }
     }
-    if (cross.timings) console.log(`\nlocate on DSFR pages: median ${cross.timings.medianMs} ms, p95 ${cross.timings.p95Ms} ms (${cross.timings.runs} timed runs, ${reps} per case after warm-up)`);
+    if (cross.timings)
+      console.log(
+        `\nlocate on DSFR pages: median ${cross.timings.medianMs} ms, p95 ${cross.timings.p95Ms} ms (${cross.timings.runs} timed runs, ${reps} per case after warm-up)`,
+      );
   }
 
   const pages = [...new Set(loadCaseFile(casesFile).cases.map((c) => c.after.page))].sort();
@@ -237,19 +263,31 @@ try {
 
   const big = runBigPage ? await bigPage(page) : null;
   if (big) {
-    console.log(`\nGenerated page, ${big.elements} elements: field median ${big.field.medianMs} ms / p95 ${big.field.p95Ms} ms (${big.field.outcome}); button median ${big.button.medianMs} ms / p95 ${big.button.p95Ms} ms (${big.button.outcome})`);
+    console.log(
+      `\nGenerated page, ${big.elements} elements: field median ${big.field.medianMs} ms / p95 ${big.field.p95Ms} ms (${big.field.outcome}); button median ${big.button.medianMs} ms / p95 ${big.button.p95Ms} ms (${big.button.outcome})`,
+    );
   }
 
   const bars: Bar[] = [];
   if (cross) {
     const o = cross.overall;
-    bars.push({ name: 'cross-version correct', target: '≥ 99 %', value: `${pct(o.correct, o.cases)} % (${o.correct}/${o.cases})`, met: o.correct >= 0.99 * o.cases });
+    bars.push({
+      name: 'cross-version correct',
+      target: '≥ 99 %',
+      value: `${pct(o.correct, o.cases)} % (${o.correct}/${o.cases})`,
+      met: o.correct >= 0.99 * o.cases,
+    });
     bars.push({ name: 'cross-version wrong', target: '0', value: String(o.wrong), met: o.wrong === 0 });
   }
   if (synth) bars.push({ name: 'synthetic wrong', target: '0', value: String(synth.overall.wrong), met: synth.overall.wrong === 0 });
   if (big) {
     const worst = Math.max(big.field.medianMs, big.button.medianMs);
-    bars.push({ name: 'median locate at 10,000 elements', target: '≤ 2 ms', value: `${worst} ms`, met: worst <= 2 && big.field.outcome === 'correct' && big.button.outcome === 'correct' });
+    bars.push({
+      name: 'median locate at 10,000 elements',
+      target: '≤ 2 ms',
+      value: `${worst} ms`,
+      met: worst <= 2 && big.field.outcome === 'correct' && big.button.outcome === 'correct',
+    });
   }
   console.log(`\nBars:\n${barsText(bars)}`);
 

@@ -1,6 +1,6 @@
 import type { GuideSummary } from './catalogue';
 import type { Guide, GuideItem, PrepareItem } from './guide/schema';
-import type { HelpLevel, Run, RunEvent, RunMode } from './run';
+import type { HelpLevel, Recap, Run, RunEvent, RunMode } from './run';
 
 /**
  * Requests that the popup, side panel and content scripts send to the
@@ -30,6 +30,10 @@ export interface StepView {
   position: number;
   total: number;
   canGoBack: boolean;
+  /** Whether the page shows the spotlight and bubble now (the level of help, or help asked). */
+  spotlight: boolean;
+  /** At the end: what was done, counts only. */
+  recap?: Recap;
 }
 
 export interface ResponseMap {

@@ -6,7 +6,17 @@
  */
 import { rng } from './mutations';
 
-const LABELS = ['Nom', 'Prénom', 'Adresse', 'Code postal', 'Ville', 'Adresse électronique', 'Téléphone', 'Date de naissance', 'Commentaire'];
+const LABELS = [
+  'Nom',
+  'Prénom',
+  'Adresse',
+  'Code postal',
+  'Ville',
+  'Adresse électronique',
+  'Téléphone',
+  'Date de naissance',
+  'Commentaire',
+];
 const BUTTONS = ['Valider', 'Annuler', 'Précédent', 'Enregistrer', 'Modifier'];
 const LINKS = ['En savoir plus', 'Aide', 'Contact', 'Mentions légales', 'Accessibilité', 'Plan du site'];
 
@@ -31,7 +41,10 @@ export function bigPageHtml(seed: number, idBase: number, targetElements = 10_00
   for (let s = 0; count < targetElements - 400; s++) {
     const depth = 2 + Math.floor(r() * 4);
     for (let d = 0; d < depth; d++) el(`<div class="layout layout--${d} col-${Math.floor(r() * 12)}">`);
-    el(`<section class="block"><h2 class="block__title">Rubrique ${s}</h2><p class="block__lead">Texte d’introduction de la rubrique ${s}.</p>`, 3);
+    el(
+      `<section class="block"><h2 class="block__title">Rubrique ${s}</h2><p class="block__lead">Texte d’introduction de la rubrique ${s}.</p>`,
+      3,
+    );
     const formId = nextId('form');
     el(`<form id="${formId}" class="form"><fieldset class="fieldset"><legend class="legend">Renseignements ${s}</legend>`, 3);
     const fields = 5 + Math.floor(r() * 5);
@@ -45,7 +58,10 @@ export function bigPageHtml(seed: number, idBase: number, targetElements = 10_00
         el(`<fieldset class="radios"><legend>${label}</legend>`, 2);
         for (let o = 0; o < 3; o++) {
           const oid = nextId('radio');
-          el(`<div class="radio"><input type="radio" id="${oid}" name="r-${fid}" value="${o}"><label for="${oid}">Choix ${o + 1}</label></div>`, 3);
+          el(
+            `<div class="radio"><input type="radio" id="${oid}" name="r-${fid}" value="${o}"><label for="${oid}">Choix ${o + 1}</label></div>`,
+            3,
+          );
         }
         el('</fieldset>');
       } else if (kind === 5) {
@@ -54,7 +70,9 @@ export function bigPageHtml(seed: number, idBase: number, targetElements = 10_00
         el('</select>');
       } else {
         el(`<label class="label" for="${fid}">${label}<span class="hint">Exemple : ${s}-${f}</span></label>`, 2);
-        el(`<input class="input" id="${fid}" name="${isTarget ? 'numero-fiscal' : `f-${s}-${f}`}" type="text" aria-describedby="${fid}-msg">`);
+        el(
+          `<input class="input" id="${fid}" name="${isTarget ? 'numero-fiscal' : `f-${s}-${f}`}" type="text" aria-describedby="${fid}-msg">`,
+        );
         el(`<div class="messages" id="${fid}-msg"><p class="message"></p></div>`, 2);
       }
       el('</div></div>');

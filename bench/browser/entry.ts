@@ -1,10 +1,9 @@
 /**
  * The page side of the locating benchmark, bundled by esbuild into an IIFE
- * and injected into each page as `window.__cac`. `cac-engine/*` resolves to
- * `utils/locate/*` (see bench/lib/bundle.ts).
+ * (bench/lib/bundle.ts) and injected into each page as `window.__cac`.
  */
-import { describe } from 'cac-engine/describe';
-import { locate } from 'cac-engine/index';
+import { describe } from '../../utils/locate/describe';
+import { locate } from '../../utils/locate/index';
 import { BASELINES, type BaselineCapture, type BaselineName, captureBaselines, resolveBaseline } from './baselines';
 import { BIG_PAGE_BUTTON, BIG_PAGE_FIELD, bigPageHtml } from './big-page';
 import {
@@ -17,11 +16,15 @@ import {
   rewordNeighbours,
   rng,
   shuffle,
+  twinKey,
 } from './mutations';
 
 export type Outcome = 'correct' | 'wrong' | 'notFound' | 'ambiguous';
 type Description = Awaited<ReturnType<typeof describe>>;
-type LocateResult = { status: 'found'; element: Element; confidence?: number } | { status: 'ambiguous'; candidates?: Element[] } | { status: 'not-found' };
+type LocateResult =
+  | { status: 'found'; element: Element; confidence?: number }
+  | { status: 'ambiguous'; candidates?: Element[] }
+  | { status: 'not-found' };
 
 export interface Capture {
   ok: boolean;
@@ -41,6 +44,9 @@ export interface Judged {
   baselines: Record<BaselineName, Outcome>;
   times: number[];
   error?: string;
+  /** On a miss: the recorded description, and `describe()` of the expected element on this page, to compare facts. */
+  recorded?: Description;
+  expectedNow?: Description;
 }
 
 const short = (el: Element | null | undefined): string => {
@@ -102,8 +108,11 @@ async function judgeOne(c: Capture, expected: Element | null, reps: number): Pro
     const r = first.result;
     const found = r.status === 'found' ? r.element : null;
     const engine = judge(found, expected, r.status);
+    const miss = engine !== 'correct';
     return {
       engine,
+      recorded: miss ? c.description : undefined,
+      expectedNow: miss && expected ? await describe(expected as never) : undefined,
       confidence: r.status === 'found' ? r.confidence : undefined,
       got: engine === 'wrong' ? short(found) : undefined,
       candidates: r.status === 'ambiguous' ? r.candidates?.length : undefined,
@@ -121,7 +130,12 @@ async function replay(items: { capture: Capture; expected: string | null }[], re
   for (const it of items) {
     const expected = it.expected ? document.querySelector(it.expected) : null;
     if (it.expected && !expected) {
-      out.push({ engine: 'notFound', baselines: { finder: 'notFound', id: 'notFound', recorder: 'notFound' }, times: [], error: `no element matches ${it.expected} on the after page` });
+      out.push({
+        engine: 'notFound',
+        baselines: { finder: 'notFound', id: 'notFound', recorder: 'notFound' },
+        times: [],
+        error: `no element matches ${it.expected} on the after page`,
+      });
       continue;
     }
     out.push(await judgeOne(it.capture, expected, reps));
@@ -136,8 +150,6 @@ function candidates(): Element[] {
     (el) => !el.closest('header, footer, .fr-header, .fr-footer, .fr-modal, dialog, [hidden]') && el.getClientRects().length > 0,
   );
 }
-
-const lookalikeKey = (el: Element) => `${el.localName}|${el.getAttribute('type') ?? ''}|${short(el).replace(/^[^“]*/, '')}`;
 
 export interface SyntheticTrial {
   kind: MutationKind;
@@ -154,9 +166,13 @@ async function synthetic(kind: MutationKind, seed: number, maxTargets: number): 
   let targets: Element[];
   if (kind === 'remove') {
     const counts = new Map<string, number>();
-    for (const el of all) counts.set(lookalikeKey(el), (counts.get(lookalikeKey(el)) ?? 0) + 1);
-    const withTwin = all.filter((el) => (counts.get(lookalikeKey(el)) ?? 0) > 1);
+    for (const el of all) counts.set(twinKey(el), (counts.get(twinKey(el)) ?? 0) + 1);
+    const withTwin = all.filter((el) => (counts.get(twinKey(el)) ?? 0) > 1);
     targets = [shuffle(r, withTwin.length ? withTwin : all)[0] as Element];
+  } else if (kind === 'reorder' || kind === 'all') {
+    // One target: reordering around one target could silently swap another target's twins.
+    const movable = all.filter((el) => reorderSiblings(r, el, true));
+    targets = [shuffle(r, movable.length ? movable : all)[0] as Element];
   } else {
     targets = shuffle(r, all).slice(0, maxTargets);
   }
@@ -179,7 +195,14 @@ async function synthetic(kind: MutationKind, seed: number, maxTargets: number): 
   for (const [i, t] of targets.entries()) {
     const c = captures[i] as Capture;
     const expected = kind === 'remove' ? null : t;
-    const result = c.ok ? await judgeOne(c, expected, 0) : { engine: 'notFound' as const, baselines: { finder: 'notFound', id: 'notFound', recorder: 'notFound' } as Record<BaselineName, Outcome>, times: [], error: c.error };
+    const result = c.ok
+      ? await judgeOne(c, expected, 0)
+      : {
+          engine: 'notFound' as const,
+          baselines: { finder: 'notFound', id: 'notFound', recorder: 'notFound' } as Record<BaselineName, Outcome>,
+          times: [],
+          error: c.error,
+        };
     out.push({ kind, target: c.label ?? short(t), result, skipped: skipped.get(t) });
   }
   return out;
@@ -213,7 +236,12 @@ async function describeBigPageTargets(): Promise<{ field: Description; button: D
 }
 
 /** Time `locate` for a description on this page: warm-up runs, then `runs` timed runs. */
-async function timeBigPage(description: Description, which: 'field' | 'button', runs: number, warmup: number): Promise<{ outcome: Outcome; times: number[] }> {
+async function timeBigPage(
+  description: Description,
+  which: 'field' | 'button',
+  runs: number,
+  warmup: number,
+): Promise<{ outcome: Outcome; times: number[] }> {
   const expected = bigPageTargets()[which];
   for (let i = 0; i < warmup; i++) await runLocate(description);
   const times: number[] = [];

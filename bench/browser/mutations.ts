@@ -31,7 +31,18 @@ export function shuffle<T>(r: Rand, xs: T[]): T[] {
 export const MUTATION_KINDS = ['ids', 'classes', 'wrappers', 'reorder', 'reword', 'remove', 'all'] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
-const ID_REFS = ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'aria-details', 'aria-errormessage', 'list', 'form', 'headers'];
+const ID_REFS = [
+  'for',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-details',
+  'aria-errormessage',
+  'list',
+  'form',
+  'headers',
+];
 
 /** Regenerate every id with a new build counter, keeping the references (label for, aria-*) consistent. */
 export function regenerateIds(r: Rand, root: Document = document): void {
@@ -95,8 +106,54 @@ export function renameClasses(r: Rand, root: Document = document): void {
   }
 }
 
-const NO_WRAP = new Set(['html', 'head', 'body', 'main', 'li', 'legend', 'option', 'optgroup', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'dt', 'dd', 'summary', 'script', 'style', 'template', 'svg', 'source', 'track']);
-const NO_WRAP_PARENT = new Set(['ul', 'ol', 'dl', 'table', 'tbody', 'thead', 'tr', 'select', 'optgroup', 'label', 'button', 'a', 'p', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'details']);
+const NO_WRAP = new Set([
+  'html',
+  'head',
+  'body',
+  'main',
+  'li',
+  'legend',
+  'option',
+  'optgroup',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
+  'dt',
+  'dd',
+  'summary',
+  'script',
+  'style',
+  'template',
+  'svg',
+  'source',
+  'track',
+]);
+const NO_WRAP_PARENT = new Set([
+  'ul',
+  'ol',
+  'dl',
+  'table',
+  'tbody',
+  'thead',
+  'tr',
+  'select',
+  'optgroup',
+  'label',
+  'button',
+  'a',
+  'p',
+  'span',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'details',
+]);
 
 function canWrap(el: Element): boolean {
   const parent = el.parentElement;
@@ -124,19 +181,48 @@ export function insertWrappers(r: Rand, targets: Element[], root: Document = doc
   for (const el of chosen) wrap(el);
 }
 
+const CONTROLS = 'input:not([type=hidden]), select, textarea, button, a[href]';
+const HEADINGS = 'h1, h2, h3, h4, h5, h6';
+
+/** What tells two controls apart without their position: two with the same key are twins. */
+export function twinKey(el: Element): string {
+  const labels = (el as HTMLInputElement).labels;
+  const name = labels?.length ? Array.from(labels, (l) => l.textContent).join(' ') : el.textContent;
+  return [
+    el.localName,
+    el.getAttribute('type'),
+    el.getAttribute('name'),
+    el.getAttribute('value'),
+    (name ?? '').replace(/\s+/g, ' ').trim(),
+  ].join('|');
+}
+
 /**
  * Reorder the target's sibling fields or buttons: the closest ancestor (or the
- * target itself) that sits among similar siblings gets them shuffled.
- * Returns false when the target has no such siblings.
+ * target itself) that sits among similar siblings gets them shuffled. Only
+ * observable reorders count: every shuffled item holds a control, no heading
+ * is left behind (an example must not slide away from its title), and the
+ * target has no twin among the shuffled items (swapping twins changes nothing
+ * that anyone could see). Returns false when there is no such reorder;
+ * `dryRun` only tells whether there is one.
  */
-export function reorderSiblings(r: Rand, target: Element): boolean {
+export function reorderSiblings(r: Rand, target: Element, dryRun = false): boolean {
   let item: Element | null = target;
-  for (let depth = 0; item && depth < 5; item = item.parentElement, depth++) {
+  for (let depth = 0; item && depth < 4; item = item.parentElement, depth++) {
     const parent: Element | null = item.parentElement;
     if (!parent) return false;
     const probe: Element = item;
     const similar = Array.from(parent.children).filter((c) => c.localName === probe.localName && c.className === probe.className);
     if (similar.length < 2) continue;
+    const holdsControl = (c: Element) => c.matches(CONTROLS) || !!c.querySelector(CONTROLS);
+    if (!similar.every(holdsControl)) return false;
+    if (Array.from(parent.children).some((c) => !similar.includes(c) && (c.matches(HEADINGS) || c.querySelector(HEADINGS)))) return false;
+    const key = twinKey(target);
+    const others = similar
+      .filter((c) => c !== probe)
+      .flatMap((c) => (c.matches(CONTROLS) ? [c] : Array.from(c.querySelectorAll(CONTROLS))));
+    if (others.some((o) => twinKey(o) === key)) return false;
+    if (dryRun) return true;
     let order = shuffle(r, similar);
     if (order.every((x, i) => x === similar[i])) order = similar.slice().reverse();
     // Put the shuffled items back into the slots the originals held.
@@ -145,7 +231,7 @@ export function reorderSiblings(r: Rand, target: Element): boolean {
       s.replaceWith(marker);
       return marker;
     });
-    slots.forEach((m, i) => m.replaceWith(order[i] as Element));
+    for (const [i, m] of slots.entries()) m.replaceWith(order[i] as Element);
     return true;
   }
   return false;
@@ -203,7 +289,8 @@ export function rewordNeighbours(r: Rand, target: Element): number {
   return changed;
 }
 
-const GROUPS = '.fr-input-group, .fr-select-group, .fr-radio-group, .fr-checkbox-group, .fr-toggle, .fr-upload-group, .fr-password, .fr-search-bar';
+const GROUPS =
+  '.fr-input-group, .fr-select-group, .fr-radio-group, .fr-checkbox-group, .fr-toggle, .fr-upload-group, .fr-password, .fr-search-bar';
 
 /** Remove the target, with its own field group when the group holds nothing else to act on. */
 export function removeTarget(target: Element): void {

@@ -21,9 +21,7 @@ export const CASE_KINDS = [
   'text',
 ] as const;
 
-const pagePath = z
-  .string()
-  .regex(/^\d+\.\d+\.\d+\/example\/[\w./-]+\.html$/, 'a page path: <version>/example/…/index.html');
+const pagePath = z.string().regex(/^\d+\.\d+\.\d+\/example\/[\w./-]+\.html$/, 'a page path: <version>/example/…/index.html');
 
 export const caseSchema = z
   .object({

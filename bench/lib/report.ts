@@ -65,9 +65,17 @@ export function table(title: string, t: Tally): string {
     ['Recorder-style selector list', t.baselines.recorder],
   ];
   const head = ['', 'correct', 'wrong', 'not found', 'ambiguous', 'correct %'];
-  const body = rows.map(([name, c]) => [name, String(c.correct), String(c.wrong), String(c.notFound), String(c.ambiguous), pct(c.correct, c.cases)]);
+  const body = rows.map(([name, c]) => [
+    name,
+    String(c.correct),
+    String(c.wrong),
+    String(c.notFound),
+    String(c.ambiguous),
+    pct(c.correct, c.cases),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [`${title} — ${t.cases} cases`, line(head), ...body.map(line)].join('\n');
 }
 
@@ -85,7 +93,8 @@ export function kindTable(byKind: Record<string, Tally>): string {
     String(t.baselines.recorder.correct),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number))).join('  ');
   return [line(head), ...body.map(line)].join('\n');
 }
 

@@ -29,8 +29,7 @@ const trees = defaultTrees();
 const noise = (it: InventoryItem) =>
   it.text === 'Extrait de code' || /\bnav-\d+$/.test(it.text) || (it.region === 'modal' && it.text === 'Fermer');
 
-const key = (it: InventoryItem) =>
-  [it.region, it.tag, it.tag === 'input' ? it.type : '', (it.label || it.text).toLowerCase()].join('|');
+const key = (it: InventoryItem) => [it.region, it.tag, it.tag === 'input' ? it.type : '', (it.label || it.text).toLowerCase()].join('|');
 
 const show = (it: InventoryItem) =>
   [
@@ -61,10 +60,20 @@ for (const pair of pagePairs()) {
       used.add(a);
       const sameCount = before.filter((x) => key(x) === key(b)).length === afterByKey.get(key(b))?.length;
       console.log(`  ${sameCount ? '  ' : '≠ '}${show(b)}\n      → ${show(a)}`);
-      proposals.push({ group: pair.group, before: { page: pair.before, selector: b.selector }, after: { page: pair.after, selector: a.selector }, facts: key(b) });
+      proposals.push({
+        group: pair.group,
+        before: { page: pair.before, selector: b.selector },
+        after: { page: pair.after, selector: a.selector },
+        facts: key(b),
+      });
     } else {
       console.log(`  ✗ ${show(b)}`);
-      proposals.push({ group: pair.group, before: { page: pair.before, selector: b.selector }, after: { page: pair.after, selector: null }, facts: key(b) });
+      proposals.push({
+        group: pair.group,
+        before: { page: pair.before, selector: b.selector },
+        after: { page: pair.after, selector: null },
+        facts: key(b),
+      });
     }
   }
   for (const a of after.filter((x) => !used.has(x))) console.log(`  + ${show(a)}`);

@@ -85,9 +85,7 @@ export function uniqueIdSelector(el: Element, doc: Document): string | null {
 
 /** Minimal CSS.escape for ids (happy-dom has no global CSS.escape in Node). */
 export function cssEscape(value: string): string {
-  return value.replace(/(^-?\d)|[^a-zA-Z0-9_-]/g, (ch, lead) =>
-    lead ? `\\${ch.charCodeAt(0).toString(16)} ` : `\\${ch}`,
-  );
+  return value.replace(/(^-?\d)|[^a-zA-Z0-9_-]/g, (ch, lead) => (lead ? `\\${ch.charCodeAt(0).toString(16)} ` : `\\${ch}`));
 }
 
 /** A selector unique on its page: the id if unique, else a structural path. */
@@ -146,4 +144,45 @@ export function inventory(doc: Document): InventoryItem[] {
     });
   }
   return items;
+}
+
+/** Nearest heading before the element in document order (code-snippet accordions aside). */
+export function headingBefore(el: Element, doc: Document): string {
+  let last = '';
+  const walker = doc.createTreeWalker(doc.body, 1 /* SHOW_ELEMENT */);
+  for (let node = walker.nextNode() as Element | null; node && node !== el; node = walker.nextNode() as Element | null) {
+    if (/^h[1-6]$/i.test(node.tagName) && !node.closest('.fr-accordion__title, .fr-modal') && !node.contains(el))
+      last = collapse(node.textContent);
+  }
+  return last;
+}
+
+/** What a person checking a case reads about an element. */
+export function readableFacts(el: Element, doc: Document): string {
+  const tag = el.tagName.toLowerCase();
+  const control = tag === 'input' || tag === 'select' || tag === 'textarea';
+  const name = control ? labelOf(el, doc) : collapse(el.getAttribute('aria-label') || el.textContent).slice(0, 90);
+  const legend = collapse(el.closest('fieldset')?.querySelector('legend')?.textContent).slice(0, 50);
+  return [
+    `${tag}${el.getAttribute('type') ? `[${el.getAttribute('type')}]` : ''}`,
+    `“${name}”`,
+    el.getAttribute('name') && `name=${el.getAttribute('name')}`,
+    el.getAttribute('value') && `value=${el.getAttribute('value')}`,
+    tag === 'a' && `href=${el.getAttribute('href')}`,
+    legend && `legend “${legend}”`,
+    `§ “${headingBefore(el, doc).slice(0, 70)}”`,
+    `[${regionOf(el)}]`,
+    `.${(el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).join('.')}`,
+  ]
+    .filter(Boolean)
+    .join('  ');
+}
+
+/** Elements of the page with the same tag and the same visible name: lookalikes of an absent element. */
+export function sameNamed(el: Element, elDoc: Document, doc: Document): Element[] {
+  const tag = el.tagName.toLowerCase();
+  const control = tag === 'input' || tag === 'select' || tag === 'textarea';
+  const key = (x: Element, d: Document) => (control ? labelOf(x, d) : collapse(x.textContent)).toLowerCase();
+  const want = key(el, elDoc);
+  return Array.from(doc.querySelectorAll(tag)).filter((x) => key(x, doc) === want);
 }

@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { OverlayEvent, Recap, StepView, TargetState } from './types';
 
 export const TITLE_ID = 'cac-title';

@@ -1,32 +1,211 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { currentStep } from './state';
+import { Bubble, missingText, sensitiveText, TEXT_ID, TITLE_ID } from './Bubble';
+import { follow, viewportBox, viewportSize } from './follow';
+import { type Box, cutoutPath, hole, inView, place, RADIUS } from './geometry';
+import { keepOnTop } from './topLayer';
+import type { OverlayProps } from './types';
 
-/** Step text of any kind of guide item, shown as text (never as HTML). */
-function itemText(item: NonNullable<typeof currentStep.value>['item']): string {
-  switch (item.kind) {
-    case 'step':
-      return item.instruction;
-    case 'question':
-      return item.question;
-    case 'end':
-      return item.message ?? '';
-  }
+/** Alt+Shift+K moves the focus into the bubble (DSFR pages use no Alt shortcut). */
+export const SHORTCUT = 'Alt+Shift+K';
+const isShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK';
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+const scrollTo = (el: Element) =>
+  el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion() ? 'instant' : 'smooth' });
+
+const setBox = (el: Element | null, b: Box) => {
+  if (!el) return;
+  el.setAttribute('x', String(b.x));
+  el.setAttribute('y', String(b.y));
+  el.setAttribute('width', String(b.width));
+  el.setAttribute('height', String(b.height));
+};
+
+/** Gives the focus to `el` if it can take it; says whether it did. */
+function tryFocus(el: Element | null | undefined): boolean {
+  if (!el?.isConnected) return false;
+  (el as HTMLElement).focus?.({ preventScroll: true });
+  return (el.getRootNode() as Document | ShadowRoot).activeElement === el;
 }
 
-export function Overlay() {
-  const step = currentStep.value;
-  if (!step) return null;
+/**
+ * The playback overlay: a spotlight on the current step's target (the page dimmed
+ * around it, never blocking it) and a bubble that says what to do. Nothing here
+ * acts on the page: it only reads where the target is, and may scroll it into view.
+ */
+export function Overlay({ view, target, onEvent, onSearchAgain, recap }: OverlayProps) {
+  const item = view?.item;
+  const key = view ? `${view.guide.id}/${view.item.id}` : '';
+  const element = item?.kind === 'step' && target.status === 'found' ? target.element : null;
+  // Escape hides the bubble of this item only: the next item shows it again.
+  const [hiddenAt, setHiddenAt] = useState<string | null>(null);
+  const hidden = hiddenAt === key;
+  const [pulse, setPulse] = useState(0);
+  const layer = useRef<HTMLDivElement>(null);
+  const dim = useRef<SVGPathElement>(null);
+  const ring = useRef<SVGGElement>(null);
+  const bubble = useRef<HTMLDivElement>(null);
+  const showButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'bubble' | 'show' | null>(null);
+  /** The page element that had the focus before it came into the bubble. */
+  const pageFocus = useRef<Element | null>(null);
+
+  useLayoutEffect(() => (view && layer.current ? keepOnTop(layer.current) : undefined), [!!view]);
+
+  // First show of a target: bring it into view (scrolling is not acting on the page).
+  useLayoutEffect(() => {
+    if (element && !inView(viewportBox(element), viewportSize())) scrollTo(element);
+  }, [element]);
+
+  // One update path draws the cut-out, the ring and the bubble, synchronously on
+  // mount (same frame as the target is known) and then on every move.
+  useLayoutEffect(() => {
+    if (!element) return;
+    return follow(element, bubble.current, () => {
+      // All reads first, then all writes: one layout per update, never a forced second one.
+      const box = viewportBox(element);
+      const viewport = viewportSize();
+      const b = bubble.current;
+      const size = b && { width: b.offsetWidth, height: b.offsetHeight };
+      const h = hole(box);
+      dim.current?.setAttribute('d', cutoutPath({ width: innerWidth, height: innerHeight }, h));
+      for (const rect of ring.current?.children ?? []) setBox(rect, h);
+      if (b && size) {
+        const p = place(box, size, viewport);
+        b.style.left = `${p.x}px`;
+        b.style.top = `${p.y}px`;
+      }
+    });
+  }, [element, hidden, key, pulse]);
+
+  // Focus moves after the render that shows what should receive it.
+  useLayoutEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next === 'bubble') bubble.current?.focus();
+    else if (next === 'show') showButton.current?.focus();
+  });
+
+  const focusBubble = () => {
+    if (bubble.current) bubble.current.focus();
+    else {
+      focusNext.current = 'bubble';
+      setHiddenAt(null);
+    }
+  };
+  const focusRef = useRef(focusBubble);
+  focusRef.current = focusBubble;
+
+  useEffect(() => {
+    if (!view) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!isShortcut(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      focusRef.current();
+    };
+    addEventListener('keydown', onKey, true);
+    return () => removeEventListener('keydown', onKey, true);
+  }, [!!view]);
+
+  const hide = () => {
+    setHiddenAt(key);
+    // Focus goes back where the person works: the target, else where they came from.
+    if (!tryFocus(element) && !tryFocus(pageFocus.current)) focusNext.current = 'show';
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      hide();
+    }
+  };
+
+  const onFocus = (e: FocusEvent) => {
+    const from = e.relatedTarget as Node | null;
+    if (from && !layer.current?.contains(from)) pageFocus.current = from as Element;
+  };
+
+  const onHelp = () => {
+    onEvent({ type: 'help', kind: 'not-found' });
+    if (element) {
+      scrollTo(element);
+      setPulse(pulse + 1);
+    }
+  };
+
+  // What a screen reader hears when the item changes; the extra sentence (target
+  // missing, sensitive step) is announced after it.
+  const lang = i18n.t('lang');
+  let progress = '';
+  let text = '';
+  let extra: string | null = null;
+  if (view && item) {
+    if (item.kind === 'end') {
+      progress = i18n.t('overlay.ended');
+      text = item.message ?? '';
+    } else {
+      progress = i18n.t('overlay.stepOf', [String(view.position), String(view.total)]);
+      text = item.kind === 'step' ? item.instruction : item.question;
+      extra = missingText(item.kind === 'step' ? target.status : 'no-target') ?? sensitiveText(view);
+    }
+  }
+
   return (
-    <div class="bubble" role="dialog" aria-modal="false" aria-labelledby="cac-bubble-title" lang={step.lang}>
-      <p class="progress" lang={i18n.t('lang')}>
-        {i18n.t('overlay.stepOf', [String(step.position), String(step.total)])}
-      </p>
-      <h2 id="cac-bubble-title" class="guide-title">
-        {step.guideTitle}
-      </h2>
-      <p class="instruction" aria-live="polite">
-        {itemText(step.item)}
-      </p>
-    </div>
+    <>
+      {view && (
+        // The layer covers the viewport but lets every pointer event through (CSS):
+        // the page stays usable and the target clickable.
+        <div ref={layer} class="layer" lang={lang}>
+          {element && (
+            <svg class="spot" aria-hidden="true">
+              {!hidden && <path ref={dim} class="dim" />}
+              <g ref={ring} key={pulse} class={pulse ? 'ring pulse' : 'ring'}>
+                <rect class="halo" rx={RADIUS} />
+                <rect class="line" rx={RADIUS} />
+              </g>
+            </svg>
+          )}
+          {hidden ? (
+            <button ref={showButton} type="button" class="show" aria-keyshortcuts={SHORTCUT} onClick={focusBubble}>
+              {i18n.t('overlay.show')}
+            </button>
+          ) : (
+            <div
+              key={key}
+              ref={bubble}
+              class={element ? 'bubble anchored' : 'bubble corner'}
+              role="dialog"
+              aria-modal="false"
+              aria-labelledby={TITLE_ID}
+              aria-describedby={TEXT_ID}
+              aria-keyshortcuts={SHORTCUT}
+              tabIndex={-1}
+              onKeyDown={onKeyDown}
+              onFocusCapture={onFocus}
+            >
+              <Bubble
+                view={view}
+                status={target.status}
+                recap={recap}
+                onEvent={onEvent}
+                onSearchAgain={onSearchAgain}
+                onHelp={onHelp}
+                onHide={hide}
+              />
+            </div>
+          )}
+        </div>
+      )}
+      <div class="sr-only" aria-live="polite" lang={lang}>
+        {view && (
+          <p key={key}>
+            {progress}. <span lang={view.guide.lang}>{text}</span>
+          </p>
+        )}
+        {extra && <p>{extra}</p>}
+      </div>
+    </>
   );
 }

@@ -1,47 +1,33 @@
+import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { GuideSummary } from '../../utils/catalogue';
-import { send } from '../../utils/send';
+import { Catalogue, type StartedHow } from '../shared/Catalogue';
+import { type Loaded, useFocusOnMount, useTabRun } from '../shared/hooks';
+import { canOpenSidePanel, closePopup, openSidePanel, type ServedTab, servedTab } from '../shared/tab';
+import { CurrentRun } from './CurrentRun';
 
-/** The tab this popup serves: `?tab=ID` when opened in a tab (tests, Firefox), else the active tab. */
-async function servedTab(): Promise<{ id: number; url: string | null } | null> {
-  const param = new URLSearchParams(location.search).get('tab');
-  const tab = param
-    ? await browser.tabs.get(Number(param))
-    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? null };
-}
-
-interface Lists {
-  tabId: number | null;
-  fitting: GuideSummary[];
-  others: GuideSummary[];
-}
-
+/**
+ * The toolbar popup. It serves one tab (`?tab=ID` when opened in a tab, else
+ * the active tab): the guide under way there, then the guides for this page.
+ */
 export function Popup() {
-  const lists = useSignal<Lists | null>(null);
-  const failed = useSignal(false);
-  const started = useSignal<string | null>(null);
+  const [tab, setTab] = useState<Loaded<ServedTab | null>>({ state: 'loading' });
+  const [started, setStarted] = useState<{ how: StartedHow; guide: GuideSummary } | null>(null);
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  const tabId = tab.state === 'ready' ? (tab.value?.id ?? null) : null;
+  const tabRun = useTabRun(tab.state === 'ready' ? tabId : undefined);
 
   useEffect(() => {
     document.documentElement.lang = i18n.t('lang');
-    (async () => {
-      const tab = await servedTab();
-      const { fitting, others } = await send({ type: 'catalogue:forPage', url: tab?.url ?? null });
-      lists.value = { tabId: tab?.id ?? null, fitting, others };
-    })().catch(() => {
-      failed.value = true;
-    });
+    servedTab().then(
+      (value) => setTab({ state: 'ready', value }),
+      () => setTab({ state: 'failed' }),
+    );
   }, []);
 
-  async function start(guide: GuideSummary) {
-    const tabId = lists.value?.tabId;
-    if (tabId == null) return;
-    await send({ type: 'run:start', tabId, guideId: guide.id, mode: 'advisor' });
-    started.value = guide.id;
-  }
+  const ready = tab.state === 'ready' && tabRun.state === 'ready';
+  const run = tabRun.state === 'ready' ? tabRun.value : null;
+  const shownRun = run && (run.status === 'active' || run.status === 'finished') ? run : null;
 
   return (
     <main class="popup">
@@ -49,46 +35,55 @@ export function Popup() {
         <h1>{i18n.t('popup.title')}</h1>
         <p class="tagline">{i18n.t('popup.tagline')}</p>
       </header>
-      {failed.value ? (
+      {tab.state === 'failed' || tabRun.state === 'failed' ? (
         <p role="alert">{i18n.t('popup.error')}</p>
-      ) : !lists.value ? (
+      ) : !ready ? (
         <p aria-live="polite">{i18n.t('popup.loading')}</p>
+      ) : started && tabId !== null ? (
+        <Started how={started.how} guide={started.guide} tabId={tabId} />
       ) : (
         <>
-          <section aria-labelledby="for-this-page">
-            <h2 id="for-this-page">{i18n.t('popup.forThisPage')}</h2>
-            <GuideList guides={lists.value.fitting} empty={i18n.t('popup.noneForThisPage')} onStart={start} />
-          </section>
-          <section aria-labelledby="others">
-            <h2 id="others">{i18n.t('popup.others')}</h2>
-            <GuideList guides={lists.value.others} empty={i18n.t('popup.noOthers')} onStart={start} />
-          </section>
-          <p aria-live="polite" class="status">
-            {started.value ? i18n.t('popup.started') : ''}
-          </p>
+          {shownRun && tabId !== null && (
+            <CurrentRun tabId={tabId} run={shownRun} onMessage={(text, isError = false) => setMessage({ text, isError })} />
+          )}
+          <Catalogue
+            tab={tab.state === 'ready' ? tab.value : null}
+            tabRun={run}
+            onStarted={(how, guide) => {
+              setMessage(null);
+              setStarted({ how, guide });
+            }}
+          />
         </>
       )}
+      <p class="status" aria-live="polite">
+        {message && !message.isError ? message.text : ''}
+      </p>
+      {message?.isError && <p role="alert">{message.text}</p>}
     </main>
   );
 }
 
-function GuideList(props: { guides: GuideSummary[]; empty: string; onStart: (guide: GuideSummary) => void }) {
-  if (props.guides.length === 0) return <p class="empty">{props.empty}</p>;
+/** Once a guide runs on the tab: look at the page; the side panel shows the whole procedure. */
+function Started({ how, guide, tabId }: { how: StartedHow; guide: GuideSummary; tabId: number }) {
+  const heading = useFocusOnMount<HTMLHeadingElement>();
+  const text = how === 'started' ? i18n.t('popup.started') : how === 'resumed' ? i18n.t('popup.resumed') : i18n.t('popup.restarted');
   return (
-    <ul class="guides">
-      {props.guides.map((guide) => (
-        <li key={guide.id} class="guide" data-guide-id={guide.id}>
-          <h3 lang={guide.lang}>{guide.title}</h3>
-          <p lang={guide.lang}>{guide.summary}</p>
-          <p class="meta">
-            {i18n.t('popup.duration', [String(guide.durationMinutes)])}
-            {guide.verified ? ` · ${i18n.t('popup.verified')}` : ''}
-          </p>
-          <button type="button" aria-label={i18n.t('popup.startLabel', [guide.title])} onClick={() => props.onStart(guide)}>
-            {i18n.t('popup.start')}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <section class="started" aria-labelledby="started-title" data-guide-id={guide.id}>
+      <h2 id="started-title" tabIndex={-1} ref={heading}>
+        {text}
+      </h2>
+      <p lang={guide.lang}>{guide.title}</p>
+      {canOpenSidePanel() && (
+        <>
+          <div class="actions">
+            <button type="button" class="open-panel" onClick={() => openSidePanel(tabId).then(closePopup, () => undefined)}>
+              {i18n.t('popup.openPanel')}
+            </button>
+          </div>
+          <p class="hint">{i18n.t('popup.openPanelHint')}</p>
+        </>
+      )}
+    </section>
   );
 }

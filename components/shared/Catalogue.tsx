@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { HelpLevel, Run, RunMode } from '../../utils/run';
 import { send } from '../../utils/send';

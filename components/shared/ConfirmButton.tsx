@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 export interface ConfirmButtonProps {
   label: string;
@@ -17,7 +17,6 @@ export function ConfirmButton(props: ConfirmButtonProps) {
   const yes = useRef<HTMLButtonElement>(null);
   const first = useRef<HTMLButtonElement>(null);
   const wasAsking = useRef(false);
-  const questionId = useId();
   useEffect(() => {
     if (asking) yes.current?.focus();
     else if (wasAsking.current) first.current?.focus();
@@ -26,14 +25,20 @@ export function ConfirmButton(props: ConfirmButtonProps) {
 
   if (!asking) {
     return (
-      <button type="button" ref={first} class={`secondary ${props.class ?? ''}`} aria-label={props.ariaLabel} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        ref={first}
+        class={`secondary ${props.class ?? ''}`}
+        aria-label={props.ariaLabel}
+        onClick={() => setAsking(true)}
+      >
         {props.label}
       </button>
     );
   }
   return (
-    <div class="confirm" role="group" aria-labelledby={questionId}>
-      <p id={questionId}>{props.question}</p>
+    <fieldset class="confirm">
+      <legend>{props.question}</legend>
       <div class="actions">
         <button
           type="button"
@@ -50,6 +55,6 @@ export function ConfirmButton(props: ConfirmButtonProps) {
           {props.no}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -32,7 +32,12 @@ export function GuideList(props: GuideListProps) {
             <div class="actions">
               {paused ? (
                 <>
-                  <button type="button" class="resume" aria-label={i18n.t('popup.resumeLabel', [guide.title])} onClick={() => props.onResume(guide)}>
+                  <button
+                    type="button"
+                    class="resume"
+                    aria-label={i18n.t('popup.resumeLabel', [guide.title])}
+                    onClick={() => props.onResume(guide)}
+                  >
                     {i18n.t('popup.resume')}
                   </button>
                   <button
@@ -45,7 +50,12 @@ export function GuideList(props: GuideListProps) {
                   </button>
                 </>
               ) : (
-                <button type="button" class="start" aria-label={i18n.t('popup.startLabel', [guide.title])} onClick={() => props.onStart(guide)}>
+                <button
+                  type="button"
+                  class="start"
+                  aria-label={i18n.t('popup.startLabel', [guide.title])}
+                  onClick={() => props.onStart(guide)}
+                >
                   {i18n.t('popup.start')}
                 </button>
               )}

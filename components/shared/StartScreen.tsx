@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { HelpLevel, RunMode } from '../../utils/run';
 import { LevelChoice, ModeChoice } from './HelpChoices';

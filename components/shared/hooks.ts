@@ -22,31 +22,34 @@ export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { 
 /**
  * The run of a tab, kept up to date: asked once from the background, then
  * followed in storage (`run:<tabId>`), where the background writes it.
+ * `tabId` undefined: the tab is not known yet (loading); null: there is none.
  */
-export function useTabRun(tabId: number | null): Loaded<Run | null> {
-  const [run, setRun] = useState<Loaded<Run | null>>({ state: 'loading' });
+export function useTabRun(tabId: number | null | undefined): Loaded<Run | null> {
+  // The state remembers its tab, so that a change of tab never shows the previous tab's run.
+  const [run, setRun] = useState<{ tabId: number | null | undefined; loaded: Loaded<Run | null> }>({ tabId, loaded: { state: 'loading' } });
   useEffect(() => {
-    if (tabId === null) return setRun({ state: 'ready', value: null });
-    setRun({ state: 'loading' });
+    if (tabId === undefined) return;
+    if (tabId === null) return setRun({ tabId, loaded: { state: 'ready', value: null } });
+    setRun({ tabId, loaded: { state: 'loading' } });
     const key = runKey(tabId);
     let changed = false;
     let live = true;
     const onChanged = (changes: Changes) => {
       if (!(key in changes)) return;
       changed = true; // newer than any answer still on its way
-      setRun({ state: 'ready', value: (changes[key]?.newValue as Run | null | undefined) ?? null });
+      setRun({ tabId, loaded: { state: 'ready', value: (changes[key]?.newValue as Run | null | undefined) ?? null } });
     };
     browser.storage.local.onChanged.addListener(onChanged);
     send({ type: 'run:forTab', tabId }).then(
-      (value) => live && !changed && setRun({ state: 'ready', value: value ?? null }),
-      () => live && !changed && setRun({ state: 'failed' }),
+      (value) => live && !changed && setRun({ tabId, loaded: { state: 'ready', value: value ?? null } }),
+      () => live && !changed && setRun({ tabId, loaded: { state: 'failed' } }),
     );
     return () => {
       live = false;
       browser.storage.local.onChanged.removeListener(onChanged);
     };
   }, [tabId]);
-  return run;
+  return run.tabId === tabId ? run.loaded : { state: 'loading' };
 }
 
 /** Runs left unfinished on closed tabs or before a browser restart, by guide id; refreshed on `paused:*` changes. */
@@ -69,22 +72,22 @@ export function usePausedRuns(): Record<string, Run> {
   return paused;
 }
 
-/** A guide from the catalogue, by id. */
+/** A guide from the catalogue, by id; never another id's guide while the next one loads. */
 export function useGuide(guideId: string | null): Loaded<Guide | null> {
-  const [guide, setGuide] = useState<Loaded<Guide | null>>({ state: 'loading' });
+  const [guide, setGuide] = useState<{ guideId: string | null; loaded: Loaded<Guide | null> }>({ guideId, loaded: { state: 'loading' } });
   useEffect(() => {
-    if (guideId === null) return setGuide({ state: 'ready', value: null });
+    if (guideId === null) return setGuide({ guideId, loaded: { state: 'ready', value: null } });
     let live = true;
-    setGuide({ state: 'loading' });
+    setGuide({ guideId, loaded: { state: 'loading' } });
     send({ type: 'guide:get', guideId }).then(
-      (value) => live && setGuide({ state: 'ready', value: value ?? null }),
-      () => live && setGuide({ state: 'failed' }),
+      (value) => live && setGuide({ guideId, loaded: { state: 'ready', value: value ?? null } }),
+      () => live && setGuide({ guideId, loaded: { state: 'failed' } }),
     );
     return () => {
       live = false;
     };
   }, [guideId]);
-  return guide;
+  return guide.guideId === guideId ? guide.loaded : { state: 'loading' };
 }
 
 /**

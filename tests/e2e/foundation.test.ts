@@ -15,9 +15,10 @@ import {
   practiceGuide,
   startPracticeSites,
   WAIT_MS,
+  waitInOverlay,
 } from './harness';
 
-/** The popup's headings, by the language its page declares. */
+/** The popup's headings, by the language its page declares (the browser's UI language: English here, no French locale pack). */
 const HEADINGS: Record<string, { fitting: string; others: string }> = {
   fr: { fitting: 'Guides pour cette page', others: 'Autres guides' },
   en: { fitting: 'Guides for this page', others: 'Other guides' },
@@ -128,7 +129,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build
     const start = await popup.waitForSelector(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button`, { timeout: WAIT_MS });
     await start?.click();
 
-    const instruction = await page.waitForSelector(`${OVERLAY_HOST} >>> [role=dialog] .instruction`, { timeout: WAIT_MS });
-    expect(await instruction?.evaluate((element) => element.textContent?.trim())).toBe(expected);
+    const instruction = await waitInOverlay(page, '[role=dialog] .instruction').catch(async (error) => {
+      const status = await popup.$eval('.status', (element) => element.textContent).catch(() => '(popup fermé)');
+      const shadow = await page.$eval(OVERLAY_HOST, (element) => element.shadowRoot?.innerHTML ?? '(pas de shadow root)');
+      throw new Error(`Pas de bulle : ${error}\nstatut du popup : ${status}\nstockage : ${JSON.stringify(await ext.storage())}\nshadow root : ${shadow}`);
+    });
+    expect(await instruction.evaluate((element) => element.textContent?.trim())).toBe(expected);
   });
 });

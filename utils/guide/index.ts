@@ -1,7 +1,9 @@
 /** The guide format, version 1: schema, types, reading with French messages, and graph helpers. */
-export * from './schema';
+
+export { type TargetDescription, targetSchema } from '../locate/target';
 export { MAX_GUIDE_BYTES, type ParseResult, parseGuide, parseGuideText } from './parse';
-export { type GuideProblem, formatProblems } from './problems';
+export { formatProblems, type GuideProblem } from './problems';
+export * from './schema';
 export {
   ACTIONS_WITH_TARGET,
   type DoneWhen,

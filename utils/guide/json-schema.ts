@@ -8,7 +8,7 @@ import { GUIDE_FORMAT, guideSchema } from './schema';
 
 export const GUIDE_SCHEMA_ID = `urn:cote-a-cote:guide-format:${GUIDE_FORMAT}`;
 
-type Context = 'guide' | 'status' | 'prepare' | 'step' | 'question' | 'end' | 'choice' | 'target';
+type Context = 'guide' | 'status' | 'prepare' | 'step' | 'question' | 'end' | 'choice' | 'target' | 'twin';
 
 /** Descriptions by place and field. Kept next to the generator: they only serve editors. */
 const DESCRIPTIONS: Record<Context, Record<string, string>> = {
@@ -40,13 +40,15 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     kind: '« step » : une action de la personne sur la page.',
     id: 'Identifiant de l’étape, unique dans le guide (minuscules, chiffres, tirets).',
     page: 'Chemin de la page où se passe l’étape ; « * » remplace n’importe quelle suite de caractères. Absent : toute page des sites du guide.',
-    action: 'Ce que fait la personne : click, fill (écrire), choose (choisir), check (cocher), pick-file (choisir un fichier), read (lire), go-to-page (aller sur une page).',
+    action:
+      'Ce que fait la personne : click, fill (écrire), choose (choisir), check (cocher), pick-file (choisir un fichier), read (lire), go-to-page (aller sur une page).',
     target: 'L’élément de la page à montrer, décrit par plusieurs indices. Obligatoire pour click, fill, choose, check et pick-file.',
     instruction: 'Ce qu’il faut faire, en une ou deux phrases courtes (300 caractères au plus).',
     why: 'Pourquoi on le fait, si la personne le demande (500 caractères au plus).',
     advisorTip: 'Conseil pour l’aidant ou l’aidante (500 caractères au plus).',
     sensitive: 'Vrai quand la personne tape un secret (mot de passe, numéro fiscal, NIR, RIB) : elle le tape seule, rien n’est gardé.',
-    doneWhen: 'Quand l’étape est faite : « action » (l’action sur la cible), « page » (arrivée sur « donePage »), « manual » (bouton « C’est fait »). Par défaut : « page » pour go-to-page, « manual » pour read, sinon « action ».',
+    doneWhen:
+      'Quand l’étape est faite : « action » (l’action sur la cible), « page » (arrivée sur « donePage »), « manual » (bouton « C’est fait »). Par défaut : « page » pour go-to-page, « manual » pour read, sinon « action ».',
     donePage: 'Chemin de la page qui termine l’étape quand « doneWhen » vaut « page » (ou pour go-to-page).',
     next: 'Identifiant de l’élément suivant. Absent : l’élément qui suit dans la liste.',
   },
@@ -86,7 +88,12 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     context: 'Légende, groupe ou titre le plus proche.',
     neighbourText: 'Texte des éléments voisins.',
     cssPath: 'Chemin CSS relevé à l’enregistrement.',
+    twin: 'Quand plusieurs éléments ont les mêmes indices : la position de celui-ci parmi eux, dans l’ordre de la page, et leur nombre.',
     framePath: 'Chemins CSS des cadres (iframes) qui mènent à l’élément, du plus extérieur au plus intérieur.',
+  },
+  twin: {
+    index: 'Position parmi les éléments identiques, à partir de 0, dans l’ordre de la page.',
+    count: 'Nombre d’éléments identiques sur la page quand la cible a été relevée.',
   },
 };
 
@@ -104,6 +111,7 @@ function describeProperties(node: Json, context: Context): void {
     const description = DESCRIPTIONS[context][key];
     if (description) child.description = description;
     if (context === 'step' && key === 'target') describeProperties(child, 'target');
+    if (context === 'target' && key === 'twin') describeProperties(child, 'twin');
     if (context === 'question' && key === 'choices' && isObject(child.items)) describeProperties(child.items, 'choice');
     if (context === 'guide' && key === 'prepare' && isObject(child.items)) describeProperties(child.items, 'prepare');
     if (context === 'guide' && key === 'status') for (const option of asArray(child.oneOf)) describeProperties(option, 'status');

@@ -66,7 +66,7 @@ function closer(open: Open): '}' | ']' {
 export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   const n = text.length;
   const stack: Open[] = [];
-  let expect: Expect = 'value';
+  let expect = 'value' as Expect;
   let afterComma = false;
   let afterColon = false;
   let lastKey = '';
@@ -108,7 +108,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         continue;
       }
       if (code === 10 || code === 13) {
-        return fail(j, `un texte ne peut pas aller à la ligne ; fermez les guillemets sur la même ligne (le texte commence ${where(start)}), ou écrivez \\n pour un retour à la ligne.`);
+        return fail(
+          j,
+          `un texte ne peut pas aller à la ligne ; fermez les guillemets sur la même ligne (le texte commence ${where(start)}), ou écrivez \\n pour un retour à la ligne.`,
+        );
       }
       if (code < 32) return fail(j, 'un texte contient un caractère de contrôle invisible ; retirez-le.');
       j++;
@@ -121,7 +124,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       return fail(at, 'les textes et les noms de champ s’écrivent entre guillemets droits doubles ("), pas entre apostrophes.');
     }
     if (SMART_QUOTES.has(char)) {
-      return fail(at, `les guillemets ${shown(char)} ne conviennent pas ; utilisez des guillemets droits doubles ("), souvent remplacés par un traitement de texte.`);
+      return fail(
+        at,
+        `les guillemets ${shown(char)} ne conviennent pas ; utilisez des guillemets droits doubles ("), souvent remplacés par un traitement de texte.`,
+      );
     }
     if (char === '/' && (text[at + 1] === '/' || text[at + 1] === '*')) {
       return fail(at, 'les commentaires (// ou /* */) ne sont pas permis en JSON ; retirez-les.');
@@ -149,7 +155,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       const open = stack[stack.length - 1];
       if (open) {
         const name = open.char === '{' ? 'l’accolade « { »' : 'le crochet « [ »';
-        return fail(n, `le texte s’arrête avant la fin ; ${name} ouvert${open.char === '{' ? 'e' : ''} ${where(open.at)} n’est jamais fermé${open.char === '{' ? 'e' : ''} ; attendu : « ${closer(open)} ».`);
+        return fail(
+          n,
+          `le texte s’arrête avant la fin ; ${name} ouvert${open.char === '{' ? 'e' : ''} ${where(open.at)} n’est jamais fermé${open.char === '{' ? 'e' : ''} ; attendu : « ${closer(open)} ».`,
+        );
       }
       return fail(n, 'le fichier ne contient aucune valeur JSON.');
     }
@@ -158,7 +167,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
 
     switch (expect) {
       case 'done':
-        return fail(i, `du texte en trop après la fin du guide, à partir de ${shown(char)} ; un fichier de guide contient un seul objet { … }.`);
+        return fail(
+          i,
+          `du texte en trop après la fin du guide, à partir de ${shown(char)} ; un fichier de guide contient un seul objet { … }.`,
+        );
 
       case 'value':
       case 'value-or-close': {
@@ -198,7 +210,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           const end = match ? i + match[0].length : i;
           if (!match || /[\w.+-]/.test(text[end] ?? '')) {
             const token = /^[\w.+-]*/.exec(text.slice(i, i + 40))?.[0] ?? char;
-            return fail(i, `nombre mal écrit « ${token} » ; attendu : par exemple 5, 12 ou 3.5 (un point pour les décimales, pas de zéro au début ni de signe +).`);
+            return fail(
+              i,
+              `nombre mal écrit « ${token} » ; attendu : par exemple 5, 12 ou 3.5 (un point pour les décimales, pas de zéro au début ni de signe +).`,
+            );
           }
           i = end;
           afterValue();
@@ -259,7 +274,10 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
         }
         if (char === '}' || char === ']') {
           if (char !== closer(top)) {
-            return fail(i, `${shown(char)} ne ferme rien ici ; attendu : « ${closer(top)} » pour fermer ce qui est ouvert ${where(top.at)}, ou une virgule.`);
+            return fail(
+              i,
+              `${shown(char)} ne ferme rien ici ; attendu : « ${closer(top)} » pour fermer ce qui est ouvert ${where(top.at)}, ou une virgule.`,
+            );
           }
           stack.pop();
           i++;

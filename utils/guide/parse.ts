@@ -121,7 +121,13 @@ export function parseGuideText(text: string, file?: string): ParseResult {
       const found = findJsonSyntaxError(body);
       if (found) {
         return fail(
-          [{ path: [], where: `ligne ${found.line}, colonne ${found.column}`, text: `le fichier n’est pas du JSON valide : ${found.text}` }],
+          [
+            {
+              path: [],
+              where: `ligne ${found.line}, colonne ${found.column}`,
+              text: `le fichier n’est pas du JSON valide : ${found.text}`,
+            },
+          ],
           undefined,
           file,
         );

@@ -4,57 +4,13 @@
  * reached, every path ends, and a step says what it needs to be done.
  * Also the small pure helpers on a guide's graph that other modules share.
  */
-import type { ActionStep, Guide, GuideItem } from './schema';
+
 import type { GuideIssue } from './problems';
 import { closest, quote } from './problems';
+import { ACTIONS_WITH_TARGET, doneWhenOf, itemById, itemIndex, nextItemId, successorIds } from './graph';
+import type { ActionStep, Guide, GuideItem } from './schema';
 
-export type DoneWhen = NonNullable<ActionStep['doneWhen']>;
-
-/** Actions that need a target to show and to observe. */
-export const ACTIONS_WITH_TARGET: ReadonlySet<ActionStep['action']> = new Set(['click', 'fill', 'choose', 'check', 'pick-file']);
-
-/** Index of the item with this id in `steps`, or -1. */
-export function itemIndex(guide: Pick<Guide, 'steps'>, id: string): number {
-  return guide.steps.findIndex((item) => item.id === id);
-}
-
-/** The item with this id, or undefined. */
-export function itemById(guide: Pick<Guide, 'steps'>, id: string): GuideItem | undefined {
-  return guide.steps.find((item) => item.id === id);
-}
-
-/**
- * Where an action step leads: its `next`, or else the following item of
- * `steps`. Undefined for a question (it depends on the answer), an end, an
- * unknown id, or a last step without `next`.
- */
-export function nextItemId(guide: Pick<Guide, 'steps'>, itemId: string): string | undefined {
-  const index = itemIndex(guide, itemId);
-  const item = guide.steps[index];
-  if (!item || item.kind !== 'step') return undefined;
-  return item.next ?? guide.steps[index + 1]?.id;
-}
-
-/** Every id an item can lead to: its next (explicit or implicit), or each choice's next. */
-export function successorIds(guide: Pick<Guide, 'steps'>, itemId: string): string[] {
-  const item = itemById(guide, itemId);
-  if (!item) return [];
-  if (item.kind === 'question') return [...new Set(item.choices.map((choice) => choice.next))];
-  const next = nextItemId(guide, itemId);
-  return next === undefined ? [] : [next];
-}
-
-/**
- * How a step counts as done when `doneWhen` is not given: arriving on the page
- * for `go-to-page`, the "C'est fait" button for `read`, the action on the
- * target otherwise (and the button when there is no target).
- */
-export function doneWhenOf(step: Pick<ActionStep, 'action' | 'doneWhen' | 'target'>): DoneWhen {
-  if (step.doneWhen) return step.doneWhen;
-  if (step.action === 'go-to-page') return 'page';
-  if (step.action === 'read') return 'manual';
-  return step.target ? 'action' : 'manual';
-}
+export { ACTIONS_WITH_TARGET, type DoneWhen, doneWhenOf, itemById, itemIndex, nextItemId, successorIds } from './graph';
 
 /** Ids reachable from the first item, following every branch. */
 export function reachableIds(guide: Pick<Guide, 'steps'>): Set<string> {
@@ -102,7 +58,10 @@ function danglingText(id: string, ids: readonly string[]): string {
   const guess = closest(id, ids);
   const hint = guess ? ` Vouliez-vous dire « ${guess} » ?` : '';
   const unique = [...new Set(ids)];
-  const examples = unique.slice(0, 6).map((x) => `« ${x} »`).join(', ');
+  const examples = unique
+    .slice(0, 6)
+    .map((x) => `« ${x} »`)
+    .join(', ');
   return `${quote(id)} ne correspond à aucune étape, question ou fin de ce guide ; attendu : l’identifiant d’un élément de « steps » (${examples}${unique.length > 6 ? ', …' : ''}).${hint}`;
 }
 
@@ -111,7 +70,8 @@ function pagePatternProblem(pattern: string): string | undefined {
   if (pattern.startsWith('//') || pattern.includes('://')) {
     return `${quote(pattern)} ressemble à une adresse complète ; attendu : seulement le chemin de la page, par exemple « /espace-particulier/* » (le site est déjà dans « sites »).`;
   }
-  if (/\s/.test(pattern)) return `${quote(pattern)} contient une espace ; un chemin de page n’en contient pas (écrivez %20 si la page en a vraiment une).`;
+  if (/\s/.test(pattern))
+    return `${quote(pattern)} contient une espace ; un chemin de page n’en contient pas (écrivez %20 si la page en a vraiment une).`;
   if (pattern.includes('#')) {
     return `${quote(pattern)} contient « # » ; la partie d’une adresse après « # » ne change pas de page, retirez-la du motif.`;
   }

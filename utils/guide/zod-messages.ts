@@ -4,9 +4,9 @@
  * guide file understands, with what is expected instead.
  */
 import type { z } from 'zod';
-import { choiceSchema, endSchema, guideSchema, prepareItemSchema, questionSchema, actionStepSchema } from './schema';
 import { targetSchema } from '../locate/target';
-import { type GuideIssue, clip, closest, isMissing, orList, quote, valueAt } from './problems';
+import { clip, closest, type GuideIssue, isMissing, orList, quote, valueAt } from './problems';
+import { actionStepSchema, choiceSchema, endSchema, guideSchema, prepareItemSchema, questionSchema } from './schema';
 
 type Issue = z.core.$ZodIssue;
 
@@ -66,6 +66,9 @@ const TARGET_NOUNS: Record<string, Noun> = {
   context: ['le contexte', false],
   neighbourText: ['le texte voisin', false],
   cssPath: ['le chemin CSS', false],
+  twin: ['la position parmi les éléments identiques', true],
+  index: ['le rang parmi les éléments identiques', false],
+  count: ['le nombre d’éléments identiques', false],
   framePath: ['le chemin des cadres', false],
 };
 

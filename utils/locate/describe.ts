@@ -26,6 +26,7 @@ import {
   testIdOf,
   visibleText,
 } from './facts';
+import { locate } from './locate';
 import type { TargetDescription } from './target';
 
 const CHOICE_TYPES = new Set(['radio', 'checkbox']);
@@ -62,7 +63,20 @@ export function describe(element: Element): TargetDescription {
   set('neighbourText', neighbourText(el));
   set('cssPath', cssPathOf(el));
   set('framePath', framePathOf(el));
-  return scrubTypedValues(d, el);
+  scrubTypedValues(d, el);
+  set('twin', twinOf(d, el));
+  return d;
+}
+
+/** When the engine cannot tell this element from others on the same page, its rank among them. */
+function twinOf(d: TargetDescription, el: Element): TargetDescription['twin'] {
+  const top = el.ownerDocument;
+  const r = locate(d, top);
+  if (r.status !== 'ambiguous' || r.candidates.length > 200) return undefined;
+  const root = el.getRootNode();
+  if (!r.candidates.includes(el) || r.candidates.some((c) => c.getRootNode() !== root)) return undefined;
+  const ordered = [...r.candidates].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  return { index: ordered.indexOf(el), count: ordered.length };
 }
 
 /** Full accessible name; falls back to the light one if the library throws on odd markup. */
@@ -88,6 +102,8 @@ function cssPathOf(el: Element): string | undefined {
           v.length < 100 &&
           !isGeneratedId(v),
         timeoutMs: 200,
+        // Bounded search: on repetitive markup finder can otherwise spend its whole timeout.
+        maxNumberOfPathChecks: 500,
       }),
       1000,
     );

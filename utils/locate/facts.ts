@@ -139,14 +139,11 @@ const NAME_FROM_CONTENT = new Set([
   'menuitemradio', 'option', 'heading', 'cell', 'columnheader', 'rowheader', 'treeitem', 'tooltip',
 ]);
 
+/** Implicit roles of the elements a guide points at (and of the few that give context). */
 const TAG_ROLE: Record<string, string> = {
-  button: 'button', textarea: 'textbox', form: 'form', nav: 'navigation', main: 'main',
-  ul: 'list', ol: 'list', li: 'listitem', h1: 'heading', h2: 'heading', h3: 'heading',
-  h4: 'heading', h5: 'heading', h6: 'heading', fieldset: 'group', table: 'table',
-  dialog: 'dialog', option: 'option', details: 'group', summary: 'button', img: 'img',
-  progress: 'progressbar', hr: 'separator', article: 'article', aside: 'complementary',
-  output: 'status', meter: 'meter', optgroup: 'group', tr: 'row', td: 'cell', th: 'columnheader',
-  tbody: 'rowgroup', thead: 'rowgroup', tfoot: 'rowgroup', dd: 'definition', dt: 'term',
+  button: 'button', textarea: 'textbox', summary: 'button', option: 'option', dialog: 'dialog',
+  h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
+  form: 'form', nav: 'navigation', main: 'main', fieldset: 'group', li: 'listitem', ul: 'list', ol: 'list',
 };
 
 const INPUT_ROLE: Record<string, string> = {

@@ -8,6 +8,7 @@
  */
 import {
   accessibleName,
+  cap,
   contextOf,
   hrefPath,
   inputType,
@@ -21,13 +22,13 @@ import {
 import {
   type CandidateFacts,
   decide,
-  EXPENSIVE_FACTS,
-  expensiveWeight,
   FOUND_THRESHOLD,
   MARGIN,
   MIN_EVIDENCE,
   type Scored,
   scoreFacts,
+  WEIGHTS,
+  wordsSimilarity,
 } from './score';
 import type { TargetDescription } from './target';
 
@@ -49,22 +50,48 @@ export interface LocateOptions {
   maxFullChecks?: number;
 }
 
-const CLICK =
-  'button,a,summary,input[type=submit],input[type=button],input[type=reset],input[type=image],[role=button],[role=link],[role=menuitem],[role=tab]';
-const CHOICE = 'input[type=radio],input[type=checkbox],[role=radio],[role=checkbox],[role=switch],[role=menuitemradio],[role=menuitemcheckbox]';
-const FIELD = 'input:not([type=hidden]),textarea,select,[role=textbox],[role=searchbox],[role=combobox],[role=spinbutton],[contenteditable]';
+interface Group {
+  tags: string[];
+  roles: string[];
+  /** Which inputs belong to the group (by type). */
+  input?: RegExp;
+}
 
-/** CSS selector of the elements that could be the target, today. */
-export function candidateSelector(d: TargetDescription): string {
+const CLICK: Group = { tags: ['button', 'a', 'summary', 'input'], roles: ['button', 'link', 'menuitem', 'tab'], input: /^(submit|button|reset|image)$/ };
+const CHOICE: Group = { tags: ['input'], roles: ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'], input: /^(radio|checkbox)$/ };
+const FIELD: Group = { tags: ['input', 'textarea', 'select'], roles: ['textbox', 'searchbox', 'combobox', 'spinbutton'], input: /^(?!hidden$)/ };
+
+/** The kinds of elements that could be the target today: `button` ↔ `input[type=submit]` ↔ `a.fr-btn`… */
+export function candidateGroup(d: TargetDescription): Group {
   const { tag, role, type } = d;
-  if (tag === 'button' || tag === 'a' || tag === 'summary' || (role && /^(button|link|menuitem|tab)$/.test(role)))
-    return CLICK;
-  if (tag === 'input' && type && /^(submit|button|reset|image)$/.test(type)) return CLICK;
-  if ((tag === 'input' && (type === 'radio' || type === 'checkbox')) || (role && /^(radio|checkbox|switch)$/.test(role)))
-    return CHOICE;
-  if (tag === 'input' || tag === 'textarea' || tag === 'select' || (role && /^(textbox|searchbox|combobox|spinbutton)$/.test(role)))
-    return FIELD;
-  return role ? `${tag},[role="${role}"]` : tag;
+  if (/^(button|a|summary)$/.test(tag) || (role && /^(button|link|menuitem|tab)$/.test(role))) return CLICK;
+  if (tag === 'input' && type && CLICK.input?.test(type)) return CLICK;
+  if ((tag === 'input' && (type === 'radio' || type === 'checkbox')) || (role && /^(radio|checkbox|switch)$/.test(role))) return CHOICE;
+  if (/^(input|textarea|select)$/.test(tag) || (role && /^(textbox|searchbox|combobox|spinbutton)$/.test(role))) return FIELD;
+  return { tags: [tag], roles: role ? [role] : [] };
+}
+
+/** Candidates of a group in one scope: live tag collections (fast) and elements with an explicit role. */
+function gather(scope: LocateRoot, g: Group, out: Element[]): void {
+  const byTag = (t: string): ArrayLike<Element> =>
+    (scope as Document).getElementsByTagName ? (scope as Document).getElementsByTagName(t) : scope.querySelectorAll(t);
+  for (const t of g.tags) {
+    const list = byTag(t);
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i] as Element;
+      if (t === 'input' && g.input && !g.input.test((el as HTMLInputElement).type)) continue;
+      if (!el.hasAttribute('role')) out.push(el);
+    }
+  }
+  // Elements with an explicit role belong where their role says, whatever their tag.
+  const withRole = scope.querySelectorAll('[role]');
+  for (let i = 0; i < withRole.length; i++) {
+    const el = withRole[i] as Element;
+    const r = roleOf(el);
+    if (r && g.roles.includes(r)) out.push(el);
+    else if (g.tags.includes(el.localName) && !(r && /^(none|presentation)$/.test(r)) && (!g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type)))
+      out.push(el);
+  }
 }
 
 interface Scope {
@@ -79,7 +106,7 @@ export function collectScopes(root: LocateRoot, opts: { shadow?: boolean; frames
     for (const s of collectScopes(r, opts, f)) out.push(s);
   };
   if (opts.shadow !== false) {
-    const all = root.getElementsByTagName ? root.getElementsByTagName('*') : root.querySelectorAll('*');
+    const all: ArrayLike<Element> = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) {
       const sr = (all[i] as Element).shadowRoot;
       if (sr) add(sr, inFrame);
@@ -121,36 +148,86 @@ export function isVisible(el: Element): boolean {
   return true;
 }
 
-/** Facts of a candidate that cost little: attributes and a short text walk. */
-export function cheapFacts(el: Element, inFrame: boolean, pathMatch: Element | null): CandidateFacts {
+const NAME_FROM_TEXT = /^(button|link|menuitem|tab|summary)$/;
+
+/**
+ * Facts of a candidate that cost little: attributes and a short text walk,
+ * only those the description has. `pending` lists the expensive facts left
+ * for later. For buttons and links without ARIA naming, the accessible name
+ * is their text: it is known now, which lets the first pass set aside the
+ * thousands of links of a big page.
+ */
+export function cheapFacts(
+  d: TargetDescription,
+  el: Element,
+  inFrame: boolean,
+  pathMatch: Element | null,
+): { facts: CandidateFacts; pending: string[] } {
   const tag = el.localName;
+  const role = roleOf(el);
   const t = inputType(el);
-  const isChoice = t === 'radio' || t === 'checkbox' || tag === 'option';
-  const classes = stableClasses(el);
-  return {
-    tag,
-    role: roleOf(el),
-    type: t,
-    nameAttr: el.getAttribute('name') || undefined,
-    autocomplete: el.getAttribute('autocomplete') || undefined,
-    placeholder: el.getAttribute('placeholder') || undefined,
-    text: visibleText(el),
-    href: hrefPath(el),
-    choiceValue: isChoice ? el.getAttribute('value') || undefined : undefined,
-    testId: testIdOf(el),
-    id: el.id || undefined,
-    classes: classes.length ? classes : undefined,
-    cssPathMatch: pathMatch === el,
-    inFrame,
-  };
+  const c: CandidateFacts = { tag, role, type: t, inFrame, cssPathMatch: pathMatch === el };
+  const attr = (n: string) => el.getAttribute(n) || undefined;
+  if (d.nameAttr) c.nameAttr = attr('name');
+  if (d.autocomplete) c.autocomplete = attr('autocomplete');
+  if (d.placeholder) c.placeholder = attr('placeholder');
+  if (d.choiceValue && (t === 'radio' || t === 'checkbox' || tag === 'option')) c.choiceValue = attr('value');
+  if (d.testId) c.testId = testIdOf(el);
+  if (d.id) c.id = el.id || undefined;
+  const pending: string[] = [];
+  if (d.text || d.name) {
+    // A leaf's text is its textContent (native, fast); otherwise a walk that skips controls, later.
+    if (tag !== 'input' && !el.firstElementChild && !isEditableHost(el)) c.text = cap(el.textContent ?? '', 300);
+    else pending.push('text');
+  }
+  if (d.name) {
+    if (!pending.length && tag !== 'input' && role && NAME_FROM_TEXT.test(role) && c.text && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
+      c.name = c.text;
+    else pending.push('name');
+  }
+  if (d.href) pending.push('href');
+  if (d.classes) pending.push('classes');
+  if (d.label) pending.push('label');
+  if (d.context) pending.push('context');
+  if (d.neighbourText) pending.push('neighbourText');
+  return { facts: c, pending };
 }
 
-/** Adds the expensive facts that the description uses. */
-export function addExpensiveFacts(d: TargetDescription, el: Element, c: CandidateFacts): CandidateFacts {
-  if (d.name) c.name = accessibleName(el);
-  if (d.label) c.label = labelText(el);
-  if (d.context) c.context = contextOf(el);
-  if (d.neighbourText) c.neighbourText = neighbourText(el);
+/**
+ * The fastest test, for the thousands of links and buttons of a big page: a
+ * leaf whose text (hence name) is another one loses more points than the
+ * description can spare. No object is built for it.
+ */
+function textRejects(d: TargetDescription, el: Element, spare: number): boolean {
+  if (!d.text && !d.name) return false;
+  const tag = el.localName;
+  if (tag === 'input' || el.firstElementChild || isEditableHost(el)) return false;
+  const raw = el.textContent ?? '';
+  // An empty text is a missing fact, not a contradiction: leave it to the scoring.
+  if (!raw.trim()) return false;
+  let loss = 0;
+  if (d.text) loss += WEIGHTS.text * (1 - wordsSimilarity(d.text, raw));
+  const role = roleOf(el);
+  if (d.name && role && NAME_FROM_TEXT.test(role) && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
+    loss += WEIGHTS.name * (1 - wordsSimilarity(d.name, raw));
+  return loss > spare;
+}
+
+const isEditableHost = (el: Element) => el.hasAttribute('contenteditable') || el.localName === 'textarea';
+
+/** Adds the facts still pending. */
+export function addExpensiveFacts(el: Element, c: CandidateFacts, pending: readonly string[]): CandidateFacts {
+  for (const f of pending) {
+    if (f === 'text') c.text = visibleText(el);
+    else if (f === 'name') c.name = accessibleName(el);
+    else if (f === 'href') c.href = hrefPath(el);
+    else if (f === 'classes') {
+      const cl = stableClasses(el);
+      if (cl.length) c.classes = cl;
+    } else if (f === 'label') c.label = labelText(el);
+    else if (f === 'context') c.context = contextOf(el);
+    else if (f === 'neighbourText') c.neighbourText = neighbourText(el);
+  }
   return c;
 }
 
@@ -158,11 +235,13 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
   const threshold = options.threshold ?? FOUND_THRESHOLD;
   const margin = options.margin ?? MARGIN;
   const maxFull = options.maxFullChecks ?? 40;
-  const selector = candidateSelector(d);
+  const group = candidateGroup(d);
+  // The total weight depends on the description only; below this, a candidate can matter to no decision.
+  const total = scoreFacts(d, { tag: d.tag }).total;
+  const cutoff = (threshold - margin) * total;
 
-  // 1. Gather and score on cheap facts.
-  const cheap: { el: Element; facts: CandidateFacts; points: number }[] = [];
-  let total = 0;
+  // 1. Gather; score on cheap facts, the others counting at their best for now. Most candidates stop here.
+  const cheap: { el: Element; facts: CandidateFacts; pending: string[]; upper: number }[] = [];
   const seen = new Set<Element>();
   for (const scope of collectScopes(root, options)) {
     let pathMatch: Element | null = null;
@@ -173,7 +252,8 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
         pathMatch = null;
       }
     }
-    const list: Element[] = Array.from(scope.root.querySelectorAll(selector));
+    const list: Element[] = [];
+    gather(scope.root, group, list);
     if (pathMatch) list.push(pathMatch);
     if (d.id) {
       const byId = (scope.root as Document).getElementById?.(d.id);
@@ -182,30 +262,29 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
     for (const el of list) {
       if (seen.has(el)) continue;
       seen.add(el);
-      const facts = cheapFacts(el, scope.inFrame, pathMatch);
-      const s = scoreFacts(d, facts, { skip: EXPENSIVE_FACTS });
-      total = s.total;
-      cheap.push({ el, facts, points: s.points });
+      if (textRejects(d, el, total - cutoff)) continue;
+      const { facts, pending } = cheapFacts(d, el, scope.inFrame, pathMatch);
+      const s = scoreFacts(d, facts, { skip: pending });
+      let upper = s.points;
+      for (const f of pending) upper += WEIGHTS[f as keyof typeof WEIGHTS];
+      if (upper >= cutoff) cheap.push({ el, facts, pending, upper });
     }
   }
   if (!cheap.length) return { status: 'not-found' };
-  total += expensiveWeight(d);
-  const upperGain = expensiveWeight(d);
-  cheap.sort((a, b) => b.points - a.points);
+  cheap.sort((a, b) => b.upper - a.upper);
 
-  // 2. Full facts, best first, until no remaining candidate could matter.
+  // 2. Full facts, best bound first, until no remaining candidate could matter.
   const scored: Scored<Element>[] = [];
   let best = Number.NEGATIVE_INFINITY;
   let incomplete = false;
   for (const c of cheap) {
-    const upper = (c.points + upperGain) / total;
-    if (upper < Math.max(best - margin, threshold - margin)) break;
+    if (c.upper / total < Math.max(best - margin, threshold - margin)) break;
     if (scored.length >= maxFull) {
       incomplete = true;
       break;
     }
     if (!isVisible(c.el)) continue;
-    const s = scoreFacts(d, addExpensiveFacts(d, c.el, c.facts));
+    const s = scoreFacts(d, addExpensiveFacts(c.el, c.facts, c.pending));
     const score = s.points / s.total;
     scored.push({ item: c.el, score, evidence: s.evidence });
     if (score > best) best = score;
@@ -213,6 +292,33 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
 
   const decision = decide(scored, { threshold, margin, minEvidence: MIN_EVIDENCE, incomplete });
   if (decision.status === 'found') return { status: 'found', element: decision.item, confidence: decision.confidence };
-  if (decision.status === 'ambiguous') return { status: 'ambiguous', candidates: decision.items };
+  if (decision.status === 'ambiguous') {
+    const twin = d.twin && !incomplete ? pickTwin(d.twin, decision.items, scored, threshold) : undefined;
+    return twin ?? { status: 'ambiguous', candidates: decision.items };
+  }
   return { status: 'not-found' };
+}
+
+/**
+ * Identical twins (same facts) are told apart by their order, only if there
+ * are still as many of them as when recorded, each one acceptable on its own,
+ * all in the same tree.
+ */
+function pickTwin(
+  twin: { index: number; count: number },
+  items: Element[],
+  scored: Scored<Element>[],
+  threshold: number,
+): LocateResult | undefined {
+  if (items.length !== twin.count) return undefined;
+  const root = items[0]?.getRootNode();
+  let min = 1;
+  for (const el of items) {
+    const s = scored.find((x) => x.item === el);
+    if (!s || s.score < threshold || s.evidence < MIN_EVIDENCE || el.getRootNode() !== root) return undefined;
+    min = Math.min(min, s.score);
+  }
+  const ordered = [...items].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+  const element = ordered[twin.index];
+  return element ? { status: 'found', element, confidence: Math.round(min * 1000) / 1000 } : undefined;
 }

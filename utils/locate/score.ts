@@ -65,18 +65,26 @@ export const WEIGHTS = {
   frame: 0.5,
 } as const;
 
+/** Similarity given to a candidate whose context (legend, heading) is another one. */
+export const CONTEXT_CONTRADICTION = -2;
+
 /** Facts that need the layout or a walk of the tree: computed only for candidates that survive. */
 export const EXPENSIVE_FACTS = ['name', 'label', 'context', 'neighbourText'] as const;
 export type ExpensiveFact = (typeof EXPENSIVE_FACTS)[number];
 
-/** Lower case, no accents, no punctuation, single spaces. */
+const memo = new Map<string, string>();
+
+/** Lower case, no accents, no punctuation, single spaces. Memoised: pages repeat their texts. */
 export function normalize(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  let n = memo.get(s);
+  if (n !== undefined) return n;
+  n = s.toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
+  if (/[^\x00-\x7f]/.test(n)) n = n.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  n = n.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  if (memo.size > 20000) memo.clear();
+  memo.set(s, n);
+  return n;
 }
 
 const tokens = (s: string): Set<string> => new Set(s.split(' ').filter(Boolean));
@@ -86,8 +94,21 @@ const tokens = (s: string): Set<string> => new Set(s.split(' ').filter(Boolean))
  * punctuation and spacing aside), less for a rewording (token overlap, or one
  * text containing the other).
  */
+const simMemo = new Map<string, number>();
+
 export function textSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  const k = `${a}\u0000${b}`;
+  let s = simMemo.get(k);
+  if (s === undefined) {
+    s = similarity(a, b);
+    if (simMemo.size > 20000) simMemo.clear();
+    simMemo.set(k, s);
+  }
+  return s;
+}
+
+function similarity(a: string, b: string): number {
   const na = normalize(a);
   const nb = normalize(b);
   if (na === nb) return 1;
@@ -136,12 +157,13 @@ function typeSim(a: string, b: string | undefined): number {
   return -0.5;
 }
 
-/** Text facts: tolerant similarity; a clearly different text on the candidate is a contradiction. */
-function wordsSim(a: string, b: string | undefined, missing = 0): number {
-  if (b === undefined) return missing;
+/** Text facts: tolerant similarity; a clearly different text on the candidate is a contradiction (-0.5). */
+export function wordsSimilarity(a: string, b: string): number {
   const s = textSimilarity(a, b);
   return s < 0.2 ? -0.5 : s;
 }
+
+const wordsSim = (a: string, b: string | undefined): number => (b === undefined ? 0 : wordsSimilarity(a, b));
 
 const stem = (s: string): string => s.replace(/\d+/g, '#').toLowerCase();
 
@@ -217,10 +239,12 @@ export function scoreFacts(
     add('choiceValue', WEIGHTS.choiceValue, c.choiceValue === undefined ? 0 : c.choiceValue === d.choiceValue ? 1 : -1);
   if (d.href) add('href', WEIGHTS.href, hrefSim(d.href, c.href));
   if (d.classes?.length) add('classes', WEIGHTS.classes, classSim(d.classes, c.classes));
-  // A candidate somewhere else (another legend or heading) is most likely a lookalike; one with no context at all, a little.
+  // A candidate somewhere else (another legend or heading) is most likely a lookalike — "Nom" of the
+  // spouse rather than of the declarant —, so this contradiction costs more than the fact is worth.
+  // A candidate with no context at all costs a little.
   if (d.context) {
     const s = c.context === undefined ? -0.3 : textSimilarity(d.context, c.context);
-    add('context', WEIGHTS.context, s < 0.3 && c.context !== undefined ? -1 : s);
+    add('context', WEIGHTS.context, s < 0.3 && c.context !== undefined ? CONTEXT_CONTRADICTION : s);
   }
   if (d.neighbourText) add('neighbourText', WEIGHTS.neighbourText, c.neighbourText ? textSimilarity(d.neighbourText, c.neighbourText) : 0);
   if (d.cssPath) add('cssPath', WEIGHTS.cssPath, c.cssPathMatch ? 1 : 0);

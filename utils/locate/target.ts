@@ -42,6 +42,14 @@ export const targetSchema = z
     neighbourText: fact(300).optional(),
     /** A CSS path (@medv/finder) captured when the target was recorded. */
     cssPath: fact(1000).optional(),
+    /**
+     * Position among identical-looking elements (same facts, e.g. two "Mention CNIL" checkboxes),
+     * in document order, and how many there were. Only used when the count is still the same.
+     */
+    twin: z
+      .object({ index: z.number().int().min(0).max(199), count: z.number().int().min(2).max(200) })
+      .strict()
+      .optional(),
     /** Chain of same-origin iframe CSS paths from the top document, outermost first. */
     framePath: z.array(fact(1000)).max(5).optional(),
   })

@@ -34,8 +34,10 @@ export function isFilled(element: Element): boolean {
 }
 
 function isSubmitButton(element: Element): boolean {
-  const type = (element as HTMLButtonElement).type;
-  return (element.localName === 'button' && type === 'submit') || (element.localName === 'input' && (type === 'submit' || type === 'image'));
+  const type: string = (element as HTMLInputElement).type;
+  return (
+    (element.localName === 'button' && type === 'submit') || (element.localName === 'input' && (type === 'submit' || type === 'image'))
+  );
 }
 
 function isRadio(element: Element | undefined): element is HTMLInputElement {
@@ -49,7 +51,8 @@ export function eventFacts(event: Event, target: Element, trusted: boolean): Eve
   let onTarget = path.includes(target);
   if (!onTarget && isRadio(source) && isRadio(target)) {
     // Another radio of the same group: same name, same form, same tree.
-    onTarget = source.name !== '' && source.name === target.name && source.form === target.form && source.getRootNode() === target.getRootNode();
+    onTarget =
+      source.name !== '' && source.name === target.name && source.form === target.form && source.getRootNode() === target.getRootNode();
   }
   if (!onTarget && event.type === 'submit' && isSubmitButton(target)) {
     const form = (target as HTMLButtonElement).form;
@@ -74,7 +77,8 @@ export function observeStep(step: StepForExpectation, target: Element, onDone: (
     for (const node of roots) for (const type of EVENTS) node.removeEventListener(type, handle, listen);
   };
   function handle(event: Event) {
-    if (stopped || !isStepDone(expected, eventFacts(event, target, trusted(event)))) return;
+    // Untrusted events are dropped before anything of the page is read.
+    if (stopped || !trusted(event) || !isStepDone(expected, eventFacts(event, target, true))) return;
     stop();
     onDone();
   }

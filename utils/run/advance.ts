@@ -69,9 +69,10 @@ export function advance(guide: Guide, run: Run, event: RunEvent, now: number): R
 
     case 'answer': {
       if (item.kind !== 'question' || !Number.isInteger(event.choice)) return run;
-      const choice = item.choices[event.choice];
+      const index = event.choice || 0; // -0 would not survive JSON as itself
+      const choice = item.choices[index];
       if (!choice) return run;
-      return forward(guide, run, [{ id: item.id, how: 'answered', choice: event.choice }], choice.next, now);
+      return forward(guide, run, [{ id: item.id, how: 'answered', choice: index }], choice.next, now);
     }
 
     case 'page':
@@ -156,7 +157,7 @@ function arrive(guide: Guide, run: Run, item: GuideItem, rawUrl: string, now: nu
   for (const later of itemsAhead(guide, item.id)) {
     if (later.kind !== 'step') break;
     if (later.page !== undefined && matchesPage(later.page, url)) {
-      const passed = behind.map(({ id }, i): Passed => ({ id, how: 'page' }));
+      const passed = behind.map(({ id }, i): Passed => ({ id, how: i === behind.length - 1 ? 'page' : 'skipped' }));
       return forward(guide, run, passed, later.id, now);
     }
     if (completedByPage(later, url)) {

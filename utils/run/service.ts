@@ -7,7 +7,7 @@
 import { guidesForPage, summarize } from '../catalogue';
 import type { Guide } from '../guide/schema';
 import type { Request, ResponseOf, StepView } from '../messages';
-import { advance, canGoBack, currentItem, type Run, startRun } from './index';
+import { advance, canGoBack, currentItem, type Run, recap, spotlightOn, startRun } from './index';
 import type { RunStore } from './store';
 
 export interface RunServiceDeps {
@@ -42,6 +42,9 @@ export function createRunService({ guides, store, now }: RunServiceDeps) {
       position: guide.steps.indexOf(item) + 1,
       total: guide.steps.length,
       canGoBack: canGoBack(run),
+      // The end screen shows at every level: it holds the "leave no trace" checklist.
+      spotlight: spotlightOn(run) || item.kind === 'end',
+      ...(item.kind === 'end' ? { recap: recap(guide, run) } : {}),
     };
   }
 

@@ -28,11 +28,14 @@ export interface ExtensionBrowser {
    * driver cannot trigger it: `popup.html?tab=<id>` opened in a tab.
    */
   openPopup(page: Page): Promise<Page>;
+  /** What the extension keeps in `storage.local` (runs…): for diagnostics of a failed test. */
+  storage(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
 /** The browser's API object in an extension page (`browser` in Firefox, `chrome` in Chromium). */
-interface TabsApi {
+interface ExtensionApi {
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
   tabs: {
     getCurrent(): Promise<{ id?: number; windowId?: number } | undefined>;
     query(query: { active?: boolean; windowId?: number }): Promise<{ id?: number }[]>;
@@ -50,9 +53,8 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     headless: true,
     pipe: true,
     enableExtensions: true,
-    // French UI, as for the people the extension is for; no call to the (closed) network.
-    args: ['--no-sandbox', '--lang=fr', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    env: { ...process.env, LANGUAGE: 'fr' },
+    // No call to the (closed) network. The UI is English: Debian's Chromium has no other locale installed.
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
     const extensionId = await browser.installExtension(BUILDS.chromium);
@@ -64,9 +66,9 @@ async function launchChromium(): Promise<ExtensionBrowser> {
     const worker = await workerTarget.worker();
     if (worker) errors.watchWorker(worker, 'service worker');
 
-    const newPage = async (label = 'page') => {
+    const newPage = async (label = 'page', extensionPage = false) => {
       const page = await browser.newPage();
-      errors.watchPage(page, label);
+      errors.watchPage(page, label, extensionPage);
       return page;
     };
     return {
@@ -78,7 +80,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
       serviceWorkerUrl: workerTarget.url(),
       newPage,
       openExtensionPage: async (path) => {
-        const page = await newPage(path);
+        const page = await newPage(path, true);
         await page.goto(`${origin}/${path}`);
         return page;
       },
@@ -89,8 +91,12 @@ async function launchChromium(): Promise<ExtensionBrowser> {
         const opened = browser.waitForTarget((t) => t.url().startsWith(`${origin}/popup.html`), { timeout: WAIT_MS });
         await page.triggerExtensionAction(extension);
         const popup = await (await opened).asPage();
-        errors.watchPage(popup, 'popup');
+        errors.watchPage(popup, 'popup', true);
         return popup;
+      },
+      storage: async () => {
+        if (!worker) return {};
+        return worker.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.get(null));
       },
       close: () => browser.close(),
     };
@@ -114,17 +120,24 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
-      'intl.locale.requested': 'fr',
     },
   });
   try {
     const extensionId = await browser.installExtension(BUILDS.firefox);
     const origin = `moz-extension://${uuid}`;
     const errors = new ExtensionErrors(origin);
-    const newPage = async (label = 'page') => {
+    const newPage = async (label = 'page', extensionPage = false) => {
       const page = await browser.newPage();
-      errors.watchPage(page, label);
+      errors.watchPage(page, label, extensionPage);
       return page;
+    };
+    /**
+     * Firefox's driver sees a tab start loading a moz-extension:// page but never
+     * reports its load: wait for the document of the extension's origin instead.
+     */
+    const goToExtensionPage = async (page: Page, path: string) => {
+      await page.goto(`${origin}/${path}`, { waitUntil: [] });
+      await page.waitForFunction((href) => location.href === href && document.readyState === 'complete', { timeout: WAIT_MS }, `${origin}/${path}`);
     };
     return {
       kind: 'firefox',
@@ -135,25 +148,34 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       serviceWorkerUrl: null,
       newPage,
       openExtensionPage: async (path) => {
-        const page = await newPage(path);
-        await page.goto(`${origin}/${path}`);
+        const page = await newPage(path, true);
+        await goToExtensionPage(page, path);
         return page;
       },
       openPopup: async (page) => {
         // Ask the extension which tab `page` is: the active tab of the popup tab's window once `page` is in front.
-        const popup = await newPage('popup');
-        await popup.goto(`${origin}/popup.html`);
+        const popup = await newPage('popup', true);
+        await goToExtensionPage(popup, 'popup.html');
         await page.bringToFront();
         const tabId = await popup.evaluate(async () => {
-          const api = (globalThis as unknown as { browser: TabsApi }).browser;
+          const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
           const self = await api.tabs.getCurrent();
           const [active] = await api.tabs.query({ active: true, windowId: self?.windowId });
           return active?.id !== undefined && active.id !== self?.id ? active.id : null;
         });
         if (tabId === null) throw new Error('Onglet de la page introuvable depuis l’extension.');
-        await popup.goto(`${origin}/popup.html?tab=${tabId}`);
+        await goToExtensionPage(popup, `popup.html?tab=${tabId}`);
         await popup.bringToFront();
         return popup;
+      },
+      storage: async () => {
+        const page = await newPage('storage', true);
+        try {
+          await goToExtensionPage(page, 'popup.html');
+          return await page.evaluate(() => (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.get(null));
+        } finally {
+          await page.close();
+        }
       },
       close: () => browser.close(),
     };

@@ -21,9 +21,13 @@ export class ExtensionErrors {
     return this.#origin;
   }
 
-  /** Watches a page: all of its errors when it is an extension page, else only those coming from the extension. */
-  watchPage(page: Page, label: string): void {
-    const own = () => page.url().startsWith(this.#origin);
+  /**
+   * Watches a tab: all of its errors while it shows an extension page (`extensionPage`, or
+   * its URL says so), else only those coming from the extension's content script.
+   */
+  watchPage(page: Page, label: string, extensionPage = false): void {
+    // Firefox's driver keeps reporting about:blank for a tab showing a moz-extension:// page.
+    const own = () => extensionPage || page.url().startsWith(this.#origin);
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       if (own() || this.#fromExtension(message)) this.#record(`${label} console.error: ${message.text()}${this.#where(message)}`);

@@ -15,4 +15,4 @@ export {
   practiceGuide,
 } from './paths';
 export { type PracticeSites, startPracticeSites } from './sites';
-export { guideListsOf, OVERLAY_HOST, overlayHostOf } from './views';
+export { guideListsOf, OVERLAY_HOST, overlayHostOf, waitInOverlay } from './views';

@@ -4,6 +4,18 @@ import { WAIT_MS } from './browsers';
 /** The content script's UI host element (WXT shadow-root UI). */
 export const OVERLAY_HOST = 'cote-a-cote-overlay';
 
+/**
+ * Waits until `selector`, inside the overlay's shadow root, is visible. Polls on
+ * every animation frame: puppeteer's default (a MutationObserver on the
+ * document) does not see changes made inside a shadow root, so it would only
+ * notice the bubble after some unrelated change of the page.
+ */
+export async function waitInOverlay(page: Page, selector: string) {
+  const handle = await page.waitForSelector(`${OVERLAY_HOST} >>> ${selector}`, { visible: true, timeout: WAIT_MS });
+  if (!handle) throw new Error(`${selector} introuvable dans ${OVERLAY_HOST}`);
+  return handle;
+}
+
 /** Whether a page has the overlay host, and what its shadow root is (as the page itself sees it). */
 export function overlayHostOf(page: Page): Promise<{ present: boolean; shadowRoot: 'open' | 'closed' | null }> {
   return page.evaluate((host) => {

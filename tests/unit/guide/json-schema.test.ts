@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, LIMITS } from '../../../utils/guide';
-import { GUIDE_SCHEMA_ID, buildGuideJsonSchema } from '../../../utils/guide/json-schema';
+import { buildGuideJsonSchema, GUIDE_SCHEMA_ID } from '../../../utils/guide/json-schema';
 import { GUIDES_DIR } from './fixtures';
 
 describe('guides/guide.schema.json', () => {

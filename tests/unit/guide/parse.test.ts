@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_GUIDE_BYTES, formatProblems, parseGuide, parseGuideText } from '../../../utils/guide';
+import { formatProblems, MAX_GUIDE_BYTES, parseGuide, parseGuideText } from '../../../utils/guide';
 import { guideFiles, problemAt, problemsOf, readGuideFile, validGuide } from './fixtures';
 
 const FILE = 'guides/essai.json';
@@ -67,7 +67,9 @@ describe('broken guides: one clear French message each, at the right path', () =
       }),
       'steps[0].choices[1].next',
     );
-    expect(problem.message).toMatch(/^guides\/essai\.json — choix 2 de l’étape 1 \(steps\[0\]\.choices\[1\]\.next\) : « emial » ne correspond à aucune étape, question ou fin de ce guide ; attendu : l’identifiant d’un élément de « steps »/);
+    expect(problem.message).toMatch(
+      /^guides\/essai\.json — choix 2 de l’étape 1 \(steps\[0\]\.choices\[1\]\.next\) : « emial » ne correspond à aucune étape, question ou fin de ce guide ; attendu : l’identifiant d’un élément de « steps »/,
+    );
     expect(problem.message).toContain('Vouliez-vous dire « email » ?');
   });
 
@@ -139,9 +141,14 @@ describe('broken guides: one clear French message each, at the right path', () =
   });
 
   it('a decimal where a whole number is expected', () => {
-    expect(problemAt(broken((g) => void (g.durationMinutes = 2.5)), 'durationMinutes').message).toContain(
-      'attendu : un nombre entier, reçu : un nombre (2.5)',
-    );
+    expect(
+      problemAt(
+        broken((g) => {
+          g.durationMinutes = 2.5;
+        }),
+        'durationMinutes',
+      ).message,
+    ).toContain('attendu : un nombre entier, reçu : un nombre (2.5)');
   });
 
   it('too long text says the limit and the actual length', () => {
@@ -157,9 +164,14 @@ describe('broken guides: one clear French message each, at the right path', () =
   });
 
   it('too long summary (masculine agreement)', () => {
-    expect(problemAt(broken((g) => void (g.summary = 'b'.repeat(250))), 'summary').message).toContain(
-      'le résumé est trop long : 250 caractères, pour 200 caractères au plus.',
-    );
+    expect(
+      problemAt(
+        broken((g) => {
+          g.summary = 'b'.repeat(250);
+        }),
+        'summary',
+      ).message,
+    ).toContain('le résumé est trop long : 250 caractères, pour 200 caractères au plus.');
   });
 
   it('unknown fields, with a suggestion when one is close', () => {
@@ -180,14 +192,28 @@ describe('broken guides: one clear French message each, at the right path', () =
       g.steps[1].target.lable = 'Adresse';
       g.steps[0].choices[0].nxt = 'fin';
     });
-    expect(problemAt(result, 'steps[1].target.lable').message).toContain('cible de l’étape 2 (steps[1].target.lable) : champ inconnu « lable » ; vouliez-vous dire « label » ?');
+    expect(problemAt(result, 'steps[1].target.lable').message).toContain(
+      'cible de l’étape 2 (steps[1].target.lable) : champ inconnu « lable » ; vouliez-vous dire « label » ?',
+    );
     expect(problemAt(result, 'steps[0].choices[0].nxt').message).toContain('choix 1 de l’étape 1');
   });
 
   it('bad site pattern, and a pattern for every site', () => {
-    const bad = problemAt(broken((g) => void (g.sites = ['www.exemple.gouv.fr'])), 'sites[0]');
-    expect(bad.message).toMatch(/^guides\/essai\.json — site 1 \(sites\[0\]\) : « www\.exemple\.gouv\.fr » n’est pas un motif de site valide ; attendu : /);
-    const all = problemAt(broken((g) => void (g.sites = ['*://*/*'])), 'sites[0]');
+    const bad = problemAt(
+      broken((g) => {
+        g.sites = ['www.exemple.gouv.fr'];
+      }),
+      'sites[0]',
+    );
+    expect(bad.message).toMatch(
+      /^guides\/essai\.json — site 1 \(sites\[0\]\) : « www\.exemple\.gouv\.fr » n’est pas un motif de site valide ; attendu : /,
+    );
+    const all = problemAt(
+      broken((g) => {
+        g.sites = ['*://*/*'];
+      }),
+      'sites[0]',
+    );
     expect(all.message).toContain('« *://*/* » viserait tous les sites');
   });
 
@@ -198,8 +224,12 @@ describe('broken guides: one clear French message each, at the right path', () =
       g.lang = 'français';
       g.status = { state: 'verified', against: 'le site', on: '2026-02-30' };
     });
-    expect(problemAt(result, 'id').message).toContain('« Mon Guide » n’est pas un identifiant valide ; attendu : des lettres minuscules sans accent');
-    expect(problemAt(result, 'version').message).toContain('« 1.0 » n’est pas une version valide ; attendu : trois nombres séparés par des points');
+    expect(problemAt(result, 'id').message).toContain(
+      '« Mon Guide » n’est pas un identifiant valide ; attendu : des lettres minuscules sans accent',
+    );
+    expect(problemAt(result, 'version').message).toContain(
+      '« 1.0 » n’est pas une version valide ; attendu : trois nombres séparés par des points',
+    );
     expect(problemAt(result, 'lang').message).toContain('n’est pas un code de langue valide');
     expect(problemAt(result, 'status.on').message).toBe(
       'guides/essai.json — statut du guide (status.on) : « 2026-02-30 » n’est pas une date valide ; attendu : une date réelle au format AAAA-MM-JJ, par exemple « 2026-11-23 ».',
@@ -207,23 +237,54 @@ describe('broken guides: one clear French message each, at the right path', () =
   });
 
   it('an empty id is said once (empty), not twice (empty and malformed)', () => {
-    const result = broken((g) => void (g.steps[1].id = ''));
+    const result = broken((g) => {
+      g.steps[1].id = '';
+    });
     const atId = problemsOf(result).filter((p) => p.path === 'steps[1].id');
     expect(atId.map((p) => p.message)).toEqual([expect.stringContaining('l’identifiant est vide')]);
   });
 
   it('page patterns: not a path, a full address, a space', () => {
-    expect(problemAt(broken((g) => void (g.steps[1].page = 'inscription')), 'steps[1].page').message).toContain(
-      'attendu : un chemin qui commence par « / »',
-    );
-    expect(problemAt(broken((g) => void (g.steps[1].page = 'https://www.exemple.gouv.fr/inscription')), 'steps[1].page').message).toContain(
-      'sans « https:// » ni le nom du site',
-    );
-    expect(problemAt(broken((g) => void (g.steps[1].page = '//www.exemple.gouv.fr/x')), 'steps[1].page').message).toContain(
-      'ressemble à une adresse complète',
-    );
-    expect(problemAt(broken((g) => void (g.steps[2].donePage = '/mon espace/*')), 'steps[2].donePage').message).toContain('contient une espace');
-    expect(problemAt(broken((g) => void (g.steps[2].donePage = '/fin#haut')), 'steps[2].donePage').message).toContain('contient « # »');
+    expect(
+      problemAt(
+        broken((g) => {
+          g.steps[1].page = 'inscription';
+        }),
+        'steps[1].page',
+      ).message,
+    ).toContain('attendu : un chemin qui commence par « / »');
+    expect(
+      problemAt(
+        broken((g) => {
+          g.steps[1].page = 'https://www.exemple.gouv.fr/inscription';
+        }),
+        'steps[1].page',
+      ).message,
+    ).toContain('sans « https:// » ni le nom du site');
+    expect(
+      problemAt(
+        broken((g) => {
+          g.steps[1].page = '//www.exemple.gouv.fr/x';
+        }),
+        'steps[1].page',
+      ).message,
+    ).toContain('ressemble à une adresse complète');
+    expect(
+      problemAt(
+        broken((g) => {
+          g.steps[2].donePage = '/mon espace/*';
+        }),
+        'steps[2].donePage',
+      ).message,
+    ).toContain('contient une espace');
+    expect(
+      problemAt(
+        broken((g) => {
+          g.steps[2].donePage = '/fin#haut';
+        }),
+        'steps[2].donePage',
+      ).message,
+    ).toContain('contient « # »');
   });
 
   it('missing target on a click step', () => {
@@ -246,9 +307,19 @@ describe('broken guides: one clear French message each, at the right path', () =
       'steps[2].donePage',
     );
     expect(goTo.message).toContain('une étape « go-to-page » doit dire quelle page atteindre');
-    const page = problemAt(broken((g) => void delete g.steps[2].donePage), 'steps[2].donePage');
+    const page = problemAt(
+      broken((g) => {
+        delete g.steps[2].donePage;
+      }),
+      'steps[2].donePage',
+    );
     expect(page.message).toContain('(doneWhen « page ») doit dire laquelle');
-    const useless = problemAt(broken((g) => void delete g.steps[2].doneWhen), 'steps[2].donePage');
+    const useless = problemAt(
+      broken((g) => {
+        delete g.steps[2].doneWhen;
+      }),
+      'steps[2].donePage',
+    );
     expect(useless.message).toContain('ajoutez "doneWhen": "page"');
   });
 
@@ -291,7 +362,9 @@ describe('broken guides: one clear French message each, at the right path', () =
       g.steps[1].kind = 'etape';
       delete g.steps[3].kind;
     });
-    expect(problemAt(result, 'steps[1].kind').message).toContain('« etape » n’est pas un type d’élément connu ; attendu : step (une étape), question (une question) ou end (une fin).');
+    expect(problemAt(result, 'steps[1].kind').message).toContain(
+      '« etape » n’est pas un type d’élément connu ; attendu : step (une étape), question (une question) ou end (une fin).',
+    );
     expect(problemAt(result, 'steps[3].kind').message).toContain('il manque le type d’élément (champ obligatoire « kind »)');
   });
 
@@ -304,7 +377,14 @@ describe('broken guides: one clear French message each, at the right path', () =
       'guides/essai.json — question « compte » (étape 1) (steps[0].choices) : la liste des choix contient 1 élément, pour 2 au moins.',
     );
     expect(problemAt(result, 'prepare').message).toContain('la liste des choses à préparer contient 21 éléments, pour 20 au plus.');
-    expect(problemAt(broken((g) => void (g.steps = [])), 'steps').message).toContain('la liste des étapes est vide ; attendu : au moins 1 élément.');
+    expect(
+      problemAt(
+        broken((g) => {
+          g.steps = [];
+        }),
+        'steps',
+      ).message,
+    ).toContain('la liste des étapes est vide ; attendu : au moins 1 élément.');
   });
 
   it('a step that is not an object, and a target with a bad tag', () => {
@@ -327,12 +407,28 @@ describe('broken guides: one clear French message each, at the right path', () =
   });
 
   it('wrong format version', () => {
-    const result = broken((g) => void (g.format = 2));
+    const result = broken((g) => {
+      g.format = 2;
+    });
     expect(problemAt(result, 'format').message).toBe(
       'guides/essai.json — en-tête du guide (format) : ce guide est écrit au format 2, que cette version de Côte à côte ne sait pas lire ; attendu : 1. Demandez une version du guide au format 1, ou mettez l’extension à jour.',
     );
-    expect(problemAt(broken((g) => void (g.format = '1')), 'format').message).toContain('attendu : le nombre 1, sans guillemets');
-    expect(problemAt(broken((g) => void delete g.format), 'format').message).toContain('il manque le numéro de format (champ obligatoire « format ») ; attendu : 1.');
+    expect(
+      problemAt(
+        broken((g) => {
+          g.format = '1';
+        }),
+        'format',
+      ).message,
+    ).toContain('attendu : le nombre 1, sans guillemets');
+    expect(
+      problemAt(
+        broken((g) => {
+          delete g.format;
+        }),
+        'format',
+      ).message,
+    ).toContain('il manque le numéro de format (champ obligatoire « format ») ; attendu : 1.');
   });
 
   it('top level is not an object', () => {
@@ -375,7 +471,10 @@ describe('broken files', () => {
   it('empty file', () => {
     for (const text of ['', '   \n\t', '\uFEFF']) {
       expect(problemsOf(parseGuideText(text, FILE))).toEqual([
-        { path: '', message: 'guides/essai.json : le fichier est vide ; attendu : un guide au format JSON, un objet qui commence par « { ».' },
+        {
+          path: '',
+          message: 'guides/essai.json : le fichier est vide ; attendu : un guide au format JSON, un objet qui commence par « { ».',
+        },
       ]);
     }
   });

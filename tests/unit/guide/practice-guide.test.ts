@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { computeAccessibleName, getRole } from 'dom-accessibility-api';
 import { describe, expect, it } from 'vitest';
-import { type ActionStep, type Guide, type TargetDescription, doneWhenOf, parseGuideText, reachableIds } from '../../../utils/guide';
 import { matchesPage } from '../../../utils/catalogue/sites';
+import { type ActionStep, doneWhenOf, type Guide, parseGuideText, reachableIds, type TargetDescription } from '../../../utils/guide';
 import { readGuideFile } from './fixtures';
 
 /**
@@ -56,17 +56,24 @@ function contextOf(element: Element): string | undefined {
   return fieldset ? clean(fieldset.querySelector(':scope > legend')?.textContent) : undefined;
 }
 
-/** Elements of the page that have every fact of the description that is not checked one by one. */
-function candidates(doc: Document, target: TargetDescription): Element[] {
+/** Elements of the page that have the facts of the description that tell elements apart by content. */
+function lookalikes(doc: Document, target: TargetDescription): Element[] {
   return [...doc.querySelectorAll('main *')].filter(
     (el) =>
       el.localName === target.tag &&
       (target.type === undefined || el.getAttribute('type') === target.type) &&
       (target.nameAttr === undefined || el.getAttribute('name') === target.nameAttr) &&
+      (target.label === undefined || labelText(el) === target.label) &&
       (target.text === undefined || clean(el.textContent) === target.text) &&
       (target.context === undefined || contextOf(el) === target.context) &&
-      (target.cssPath === undefined || el.matches(target.cssPath)) &&
-      (target.id === undefined || el.id === target.id),
+      (target.name === undefined || clean(computeAccessibleName(el)) === target.name),
+  );
+}
+
+/** The look-alikes that also have the id and CSS path written. */
+function candidates(doc: Document, target: TargetDescription): Element[] {
+  return lookalikes(doc, target).filter(
+    (el) => (target.cssPath === undefined || el.matches(target.cssPath)) && (target.id === undefined || el.id === target.id),
   );
 }
 
@@ -124,6 +131,14 @@ describe('guides/dsfr-creer-un-compte.json', () => {
       for (const name of target.classes ?? []) expect(element.classList.contains(name)).toBe(true);
       if (target.idGenerated) expect(target.id).toMatch(/-\d{3,}(-[a-z]+)?$/);
       if (target.cssPath !== undefined) expect(doc.querySelectorAll(target.cssPath)).toHaveLength(1);
+      // Identical-looking elements are told apart by their position among them, and only then.
+      const twins = lookalikes(doc, target);
+      if (target.twin) {
+        expect(twins).toHaveLength(target.twin.count);
+        expect(twins[target.twin.index]).toBe(element);
+      } else {
+        expect(twins).toEqual([element]);
+      }
     },
   );
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ParseResult, guideSchema, parseGuide, parseGuideText } from '../../../utils/guide';
+import { guideSchema, type ParseResult, parseGuide, parseGuideText } from '../../../utils/guide';
 import { readGuideFile, validGuide } from './fixtures';
 
 const UNEXPECTED = 'erreur inattendue';
@@ -27,8 +27,12 @@ type Path = (string | number)[];
 
 function pathsOf(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...pathsOf(item, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, i) => [i, item])
+    : value && typeof value === 'object'
+      ? Object.entries(value)
+      : [];
+  for (const [key, child] of entries) out.push(...pathsOf(child, [...prefix, key]));
   return out;
 }
 
@@ -47,7 +51,7 @@ function mutate(root: unknown, path: Path, mutation: Mutation): unknown {
   } else if (mutation.kind === 'add') {
     const target = parent[key];
     if (target && typeof target === 'object' && !Array.isArray(target)) target[mutation.key] = mutation.value;
-  } else if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key]));
+  } else if (Array.isArray(parent)) parent.splice(key as number, 0, structuredClone(parent[key as number]));
   return copy;
 }
 
@@ -77,17 +81,40 @@ const mutatedGuide = fc
 
 describe('parseGuide never throws (property)', () => {
   it('for any JSON value', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => checkResult(parseGuide(value, 'guides/x.json'))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => checkResult(parseGuide(value, 'guides/x.json'))),
+      { numRuns: 300 },
+    );
   });
 
   it('for any object with guide-like keys', () => {
-    const keys = ['format', 'id', 'version', 'lang', 'title', 'summary', 'status', 'sites', 'prepare', 'durationMinutes', 'steps', '__proto__', 'constructor'];
+    const keys = [
+      'format',
+      'id',
+      'version',
+      'lang',
+      'title',
+      'summary',
+      'status',
+      'sites',
+      'prepare',
+      'durationMinutes',
+      'steps',
+      '__proto__',
+      'constructor',
+    ];
     const guideLike = fc.dictionary(fc.constantFrom(...keys), fc.jsonValue({ maxDepth: 3 }));
-    fc.assert(fc.property(guideLike, (value) => checkResult(parseGuide(value))), { numRuns: 300 });
+    fc.assert(
+      fc.property(guideLike, (value) => checkResult(parseGuide(value))),
+      { numRuns: 300 },
+    );
   });
 
   it('for mutated valid guides', () => {
-    fc.assert(fc.property(mutatedGuide, (value) => checkResult(parseGuide(value, 'guides/x.json'))), { numRuns: 600 });
+    fc.assert(
+      fc.property(mutatedGuide, (value) => checkResult(parseGuide(value, 'guides/x.json'))),
+      { numRuns: 600 },
+    );
   });
 
   it('for values that are not JSON at all', () => {
@@ -120,9 +147,12 @@ describe('parseGuide never throws (property)', () => {
 
 describe('parseGuideText never throws (property)', () => {
   it('for any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => checkResult(parseGuideText(text, 'x.json'))), {
-      numRuns: 300,
-    });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => checkResult(parseGuideText(text, 'x.json'))),
+      {
+        numRuns: 300,
+      },
+    );
   });
 
   it('for any JSON text, and for mutated guide texts', () => {
@@ -135,6 +165,9 @@ describe('parseGuideText never throws (property)', () => {
         return text.slice(0, i) + text.slice(i + cut);
       }),
     );
-    fc.assert(fc.property(texts, (text) => checkResult(parseGuideText(text, 'x.json'))), { numRuns: 400 });
+    fc.assert(
+      fc.property(texts, (text) => checkResult(parseGuideText(text, 'x.json'))),
+      { numRuns: 400 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Guide, doneWhenOf, itemIndex, nextItemId, parseGuide, reachableIds, successorIds } from '../../../utils/guide';
+import { doneWhenOf, type Guide, itemIndex, nextItemId, parseGuide, reachableIds, successorIds } from '../../../utils/guide';
 import { validGuide } from './fixtures';
 
 function guide(): Guide {

@@ -66,6 +66,9 @@ describe('questions and branches', () => {
     for (const choice of [-1, 2, 0.5, Number.NaN]) expect(advance(guide, run, { type: 'answer', choice }, T0 + 1)).toBe(run);
     const onStep = play(toRegister);
     expect(advance(guide, onStep, { type: 'answer', choice: 0 }, T0 + 9000)).toBe(onStep);
+    // -0 is choice 0, stored so that it survives JSON (found by the property test).
+    const minusZero = advance(guide, run, { type: 'answer', choice: -0 }, T0 + 1);
+    expect(JSON.parse(JSON.stringify(minusZero))).toEqual(minusZero);
   });
 
   it('follows the branch to its own end', () => {
@@ -95,7 +98,12 @@ describe('action-done', () => {
     const onQuestion = startRun(guide, 'advisor', T0);
     expect(advance(guide, onQuestion, { type: 'action-done', stepId: 'has-account' }, T0 + 9000)).toBe(onQuestion);
     // contact-submit is done when its page is reached, not by the click.
-    const onSubmit = play([...toIdentity, { type: 'page', url: at('/register/contact/') }, { type: 'manual-done' }, ...Array(2).fill({ type: 'manual-done' })]);
+    const onSubmit = play([
+      ...toIdentity,
+      { type: 'page', url: at('/register/contact/') },
+      { type: 'manual-done' },
+      ...Array(2).fill({ type: 'manual-done' }),
+    ]);
     expect(onSubmit.currentId).toBe('contact-submit');
     expect(advance(guide, onSubmit, { type: 'action-done', stepId: 'contact-submit' }, T0 + 9000)).toBe(onSubmit);
     // go-contact is done by its page only.
@@ -265,7 +273,11 @@ describe('restart, abandon, end', () => {
   it('a finished run ignores everything but restart', () => {
     const run = play([{ type: 'answer', choice: 0 }, ...Array(3).fill({ type: 'manual-done' })]);
     expect(run.status).toBe('finished');
-    for (const event of [{ type: 'back' }, { type: 'set-level', level: 'autonomous' }, { type: 'page', url: at('/login/') }] as RunEvent[]) {
+    for (const event of [
+      { type: 'back' },
+      { type: 'set-level', level: 'autonomous' },
+      { type: 'page', url: at('/login/') },
+    ] as RunEvent[]) {
       expect(advance(guide, run, event, T0 + 10_000)).toBe(run);
     }
   });
@@ -335,7 +347,14 @@ describe('purity and storage', () => {
   it('isRun refuses other versions and damaged entries', () => {
     const run = play(toIdentity);
     expect(isRun(run)).toBe(true);
-    for (const bad of [null, 'run', { ...run, v: 2 }, { ...run, level: 'expert' }, { ...run, stack: [99] }, { ...run, history: [{ id: 'x' }] }]) {
+    for (const bad of [
+      null,
+      'run',
+      { ...run, v: 2 },
+      { ...run, level: 'expert' },
+      { ...run, stack: [99] },
+      { ...run, history: [{ id: 'x' }] },
+    ]) {
       expect(isRun(bad)).toBe(false);
     }
   });

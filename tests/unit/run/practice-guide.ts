@@ -24,7 +24,14 @@ export const practiceInput: GuideInput = {
         { label: 'Non', next: 'register-link' },
       ],
     },
-    { kind: 'step', id: 'login-email', page: '/login/*', action: 'fill', target: { tag: 'input', type: 'email' }, instruction: 'Écrivez votre adresse.' },
+    {
+      kind: 'step',
+      id: 'login-email',
+      page: '/login/*',
+      action: 'fill',
+      target: { tag: 'input', type: 'email' },
+      instruction: 'Écrivez votre adresse.',
+    },
     {
       kind: 'step',
       id: 'login-password',

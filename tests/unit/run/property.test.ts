@@ -56,7 +56,19 @@ function leaves(value: unknown, out: unknown[] = []): unknown[] {
   return out;
 }
 
-const runKeys = new Set(['v', 'guideId', 'guideVersion', 'mode', 'level', 'status', 'currentId', 'currentHelp', 'history', 'stack', 'answers']);
+const runKeys = new Set([
+  'v',
+  'guideId',
+  'guideVersion',
+  'mode',
+  'level',
+  'status',
+  'currentId',
+  'currentHelp',
+  'history',
+  'stack',
+  'answers',
+]);
 const timeKeys = new Set(['startedAt', 'updatedAt', 'finishedAt', 'at']);
 const visitKeys = new Set(['id', 'how', 'choice', 'help', 'level']);
 
@@ -75,7 +87,11 @@ function checkInvariants(run: Run) {
     for (const key of Object.keys(visit)) expect(visitKeys.has(key) || key === 'at').toBe(true);
   }
   // The answers are exactly those of the questions on the path taken.
-  const answered = Object.fromEntries(trail(run).filter((visit) => visit.how === 'answered').map((visit) => [visit.id, visit.choice]));
+  const answered = Object.fromEntries(
+    trail(run)
+      .filter((visit) => visit.how === 'answered')
+      .map((visit) => [visit.id, visit.choice]),
+  );
   expect(run.answers).toEqual(answered);
   expect(run.finishedAt !== undefined).toBe(run.status !== 'active');
   expect(JSON.parse(JSON.stringify(run))).toEqual(run);

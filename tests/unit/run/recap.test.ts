@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, canGoBack, recap, type Run, type RunEvent, spotlightOn, startRun } from '../../../utils/run';
+import { advance, canGoBack, type Run, type RunEvent, recap, spotlightOn, startRun } from '../../../utils/run';
 import { at, practiceGuide as guide } from './practice-guide';
 
 const T0 = 1_700_000_000_000;
@@ -41,7 +41,10 @@ describe('recap', () => {
   });
 
   it('holds nothing but counts and guide ids', () => {
-    const run = play([{ type: 'answer', choice: 1 }, { type: 'page', url: at('/register/contact/?nom=Dupont') }]);
+    const run = play([
+      { type: 'answer', choice: 1 },
+      { type: 'page', url: at('/register/contact/?nom=Dupont') },
+    ]);
     const text = JSON.stringify(recap(guide, run));
     expect(text).not.toMatch(/Dupont|localhost/);
     expect(recap(guide, run).finished).toBe(false);
@@ -57,7 +60,12 @@ describe('spotlightOn and canGoBack', () => {
     const shown = advance(guide, onDemand, { type: 'help', kind: 'show-me' }, T0);
     expect(spotlightOn(shown)).toBe(true);
     expect(spotlightOn(advance(guide, shown, { type: 'manual-done' }, T0))).toBe(false);
-    const lost = advance(guide, advance(guide, onDemand, { type: 'set-level', level: 'autonomous' }, T0), { type: 'help', kind: 'lost' }, T0);
+    const lost = advance(
+      guide,
+      advance(guide, onDemand, { type: 'set-level', level: 'autonomous' }, T0),
+      { type: 'help', kind: 'lost' },
+      T0,
+    );
     expect([spotlightOn(lost), canGoBack(lost)]).toEqual([true, true]);
     expect(canGoBack(startRun(guide, 'alone', T0))).toBe(false);
     expect(spotlightOn(advance(guide, shown, { type: 'abandon' }, T0))).toBe(false);

@@ -1,0 +1,120 @@
+/**
+ * Playback in a page: asks the background for this tab's current step, finds
+ * its target with the locating engine, shows the overlay, and tells the
+ * background when the person has done the step. It only reads the page.
+ */
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { type LocateResult, watch } from '../../utils/locate';
+import type { StepView } from '../../utils/messages';
+import { observeStep } from '../../utils/observe';
+import type { RunEvent } from '../../utils/run';
+import { send } from '../../utils/send';
+import { Overlay, type OverlayEvent, type Recap, type TargetState } from '../overlay';
+
+const toTargetState = (result: LocateResult): TargetState =>
+  result.status === 'found' ? { status: 'found', element: result.element } : { status: result.status };
+
+const toRecap = (view: StepView | null): Recap | undefined =>
+  view?.recap && { done: view.recap.doneByPerson + view.recap.doneByHand, byHand: view.recap.doneByHand, help: view.recap.helpAsked };
+
+/** Starts playback in `container` (inside our shadow root); returns the function that stops it. */
+export function startPlayback(container: HTMLElement, host: HTMLElement): () => void {
+  const view = signal<StepView | null>(null);
+  const target = signal<TargetState>({ status: 'no-target' });
+  const dismissed = signal<string | null>(null);
+  let stopStep: () => void = () => {};
+  let shownKey = '';
+  let lastUrl = location.href;
+
+  const emit = (event: RunEvent) => void send({ type: 'run:event', event });
+
+  function onEvent(event: OverlayEvent) {
+    const item = view.value?.item;
+    if (!item) return;
+    if (event.type === 'finish') {
+      // "Terminer": the run is over; the overlay goes away on this page.
+      dismissed.value = `${view.value?.run.startedAt}/${item.id}`;
+      return;
+    }
+    emit({ ...event, itemId: item.id });
+  }
+
+  /** Locate and observe the current step's target while it stays current. */
+  function followStep(next: StepView | null) {
+    const item = next?.item;
+    const key = next ? `${next.run.startedAt}/${next.guide.id}/${item?.id}` : '';
+    if (key === shownKey) return;
+    shownKey = key;
+    stopStep();
+    stopStep = () => {};
+    if (!next || item?.kind !== 'step' || !item.target) {
+      target.value = { status: 'no-target' };
+      return;
+    }
+    target.value = { status: 'searching' };
+    let stopObserve: () => void = () => {};
+    const stopWatch = watch(
+      item.target,
+      document,
+      (result) => {
+        checkUrl();
+        target.value = toTargetState(result);
+        stopObserve();
+        stopObserve =
+          result.status === 'found' ? observeStep(item, result.element, () => emit({ type: 'action-done', stepId: item.id })) : () => {};
+      },
+      { ignore: (node) => host.contains(node) },
+    );
+    stopStep = () => {
+      stopWatch();
+      stopObserve();
+    };
+  }
+
+  async function refresh() {
+    const next = await send({ type: 'run:current' });
+    view.value = next;
+    followStep(next?.run.status === 'active' || next?.item.kind === 'end' ? next : null);
+  }
+
+  /** Arrival on a page (a load, or a single-page site changing its URL) may complete or move the run. */
+  function checkUrl() {
+    if (location.href === lastUrl) return;
+    lastUrl = location.href;
+    emit({ type: 'page', url: lastUrl });
+  }
+
+  function searchAgain() {
+    shownKey = '';
+    followStep(view.value);
+  }
+
+  function App() {
+    const current = view.value;
+    const hidden = !current || !current.spotlight || dismissed.value === `${current.run.startedAt}/${current.item.id}`;
+    return (
+      <Overlay view={hidden ? null : current} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} recap={toRecap(current)} />
+    );
+  }
+
+  render(<App />, container);
+
+  const onStorage = (changes: Record<string, unknown>) => {
+    if (Object.keys(changes).some((key) => key.startsWith('run:'))) void refresh();
+  };
+  browser.storage.local.onChanged.addListener(onStorage);
+  addEventListener('popstate', checkUrl);
+  addEventListener('hashchange', checkUrl);
+
+  void send({ type: 'run:event', event: { type: 'page', url: location.href } }).finally(refresh);
+
+  return () => {
+    stopStep();
+    browser.storage.local.onChanged.removeListener(onStorage);
+    removeEventListener('popstate', checkUrl);
+    removeEventListener('hashchange', checkUrl);
+    render(null, container);
+  };
+}

@@ -1,0 +1,97 @@
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Overlay } from '../../../components/overlay';
+import type { OverlayProps, TargetState } from '../../../components/overlay/types';
+import type { GuideItem } from '../../../utils/guide/schema';
+import type { StepView } from '../../../utils/messages';
+
+/** Makes `i18n.t` answer with the real French messages of locales/fr.yml, as the browser would. */
+export async function useMessages(locale = 'fr') {
+  const messages = generateChromeMessages(await parseMessagesFile(`locales/${locale}.yml`));
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | (string | number)[]) => {
+    const message = messages[key]?.message ?? '';
+    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
+    return message.replace(/\$(\d)/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
+  });
+}
+
+export const step = (over: Partial<Extract<GuideItem, { kind: 'step' }>> = {}): GuideItem => ({
+  kind: 'step',
+  id: 'email',
+  action: 'fill',
+  instruction: 'Tapez votre adresse e-mail.',
+  sensitive: false,
+  ...over,
+});
+
+export function view(item: GuideItem, over: Partial<StepView> & { mode?: 'advisor' | 'alone' } = {}): StepView {
+  const { mode = 'advisor', ...rest } = over;
+  return {
+    guide: { id: 'creer-un-compte', title: 'Créer un compte', lang: 'fr', prepare: [] },
+    run: { guideId: 'creer-un-compte', guideVersion: '1.0.0', currentId: item.id, mode, startedAt: 0 } as StepView['run'],
+    item,
+    position: 2,
+    total: 5,
+    canGoBack: true,
+    ...rest,
+  };
+}
+
+export interface Mounted {
+  root: ShadowRoot;
+  onEvent: ReturnType<typeof vi.fn>;
+  onSearchAgain: ReturnType<typeof vi.fn>;
+  update(props: Partial<OverlayProps>): void;
+  $(selector: string): HTMLElement | null;
+  $$(selector: string): HTMLElement[];
+  button(name: string): HTMLButtonElement | undefined;
+  unmount(): void;
+}
+
+/** Renders the overlay in a shadow root, as the content script does. */
+export function mount(props: Partial<OverlayProps> & { view: StepView | null; target?: TargetState }): Mounted {
+  const host = document.createElement('cote-a-cote-overlay');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const container = document.createElement('div');
+  root.append(container);
+  const onEvent = vi.fn();
+  const onSearchAgain = vi.fn();
+  let current: OverlayProps = { target: { status: 'no-target' }, onEvent, onSearchAgain, ...props };
+  const draw = () => act(() => render(<Overlay {...current} />, container));
+  draw();
+  const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
+  return {
+    root,
+    onEvent,
+    onSearchAgain,
+    update(next) {
+      current = { ...current, ...next };
+      draw();
+    },
+    $: (selector) => root.querySelector<HTMLElement>(selector),
+    $$,
+    button: (name) => $$('button').find((b) => b.textContent?.trim() === name) as HTMLButtonElement | undefined,
+    unmount() {
+      act(() => render(null, container));
+      host.remove();
+    },
+  };
+}
+
+/** A page element whose box is `rect` (happy-dom does no layout). */
+export function pageTarget(rect: { x: number; y: number; width: number; height: number }, tag = 'button'): HTMLElement {
+  const el = document.createElement(tag);
+  el.textContent = 'Adresse e-mail';
+  document.body.append(el);
+  stubRect(el, rect);
+  return el;
+}
+
+export function stubRect(el: Element, { x, y, width, height }: { x: number; y: number; width: number; height: number }) {
+  el.getBoundingClientRect = () =>
+    ({ x, y, left: x, top: y, width, height, right: x + width, bottom: y + height, toJSON: () => ({}) }) as DOMRect;
+}

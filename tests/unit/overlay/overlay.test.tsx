@@ -1,0 +1,313 @@
+import { act } from 'preact/test-utils';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PAD } from '../../../components/overlay/geometry';
+import { type Mounted, mount, pageTarget, step, stubRect, useMessages, view } from './helpers';
+
+let m: Mounted | undefined;
+beforeAll(() => useMessages());
+beforeEach(() => {
+  // Scrolling is allowed but happy-dom does not implement it: record the calls.
+  Element.prototype.scrollIntoView = vi.fn();
+});
+afterEach(() => {
+  m?.unmount();
+  m = undefined;
+  document.body.replaceChildren();
+});
+
+const names = (mounted: Mounted) => mounted.$$('.bubble button').map((b) => b.textContent?.trim());
+const key = (target: EventTarget, init: KeyboardEventInit) =>
+  act(() => {
+    target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }));
+  });
+
+describe('a step whose target is found', () => {
+  it('shows the bubble with its progress, instruction and the three buttons, as a non-modal dialog', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    const dialog = m.$('[role=dialog]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('false');
+    const title = m.root.getElementById(dialog.getAttribute('aria-labelledby')!);
+    expect(title?.textContent).toContain('Créer un compte');
+    expect(m.root.getElementById(dialog.getAttribute('aria-describedby')!)?.textContent).toBe('Tapez votre adresse e-mail.');
+    expect(dialog.textContent).toContain('Étape 2 sur 5');
+    expect(m.$('.text')?.getAttribute('lang')).toBe('fr');
+    expect(names(m)).toEqual(['Masquer', "C'est fait", 'Retour', 'Je ne trouve pas']);
+    expect(m.$$('.bubble button').every((b) => b.getAttribute('type') === 'button')).toBe(true);
+  });
+
+  it('sends the run events of its buttons', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    act(() => m!.button("C'est fait")!.click());
+    act(() => m!.button('Retour')!.click());
+    act(() => m!.button('Je ne trouve pas')!.click());
+    expect(m.onEvent.mock.calls.map((c) => c[0])).toEqual([{ type: 'manual-done' }, { type: 'back' }, { type: 'help', kind: 'not-found' }]);
+    // "Je ne trouve pas" brings the target back into view.
+    expect(el.scrollIntoView).toHaveBeenCalledWith(expect.objectContaining({ block: 'center' }));
+  });
+
+  it('cuts the spotlight around the target box and draws the ring on it', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    const svg = m.$('svg.spot')!;
+    expect(svg.getAttribute('aria-hidden')).toBe('true');
+    const d = m.$('.dim')!.getAttribute('d')!;
+    // The outer rectangle covers the viewport, the hole starts at the padded target.
+    expect(d.startsWith(`M0 0H${innerWidth}V${innerHeight}H0Z`)).toBe(true);
+    expect(d).toContain(`M${100 - PAD + 8} ${200 - PAD}h${300 + 2 * PAD - 16}`);
+    for (const rect of m.$$('.ring rect')) {
+      expect([rect.getAttribute('x'), rect.getAttribute('y'), rect.getAttribute('width'), rect.getAttribute('height')]).toEqual(
+        [100 - PAD, 200 - PAD, 300 + 2 * PAD, 40 + 2 * PAD].map(String),
+      );
+    }
+  });
+
+  it('follows the target when the page scrolls', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    stubRect(el, { x: 100, y: 50, width: 300, height: 40 });
+    document.dispatchEvent(new Event('scroll'));
+    expect(m.$('.ring .line')!.getAttribute('y')).toBe(String(50 - PAD));
+  });
+
+  it('positions the bubble next to the target, inside the viewport', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    const bubble = m.$('.bubble')!;
+    expect(bubble.classList.contains('anchored')).toBe(true);
+    const top = Number.parseFloat(bubble.style.top);
+    expect(top).toBeGreaterThan(200 + 40);
+  });
+
+  it('scrolls the target into view on first show only when it is out of view', () => {
+    const visible = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: visible } });
+    expect(visible.scrollIntoView).not.toHaveBeenCalled();
+    const below = pageTarget({ x: 100, y: innerHeight + 500, width: 300, height: 40 });
+    const spy = vi.fn();
+    below.scrollIntoView = spy;
+    m.update({ target: { status: 'found', element: below } });
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(spy.mock.calls[0]![0]).toMatchObject({ block: 'center' });
+  });
+
+  it('disables "Retour" at the first step', () => {
+    const el = pageTarget({ x: 0, y: 0, width: 10, height: 10 });
+    m = mount({ view: view(step(), { canGoBack: false, position: 1 }), target: { status: 'found', element: el } });
+    const back = m.button('Retour')!;
+    expect(back.disabled).toBe(true);
+    act(() => back.click());
+    expect(m.onEvent).not.toHaveBeenCalled();
+  });
+
+  it('opens the "Pourquoi ?" disclosure', () => {
+    m = mount({ view: view(step({ why: 'Le site vous écrira à cette adresse.' })), target: { status: 'no-target' } });
+    const why = m.button('Pourquoi ?')!;
+    const text = m.root.getElementById(why.getAttribute('aria-controls')!)!;
+    expect(why.getAttribute('aria-expanded')).toBe('false');
+    expect(text.hidden).toBe(true);
+    act(() => why.click());
+    expect(why.getAttribute('aria-expanded')).toBe('true');
+    expect(text.hidden).toBe(false);
+    expect(text.textContent).toBe('Le site vous écrira à cette adresse.');
+  });
+});
+
+describe('a target that is not found, or not surely', () => {
+  for (const status of ['not-found', 'ambiguous'] as const) {
+    it(`${status}: says so in plain words, shows the instruction, and highlights nothing`, () => {
+      m = mount({ view: view(step()), target: { status } });
+      expect(m.$('svg')).toBeNull();
+      expect(m.$('.bubble')!.classList.contains('corner')).toBe(true);
+      expect(m.$('.text')!.textContent).toBe('Tapez votre adresse e-mail.');
+      expect(m.$('.missing')!.textContent).toMatch(
+        status === 'not-found' ? /ne trouve pas cet élément/ : /Plusieurs éléments se ressemblent/,
+      );
+      expect(names(m)).toEqual(['Masquer', "C'est fait", 'Retour', 'Chercher à nouveau']);
+      act(() => m!.button('Chercher à nouveau')!.click());
+      expect(m.onSearchAgain).toHaveBeenCalledTimes(1);
+      act(() => m!.button("C'est fait")!.click());
+      expect(m.onEvent).toHaveBeenCalledWith({ type: 'manual-done' });
+    });
+  }
+
+  it('a step without target shows the bubble in a corner and no spotlight', () => {
+    m = mount({ view: view(step({ action: 'read', instruction: 'Lisez la page.' })), target: { status: 'no-target' } });
+    expect(m.$('svg')).toBeNull();
+    expect(m.$('.bubble')!.classList.contains('corner')).toBe(true);
+    expect(m.$('.missing')).toBeNull();
+    expect(names(m)).toContain('Je ne trouve pas');
+  });
+
+  it('removes the spotlight when the target disappears', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    expect(m.$('svg')).not.toBeNull();
+    m.update({ target: { status: 'not-found' } });
+    expect(m.$('svg')).toBeNull();
+  });
+});
+
+describe('sensitive steps', () => {
+  it('reminds the advisor and the person that the person types it alone and nothing is kept', () => {
+    m = mount({ view: view(step({ sensitive: true }), { mode: 'advisor' }) });
+    expect(m.$('.sensitive')!.textContent).toContain("La personne tape elle-même. Le conseiller regarde ailleurs. Rien n'est gardé.");
+  });
+  it('speaks to the person alone', () => {
+    m = mount({ view: view(step({ sensitive: true }), { mode: 'alone' }) });
+    expect(m.$('.sensitive')!.textContent).toContain('Tapez-le vous-même. Côte à côte ne garde rien.');
+    expect(m.$('.sensitive')!.textContent).not.toContain('conseiller');
+  });
+  it('says nothing of the kind on an ordinary step', () => {
+    m = mount({ view: view(step()) });
+    expect(m.$('.sensitive')).toBeNull();
+  });
+});
+
+describe('a question', () => {
+  const question = {
+    kind: 'question' as const,
+    id: 'compte',
+    question: 'Avez-vous déjà un compte ?',
+    choices: [
+      { label: 'Oui', next: 'login' },
+      { label: 'Non', next: 'register' },
+      { label: 'Je ne sais pas', next: 'recover' },
+    ],
+  };
+  it('shows the question and one button per choice, which answers with its index', () => {
+    m = mount({ view: view(question) });
+    expect(m.$('.text')!.textContent).toBe('Avez-vous déjà un compte ?');
+    expect(m.$$('.choices button').map((b) => b.textContent)).toEqual(['Oui', 'Non', 'Je ne sais pas']);
+    expect(m.button("C'est fait")).toBeUndefined();
+    act(() => m!.button('Je ne sais pas')!.click());
+    expect(m.onEvent).toHaveBeenCalledWith({ type: 'answer', choice: 2 });
+    act(() => m!.button('Retour')!.click());
+    expect(m.onEvent).toHaveBeenLastCalledWith({ type: 'back' });
+  });
+});
+
+describe('the end', () => {
+  const end = { kind: 'end' as const, id: 'fin', message: 'Votre compte est créé.' };
+  it('shows the message, the recap and the "leave no trace" checklist as real checkboxes, then "Terminer"', () => {
+    m = mount({ view: view(end), recap: { done: 7, byHand: 2, help: 1 } });
+    expect(m.$('.text')!.textContent).toBe('Votre compte est créé.');
+    expect(m.$$('.recap li').map((li) => li.textContent)).toEqual([
+      'Étapes faites : 7',
+      "Dont marquées « C'est fait » à la main : 2",
+      'Aide demandée : 1 fois',
+    ]);
+    const boxes = m.$$('.trace input') as HTMLInputElement[];
+    expect(boxes.map((b) => b.type)).toEqual(['checkbox', 'checkbox', 'checkbox']);
+    expect(m.$$('.trace label').map((l) => l.textContent?.trim())).toEqual([
+      'Se déconnecter du site',
+      'Refuser que le navigateur enregistre le mot de passe',
+      'Fermer les onglets de la démarche',
+    ]);
+    act(() => boxes[1]!.click());
+    expect(boxes[1]!.checked).toBe(true);
+    expect(m.onEvent).not.toHaveBeenCalled();
+    act(() => m!.button('Terminer')!.click());
+    expect(m.onEvent).toHaveBeenCalledWith({ type: 'finish' });
+  });
+  it('has no recap block without recap', () => {
+    m = mount({ view: view(end) });
+    expect(m.$('.recap')).toBeNull();
+    expect(m.$$('.trace input')).toHaveLength(3);
+  });
+});
+
+describe('keyboard', () => {
+  it('Escape hides the bubble, keeps the run, gives the focus back to the target, and "Afficher le guide" brings it back', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    const bubble = m.$('.bubble')!;
+    act(() => bubble.focus());
+    key(bubble, { key: 'Escape' });
+    expect(m.$('.bubble')).toBeNull();
+    expect(m.$('.dim')).toBeNull();
+    expect(m.$('.ring')).not.toBeNull();
+    expect(document.activeElement).toBe(el);
+    expect(m.onEvent).not.toHaveBeenCalled();
+    const show = m.button('Afficher le guide')!;
+    expect(show.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+K');
+    act(() => show.click());
+    expect(m.$('.bubble')).not.toBeNull();
+    expect(m.root.activeElement).toBe(m.$('.bubble'));
+  });
+
+  it('Escape without a focusable target puts the focus on "Afficher le guide"', () => {
+    m = mount({ view: view(step({ action: 'read' })), target: { status: 'no-target' } });
+    key(m.$('.bubble')!, { key: 'Escape' });
+    expect(m.root.activeElement).toBe(m.button('Afficher le guide'));
+  });
+
+  it('a new step shows the bubble again', () => {
+    m = mount({ view: view(step()) });
+    key(m.$('.bubble')!, { key: 'Escape' });
+    expect(m.$('.bubble')).toBeNull();
+    m.update({ view: view(step({ id: 'password', instruction: 'Tapez votre mot de passe.' })) });
+    expect(m.$('.text')!.textContent).toBe('Tapez votre mot de passe.');
+  });
+
+  it('Alt+Shift+K from the page moves the focus into the bubble, even when hidden', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    el.focus();
+    key(el, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true });
+    expect(m.root.activeElement).toBe(m.$('.bubble'));
+    key(m.$('.bubble')!, { key: 'Escape' });
+    key(el, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true });
+    expect(m.root.activeElement).toBe(m.$('.bubble'));
+    // K alone is the page's.
+    el.focus();
+    key(el, { key: 'k', code: 'KeyK' });
+    expect(document.activeElement).toBe(el);
+  });
+
+  it('announces each new step politely', () => {
+    m = mount({ view: view(step()) });
+    const live = m.$('[aria-live=polite]')!;
+    expect(live.textContent).toContain('Étape 2 sur 5');
+    expect(live.textContent).toContain('Tapez votre adresse e-mail.');
+    m.update({ view: view(step({ id: 'pw', instruction: 'Tapez votre mot de passe.', sensitive: true }), { position: 3 }) });
+    expect(live.textContent).toContain('Étape 3 sur 5');
+    expect(live.textContent).toContain('Tapez votre mot de passe.');
+    expect(live.textContent).toContain('Rien n');
+  });
+});
+
+describe('guide texts are text', () => {
+  const evil = '<img src=x onerror=alert(1)>';
+  it('never become elements, whatever field they come in', () => {
+    const withEvil = view(step({ instruction: evil, why: evil }), { guide: { id: 'g', title: evil, lang: 'fr', prepare: [] } });
+    m = mount({ view: withEvil, target: { status: 'not-found' } });
+    expect(m.$('img')).toBeNull();
+    expect(m.$('.text')!.textContent).toBe(evil);
+    expect(m.$('.title')!.textContent).toContain(evil);
+    m.update({
+      view: view({
+        kind: 'question',
+        id: 'q',
+        question: evil,
+        choices: [
+          { label: evil, next: 'a' },
+          { label: 'Non', next: 'b' },
+        ],
+      }),
+    });
+    expect(m.$('img')).toBeNull();
+    expect(m.$('.choices button')!.textContent).toBe(evil);
+    m.update({ view: view({ kind: 'end', id: 'end', message: evil }) });
+    expect(m.$('img')).toBeNull();
+    expect(document.querySelector('img')).toBeNull();
+    expect(m.$('.text')!.textContent).toBe(evil);
+  });
+});
+
+it('shows nothing without a run', () => {
+  m = mount({ view: null });
+  expect(m.$('.layer')).toBeNull();
+  expect(m.$('[role=dialog]')).toBeNull();
+});
