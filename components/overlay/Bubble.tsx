@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { OverlayEvent, Recap, StepView, TargetState } from './types';
+import type { OverlayEvent, StepView, TargetState } from './types';
 
 export const TITLE_ID = 'cac-title';
 export const TEXT_ID = 'cac-text';
@@ -21,7 +21,6 @@ export function sensitiveText(view: StepView): string | null {
 interface BubbleProps {
   view: StepView;
   status: TargetState['status'];
-  recap?: Recap;
   onEvent: (event: OverlayEvent) => void;
   onSearchAgain: () => void;
   onHelp: () => void;
@@ -32,14 +31,15 @@ interface BubbleProps {
  * The bubble's content. Every guide text is rendered as a text node in the
  * guide's language: a guide can never inject markup.
  */
-export function Bubble({ view, status, recap, onEvent, onSearchAgain, onHelp, onHide }: BubbleProps) {
-  const { item, guide } = view;
+export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }: BubbleProps) {
+  const { item, guide, recap } = view;
+  const itemId = item.id;
   const lang = guide.lang;
   const [why, setWhy] = useState(false);
   const missing = item.kind === 'step' ? missingText(status) : null;
   const sensitive = sensitiveText(view);
   const back = (
-    <button type="button" onClick={() => onEvent({ type: 'back' })} disabled={!view.canGoBack}>
+    <button type="button" onClick={() => onEvent({ type: 'back', itemId })} disabled={!view.canGoBack}>
       {i18n.t('overlay.back')}
     </button>
   );
@@ -66,9 +66,9 @@ export function Bubble({ view, status, recap, onEvent, onSearchAgain, onHelp, on
             <>
               <h3>{i18n.t('overlay.recap')}</h3>
               <ul class="recap">
-                <li>{i18n.t('overlay.recapDone', [String(recap.done)])}</li>
-                <li>{i18n.t('overlay.recapByHand', [String(recap.byHand)])}</li>
-                <li>{i18n.t('overlay.recapHelp', [String(recap.help)])}</li>
+                <li>{i18n.t('overlay.recapDone', [String(recap.steps)])}</li>
+                <li>{i18n.t('overlay.recapByHand', [String(recap.doneByHand)])}</li>
+                <li>{i18n.t('overlay.recapHelp', [String(recap.helpAsked)])}</li>
               </ul>
             </>
           )}
@@ -81,7 +81,7 @@ export function Bubble({ view, status, recap, onEvent, onSearchAgain, onHelp, on
             ))}
           </fieldset>
           <div class="actions">
-            <button type="button" class="primary" onClick={() => onEvent({ type: 'finish' })}>
+            <button type="button" class="primary" onClick={() => onEvent({ type: 'finish', itemId })}>
               {i18n.t('overlay.finish')}
             </button>
           </div>
@@ -113,7 +113,7 @@ export function Bubble({ view, status, recap, onEvent, onSearchAgain, onHelp, on
               <ul class="choices" aria-label={i18n.t('overlay.choices')}>
                 {item.choices.map((choice, i) => (
                   <li key={choice.next + i}>
-                    <button type="button" class="primary" lang={lang} onClick={() => onEvent({ type: 'answer', choice: i })}>
+                    <button type="button" class="primary" lang={lang} onClick={() => onEvent({ type: 'answer', choice: i, itemId })}>
                       {choice.label}
                     </button>
                   </li>
@@ -123,7 +123,7 @@ export function Bubble({ view, status, recap, onEvent, onSearchAgain, onHelp, on
             </>
           ) : (
             <div class="actions">
-              <button type="button" class="primary" onClick={() => onEvent({ type: 'manual-done' })}>
+              <button type="button" class="primary" onClick={() => onEvent({ type: 'manual-done', itemId })}>
                 {i18n.t('overlay.done')}
               </button>
               {back}

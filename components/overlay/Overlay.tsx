@@ -34,7 +34,9 @@ function tryFocus(el: Element | null | undefined): boolean {
  * around it, never blocking it) and a bubble that says what to do. Nothing here
  * acts on the page: it only reads where the target is, and may scroll it into view.
  */
-export function Overlay({ view, target, onEvent, onSearchAgain, recap }: OverlayProps) {
+export function Overlay({ view: given, target, onEvent, onSearchAgain }: OverlayProps) {
+  // Below the "guided" level the page shows nothing until help is asked; the end always shows.
+  const view = given && (given.spotlight !== false || given.item.kind === 'end') ? given : null;
   const item = view?.item;
   const key = view ? `${view.guide.id}/${view.item.id}` : '';
   const element = item?.kind === 'step' && target.status === 'found' ? target.element : null;
@@ -50,6 +52,8 @@ export function Overlay({ view, target, onEvent, onSearchAgain, recap }: Overlay
   const focusNext = useRef<'bubble' | 'show' | null>(null);
   /** The page element that had the focus before it came into the bubble. */
   const pageFocus = useRef<Element | null>(null);
+  /** The item whose bubble had the focus when one of its buttons was used. */
+  const focusedAt = useRef<string | null>(null);
 
   useLayoutEffect(() => (view && layer.current ? keepOnTop(layer.current) : undefined), [!!view]);
 
@@ -79,8 +83,13 @@ export function Overlay({ view, target, onEvent, onSearchAgain, recap }: Overlay
     });
   }, [element, hidden, key, pulse]);
 
-  // Focus moves after the render that shows what should receive it.
+  // Focus moves after the render that shows what should receive it. A keyboard or
+  // screen reader user who answered in the bubble lands in the next item's bubble.
   useLayoutEffect(() => {
+    if (focusedAt.current && focusedAt.current !== key) {
+      focusedAt.current = null;
+      if (view) focusNext.current = 'bubble';
+    }
     const next = focusNext.current;
     focusNext.current = null;
     if (next === 'bubble') bubble.current?.focus();
@@ -105,8 +114,16 @@ export function Overlay({ view, target, onEvent, onSearchAgain, recap }: Overlay
       e.stopPropagation();
       focusRef.current();
     };
+    // Once the person works on the page again, the bubble must not take the focus back.
+    const onFocusIn = (e: FocusEvent) => {
+      if (!layer.current?.contains(e.composedPath()[0] as Node)) focusedAt.current = null;
+    };
     addEventListener('keydown', onKey, true);
-    return () => removeEventListener('keydown', onKey, true);
+    addEventListener('focusin', onFocusIn, true);
+    return () => {
+      removeEventListener('keydown', onKey, true);
+      removeEventListener('focusin', onFocusIn, true);
+    };
   }, [!!view]);
 
   const hide = () => {
@@ -127,8 +144,14 @@ export function Overlay({ view, target, onEvent, onSearchAgain, recap }: Overlay
     if (from && !layer.current?.contains(from)) pageFocus.current = from as Element;
   };
 
+  const send: typeof onEvent = (e) => {
+    const b = bubble.current;
+    if (b?.contains((b.getRootNode() as ShadowRoot).activeElement)) focusedAt.current = key;
+    onEvent(e);
+  };
+
   const onHelp = () => {
-    onEvent({ type: 'help', kind: 'not-found' });
+    if (item) onEvent({ type: 'help', kind: 'not-found', itemId: item.id });
     if (element) {
       scrollTo(element);
       setPulse(pulse + 1);
@@ -185,15 +208,7 @@ export function Overlay({ view, target, onEvent, onSearchAgain, recap }: Overlay
               onKeyDown={onKeyDown}
               onFocusCapture={onFocus}
             >
-              <Bubble
-                view={view}
-                status={target.status}
-                recap={recap}
-                onEvent={onEvent}
-                onSearchAgain={onSearchAgain}
-                onHelp={onHelp}
-                onHide={hide}
-              />
+              <Bubble view={view} status={target.status} onEvent={send} onSearchAgain={onSearchAgain} onHelp={onHelp} onHide={hide} />
             </div>
           )}
         </div>

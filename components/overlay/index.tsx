@@ -1,3 +1,3 @@
 /** The playback overlay: spotlight + bubble, rendered by the content script in its shadow root. */
 export { Overlay, SHORTCUT } from './Overlay';
-export type { OverlayEvent, OverlayProps, Recap, TargetState } from './types';
+export type { OverlayEvent, OverlayProps, TargetState } from './types';

@@ -1,17 +1,17 @@
 import type { StepView } from '../../utils/messages';
+import type { RunEvent } from '../../utils/run';
 
 export type { StepView };
 
 /**
- * What the overlay sends back. The first four are run events (`utils/run`);
- * `finish` is the "Terminer" button of the end screen.
+ * What the overlay sends back: the run events of its buttons, each with the id
+ * of the item it showed (a late double click is then ignored by `advance`), and
+ * `finish`, the "Terminer" button of the end screen (the run is already finished
+ * there: the content script decides what it closes).
  */
 export type OverlayEvent =
-  | { type: 'manual-done' }
-  | { type: 'back' }
-  | { type: 'answer'; choice: number }
-  | { type: 'help'; kind: 'not-found' | 'show-me' | 'lost' }
-  | { type: 'finish' };
+  | (Extract<RunEvent, { type: 'manual-done' | 'back' | 'answer' | 'help' }> & { itemId: string })
+  | { type: 'finish'; itemId: string };
 
 /** Where the current step's target stands, as the locating engine last said. */
 export type TargetState =
@@ -22,23 +22,15 @@ export type TargetState =
   /** The step has no target (read, go-to-page), or the item is a question or the end. */
   | { status: 'no-target' };
 
-/** Counts shown on the end screen. */
-export interface Recap {
-  /** Steps the person went through. */
-  done: number;
-  /** Of which marked done with "C'est fait". */
-  byHand: number;
-  /** Times help was asked ("Je ne trouve pas"…). */
-  help: number;
-}
-
 export interface OverlayProps {
-  /** The current step of this tab's run; null: nothing is shown. */
+  /**
+   * The current step of this tab's run; null: nothing is shown. With
+   * `view.spotlight` false (levels "on demand" and "autonomous" until help is
+   * asked) steps and questions show nothing either; the end screen always shows.
+   */
   view: StepView | null;
   target: TargetState;
   onEvent: (event: OverlayEvent) => void;
   /** "Chercher à nouveau" after a target was not found (or several looked alike). */
   onSearchAgain: () => void;
-  /** Shown on the end screen when given. */
-  recap?: Recap;
 }

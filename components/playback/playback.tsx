@@ -11,13 +11,10 @@ import type { StepView } from '../../utils/messages';
 import { observeStep } from '../../utils/observe';
 import type { RunEvent } from '../../utils/run';
 import { send } from '../../utils/send';
-import { Overlay, type OverlayEvent, type Recap, type TargetState } from '../overlay';
+import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
 
 const toTargetState = (result: LocateResult): TargetState =>
   result.status === 'found' ? { status: 'found', element: result.element } : { status: result.status };
-
-const toRecap = (view: StepView | null): Recap | undefined =>
-  view?.recap && { done: view.recap.doneByPerson + view.recap.doneByHand, byHand: view.recap.doneByHand, help: view.recap.helpAsked };
 
 /** Starts playback in `container` (inside our shadow root); returns the function that stops it. */
 export function startPlayback(container: HTMLElement, host: HTMLElement): () => void {
@@ -38,7 +35,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
       dismissed.value = `${view.value?.run.startedAt}/${item.id}`;
       return;
     }
-    emit({ ...event, itemId: item.id });
+    emit(event);
   }
 
   /** Locate and observe the current step's target while it stays current. */
@@ -95,7 +92,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
     const current = view.value;
     const hidden = !current || !current.spotlight || dismissed.value === `${current.run.startedAt}/${current.item.id}`;
     return (
-      <Overlay view={hidden ? null : current} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} recap={toRecap(current)} />
+      <Overlay view={hidden ? null : current} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} />
     );
   }
 

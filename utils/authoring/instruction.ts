@@ -317,22 +317,31 @@ const ID_FALLBACK: Record<Action, string> = {
   'go-to-page': 'page',
 };
 
+export interface DraftOptions {
+  /**
+   * The step's page pattern when the caller already has it (an import that
+   * scrubs patterns); `null` for no page. Default: `generalizeUrl(event.url)`.
+   */
+  page?: string | null;
+}
+
 /**
  * A draft step from one recorded event: id from the element's name (unique
  * among `takenIds`), action, target, page pattern, first instruction, and
  * `sensitive` for passwords, codes, bank and tax identifiers.
  */
-export function draftStep(event: RecordedEvent, takenIds: Iterable<string> = []): ActionStep {
+export function draftStep(event: RecordedEvent, takenIds: Iterable<string> = [], options: DraftOptions = {}): ActionStep {
   const target = sanitizeTarget(event.facts, event.inputType);
   const action = actionFor({ kind: event.kind, facts: target, inputType: event.inputType });
   const control = controlOf(target, event.inputType);
   const name = nameFor(control, target);
   const base = slugify(name ?? '', 40) || ID_FALLBACK[action];
   const id = uniqueId(base, new Set(takenIds), LIMITS.id);
+  const page = options.page === undefined ? generalizeUrl(event.url) : options.page;
   return {
     kind: 'step',
     id,
-    page: generalizeUrl(event.url),
+    ...(page === null ? {} : { page }),
     action,
     target,
     instruction: draftInstruction(action, target, event.inputType),
@@ -367,11 +376,12 @@ function sameRadioGroup(a: ActionStep, b: ActionStep): boolean {
  * step; the submit that follows a click on the submit button adds nothing.
  * Returns a new array; the draft given is not changed.
  */
-export function recordEvent(draft: readonly ActionStep[], event: RecordedEvent): ActionStep[] {
+export function recordEvent(draft: readonly ActionStep[], event: RecordedEvent, options: DraftOptions = {}): ActionStep[] {
   const last = draft[draft.length - 1];
   const step = draftStep(
     event,
     draft.map((item) => item.id),
+    options,
   );
   if (last && last.page === step.page) {
     if (event.kind === 'submit' && last.action === 'click' && (sameTarget(last.target, step.target) || step.target?.tag === 'form')) {
@@ -382,7 +392,14 @@ export function recordEvent(draft: readonly ActionStep[], event: RecordedEvent):
     const redone = (sameElement && last.action === step.action && step.action !== 'click') || sameRadioGroup(last, step);
     if (refines || redone) {
       const rest = draft.slice(0, -1);
-      return [...rest, draftStep(event, rest.map((item) => item.id))];
+      return [
+        ...rest,
+        draftStep(
+          event,
+          rest.map((item) => item.id),
+          options,
+        ),
+      ];
     }
   }
   return [...draft, step];

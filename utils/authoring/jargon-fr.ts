@@ -81,7 +81,7 @@ export const JARGON_FR: readonly JargonTerm[] = [
   { term: 'authentification', match: 'authentifi\\w*', plain: 'la connexion à votre compte' },
   { term: 'téléservice', match: 'teleservices?|teleprocedures?', plain: 'la démarche sur internet' },
   { term: 'télétransmettre', match: 'teletransmi\\w*', plain: 'envoyer par internet' },
-  { term: 'saisir', match: 'saisi(?:r|ssez|ssant|e|es)?', plain: 'écrire (« Écrivez » plutôt que « Saisissez »)' },
+  { term: 'saisir', match: 'saisi(?:r|ssez|ssant|e|es)?', plain: 'écrire, écrivez' },
   { term: 'renseigner', match: 'renseign(?:er|ez|e|es|ant)', plain: 'écrire, remplir' },
   { term: 'modalités', match: 'modalites?', plain: 'la façon de faire' },
   { term: 'conformément à', match: 'conformement (?:a|aux?)', plain: 'comme le dit' },

@@ -87,7 +87,7 @@ const byIds = (el: Element, ids: string): string => {
 export function labelText(el: Element): string | undefined {
   const labels = (el as HTMLInputElement).labels;
   let out = '';
-  if (labels && labels.length) {
+  if (labels?.length) {
     for (const l of Array.from(labels)) out += ` ${textOf(l, 300, true)}`;
   } else {
     const l = el.closest('label');
@@ -118,7 +118,7 @@ export function accessibleName(el: Element): string | undefined {
     return type === 'submit' ? 'Envoyer' : type === 'reset' ? 'Réinitialiser' : undefined;
   }
   const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length) {
+  if (labels?.length) {
     const t = cap(Array.from(labels, (l) => textOf(l, 300)).join(' '), 300);
     if (t) return t;
   }
@@ -135,21 +135,60 @@ export function accessibleName(el: Element): string | undefined {
 }
 
 const NAME_FROM_CONTENT = new Set([
-  'button', 'link', 'checkbox', 'radio', 'switch', 'tab', 'menuitem', 'menuitemcheckbox',
-  'menuitemradio', 'option', 'heading', 'cell', 'columnheader', 'rowheader', 'treeitem', 'tooltip',
+  'button',
+  'link',
+  'checkbox',
+  'radio',
+  'switch',
+  'tab',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'option',
+  'heading',
+  'cell',
+  'columnheader',
+  'rowheader',
+  'treeitem',
+  'tooltip',
 ]);
 
 /** Implicit roles of the elements a guide points at (and of the few that give context). */
 const TAG_ROLE: Record<string, string> = {
-  button: 'button', textarea: 'textbox', summary: 'button', option: 'option', dialog: 'dialog',
-  h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
-  form: 'form', nav: 'navigation', main: 'main', fieldset: 'group', li: 'listitem', ul: 'list', ol: 'list',
+  button: 'button',
+  textarea: 'textbox',
+  summary: 'button',
+  option: 'option',
+  dialog: 'dialog',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  form: 'form',
+  nav: 'navigation',
+  main: 'main',
+  fieldset: 'group',
+  li: 'listitem',
+  ul: 'list',
+  ol: 'list',
 };
 
 const INPUT_ROLE: Record<string, string> = {
-  button: 'button', submit: 'button', reset: 'button', image: 'button', checkbox: 'checkbox',
-  radio: 'radio', range: 'slider', number: 'spinbutton', search: 'searchbox',
-  email: 'textbox', tel: 'textbox', text: 'textbox', url: 'textbox',
+  button: 'button',
+  submit: 'button',
+  reset: 'button',
+  image: 'button',
+  checkbox: 'checkbox',
+  radio: 'radio',
+  range: 'slider',
+  number: 'spinbutton',
+  search: 'searchbox',
+  email: 'textbox',
+  tel: 'textbox',
+  text: 'textbox',
+  url: 'textbox',
 };
 
 /** ARIA role, explicit (first token) or implicit for common HTML elements. */
@@ -267,7 +306,8 @@ export const idStem = (id: string): string => id.replace(/\d+/g, '#').replace(/[
 
 const STATE_CLASS =
   /^(is-|has-|js-|ng-|v-|active$|current$|selected$|open$|opened$|closed$|show$|hidden$|visible$|focus|hover|disabled$|collapsed$|expanded$|checked$|invalid$|valid$|error$|touched$|dirty$|pristine$|loading$)|--(active|selected|open|expanded|error|valid|invalid|disabled|focus|current)$/i;
-const UTILITY_CLASS = /^fr-(m|p)[tblrxy]?-(n)?\d+v$|^fr-(m|p)[tblrxy]?-(md|lg|sm|xl)-(n)?\d+v$|^fr-col(-|$)|^fr-(hidden|unhidden|displayed|sr-only)/;
+const UTILITY_CLASS =
+  /^fr-(m|p)[tblrxy]?-(n)?\d+v$|^fr-(m|p)[tblrxy]?-(md|lg|sm|xl)-(n)?\d+v$|^fr-col(-|$)|^fr-(hidden|unhidden|displayed|sr-only)/;
 const DYNAMIC_CLASS = /^(css|sc|jsx|emotion|svelte)-|^_|__[a-z0-9]{5,}$|[a-z0-9]{6,}$/i;
 
 /** Classes worth keeping: not a state, not a spacing/grid utility, not a hashed CSS-in-JS class. */

@@ -57,9 +57,21 @@ interface Group {
   input?: RegExp;
 }
 
-const CLICK: Group = { tags: ['button', 'a', 'summary', 'input'], roles: ['button', 'link', 'menuitem', 'tab'], input: /^(submit|button|reset|image)$/ };
-const CHOICE: Group = { tags: ['input'], roles: ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'], input: /^(radio|checkbox)$/ };
-const FIELD: Group = { tags: ['input', 'textarea', 'select'], roles: ['textbox', 'searchbox', 'combobox', 'spinbutton'], input: /^(?!hidden$)/ };
+const CLICK: Group = {
+  tags: ['button', 'a', 'summary', 'input'],
+  roles: ['button', 'link', 'menuitem', 'tab'],
+  input: /^(submit|button|reset|image)$/,
+};
+const CHOICE: Group = {
+  tags: ['input'],
+  roles: ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'],
+  input: /^(radio|checkbox)$/,
+};
+const FIELD: Group = {
+  tags: ['input', 'textarea', 'select'],
+  roles: ['textbox', 'searchbox', 'combobox', 'spinbutton'],
+  input: /^(?!hidden$)/,
+};
 
 /** The kinds of elements that could be the target today: `button` ↔ `input[type=submit]` ↔ `a.fr-btn`… */
 export function candidateGroup(d: TargetDescription): Group {
@@ -89,7 +101,11 @@ function gather(scope: LocateRoot, g: Group, out: Element[]): void {
     const el = withRole[i] as Element;
     const r = roleOf(el);
     if (r && g.roles.includes(r)) out.push(el);
-    else if (g.tags.includes(el.localName) && !(r && /^(none|presentation)$/.test(r)) && (!g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type)))
+    else if (
+      g.tags.includes(el.localName) &&
+      !(r && /^(none|presentation)$/.test(r)) &&
+      (!g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type))
+    )
       out.push(el);
   }
 }
@@ -181,7 +197,15 @@ export function cheapFacts(
     else pending.push('text');
   }
   if (d.name) {
-    if (!pending.length && tag !== 'input' && role && NAME_FROM_TEXT.test(role) && c.text && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
+    if (
+      !pending.length &&
+      tag !== 'input' &&
+      role &&
+      NAME_FROM_TEXT.test(role) &&
+      c.text &&
+      !el.hasAttribute('aria-label') &&
+      !el.hasAttribute('aria-labelledby')
+    )
       c.name = c.text;
     else pending.push('name');
   }

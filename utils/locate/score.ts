@@ -185,9 +185,7 @@ function classSim(a: string[], b: string[] | undefined): number {
 }
 
 /** Facts that identify an element (as opposed to facts that only describe its kind or place). */
-const IDENTIFYING = new Set([
-  'testId', 'id', 'nameAttr', 'name', 'label', 'text', 'placeholder', 'autocomplete', 'choiceValue', 'href',
-]);
+const IDENTIFYING = new Set(['testId', 'id', 'nameAttr', 'name', 'label', 'text', 'placeholder', 'autocomplete', 'choiceValue', 'href']);
 
 export interface FactScore {
   /** Sum of weight × similarity over the facts scored. */
@@ -234,9 +232,12 @@ export function scoreFacts(
   if (d.text) add('text', WEIGHTS.text, wordsSim(d.text, c.text));
   if (d.placeholder) add('placeholder', WEIGHTS.placeholder, wordsSim(d.placeholder, c.placeholder));
   if (d.autocomplete)
-    add('autocomplete', WEIGHTS.autocomplete, c.autocomplete === undefined ? 0 : normalize(c.autocomplete) === normalize(d.autocomplete) ? 1 : -0.5);
-  if (d.choiceValue)
-    add('choiceValue', WEIGHTS.choiceValue, c.choiceValue === undefined ? 0 : c.choiceValue === d.choiceValue ? 1 : -1);
+    add(
+      'autocomplete',
+      WEIGHTS.autocomplete,
+      c.autocomplete === undefined ? 0 : normalize(c.autocomplete) === normalize(d.autocomplete) ? 1 : -0.5,
+    );
+  if (d.choiceValue) add('choiceValue', WEIGHTS.choiceValue, c.choiceValue === undefined ? 0 : c.choiceValue === d.choiceValue ? 1 : -1);
   if (d.href) add('href', WEIGHTS.href, hrefSim(d.href, c.href));
   if (d.classes?.length) add('classes', WEIGHTS.classes, classSim(d.classes, c.classes));
   // A candidate somewhere else (another legend or heading) is most likely a lookalike — "Nom" of the
@@ -266,10 +267,7 @@ export interface Scored<T> {
   evidence: number;
 }
 
-export type Decision<T> =
-  | { status: 'found'; item: T; confidence: number }
-  | { status: 'ambiguous'; items: T[] }
-  | { status: 'not-found' };
+export type Decision<T> = { status: 'found'; item: T; confidence: number } | { status: 'ambiguous'; items: T[] } | { status: 'not-found' };
 
 export interface DecisionOptions {
   threshold?: number;

@@ -14,8 +14,23 @@ export interface WatchOptions extends LocateOptions {
 }
 
 const OBSERVED_ATTRIBUTES = [
-  'class', 'style', 'hidden', 'aria-hidden', 'inert', 'open', 'id', 'name', 'type', 'role',
-  'aria-label', 'aria-labelledby', 'aria-expanded', 'href', 'value', 'placeholder', 'disabled',
+  'class',
+  'style',
+  'hidden',
+  'aria-hidden',
+  'inert',
+  'open',
+  'id',
+  'name',
+  'type',
+  'role',
+  'aria-label',
+  'aria-labelledby',
+  'aria-expanded',
+  'href',
+  'value',
+  'placeholder',
+  'disabled',
 ];
 
 export function sameResult(a: LocateResult | undefined, b: LocateResult): boolean {
@@ -32,8 +47,7 @@ export function watch(
   callback: (result: LocateResult) => void,
   options: WatchOptions = {},
 ): () => void {
-  const win = ((root as Document).defaultView ?? (root as Node).ownerDocument?.defaultView ?? globalThis) as Window &
-    typeof globalThis;
+  const win = ((root as Document).defaultView ?? (root as Node).ownerDocument?.defaultView ?? globalThis) as Window & typeof globalThis;
   const raf = typeof win.requestAnimationFrame === 'function' ? win.requestAnimationFrame.bind(win) : null;
   const caf = typeof win.cancelAnimationFrame === 'function' ? win.cancelAnimationFrame.bind(win) : null;
   const ignore = options.ignore;

@@ -1,4 +1,4 @@
-import { beforeEach, describe as suite, expect, it } from 'vitest';
+import { beforeEach, expect, it, describe as suite } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
 import { targetSchema } from '../../../utils/locate/target';
 
@@ -45,7 +45,16 @@ suite('describe', () => {
       <li><button class="fr-btn" type="submit" id="button-8954">  Valider
       </button></li></ul>`;
     const d = describe($('#button-8954'));
-    expect(d).toMatchObject({ tag: 'button', role: 'button', name: 'Valider', text: 'Valider', type: 'submit', context: 'Identité', neighbourText: 'Précédent', idGenerated: true });
+    expect(d).toMatchObject({
+      tag: 'button',
+      role: 'button',
+      name: 'Valider',
+      text: 'Valider',
+      type: 'submit',
+      context: 'Identité',
+      neighbourText: 'Précédent',
+      idGenerated: true,
+    });
     // A button without a type attribute records no type: the default is not a fact of the page.
     expect(describe($('button')).type).toBeUndefined();
   });
@@ -62,7 +71,14 @@ suite('describe', () => {
   it('takes choiceValue from the value attribute of radios, never the value of text fields', () => {
     document.body.innerHTML = `<fieldset><legend>Sexe</legend><input type="radio" name="sex" id="f" value="F"><label for="f">Féminin</label></fieldset>
       <label for="t">Ville</label><input id="t" name="city" value="Page-default">`;
-    expect(describe($('#f'))).toMatchObject({ choiceValue: 'F', label: 'Féminin', nameAttr: 'sex', type: 'radio', role: 'radio', context: 'Sexe' });
+    expect(describe($('#f'))).toMatchObject({
+      choiceValue: 'F',
+      label: 'Féminin',
+      nameAttr: 'sex',
+      type: 'radio',
+      role: 'radio',
+      context: 'Sexe',
+    });
     expect(describe($('#t')).choiceValue).toBeUndefined();
   });
 
@@ -83,7 +99,10 @@ suite('describe', () => {
     for (const [id, v] of Object.entries(typed)) (document.getElementById(id) as HTMLInputElement).value = v;
     $('#ce').textContent = 'texte saisi librement';
     // A checkbox inside the label makes dom-accessibility-api embed the text field's value in the name.
-    document.body.insertAdjacentHTML('beforeend', '<label><input type="checkbox" id="c"> Recevoir <input id="n" name="n"> exemplaires</label>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<label><input type="checkbox" id="c"> Recevoir <input id="n" name="n"> exemplaires</label>',
+    );
     (document.getElementById('n') as HTMLInputElement).value = 'douze-exemplaires';
     for (const sel of ['#q', '#e', '#m', '#ce', '#b', '#c', '#n']) {
       const json = JSON.stringify(describe($(sel)));

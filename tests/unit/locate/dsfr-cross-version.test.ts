@@ -4,7 +4,7 @@
  * type, name attribute and label or text; when it is unique, locate must find
  * exactly it. Whatever happens, locate must never return another element.
  */
-import { describe as suite, expect, it } from 'vitest';
+import { expect, it, describe as suite } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
 import { labelText, visibleText } from '../../../utils/locate/facts';
 import { locate } from '../../../utils/locate/locate';
@@ -27,7 +27,11 @@ const CONTROLS = 'input:not([type=hidden]), select, textarea, button, a[href]';
 
 /** What a person would call "the same control": kind, name attribute, and words on it. */
 const key = (el: Element) =>
-  [el.localName === 'a' ? 'button' : el.localName, el.getAttribute('name') ?? '', normalize(labelText(el) ?? visibleText(el) ?? el.getAttribute('aria-label') ?? '')].join('|');
+  [
+    el.localName === 'a' ? 'button' : el.localName,
+    el.getAttribute('name') ?? '',
+    normalize(labelText(el) ?? visibleText(el) ?? el.getAttribute('aria-label') ?? ''),
+  ].join('|');
 
 suite('DSFR: recorded on an older version, found on 1.14.4', () => {
   const totals = { found: 0, expected: 0, wrong: 0, ambiguous: 0, notFound: 0 };

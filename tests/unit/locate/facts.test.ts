@@ -22,9 +22,25 @@ beforeEach(() => {
 
 describe('isGeneratedId', () => {
   const generated = [
-    'family-name-9174', 'family-name-9070', 'button-8953', 'password-7720-input', 'field_12', 'input42',
-    ':r1:', ':R2d:', '«r3»', '_r_5_', '123e4567-e89b-12d3-a456-426614174000', 'ember123', 'mui-42',
-    'mat-input-0', 'headlessui-menu-button-:r1:', 'a7f3k9x2', 'cdk-overlay-3', 'ui-id-7', 'css-1x2y3z4',
+    'family-name-9174',
+    'family-name-9070',
+    'button-8953',
+    'password-7720-input',
+    'field_12',
+    'input42',
+    ':r1:',
+    ':R2d:',
+    '«r3»',
+    '_r_5_',
+    '123e4567-e89b-12d3-a456-426614174000',
+    'ember123',
+    'mui-42',
+    'mat-input-0',
+    'headlessui-menu-button-:r1:',
+    'a7f3k9x2',
+    'cdk-overlay-3',
+    'ui-id-7',
+    'css-1x2y3z4',
   ];
   const stable = ['identity', 'content', 'email', 'fr-radios-theme-light', 'login-form', 'password', 'main-menu', 'given-name'];
   it.each(generated)('%s is generated', (id) => expect(isGeneratedId(id)).toBe(true));
@@ -117,7 +133,10 @@ describe('light role and name agree with dom-accessibility-api on DSFR pages', (
     const els = Array.from(document.querySelectorAll(INTERACTIVE));
     expect(els.length).toBeGreaterThan(3);
     for (const el of els) {
-      expect({ el: el.outerHTML.slice(0, 80), role: roleOf(el) }).toEqual({ el: el.outerHTML.slice(0, 80), role: getRole(el) ?? undefined });
+      expect({ el: el.outerHTML.slice(0, 80), role: roleOf(el) }).toEqual({
+        el: el.outerHTML.slice(0, 80),
+        role: getRole(el) ?? undefined,
+      });
       const full = normalize(computeAccessibleName(el)).replace(/ /g, '');
       const light = normalize(accessibleName(el) ?? '').replace(/ /g, '');
       expect({ el: el.outerHTML.slice(0, 80), name: light }).toEqual({ el: el.outerHTML.slice(0, 80), name: full });

@@ -1,4 +1,4 @@
-import { beforeEach, describe as suite, expect, it } from 'vitest';
+import { beforeEach, expect, it, describe as suite } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
 import { locate } from '../../../utils/locate/locate';
 
@@ -45,12 +45,17 @@ suite('locate', () => {
   });
 
   it('survives regenerated ids, renamed classes, inserted wrappers and reordered siblings', () => {
-    const descs = Array.from(document.querySelectorAll('input, button'), (el) => ({ d: describe(el), name: el.getAttribute('name'), text: el.textContent?.trim(), form: el.closest('form')?.id }));
+    const descs = Array.from(document.querySelectorAll('input, button'), (el) => ({
+      d: describe(el),
+      name: el.getAttribute('name'),
+      text: el.textContent?.trim(),
+      form: el.closest('form')?.id,
+    }));
     document.body.innerHTML = FORM.replace(/-(\d{3,})/g, (_, n) => `-${Number(n) + 157}`)
       .replace(/fr-input"/g, 'fr-input fr-input--v2"')
       .replace(/class="fr-input-group"/g, 'class="fr-input-group"><div class="wrapper"')
       .replace(/<\/div>(\s*<div class="fr-input-group">|\s*<ul)/g, '</div></div>$1')
-      .replace(/<li>(<button class="fr-btn fr-btn--secondary"[^]*?<\/li>)\s*(<li>[^]*?Valider<\/button><\/li>)/, '$2$1');
+      .replace(/<li>(<button class="fr-btn fr-btn--secondary"[\s\S]*?<\/li>)\s*(<li>[\s\S]*?Valider<\/button><\/li>)/, '$2$1');
     // The fixture really changed: ids differ, wrappers exist, "Valider" now comes first.
     expect(document.getElementById('family-name-8942')).toBeNull();
     expect(document.querySelectorAll('.wrapper').length).toBe(4);
@@ -96,8 +101,6 @@ suite('locate', () => {
 
   it('skips hidden elements: hidden attribute, display:none, visibility:hidden, aria-hidden subtree', () => {
     const d = describe($('#street-8960'));
-    const street = $('#street-8960') as HTMLElement;
-    document.body.innerHTML = FORM;
     expectFound(locate(d, document), $('#street-8960'));
     const cases: ((s: HTMLElement) => void)[] = [
       (s) => s.setAttribute('hidden', ''),

@@ -5,7 +5,7 @@
  * returns another element than the recorded one.
  */
 import fc from 'fast-check';
-import { describe as suite, expect, it } from 'vitest';
+import { expect, it, describe as suite } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
 import { locate } from '../../../utils/locate/locate';
 
@@ -29,10 +29,12 @@ function page(counter: number, legends = ['Identité', 'Coordonnées']): string 
       <input class="fr-input" name="${name}" autocomplete="${ac}" id="${id}" type="${type}" data-truth="${name}"></div></div>`;
   };
   const radios = (f: number) =>
-    ['Madame', 'Monsieur'].map((l, i) => {
-      const id = `civ-${f}-${n++}`;
-      return `<div class="fr-fieldset__element"><div class="fr-radio-group"><input type="radio" id="${id}" name="civ-${f}" value="${i}" data-truth="civ-${f}-${i}"><label class="fr-label" for="${id}">${l}</label></div></div>`;
-    }).join('');
+    ['Madame', 'Monsieur']
+      .map((l, i) => {
+        const id = `civ-${f}-${n++}`;
+        return `<div class="fr-fieldset__element"><div class="fr-radio-group"><input type="radio" id="${id}" name="civ-${f}" value="${i}" data-truth="civ-${f}-${i}"><label class="fr-label" for="${id}">${l}</label></div></div>`;
+      })
+      .join('');
   const form = (f: number, fields: readonly (readonly string[])[]) => `
     <form id="form-${f}" class="fr-mb-0"><fieldset class="fr-fieldset" id="fs-${n++}"><legend class="fr-fieldset__legend">${legends[f]}</legend>
       ${radios(f)}${fields.map(field).join('')}
@@ -71,11 +73,13 @@ function apply(m: Mutation, truth: string): void {
         map.set(el.id, id);
         el.id = id;
       }
-      for (const l of Array.from(document.querySelectorAll('label[for]'))) l.setAttribute('for', map.get(l.getAttribute('for') ?? '') ?? '');
+      for (const l of Array.from(document.querySelectorAll('label[for]')))
+        l.setAttribute('for', map.get(l.getAttribute('for') ?? '') ?? '');
       break;
     }
     case 'rename-classes':
-      for (const el of all()) if (el.classList.length) el.className = Array.from(el.classList, (c) => `${m.salt}-${c.replace(/^fr-/, '')}`).join(' ');
+      for (const el of all())
+        if (el.classList.length) el.className = Array.from(el.classList, (c) => `${m.salt}-${c.replace(/^fr-/, '')}`).join(' ');
       break;
     case 'wrap': {
       const els = all().filter((e) => e.localName !== 'li' && e.localName !== 'legend' && e.localName !== 'label');

@@ -37,10 +37,24 @@ describe('textSimilarity', () => {
 
 describe('scoreFacts', () => {
   const email: TargetDescription = {
-    tag: 'input', role: 'textbox', type: 'email', nameAttr: 'email', label: 'Adresse électronique', autocomplete: 'email',
+    tag: 'input',
+    role: 'textbox',
+    type: 'email',
+    nameAttr: 'email',
+    label: 'Adresse électronique',
+    autocomplete: 'email',
   };
   it('scores 1 for a candidate with the same facts', () => {
-    expect(norm(email, { tag: 'input', role: 'textbox', type: 'email', nameAttr: 'email', label: 'Adresse électronique', autocomplete: 'email' })).toBe(1);
+    expect(
+      norm(email, {
+        tag: 'input',
+        role: 'textbox',
+        type: 'email',
+        nameAttr: 'email',
+        label: 'Adresse électronique',
+        autocomplete: 'email',
+      }),
+    ).toBe(1);
   });
 
   it('makes a contradicted type cost more than a missing one (password vs email)', () => {
@@ -53,9 +67,30 @@ describe('scoreFacts', () => {
   });
 
   it('makes another context a contradiction (a lookalike in another form)', () => {
-    const valider: TargetDescription = { tag: 'button', role: 'button', name: 'Valider', text: 'Valider', type: 'submit', context: 'Identité personnelle' };
-    const same = norm(valider, { tag: 'button', role: 'button', name: 'Valider', text: 'Valider', type: 'submit', context: 'Identité personnelle' });
-    const other = norm(valider, { tag: 'button', role: 'button', name: 'Valider', text: 'Valider', type: 'submit', context: 'Adresse postale' });
+    const valider: TargetDescription = {
+      tag: 'button',
+      role: 'button',
+      name: 'Valider',
+      text: 'Valider',
+      type: 'submit',
+      context: 'Identité personnelle',
+    };
+    const same = norm(valider, {
+      tag: 'button',
+      role: 'button',
+      name: 'Valider',
+      text: 'Valider',
+      type: 'submit',
+      context: 'Identité personnelle',
+    });
+    const other = norm(valider, {
+      tag: 'button',
+      role: 'button',
+      name: 'Valider',
+      text: 'Valider',
+      type: 'submit',
+      context: 'Adresse postale',
+    });
     expect(same).toBeGreaterThanOrEqual(FOUND_THRESHOLD);
     expect(other).toBeLessThan(FOUND_THRESHOLD);
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe as suite, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it, describe as suite, vi } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
 import type { LocateResult } from '../../../utils/locate/locate';
 import { watch } from '../../../utils/locate/watch';
@@ -46,7 +46,7 @@ suite('watch', () => {
     expect(await rec.next()).toEqual({ status: 'not-found' });
 
     // Appears later (an SPA renders the form).
-    document.querySelector('main')?.insertAdjacentHTML('beforeend', PAGE.replace(/^<main>[^]*?(<form>[^]*<\/form>)<\/main>$/, '$1'));
+    document.querySelector('main')?.insertAdjacentHTML('beforeend', PAGE.replace(/^<main>[\s\S]*?(<form>[\s\S]*<\/form>)<\/main>$/, '$1'));
     const appeared = await rec.next();
     expect(appeared.status).toBe('found');
     const first = document.querySelector('input');

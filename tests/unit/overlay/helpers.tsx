@@ -5,8 +5,9 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Overlay } from '../../../components/overlay';
 import type { OverlayProps, TargetState } from '../../../components/overlay/types';
-import type { GuideItem } from '../../../utils/guide/schema';
+import type { Guide, GuideItem } from '../../../utils/guide/schema';
 import type { StepView } from '../../../utils/messages';
+import { type Recap, type RunMode, startRun } from '../../../utils/run';
 
 /** Makes `i18n.t` answer with the real French messages of locales/fr.yml, as the browser would. */
 export async function useMessages(locale = 'fr') {
@@ -27,16 +28,36 @@ export const step = (over: Partial<Extract<GuideItem, { kind: 'step' }>> = {}): 
   ...over,
 });
 
-export function view(item: GuideItem, over: Partial<StepView> & { mode?: 'advisor' | 'alone' } = {}): StepView {
+export function view(item: GuideItem, over: Partial<StepView> & { mode?: RunMode } = {}): StepView {
   const { mode = 'advisor', ...rest } = over;
+  const guide = { format: 1, id: 'creer-un-compte', version: '1.0.0', steps: [item] } as unknown as Guide;
   return {
     guide: { id: 'creer-un-compte', title: 'Créer un compte', lang: 'fr', prepare: [] },
-    run: { guideId: 'creer-un-compte', guideVersion: '1.0.0', currentId: item.id, mode, startedAt: 0 } as StepView['run'],
+    run: { ...startRun(guide, mode, 0), currentId: item.id },
     item,
     position: 2,
     total: 5,
     canGoBack: true,
+    spotlight: true,
     ...rest,
+  };
+}
+
+/** A recap with the three counts the end screen shows; the rest is zero. */
+export function recapOf(steps: number, doneByHand: number, helpAsked: number): Recap {
+  return {
+    finished: true,
+    steps,
+    doneByPerson: steps - doneByHand,
+    doneByHand,
+    skipped: 0,
+    questionsAnswered: 0,
+    backs: 0,
+    helpAsked,
+    helpByKind: { 'not-found': helpAsked, 'show-me': 0, lost: 0 },
+    helpIds: [],
+    manualIds: [],
+    durationMs: 0,
   };
 }
 

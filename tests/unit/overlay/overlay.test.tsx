@@ -1,7 +1,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAD } from '../../../components/overlay/geometry';
-import { type Mounted, mount, pageTarget, step, stubRect, useMessages, view } from './helpers';
+import { type Mounted, mount, pageTarget, recapOf, step, stubRect, useMessages, view } from './helpers';
 
 let m: Mounted | undefined;
 beforeAll(() => useMessages());
@@ -42,7 +42,11 @@ describe('a step whose target is found', () => {
     act(() => m!.button("C'est fait")!.click());
     act(() => m!.button('Retour')!.click());
     act(() => m!.button('Je ne trouve pas')!.click());
-    expect(m.onEvent.mock.calls.map((c) => c[0])).toEqual([{ type: 'manual-done' }, { type: 'back' }, { type: 'help', kind: 'not-found' }]);
+    expect(m.onEvent.mock.calls.map((c) => c[0])).toEqual([
+      { type: 'manual-done', itemId: 'email' },
+      { type: 'back', itemId: 'email' },
+      { type: 'help', kind: 'not-found', itemId: 'email' },
+    ]);
     // "Je ne trouve pas" brings the target back into view.
     expect(el.scrollIntoView).toHaveBeenCalledWith(expect.objectContaining({ block: 'center' }));
   });
@@ -128,7 +132,7 @@ describe('a target that is not found, or not surely', () => {
       act(() => m!.button('Chercher à nouveau')!.click());
       expect(m.onSearchAgain).toHaveBeenCalledTimes(1);
       act(() => m!.button("C'est fait")!.click());
-      expect(m.onEvent).toHaveBeenCalledWith({ type: 'manual-done' });
+      expect(m.onEvent).toHaveBeenCalledWith({ type: 'manual-done', itemId: 'email' });
     });
   }
 
@@ -182,21 +186,21 @@ describe('a question', () => {
     expect(m.$$('.choices button').map((b) => b.textContent)).toEqual(['Oui', 'Non', 'Je ne sais pas']);
     expect(m.button("C'est fait")).toBeUndefined();
     act(() => m!.button('Je ne sais pas')!.click());
-    expect(m.onEvent).toHaveBeenCalledWith({ type: 'answer', choice: 2 });
+    expect(m.onEvent).toHaveBeenCalledWith({ type: 'answer', choice: 2, itemId: 'compte' });
     act(() => m!.button('Retour')!.click());
-    expect(m.onEvent).toHaveBeenLastCalledWith({ type: 'back' });
+    expect(m.onEvent).toHaveBeenLastCalledWith({ type: 'back', itemId: 'compte' });
   });
 });
 
 describe('the end', () => {
   const end = { kind: 'end' as const, id: 'fin', message: 'Votre compte est créé.' };
   it('shows the message, the recap and the "leave no trace" checklist as real checkboxes, then "Terminer"', () => {
-    m = mount({ view: view(end), recap: { done: 7, byHand: 2, help: 1 } });
+    m = mount({ view: view(end, { recap: recapOf(7, 2, 1), canGoBack: false, spotlight: false }) });
     expect(m.$('.text')!.textContent).toBe('Votre compte est créé.');
     expect(m.$$('.recap li').map((li) => li.textContent)).toEqual([
-      'Étapes faites : 7',
+      'Étapes parcourues : 7',
       "Dont marquées « C'est fait » à la main : 2",
-      'Aide demandée : 1 fois',
+      "Étapes où l'aide a été demandée : 1",
     ]);
     const boxes = m.$$('.trace input') as HTMLInputElement[];
     expect(boxes.map((b) => b.type)).toEqual(['checkbox', 'checkbox', 'checkbox']);
@@ -209,7 +213,7 @@ describe('the end', () => {
     expect(boxes[1]!.checked).toBe(true);
     expect(m.onEvent).not.toHaveBeenCalled();
     act(() => m!.button('Terminer')!.click());
-    expect(m.onEvent).toHaveBeenCalledWith({ type: 'finish' });
+    expect(m.onEvent).toHaveBeenCalledWith({ type: 'finish', itemId: 'fin' });
   });
   it('has no recap block without recap', () => {
     m = mount({ view: view(end) });
@@ -306,8 +310,54 @@ describe('guide texts are text', () => {
   });
 });
 
+it('shows no step nor question while the level of help keeps the page quiet, but still the end', () => {
+  m = mount({ view: view(step(), { spotlight: false }) });
+  expect(m.$('.layer')).toBeNull();
+  m.update({
+    view: view(
+      {
+        kind: 'question',
+        id: 'q',
+        question: 'Oui ?',
+        choices: [
+          { label: 'Oui', next: 'a' },
+          { label: 'Non', next: 'b' },
+        ],
+      },
+      { spotlight: false },
+    ),
+  });
+  expect(m.$('.layer')).toBeNull();
+  m.update({ view: view({ kind: 'end', id: 'fin' }, { spotlight: false }) });
+  expect(m.$$('.trace input')).toHaveLength(3);
+});
+
 it('shows nothing without a run', () => {
   m = mount({ view: null });
   expect(m.$('.layer')).toBeNull();
   expect(m.$('[role=dialog]')).toBeNull();
+});
+
+describe('focus between items', () => {
+  it('after "C\'est fait" used from the bubble, the next bubble has the focus', () => {
+    m = mount({ view: view(step()) });
+    const done = m.button("C'est fait")!;
+    act(() => done.focus());
+    act(() => done.click());
+    m.update({ view: view(step({ id: 'next', instruction: 'Cliquez sur « Valider ».' }), { position: 3 }) });
+    expect(m.root.activeElement).toBe(m.$('.bubble'));
+  });
+
+  it("does not take the focus from the page when the step ends by the person's own action", () => {
+    const field = pageTarget({ x: 100, y: 200, width: 300, height: 40 }, 'input');
+    m = mount({ view: view(step()), target: { status: 'found', element: field } });
+    const done = m.button("C'est fait")!;
+    act(() => done.focus());
+    act(() => done.click());
+    // The run did not move (say the background refused), and the person went back to the page.
+    act(() => field.focus());
+    m.update({ view: view(step({ id: 'next' })), target: { status: 'no-target' } });
+    expect(document.activeElement).toBe(field);
+    expect(m.root.activeElement).toBeNull();
+  });
 });
