@@ -8,7 +8,7 @@ import type { Request } from '../utils/messages';
 // The background owns the catalogue and the runs; views ask it and read runs from storage.
 export default defineBackground(() => {
   const store = new RunStore();
-  const service = createRunService({ guides: () => bundledGuides, store, now: () => Date.now() });
+  const service = createRunService({ guides: async () => bundledGuides, store, now: () => Date.now() });
 
   browser.runtime.onMessage.addListener((message, sender) => service.handle(message as Request, sender.tab?.id));
   // A closed tab keeps its unfinished run for "Reprendre"; after a restart, tab ids are new.

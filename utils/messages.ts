@@ -1,4 +1,7 @@
+import type { GuideOrigin, RecordedEvent } from './authoring';
 import type { GuideSummary } from './catalogue';
+import type { GuideProblem } from './guide/parse';
+import type { TargetDescription } from './locate/target';
 import type { Guide, GuideItem, PrepareItem } from './guide/schema';
 import type { HelpLevel, Recap, Run, RunEvent, RunMode } from './run';
 
@@ -19,7 +22,38 @@ export type Request =
   /** A run event for a tab; from a content script the tab is the sender's. */
   | { type: 'run:event'; tabId?: number; event: RunEvent }
   /** From a content script: the view of the current step of its tab. */
-  | { type: 'run:current' };
+  | { type: 'run:current' }
+  // Authoring (trainers)
+  /** Start recording on a tab (asks nothing: the caller has obtained the site's permission). */
+  | { type: 'recorder:start'; tabId: number }
+  /** Stop recording; answers the draft guide built from the recorded steps. */
+  | { type: 'recorder:stop' }
+  | { type: 'recorder:state' }
+  /** From the recorder script: one recorded action (never a value). */
+  | { type: 'recorder:event'; event: RecordedEvent }
+  /** The person's own guides, and the entries set aside because they are damaged. */
+  | { type: 'userGuides:list' }
+  | { type: 'userGuides:save'; guide: unknown; origin: GuideOrigin }
+  | { type: 'userGuides:remove'; guideId: string }
+  /** "Tester": highlight a target on a tab with the real overlay and say whether it is found. */
+  | { type: 'target:test'; tabId: number; target: TargetDescription; instruction: string }
+  /** Stop a "Tester" highlight. */
+  | { type: 'target:clear'; tabId: number };
+
+export interface RecorderState {
+  recording: boolean;
+  tabId: number | null;
+  steps: number;
+}
+
+export interface UserGuideListEntry {
+  id: string;
+  title: string;
+  origin: GuideOrigin;
+  savedAt: string;
+}
+
+export type TargetTestResult = { status: 'found' | 'ambiguous' | 'not-found' } | { status: 'unreachable'; reason: string };
 
 /** What a view needs to show the current step: the run, the item and where it sits. */
 export interface StepView {
@@ -45,7 +79,21 @@ export interface ResponseMap {
   'run:paused': Record<string, Run>;
   'run:event': Run | null;
   'run:current': StepView | null;
+  'recorder:start': RecorderState;
+  'recorder:stop': { ok: true; guide: Guide } | { ok: false; problems: GuideProblem[] };
+  'recorder:state': RecorderState;
+  'recorder:event': RecorderState;
+  'userGuides:list': { guides: UserGuideListEntry[]; setAside: { id: string; message: string }[] };
+  'userGuides:save': { ok: true; id: string } | { ok: false; problems: GuideProblem[] };
+  'userGuides:remove': { ok: true };
+  'target:test': TargetTestResult;
+  'target:clear': { ok: true };
 }
+
+/** Messages from the background to a tab's content script. */
+export type TabMessage =
+  | { type: 'overlay:test'; target: TargetDescription; instruction: string }
+  | { type: 'overlay:clear' };
 
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 

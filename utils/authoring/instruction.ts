@@ -133,7 +133,10 @@ const AUTOCOMPLETE_OBJECT: Record<string, string> = {
 
 /** Known labels (normalised words, whole label), most specific first. */
 const LABEL_OBJECT: [RegExp, string][] = [
-  [/^(?:confirm\w*|repet\w*|retap\w*|ressaisi\w*|saisi\w* a nouveau|verification)(?: (?:de |du |votre |le |la ))*(?:nouveau )?mot de passe$/, 'encore une fois votre mot de passe'],
+  [
+    /^(?:confirm\w*|repet\w*|retap\w*|ressaisi\w*|saisi\w* a nouveau|verification)(?: (?:de |du |votre |le |la ))*(?:nouveau )?mot de passe$/,
+    'encore une fois votre mot de passe',
+  ],
   [/^(?:nouveau|choisi\w*(?: (?:un|votre))?) mot de passe$/, 'votre nouveau mot de passe'],
   [/^(?:votre )?mot de passe(?: actuel)?$/, 'votre mot de passe'],
   [/^nom de naissance$/, 'votre nom de naissance'],
@@ -155,7 +158,10 @@ const LABEL_OBJECT: [RegExp, string][] = [
   [/^numero d acces en ligne$/, 'votre numéro d’accès en ligne'],
   [/^revenu fiscal de reference$/, 'votre revenu fiscal de référence'],
   [/^iban$/, 'votre IBAN'],
-  [/^code (?:de (?:confirmation|verification|validation)|a usage unique)(?: recu(?: par (?:sms|e ?mail|courriel))?)?$|^code recu par (?:sms|e ?mail|courriel)$/, 'le code reçu'],
+  [
+    /^code (?:de (?:confirmation|verification|validation)|a usage unique)(?: recu(?: par (?:sms|e ?mail|courriel))?)?$|^code recu par (?:sms|e ?mail|courriel)$/,
+    'le code reçu',
+  ],
 ];
 
 /** What the field asks for, when its label or autocomplete says: « votre nom de famille ». */
@@ -178,7 +184,7 @@ const SECRET_OBJECT = /mot de passe|code reçu|code à 3 chiffres|carte bancaire
 // ---------------------------------------------------------------------------
 // Instructions
 
-function fit(make: (max: number) => string): string {
+function withinLimit(make: (max: number) => string): string {
   for (const max of [MAX_NAME, 40, 20]) {
     const sentence = make(max);
     if (sentence.length <= LIMITS.instruction) return sentence;
@@ -214,7 +220,7 @@ function chooseSentence(facts: TargetDescription, name: string | undefined, max:
  */
 export function draftInstruction(action: Action, facts: TargetDescription, inputType?: string): string {
   const control = controlOf(facts, inputType);
-  return fit((max) => {
+  return withinLimit((max) => {
     const rawName = nameFor(control, facts);
     const name = rawName === undefined ? undefined : cleanName(rawName, max);
     switch (action) {
@@ -235,7 +241,8 @@ export function draftInstruction(action: Action, facts: TargetDescription, input
       default:
         if (control === 'checkbox') return name ? `Cochez la case ${frQuote(name)}.` : 'Cochez la case indiquée.';
         if (control === 'radio') return chooseSentence(facts, name, max);
-        if (control === 'field' || control === 'select') return name ? `Cliquez dans le champ ${frQuote(name)}.` : 'Cliquez dans le champ indiqué.';
+        if (control === 'field' || control === 'select')
+          return name ? `Cliquez dans le champ ${frQuote(name)}.` : 'Cliquez dans le champ indiqué.';
         if (control === 'form') return 'Envoyez le formulaire.';
         if (name) return `Cliquez sur ${frQuote(name)}.`;
         if (control === 'link') return 'Cliquez sur le lien indiqué.';

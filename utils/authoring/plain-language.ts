@@ -30,6 +30,9 @@ import type { Guide } from '../guide/schema';
 import { ACRONYMS_FR, COMMON_ACRONYMS, JARGON_FR, type JargonTerm } from './jargon-fr';
 import { fold } from './text';
 
+/** A set of words from a space-separated list. */
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
 export type AdviceRule = 'long-sentence' | 'several-instructions' | 'jargon' | 'acronym' | 'passive' | 'impersonal';
 
 export interface Advice {
@@ -48,6 +51,11 @@ export interface CheckOptions {
   lang?: string;
   /** Longest sentence without advice, in words. */
   maxWords?: number;
+  /**
+   * Flag sentences that start with an infinitive (« Cliquer sur… »). Default true;
+   * off for titles and labels, where « Déclarer mes revenus » is the usual form.
+   */
+  infinitives?: boolean;
 }
 
 export const MAX_WORDS = 15;
@@ -67,7 +75,8 @@ interface Token extends Span {
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const ELISION = /^(?:n|l|d|j|m|t|s|c|qu|jusqu|lorsqu|puisqu)'/;
 const LETTER_BEFORE = "(?<![\\p{L}\\p{N}'])";
-const LETTER_AFTER = '(?![\\p{L}\\p{N}])';
+/** After a word, or right after an elided `d'`. */
+const LETTER_AFTER = "(?:(?<=')|(?![\\p{L}\\p{N}]))";
 
 const stripElision = (word: string): string => word.replace(ELISION, '');
 const elisionOf = (word: string): string | undefined => ELISION.exec(word)?.[0].slice(0, -1);
@@ -115,7 +124,7 @@ function quotedSpans(text: string): Span[] {
   return spans;
 }
 
-const ABBREVIATIONS = new Set(['ex', 'm', 'mme', 'mlle', 'mm', 'n', 'no', 'p', 'cf', 'env', 'art', 'av', 'bd', 'st', 'ste', 'dr', 'pr', 'vol', 'min', 'max', 'tel', 'fig', 'hab']);
+const ABBREVIATIONS = words('ex m mme mlle mm n no p cf env art av bd st ste dr pr vol min max tel fig hab');
 
 /** Sentences: ended by . ! ? … followed by a space or the end, or by a line break. */
 export function sentenceSpans(text: string): Span[] {
@@ -160,11 +169,11 @@ export function sentenceSpans(text: string): Span[] {
 // ---------------------------------------------------------------------------
 // Imperatives
 
-const NON_VERB_EZ = new Set(['chez', 'assez']);
-const HYPHEN_PRONOUNS = new Set(['vous', 'le', 'la', 'les', 'y', 'en', 'moi', 'nous', 'lui', 'leur', 'toi']);
+const NON_VERB_EZ = words('chez assez');
+const HYPHEN_PRONOUNS = words('vous le la les y en moi nous lui leur toi');
 /** Words that may stand between a subject « vous » and its verb (« vous ne le recevez »). */
-const BETWEEN_SUBJECT_AND_VERB = new Set(['ne', 'le', 'la', 'les', 'en', 'y', 'lui', 'leur', 'me', 'nous', 'deja', 'bien', 'aussi']);
-const DETERMINERS = new Set(['un', 'le', 'votre', 'du', 'de', 'ce', 'des', 'au', 'vos', 'mon', 'son', 'ton', 'notre', 'les', 'premier', 'prochain']);
+const BETWEEN_SUBJECT_AND_VERB = words('ne le la les en y lui leur me nous deja bien aussi');
+const DETERMINERS = words('un le votre du de ce des au vos mon son ton notre les premier prochain');
 const PUNCTUATION_GAP = /[,;:()«»"“”]/;
 
 function isImperative(text: string, list: Token[], k: number, first: number, question: boolean): boolean {
@@ -176,8 +185,10 @@ function isImperative(text: string, list: Token[], k: number, first: number, que
   if (pronouns.length > 0 && !pronouns.every((p) => HYPHEN_PRONOUNS.has(p))) return false;
   // « Avez-vous… ? », « Souhaitez-vous… ? »: questions, not instructions.
   if (question && pronouns.length > 0) return false;
-  // A capital in the middle of a sentence is a name (« Gonzalez »), not a verb.
-  if (k !== first && /^\p{Lu}/u.test(token.text)) return false;
+  // A capital in the middle of a sentence is a name (« Gonzalez »), not a verb, unless
+  // it follows a colon or a dash (« Étape 2 : Cliquez… »).
+  const gap = k > 0 ? text.slice(list[k - 1]?.end ?? 0, token.start) : '';
+  if (k !== first && /^\p{Lu}/u.test(token.text) && !/[:–—•-]/.test(gap)) return false;
   if (word === 'rendez-vous' && k > 0 && DETERMINERS.has(list[k - 1]?.folded ?? '')) return false;
   for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
     const previous = list[j];
@@ -229,13 +240,16 @@ const INFINITIVE_TO_IMPERATIVE: Record<string, string> = {
 };
 
 /** Verbs in -ier that are instructions (other words in -ier are nouns: dossier, fichier…). */
-const IER_VERBS = new Set(['verifier', 'modifier', 'copier', 'justifier', 'identifier', 'notifier', 'certifier', 'oublier', 'relier', 'trier', 'confier', 'signifier', 'specifier', 'rectifier', 'apprecier', 'remercier', 'envier', 'plier', 'deplier']);
-const NON_VERB_ER = new Set([
-  'premier', 'dernier', 'super', 'laser', 'poster', 'hiver', 'enfer', 'cancer', 'danger', 'leger', 'etranger', 'foyer',
-  'loyer', 'boucher', 'plancher', 'rocher', 'clocher', 'archer', 'berger', 'verger', 'oranger', 'cuiller', 'amer', 'fier',
-  'mer', 'fer', 'ver', 'cher', 'hier', 'quatorzer', 'manager', 'leader', 'fer', 'cluster', 'master', 'sender', 'header', 'footer',
-  'boulanger', 'horloger', 'messager', 'passager', 'usager', 'potager', 'ménager', 'menager', 'roger', 'diner', 'souper', 'dejeuner',
-]);
+const IER_VERBS = words(
+  'verifier modifier copier justifier identifier notifier certifier oublier relier trier confier signifier ' +
+    'specifier rectifier apprecier remercier envier plier deplier',
+);
+const NON_VERB_ER = words(
+  'premier dernier super laser poster hiver enfer cancer danger leger etranger foyer loyer boucher plancher ' +
+    'rocher clocher archer berger verger oranger cuiller amer fier mer fer ver cher hier quatorzer manager leader ' +
+    'fer cluster master sender header footer boulanger horloger messager passager usager potager ménager menager ' +
+    'roger diner souper dejeuner',
+);
 
 function isInfinitive(word: string): boolean {
   if (INFINITIVE_TO_IMPERATIVE[word] !== undefined || IER_VERBS.has(word)) return true;
@@ -259,30 +273,32 @@ export function imperativeOf(infinitive: string): string {
 // ---------------------------------------------------------------------------
 // Passive voice
 
-const BE_FORMS = new Set(['est', 'sont', 'etait', 'etaient', 'sera', 'seront', 'serait', 'seraient', 'soit', 'soient', 'ete', 'etre', 'etes', 'fut', 'furent']);
-const AVOIR_FORMS = new Set(['a', 'ont', 'avait', 'avaient', 'aura', 'auront', 'aurait', 'auraient', 'ait', 'aient', 'avoir', 'ayant']);
-const SKIPPED_ADVERBS = new Set([
-  'bien', 'deja', 'ensuite', 'automatiquement', 'egalement', 'aussi', 'toujours', 'souvent', 'immediatement', 'directement',
-  'alors', 'encore', 'rapidement', 'jamais', 'correctement', 'obligatoirement', 'generalement', 'parfois', 'desormais', 'enfin',
-  'ainsi', 'pas', 'plus', 'tout', 'peut-etre', 'normalement', 'systematiquement',
-]);
-const IRREGULAR_PARTICIPLES = new Set([
-  'transmis', 'mis', 'pris', 'inscrit', 'ecrit', 'fait', 'joint', 'recu', 'vu', 'lu', 'rendu', 'fourni', 'rempli', 'etabli',
-  'saisi', 'choisi', 'dit', 'produit', 'percu', 'tenu', 'requis', 'soumis', 'admis', 'remis', 'permis', 'interdit', 'conduit',
-  'traduit', 'ouvert', 'offert', 'couvert', 'fini', 'defini', 'garanti', 'averti', 'prevu', 'retenu', 'obtenu', 'detenu',
-  'du', 'connu', 'reconnu', 'vendu', 'attendu', 'entendu', 'suspendu', 'perdu', 'repris', 'compris', 'acquis', 'construit',
-  'detruit', 'reduit', 'elu', 'emis', 'promis', 'investi', 'saisis', 'accueilli', 'recueilli', 'servi', 'suivi', 'atteint',
-  'peint', 'restreint', 'contraint', 'dissous', 'resolu', 'exclu', 'inclus', 'conclu', 'ouvert', 'decouvert', 'souscrit',
-  'prescrit', 'transcrit', 'proscrit', 'retranscrit', 'envoye', 'rembourse', 'verse',
-]);
+const BE_FORMS = words('est sont etait etaient sera seront serait seraient soit soient ete etre fut furent etes serez seriez etiez');
+/** Forms of être whose subject is « vous ». */
+const VOUS_BE_FORMS = words('etes serez seriez etiez');
+const AVOIR_FORMS = words('a ont avait avaient aura auront aurait auraient ait aient avoir ayant');
+const SKIPPED_ADVERBS = words(
+  'bien deja ensuite automatiquement egalement aussi toujours souvent immediatement directement alors encore ' +
+    'rapidement jamais correctement obligatoirement generalement parfois desormais enfin ainsi pas plus tout ' +
+    'peut-etre normalement systematiquement',
+);
+const IRREGULAR_PARTICIPLES = words(
+  'transmis mis pris inscrit ecrit fait joint recu vu lu rendu fourni rempli etabli saisi choisi dit produit ' +
+    'percu tenu requis soumis admis remis permis interdit conduit traduit ouvert offert couvert fini defini garanti ' +
+    'averti prevu retenu obtenu detenu du connu reconnu vendu attendu entendu suspendu perdu repris compris acquis ' +
+    'construit detruit reduit elu emis promis investi saisis accueilli recueilli servi suivi atteint peint ' +
+    'restreint contraint dissous resolu exclu inclus conclu ouvert decouvert souscrit prescrit transcrit proscrit ' +
+    'retranscrit envoye rembourse verse prevenu maintenu soutenu contenu repondu',
+);
 /** Verbs whose compound tenses take « être »: « est arrivé » is not passive. */
-const ETRE_VERBS = new Set([
-  'arrive', 'alle', 'venu', 'parti', 'entre', 'sorti', 'monte', 'descendu', 'tombe', 'reste', 'ne', 'decede', 'devenu',
-  'revenu', 'rentre', 'retourne', 'passe', 'mort', 'apparu', 'intervenu', 'parvenu', 'redevenu', 'reparti', 'ressorti',
-  'remonte', 'redescendu', 'survenu', 'advenu',
-]);
+const ETRE_VERBS = words(
+  'arrive alle venu parti entre sorti monte descendu tombe reste ne decede devenu revenu rentre retourne passe ' +
+    'mort apparu intervenu parvenu redevenu reparti ressorti remonte redescendu survenu advenu',
+);
 /** « vous êtes » + these is a passive (« vous êtes invité à »); other participles say a state. */
-const VOUS_PASSIVE = new Set(['invite', 'prie', 'tenu', 'informe', 'autorise', 'convie', 'appele', 'amene', 'oblige', 'dispense', 'contraint', 'averti', 'redirige', 'oriente', 'sollicite', 'convoque']);
+const VOUS_PASSIVE = words(
+  'invite prie tenu informe autorise convie appele amene oblige dispense contraint averti redirige oriente ' + 'sollicite convoque',
+);
 
 function inSet(set: ReadonlySet<string>, participle: string): boolean {
   const noS = participle.replace(/s$/, '');
@@ -321,7 +337,10 @@ const IMPERSONAL: { pattern: string; say: string }[] = [
     say: '« vous » : « Vous devez… », « Vous pouvez… »',
   },
 ];
-const IMPERSONAL_RE = IMPERSONAL.map(({ pattern, say }) => ({ re: new RegExp(`${LETTER_BEFORE}(?:${pattern})${LETTER_AFTER}`, 'gu'), say }));
+const IMPERSONAL_RE = IMPERSONAL.map(({ pattern, say }) => ({
+  re: new RegExp(`${LETTER_BEFORE}(?:${pattern})${LETTER_AFTER}`, 'gu'),
+  say,
+}));
 
 // ---------------------------------------------------------------------------
 // Jargon and acronyms
@@ -331,8 +350,8 @@ const JARGON_RE: { term: JargonTerm; re: RegExp }[] = JARGON_FR.map((term) => ({
   re: new RegExp(`${LETTER_BEFORE}(?:${term.match})${LETTER_AFTER}`, 'gu'),
 }));
 
-const SMALL_WORDS = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'et', 'a', 'au', 'aux', 'en', 'pour', 'sur', 'd', 'l']);
-const SHOUTED = new Set(['OUI', 'NON', 'ET', 'OU', 'LE', 'LA', 'LES', 'UN', 'UNE', 'DE', 'DES', 'DU', 'AU', 'AUX', 'EN', 'NOM', 'NB']);
+const SMALL_WORDS = words('de des du la le les et a au aux en pour sur d l');
+const SHOUTED = words('OUI NON ET OU LE LA LES UN UNE DE DES DU AU AUX EN NOM NB');
 const ACRONYM = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9]{1,9}(?![\p{L}\p{N}])/gu;
 
 /** Words of the text whose initials spell the acronym (« Caisse d’allocations familiales » for CAF). */
@@ -402,7 +421,7 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
 
     // Instruction in the infinitive at the start of the sentence.
     const head = list[0];
-    if (head && !inQuote(head.start) && list.length >= 2) {
+    if (head && options.infinitives !== false && !inQuote(head.start) && list.length >= 2) {
       let verb: Token | undefined;
       let reflexive = false;
       const h = head.folded;
@@ -456,7 +475,7 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
       if (!participle || PUNCTUATION_GAP.test(text.slice(be.end, participle.start)) || !isParticiple(participle)) continue;
       const p = participle.folded;
       if (inSet(ETRE_VERBS, p)) continue;
-      if (form === 'etes' && !inSet(VOUS_PASSIVE, p)) continue;
+      if (VOUS_BE_FORMS.has(form) && !inSet(VOUS_PASSIVE, p)) continue;
       // « il est demandé de » is the impersonal rule's business.
       const after = list[m + 1]?.folded ?? '';
       if (before?.folded === 'il' && /^(?:de|d'|que|qu')/.test(after)) continue;
@@ -539,7 +558,9 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
   for (const [word, spans] of occurrences) {
     const known = ACRONYMS_FR[word];
     const explained =
-      spans.some((span) => /^\s*\(/.test(text.slice(span.end)) || (/\(\s*$/.test(text.slice(0, span.start)) && /^\s*\)/.test(text.slice(span.end)))) ||
+      spans.some(
+        (span) => /^\s*\(/.test(text.slice(span.end)) || (/\(\s*$/.test(text.slice(0, span.start)) && /^\s*\)/.test(text.slice(span.end))),
+      ) ||
       (known !== undefined && folded.includes(fold(known.expansion))) ||
       initialsInText(all, word);
     const first = spans[0] as Span;
@@ -547,7 +568,13 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
     const message = known
       ? `« ${word} » n’est pas expliqué. Écrivez-le en entier la première fois : « ${known.expansion} »${known.plain ? `, ou plus simplement « ${known.plain} »` : ''}.`
       : `« ${word} » est un sigle qui n’est pas expliqué. Écrivez ce qu’il veut dire, au moins la première fois.`;
-    advice.push({ rule: 'acronym', message, start: first.start, end: first.end, ...(known ? { suggestion: known.plain ?? known.expansion } : {}) });
+    advice.push({
+      rule: 'acronym',
+      message,
+      start: first.start,
+      end: first.end,
+      ...(known ? { suggestion: known.plain ?? known.expansion } : {}),
+    });
   }
 
   const order: AdviceRule[] = ['long-sentence', 'several-instructions', 'impersonal', 'passive', 'jargon', 'acronym'];
@@ -563,15 +590,16 @@ export interface TextAdvice {
 /** Advice on every text of a guide a person reads, for the editor's overview. Texts without advice are left out. */
 export function checkGuide(guide: Pick<Guide, 'lang' | 'title' | 'summary' | 'prepare' | 'steps'>): TextAdvice[] {
   const out: TextAdvice[] = [];
-  const add = (path: string, text: string | undefined) => {
+  const add = (path: string, text: string | undefined, label = false) => {
     if (text === undefined) return;
-    const advice = checkText(text, { lang: guide.lang });
+    const advice = checkText(text, { lang: guide.lang, infinitives: !label });
     if (advice.length > 0) out.push({ path, advice });
   };
-  add('title', guide.title);
-  add('summary', guide.summary);
+  // Titles and labels name things: « Déclarer mes revenus » is fine there.
+  add('title', guide.title, true);
+  add('summary', guide.summary, true);
   (guide.prepare ?? []).forEach((item, i) => {
-    add(`prepare[${i}].label`, item.label);
+    add(`prepare[${i}].label`, item.label, true);
     add(`prepare[${i}].hint`, item.hint);
   });
   guide.steps.forEach((item, i) => {
@@ -584,7 +612,7 @@ export function checkGuide(guide: Pick<Guide, 'lang' | 'title' | 'summary' | 'pr
       add(`steps[${i}].why`, item.why);
       add(`steps[${i}].advisorTip`, item.advisorTip);
       item.choices.forEach((choice, c) => {
-        add(`steps[${i}].choices[${c}].label`, choice.label);
+        add(`steps[${i}].choices[${c}].label`, choice.label, true);
       });
     } else {
       add(`steps[${i}].message`, item.message);

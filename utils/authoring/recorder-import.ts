@@ -133,20 +133,22 @@ function parseCss(css: string): Facts {
     else if (attr === 'id') out.id = value;
     else {
       const key = LABEL_ATTRS[attr];
-      if (key && out[key] === undefined) (out as Record<string, unknown>)[key] = key === 'type' || key === 'role' ? value.toLowerCase() : value;
+      if (key && out[key] === undefined)
+        (out as Record<string, unknown>)[key] = key === 'type' || key === 'role' ? value.toLowerCase() : value;
     }
     // `value`, `href`, `src`… are left out: they may carry what was typed or a token.
   }
   return out;
 }
 
-interface SelectorReading {
+export interface SelectorReading {
   facts: Facts;
   xpathDropped: boolean;
   usable: boolean;
 }
 
-function readSelectors(selectors: unknown, selectorAttribute: string | undefined): SelectorReading {
+/** Target facts from a step's `selectors` (and the recording's `selectorAttribute`). */
+export function readSelectors(selectors: unknown, selectorAttribute?: string): SelectorReading {
   const facts: Facts = {};
   let xpathDropped = false;
   const merge = (more: Facts) => {
@@ -323,7 +325,12 @@ export function importRecorderText(text: string): RecorderImportResult {
   } catch {
     return {
       ok: false,
-      problems: [problem('', 'Le fichier n’est pas du JSON valide ; attendu : un enregistrement exporté au format JSON par Chrome DevTools Recorder.')],
+      problems: [
+        problem(
+          '',
+          'Le fichier n’est pas du JSON valide ; attendu : un enregistrement exporté au format JSON par Chrome DevTools Recorder.',
+        ),
+      ],
     };
   }
   return importRecorderJson(value);
@@ -333,13 +340,20 @@ function importRecording(value: unknown): RecorderImportResult {
   if (!isRecord(value)) {
     return {
       ok: false,
-      problems: [problem('', 'Ce n’est pas un enregistrement de Chrome DevTools Recorder ; attendu : un objet avec « title » et « steps ».')],
+      problems: [
+        problem('', 'Ce n’est pas un enregistrement de Chrome DevTools Recorder ; attendu : un objet avec « title » et « steps ».'),
+      ],
     };
   }
   if (!Array.isArray(value.steps)) {
     return {
       ok: false,
-      problems: [problem('steps', 'il manque la liste des étapes (« steps ») ; attendu : un enregistrement exporté au format JSON par Chrome DevTools Recorder.')],
+      problems: [
+        problem(
+          'steps',
+          'il manque la liste des étapes (« steps ») ; attendu : un enregistrement exporté au format JSON par Chrome DevTools Recorder.',
+        ),
+      ],
     };
   }
   const steps = value.steps as unknown[];
@@ -369,7 +383,10 @@ function importRecording(value: unknown): RecorderImportResult {
       const url = typeof step.url === 'string' ? step.url : undefined;
       const site = url ? generalizeSite(url) : undefined;
       if (!url || !site) {
-        dropped.add('navigate-off-web', (n) => `« navigate » vers une adresse qui n’est pas un site web (${times(n, 'étape', 'étapes')}) : non repris.`);
+        dropped.add(
+          'navigate-off-web',
+          (n) => `« navigate » vers une adresse qui n’est pas un site web (${times(n, 'étape', 'étapes')}) : non repris.`,
+        );
         return;
       }
       if (!sites.includes(site)) sites.push(site);
@@ -383,10 +400,14 @@ function importRecording(value: unknown): RecorderImportResult {
       }
       if (type === 'doubleClick') dropped.add('doubleClick', (n) => `« doubleClick » (${n}) : compté comme un simple clic.`);
       if (Array.isArray(step.frame) && step.frame.length > 0) {
-        dropped.add('frame', (n) => `Étapes dans un cadre de la page (${n}) : le cadre n’est pas repris ; vérifiez ces étapes sur la page.`);
+        dropped.add(
+          'frame',
+          (n) => `Étapes dans un cadre de la page (${n}) : le cadre n’est pas repris ; vérifiez ces étapes sur la page.`,
+        );
       }
       const reading = readSelectors(step.selectors, selectorAttribute);
-      if (reading.xpathDropped) dropped.add('xpath', (n) => `Sélecteurs XPath (${n}) : non repris ; les autres sélecteurs décrivent la cible.`);
+      if (reading.xpathDropped)
+        dropped.add('xpath', (n) => `Sélecteurs XPath (${n}) : non repris ; les autres sélecteurs décrivent la cible.`);
       if (!reading.usable) {
         dropped.add(`unusable-${type}`, (n) => `« ${type} » sans sélecteur utilisable (${times(n, 'étape', 'étapes')}) : non repris.`);
         return;
@@ -412,7 +433,11 @@ function importRecording(value: unknown): RecorderImportResult {
     }
     const ignored = IGNORED[type];
     if (ignored) dropped.add(type === 'keyUp' ? 'keyDown' : type, ignored);
-    else dropped.add(`unknown-${type}`, (n) => `« ${type.slice(0, 40)} » (${times(n, 'étape', 'étapes')}) : type d’étape inconnu, non repris.`);
+    else
+      dropped.add(
+        `unknown-${type}`,
+        (n) => `« ${type.slice(0, 40)} » (${times(n, 'étape', 'étapes')}) : type d’étape inconnu, non repris.`,
+      );
   });
 
   if (sites.length === 0) {
@@ -428,7 +453,9 @@ function importRecording(value: unknown): RecorderImportResult {
   }
 
   // Selectors used by a change are fields, whatever step used them.
-  const fieldKeys = new Set(items.flatMap((item) => (item.kind === 'action' && item.action.type === 'change' ? [item.action.selectorsKey] : [])));
+  const fieldKeys = new Set(
+    items.flatMap((item) => (item.kind === 'action' && item.action.type === 'change' ? [item.action.selectorsKey] : [])),
+  );
 
   // Second pass: draft steps, merged the way the live recorder merges them.
   let draft: ActionStep[] = [];
@@ -444,8 +471,7 @@ function importRecording(value: unknown): RecorderImportResult {
       const host = new URL(item.url).hostname;
       if (sawAction) {
         const pattern = scrubPage(generalizeUrl(item.url), values);
-        const instruction =
-          host !== lastHost ? `Allez sur le site ${frQuote(host)}.` : `Allez sur la page ${frQuote(pattern)} du site.`;
+        const instruction = host !== lastHost ? `Allez sur le site ${frQuote(host)}.` : `Allez sur la page ${frQuote(pattern)} du site.`;
         draft = [
           ...draft,
           {
@@ -482,7 +508,9 @@ function importRecording(value: unknown): RecorderImportResult {
   if (!draft.some((step) => step.action !== 'go-to-page')) {
     return {
       ok: false,
-      problems: [problem('steps', 'l’enregistrement ne contient aucune action utilisable (clic ou saisie dans un champ) ; il n’y a rien à guider.')],
+      problems: [
+        problem('steps', 'l’enregistrement ne contient aucune action utilisable (clic ou saisie dans un champ) ; il n’y a rien à guider.'),
+      ],
     };
   }
 

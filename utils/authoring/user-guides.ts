@@ -132,7 +132,10 @@ class Reader {
     const parsed = parseGuide(raw.guide);
     if (!parsed.ok) {
       const first = parsed.problems[0]?.message ?? 'problème inconnu';
-      const more = parsed.problems.length > 1 ? ` (et ${parsed.problems.length - 1} autre${parsed.problems.length > 2 ? 's' : ''} problème${parsed.problems.length > 2 ? 's' : ''})` : '';
+      const more =
+        parsed.problems.length > 1
+          ? ` (et ${parsed.problems.length - 1} autre${parsed.problems.length > 2 ? 's' : ''} problème${parsed.problems.length > 2 ? 's' : ''})`
+          : '';
       this.setAside(
         key,
         raw,

@@ -11,9 +11,11 @@ export interface GuideSummary {
   durationMinutes: number;
   lang: string;
   verified: boolean;
+  /** The person's own guide (recorded, written or imported), not a bundled one. */
+  own: boolean;
 }
 
-export function summarize(guide: Guide): GuideSummary {
+export function summarize(guide: Guide, own = false): GuideSummary {
   return {
     id: guide.id,
     title: guide.title,
@@ -21,6 +23,7 @@ export function summarize(guide: Guide): GuideSummary {
     durationMinutes: guide.durationMinutes,
     lang: guide.lang,
     verified: guide.status.state === 'verified',
+    own,
   };
 }
 

@@ -11,14 +11,17 @@ import { advance, canGoBack, currentItem, type Run, recap, spotlightOn, startRun
 import type { RunStore } from './store';
 
 export interface RunServiceDeps {
-  guides: () => readonly Guide[];
+  /** Every guide the person can use: the bundled ones, then their own. */
+  guides: () => Promise<readonly Guide[]>;
+  /** Ids of the person's own guides (made or imported), shown as such. */
+  ownIds?: () => Promise<ReadonlySet<string>>;
   store: RunStore;
   now: () => number;
 }
 
-export function createRunService({ guides, store, now }: RunServiceDeps) {
+export function createRunService({ guides, ownIds = async () => new Set(), store, now }: RunServiceDeps) {
   const queues = new Map<number, Promise<unknown>>();
-  const guideById = (id: string) => guides().find((guide) => guide.id === id);
+  const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
 
   /** Runs `task` after every earlier task of the same tab. */
   function serial<T>(tabId: number, task: () => Promise<T>): Promise<T> {
@@ -55,13 +58,15 @@ export function createRunService({ guides, store, now }: RunServiceDeps) {
   async function answer(request: Request, senderTabId: number | undefined): Promise<ResponseOf<Request>> {
     switch (request.type) {
       case 'catalogue:forPage': {
-        const { fitting, others } = guidesForPage(guides(), request.url ? new URL(request.url) : null);
-        return { fitting: fitting.map(summarize), others: others.map(summarize) };
+        const [all, own] = await Promise.all([guides(), ownIds()]);
+        const { fitting, others } = guidesForPage(all, request.url ? new URL(request.url) : null);
+        const summary = (guide: Guide) => summarize(guide, own.has(guide.id));
+        return { fitting: fitting.map(summary), others: others.map(summary) };
       }
       case 'guide:get':
-        return guideById(request.guideId) ?? null;
+        return (await guideById(request.guideId)) ?? null;
       case 'run:start': {
-        const guide = guideById(request.guideId);
+        const guide = await guideById(request.guideId);
         if (!guide) return null as never;
         return serial(request.tabId, async () => {
           const run = startRun(guide, request.mode, now(), request.level);
@@ -81,7 +86,7 @@ export function createRunService({ guides, store, now }: RunServiceDeps) {
         if (tabId === undefined) return null;
         return serial(tabId, async () => {
           const run = await store.forTab(tabId);
-          const guide = run && guideById(run.guideId);
+          const guide = run && (await guideById(run.guideId));
           if (!run || !guide) return null;
           const next = advance(guide, run, request.event, now());
           if (next !== run) await store.save(tabId, next);
@@ -91,9 +96,11 @@ export function createRunService({ guides, store, now }: RunServiceDeps) {
       case 'run:current': {
         if (senderTabId === undefined) return null;
         const run = await store.forTab(senderTabId);
-        const guide = run && guideById(run.guideId);
+        const guide = run && (await guideById(run.guideId));
         return guide && run ? view(guide, run) : null;
       }
+      default:
+        throw new Error(`message inconnu du service des parcours : ${request.type}`);
     }
   }
 

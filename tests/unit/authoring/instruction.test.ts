@@ -9,8 +9,8 @@ import {
   recordEvent,
   sanitizeTarget,
 } from '../../../utils/authoring/instruction';
-import { actionStepSchema, LIMITS } from '../../../utils/guide/schema';
 import type { Action } from '../../../utils/guide/schema';
+import { actionStepSchema, LIMITS } from '../../../utils/guide/schema';
 import type { TargetDescription } from '../../../utils/locate/target';
 
 /** The examples are written with plain spaces; drafts use non-breaking ones inside « ». */
@@ -34,7 +34,9 @@ describe('cleanName', () => {
   });
 
   it('shortens long names at a word, with an ellipsis', () => {
-    const name = cleanName('J’accepte les conditions générales d’utilisation du service et la politique de confidentialité des données') as string;
+    const name = cleanName(
+      'J’accepte les conditions générales d’utilisation du service et la politique de confidentialité des données',
+    ) as string;
     expect(name.length).toBeLessThanOrEqual(80);
     expect(name.endsWith('…')).toBe(true);
     expect(name.startsWith('J’accepte les conditions')).toBe(true);
@@ -55,23 +57,51 @@ describe('draftInstruction', () => {
     ['fill', { tag: 'input', type: 'text', label: 'Nom de famille' }, 'Écrivez votre nom de famille dans « Nom de famille ».'],
     ['fill', { tag: 'input', type: 'text', label: 'Prénom(s)' }, 'Écrivez votre prénom dans « Prénom(s) ».'],
     ['fill', { tag: 'input', type: 'email', label: 'Adresse électronique' }, 'Écrivez votre adresse e-mail dans « Adresse électronique ».'],
-    ['fill', { tag: 'input', type: 'text', label: 'Courriel de contact', autocomplete: 'email' }, 'Écrivez votre adresse e-mail dans « Courriel de contact ».'],
+    [
+      'fill',
+      { tag: 'input', type: 'text', label: 'Courriel de contact', autocomplete: 'email' },
+      'Écrivez votre adresse e-mail dans « Courriel de contact ».',
+    ],
     ['fill', { tag: 'input', type: 'text', label: 'Code postal *' }, 'Écrivez votre code postal dans « Code postal ».'],
-    ['fill', { tag: 'input', type: 'text', name: 'Identifiant Format attendu : nom@domaine.fr' }, 'Écrivez votre identifiant dans « Identifiant ».'],
+    [
+      'fill',
+      { tag: 'input', type: 'text', name: 'Identifiant Format attendu : nom@domaine.fr' },
+      'Écrivez votre identifiant dans « Identifiant ».',
+    ],
     ['fill', { tag: 'input', type: 'text', label: 'Numéro fiscal' }, 'Écrivez votre numéro fiscal dans « Numéro fiscal ».'],
     ['fill', { tag: 'input', type: 'text', label: 'Référence du dossier' }, 'Remplissez le champ « Référence du dossier ».'],
     ['fill', { tag: 'textarea', label: 'Votre message' }, 'Remplissez le champ « Votre message ».'],
     ['fill', { tag: 'input', type: 'text' }, 'Remplissez le champ indiqué.'],
     ['fill', { tag: 'input', type: 'password', label: 'Mot de passe' }, 'Tapez votre mot de passe dans « Mot de passe ».'],
     ['fill', { tag: 'input', type: 'password', label: 'Code secret' }, 'Tapez votre mot de passe dans « Code secret ».'],
-    ['fill', { tag: 'input', type: 'password', label: 'Confirmez votre mot de passe' }, 'Tapez encore une fois votre mot de passe dans « Confirmez votre mot de passe ».'],
-    ['fill', { tag: 'input', type: 'password', label: 'Confirmation du mot de passe' }, 'Tapez encore une fois votre mot de passe dans « Confirmation du mot de passe ».'],
-    ['fill', { tag: 'input', type: 'password', autocomplete: 'new-password', label: 'Choisissez un mot de passe' }, 'Tapez votre nouveau mot de passe dans « Choisissez un mot de passe ».'],
+    [
+      'fill',
+      { tag: 'input', type: 'password', label: 'Confirmez votre mot de passe' },
+      'Tapez encore une fois votre mot de passe dans « Confirmez votre mot de passe ».',
+    ],
+    [
+      'fill',
+      { tag: 'input', type: 'password', label: 'Confirmation du mot de passe' },
+      'Tapez encore une fois votre mot de passe dans « Confirmation du mot de passe ».',
+    ],
+    [
+      'fill',
+      { tag: 'input', type: 'password', autocomplete: 'new-password', label: 'Choisissez un mot de passe' },
+      'Tapez votre nouveau mot de passe dans « Choisissez un mot de passe ».',
+    ],
     ['fill', { tag: 'input', type: 'password' }, 'Tapez votre mot de passe dans le champ indiqué.'],
-    ['fill', { tag: 'input', type: 'text', autocomplete: 'one-time-code', label: 'Code reçu par SMS' }, 'Tapez le code reçu dans « Code reçu par SMS ».'],
+    [
+      'fill',
+      { tag: 'input', type: 'text', autocomplete: 'one-time-code', label: 'Code reçu par SMS' },
+      'Tapez le code reçu dans « Code reçu par SMS ».',
+    ],
     ['choose', { tag: 'input', type: 'radio', label: 'Madame' }, 'Choisissez « Madame ».'],
     ['choose', { tag: 'input', type: 'radio', label: 'Madame', context: 'Civilité' }, 'Pour « Civilité », choisissez « Madame ».'],
-    ['choose', { tag: 'input', type: 'radio', label: 'Oui', context: 'Avez-vous des enfants à charge ?' }, 'À la question « Avez-vous des enfants à charge ? », choisissez « Oui ».'],
+    [
+      'choose',
+      { tag: 'input', type: 'radio', label: 'Oui', context: 'Avez-vous des enfants à charge ?' },
+      'À la question « Avez-vous des enfants à charge ? », choisissez « Oui ».',
+    ],
     ['choose', { tag: 'input', type: 'radio', label: 'Civilité', context: 'Civilité' }, 'Choisissez « Civilité ».'],
     ['choose', { tag: 'input', type: 'radio' }, 'Choisissez une des réponses proposées.'],
     ['choose', { tag: 'select', role: 'combobox', label: 'Pays' }, 'Choisissez dans la liste « Pays ».'],
@@ -81,7 +111,11 @@ describe('draftInstruction', () => {
     ['check', { tag: 'input', type: 'checkbox' }, 'Cochez la case indiquée.'],
     ['click', { tag: 'input', type: 'checkbox', label: 'Se souvenir de moi' }, 'Cochez la case « Se souvenir de moi ».'],
     ['pick-file', { tag: 'input', type: 'file', label: 'Justificatif' }, 'Choisissez le fichier à envoyer pour « Justificatif ».'],
-    ['pick-file', { tag: 'input', type: 'file', label: 'Justificatif (obligatoire)' }, 'Choisissez le fichier à envoyer pour « Justificatif ».'],
+    [
+      'pick-file',
+      { tag: 'input', type: 'file', label: 'Justificatif (obligatoire)' },
+      'Choisissez le fichier à envoyer pour « Justificatif ».',
+    ],
     ['pick-file', { tag: 'input', type: 'file' }, 'Choisissez le fichier à envoyer.'],
     ['read', { tag: 'p', text: 'Votre compte est créé' }, 'Lisez « Votre compte est créé ».'],
     ['go-to-page', { tag: 'a', name: 'Mes démarches' }, 'Ouvrez la page « Mes démarches ».'],
@@ -159,8 +193,12 @@ describe('draftStep', () => {
   });
 
   it('marks passwords and tax identifiers sensitive', () => {
-    expect(draftStep({ kind: 'input-left', facts: { tag: 'input', type: 'password', label: 'Mot de passe' }, url: PAGE }).sensitive).toBe(true);
-    expect(draftStep({ kind: 'input-left', facts: { tag: 'input', label: 'Numéro fiscal', nameAttr: 'spi' }, url: PAGE }).sensitive).toBe(true);
+    expect(draftStep({ kind: 'input-left', facts: { tag: 'input', type: 'password', label: 'Mot de passe' }, url: PAGE }).sensitive).toBe(
+      true,
+    );
+    expect(draftStep({ kind: 'input-left', facts: { tag: 'input', label: 'Numéro fiscal', nameAttr: 'spi' }, url: PAGE }).sensitive).toBe(
+      true,
+    );
     expect(draftStep({ kind: 'input-left', facts: { tag: 'input', label: 'Ville' }, url: PAGE }).sensitive).toBe(false);
   });
 
@@ -192,7 +230,14 @@ describe('draftStep', () => {
 
 describe('sanitizeTarget', () => {
   it('drops unknown keys and invalid facts, keeps the rest', () => {
-    const dirty = { tag: 'input', label: 'Nom', value: 'x', name: '', classes: ['ok'], twin: { index: 0, count: 1 } } as unknown as TargetDescription;
+    const dirty = {
+      tag: 'input',
+      label: 'Nom',
+      value: 'x',
+      name: '',
+      classes: ['ok'],
+      twin: { index: 0, count: 1 },
+    } as unknown as TargetDescription;
     expect(sanitizeTarget(dirty)).toEqual({ tag: 'input', label: 'Nom', classes: ['ok'] });
   });
   it('falls back to an unknown tag rather than failing', () => {

@@ -27,7 +27,7 @@ describe('long-sentence', () => {
     'Écrivez votre nom de famille dans la case « Nom ».',
     'Vous recevez un code par SMS. Recopiez-le dans la case. Puis cliquez sur « Continuer ».',
     'Préparez votre carte Vitale, votre RIB et une facture récente à votre adresse.',
-    'Le site vous demande votre numéro fiscal : il est sur votre avis d’impôt, en haut à gauche.',
+    'Le site vous demande votre numéro fiscal : il est en haut de votre avis d’impôt.',
   ];
   it.each(fine)('does not flag: %s', (text) => {
     expect(rules(text, 'long-sentence')).toEqual([]);
@@ -40,7 +40,9 @@ describe('long-sentence', () => {
     const advice = rules(text, 'long-sentence');
     expect(advice).toHaveLength(1);
     expect(advice[0]?.message).toContain('16 mots');
-    expect(text.slice(advice[0]?.start, advice[0]?.end)).toBe('un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize.');
+    expect(text.slice(advice[0]?.start, advice[0]?.end)).toBe(
+      'un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize.',
+    );
   });
 
   it('honours maxWords', () => {
@@ -68,6 +70,7 @@ describe('several-instructions', () => {
     ['Choisissez le fichier, vérifiez son nom, puis envoyez-le.', ['Choisissez', 'vérifiez', 'envoyez-le']],
     ['Si vous avez un compte, cliquez sur « Se connecter » et écrivez votre identifiant.', ['cliquez', 'écrivez']],
     ['N’oubliez pas votre RIB (relevé d’identité bancaire) et préparez votre avis.', ['N’oubliez', 'préparez']],
+    ['Étape 2 : Ouvrez le courrier et cherchez le numéro.', ['Ouvrez', 'cherchez']],
   ];
   it.each(flagged)('flags: %s', (text, verbs) => {
     const advice = rules(text, 'several-instructions');
@@ -144,7 +147,23 @@ describe('the word list', () => {
       const re = new RegExp(`^(?:${entry.match})$`, 'u');
       expect(re.test(fold(entry.term)), entry.term).toBe(true);
     }
-    for (const term of ['justificatif', 'numéro d’accès en ligne', 'revenu fiscal de référence', 'avis d’imposition', 'attestation', 'allocataire', 'ayant droit', 'télédéclarer', 'dématérialisé', 'identifiant', 'habilitation', 'récépissé', 'formulaire Cerfa', 'quotient familial', 'prestation']) {
+    for (const term of [
+      'justificatif',
+      'numéro d’accès en ligne',
+      'revenu fiscal de référence',
+      'avis d’imposition',
+      'attestation',
+      'allocataire',
+      'ayant droit',
+      'télédéclarer',
+      'dématérialisé',
+      'identifiant',
+      'habilitation',
+      'récépissé',
+      'formulaire Cerfa',
+      'quotient familial',
+      'prestation',
+    ]) {
       expect(terms.has(term), term).toBe(true);
     }
     for (const acronym of ['RSA', 'APL', 'RFR', 'NIR', 'CAF', 'RIB']) expect(ACRONYMS_FR[acronym]?.expansion).toBeTruthy();
@@ -205,6 +224,7 @@ describe('passive', () => {
     ['Le formulaire doit être rempli en entier.', 'être rempli'],
     ['Vous êtes invité à vous connecter.', 'êtes invité'],
     ['Les pièces sont automatiquement vérifiées.', 'sont automatiquement vérifiées'],
+    ['Vous serez redirigé vers FranceConnect.', 'serez redirigé'],
   ];
   it.each(flagged)('flags: %s', (text, span) => {
     expect(flaggedText(text, 'passive')).toEqual([span]);
@@ -214,6 +234,7 @@ describe('passive', () => {
   const fine = [
     'Vous êtes arrivé sur la page d’accueil.',
     'Vous êtes connecté.',
+    'Quand vous serez arrivé, cliquez sur « Suivant ».',
     'Le site est disponible la nuit.',
     'Votre dossier est complet.',
     'C’est terminé.',
@@ -243,6 +264,11 @@ describe('impersonal', () => {
   ];
   it.each(flagged)('flags: %s', (text, span) => {
     expect(flaggedText(text, 'impersonal')).toEqual([span]);
+  });
+
+  it('leaves infinitives alone when asked (titles and labels)', () => {
+    expect(checkText('Déclarer mes revenus', { lang: 'fr', infinitives: false })).toEqual([]);
+    expect(checkText('Il faut déclarer', { lang: 'fr', infinitives: false }).map((a) => a.rule)).toEqual(['impersonal']);
   });
 
   it('suggests the « vous » form of an infinitive', () => {
@@ -304,14 +330,22 @@ describe('checkGuide', () => {
       id: 'essai',
       version: '1.0.0',
       lang: 'fr',
-      title: 'Essai',
+      title: 'Déclarer mes revenus',
       summary: 'Un essai.',
       status: { state: 'draft' },
       sites: ['https://www.exemple.gouv.fr/*'],
       prepare: [{ label: 'Votre RFR' }],
       durationMinutes: 5,
       steps: [
-        { kind: 'question', id: 'q', question: 'Avez-vous un compte ?', choices: [{ label: 'Oui', next: 'a' }, { label: 'Il faut en créer un', next: 'a' }] },
+        {
+          kind: 'question',
+          id: 'q',
+          question: 'Avez-vous un compte ?',
+          choices: [
+            { label: 'Oui', next: 'a' },
+            { label: 'Il faut en créer un', next: 'a' },
+          ],
+        },
         { kind: 'step', id: 'a', action: 'read', instruction: 'Cliquer sur la page.' },
         { kind: 'end', id: 'fin', message: 'Le dossier est transmis.' },
       ],

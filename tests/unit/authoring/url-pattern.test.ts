@@ -28,7 +28,10 @@ describe('generalizeUrl', () => {
     ['https://x.fr/', '/'],
     ['https://x.fr', '/'],
     ['https://x.fr/#/dossier/123', '/'],
-    ['http://localhost:8643/1.14.4/example/layout/page/register/2-steps/2a-login/index.html', '/1.14.4/example/layout/page/register/2-steps/2a-login/index.html'],
+    [
+      'http://localhost:8643/1.14.4/example/layout/page/register/2-steps/2a-login/index.html',
+      '/1.14.4/example/layout/page/register/2-steps/2a-login/index.html',
+    ],
     ['https://assure.ameli.fr/PortailAS/appmanager/PortailAS/assure', '/PortailAS/appmanager/PortailAS/assure'],
     ['https://x.fr/ConsultationDossierAllocataire/', '/ConsultationDossierAllocataire/'],
     ['https://www.impots.gouv.fr/mes-demarches-en-ligne/', '/mes-demarches-en-ligne/'],
@@ -67,7 +70,8 @@ describe('generalizeUrl', () => {
 
   it('never keeps a query value that is not a routing word', () => {
     const pattern = generalizeUrl('https://x.fr/a?email=jean%40x.fr&nir=180017512345678&nom=Dupont&code=ABC123&step=2');
-    for (const secret of ['jean', '180017512345678', 'Dupont', 'ABC123', 'email', 'nir', 'nom', 'code']) expect(pattern).not.toContain(secret);
+    for (const secret of ['jean', '180017512345678', 'Dupont', 'ABC123', 'email', 'nir', 'nom', 'code'])
+      expect(pattern).not.toContain(secret);
   });
 
   it('caps very long paths at the schema limit', () => {
@@ -79,10 +83,17 @@ describe('generalizeUrl', () => {
 });
 
 describe('isVolatileToken', () => {
-  it.each(['123', '180017512345678', '3f2c9e1b', 'ab12cd34', 'x7k9p2', '2024-05-12', 'a@b.fr', 'eyJhbGciOiJIUzI1NiJ9', 'QUJDREVGR0hJSktMTU5PUA=='])(
-    '%s is volatile',
-    (token) => expect(isVolatileToken(token)).toBe(true),
-  );
+  it.each([
+    '123',
+    '180017512345678',
+    '3f2c9e1b',
+    'ab12cd34',
+    'x7k9p2',
+    '2024-05-12',
+    'a@b.fr',
+    'eyJhbGciOiJIUzI1NiJ9',
+    'QUJDREVGR0hJSktMTU5PUA==',
+  ])('%s is volatile', (token) => expect(isVolatileToken(token)).toBe(true));
   it.each(['2', '12', 'v2', '2a', 'login', 'index.html', 'PortailAS', 'ConsultationDossierAllocataire', 'mes-demarches-en-ligne', ''])(
     '%s is kept',
     (token) => expect(isVolatileToken(token)).toBe(false),
