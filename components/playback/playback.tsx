@@ -6,21 +6,42 @@
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { type LocateResult, watch } from '../../utils/locate';
-import type { StepView } from '../../utils/messages';
+import { type LocateResult, locate, watch } from '../../utils/locate';
+import type { TargetDescription } from '../../utils/locate/target';
+import type { StepView, TabMessage, TargetTestResult } from '../../utils/messages';
 import { observeStep } from '../../utils/observe';
-import type { RunEvent } from '../../utils/run';
+import { type RunEvent, startRun } from '../../utils/run';
+import type { Guide } from '../../utils/guide/schema';
 import { send } from '../../utils/send';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
 
 const toTargetState = (result: LocateResult): TargetState =>
   result.status === 'found' ? { status: 'found', element: result.element } : { status: result.status };
 
+/**
+ * The view of a trainer's "Tester": one step made of the target being tested
+ * and its instruction, shown with the real overlay, outside any run.
+ */
+function testView(target: TargetDescription, instruction: string): StepView {
+  const item = { kind: 'step', id: 'test', action: 'click', target, instruction, sensitive: false } as const;
+  const guide = { id: 'test', title: '', lang: document.documentElement.lang || 'fr', prepare: [], steps: [item] };
+  return {
+    guide,
+    run: startRun(guide as unknown as Guide, 'advisor', Date.now()),
+    item,
+    position: 1,
+    total: 1,
+    canGoBack: false,
+    spotlight: true,
+  };
+}
+
 /** Starts playback in `container` (inside our shadow root); returns the function that stops it. */
 export function startPlayback(container: HTMLElement, host: HTMLElement): () => void {
   const view = signal<StepView | null>(null);
   const target = signal<TargetState>({ status: 'no-target' });
   const dismissed = signal<string | null>(null);
+  const testing = signal<StepView | null>(null);
   let stopStep: () => void = () => {};
   let shownKey = '';
   let lastUrl = location.href;
@@ -28,6 +49,10 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   const emit = (event: RunEvent) => void send({ type: 'run:event', event });
 
   function onEvent(event: OverlayEvent) {
+    if (testing.value) {
+      clearTest();
+      return;
+    }
     const item = view.value?.item;
     if (!item) return;
     if (event.type === 'finish') {
@@ -73,6 +98,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   async function refresh() {
     const next = await send({ type: 'run:current' });
     view.value = next;
+    if (testing.value) return;
     followStep(next?.run.status === 'active' || next?.item.kind === 'end' ? next : null);
   }
 
@@ -85,10 +111,36 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
 
   function searchAgain() {
     shownKey = '';
-    followStep(view.value);
+    followStep(testing.value ?? view.value);
   }
 
+  /** "Tester" from the editor: the real overlay on the target, and whether it was found. */
+  function test(target: TargetDescription, instruction: string): TargetTestResult {
+    const result = locate(target, document);
+    testing.value = testView(target, instruction);
+    shownKey = '';
+    followStep(testing.value);
+    return { status: result.status };
+  }
+
+  function clearTest() {
+    testing.value = null;
+    shownKey = '';
+    void refresh();
+  }
+
+  const onMessage = (message: unknown) => {
+    const request = message as TabMessage;
+    if (request?.type === 'overlay:test') return Promise.resolve(test(request.target, request.instruction));
+    if (request?.type === 'overlay:clear') {
+      clearTest();
+      return Promise.resolve({ ok: true });
+    }
+    return undefined;
+  };
+
   function App() {
+    if (testing.value) return <Overlay view={testing.value} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} />;
     const current = view.value;
     const hidden = !current || !current.spotlight || dismissed.value === `${current.run.startedAt}/${current.item.id}`;
     return (
@@ -102,6 +154,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
     if (Object.keys(changes).some((key) => key.startsWith('run:'))) void refresh();
   };
   browser.storage.local.onChanged.addListener(onStorage);
+  browser.runtime.onMessage.addListener(onMessage);
   addEventListener('popstate', checkUrl);
   addEventListener('hashchange', checkUrl);
 
@@ -110,6 +163,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   return () => {
     stopStep();
     browser.storage.local.onChanged.removeListener(onStorage);
+    browser.runtime.onMessage.removeListener(onMessage);
     removeEventListener('popstate', checkUrl);
     removeEventListener('hashchange', checkUrl);
     render(null, container);
