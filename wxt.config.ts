@@ -13,7 +13,12 @@ const GECKO = {
     strict_min_version: '140.0',
     data_collection_permissions: { required: ['none'] },
   },
+  // Firefox for Android knows data_collection_permissions from version 142.
+  gecko_android: { strict_min_version: '142.0' },
 };
+
+/** Sites asked for at run time, one at a time (`permissions.request` with the exact site), never at install. */
+const OPTIONAL_SITES = ['https://*/*', 'http://*/*'];
 
 /**
  * Modes:
@@ -29,14 +34,23 @@ export default defineConfig({
     plugins: [catalogueVitePlugin(env.mode), neverActVitePlugin(import.meta.dirname)],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),
-  manifest: ({ browser, mode }) => {
+  manifest: ({ browser, manifestVersion, mode }) => {
     const { hostPermissions } = permissionsFor(loadCatalogue(mode));
     return {
       name: '__MSG_extName__',
       description: '__MSG_extDescription__',
       default_locale: 'fr',
-      permissions: ['storage'],
+      // storage: runs, recordings, "my guides". activeTab: the popup reads the address of the tab it
+      // was opened on (to offer its guides, and to ask for its site before recording). scripting
+      // (MV3): put the recorder or the overlay in a tab, register the overlay on the sites of "my guides";
+      // MV2 does the same with tabs.executeScript and contentScripts.register, without a permission.
+      permissions: ['storage', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
       host_permissions: hostPermissions,
+      // Any other site only when the trainer records on it or imports a guide for it, asked at that moment.
+      // MV2 has no optional_host_permissions (WXT drops it there): host patterns go in optional_permissions.
+      ...(manifestVersion === 2
+        ? { optional_permissions: [...OPTIONAL_SITES] }
+        : { optional_host_permissions: [...OPTIONAL_SITES] }),
       action: { default_title: '__MSG_extName__' },
       ...(browser === 'firefox' ? { browser_specific_settings: GECKO } : {}),
     };

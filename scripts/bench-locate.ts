@@ -94,6 +94,8 @@ interface CaseResult {
   note?: string;
   recorded?: unknown;
   expectedNow?: unknown;
+  /** Set when the before or after element is not rendered at load. */
+  hidden?: string;
 }
 
 async function crossVersion(page: Page) {
@@ -117,7 +119,12 @@ async function crossVersion(page: Page) {
       ready.map((c) => ({ capture: captures.get(c.id) as Capture, expected: c.after.selector })),
       reps,
     );
-    for (const [i, c] of ready.entries()) results.push(toResult(c, judged[i] as Judged));
+    for (const [i, c] of ready.entries()) {
+      const r = toResult(c, judged[i] as Judged);
+      const hidden = [captures.get(c.id)?.visible === false && 'before', judged[i]?.expectedVisible === false && 'after'].filter(Boolean);
+      if (hidden.length) r.hidden = hidden.join('+');
+      results.push(r);
+    }
     for (const c of group.filter((x) => !captures.get(x.id)?.ok)) {
       results.push({
         id: c.id,
@@ -234,6 +241,9 @@ try {
   if (cross) {
     console.log(`\n${table(`Cross-version (${cross.name})`, cross.overall)}`);
     console.log(`\n${kindTable(cross.byKind)}`);
+    const hidden = cross.results.filter((r) => r.hidden);
+    if (hidden.length)
+      console.log(`\n⚠ cases whose element is not rendered at load: ${hidden.map((r) => `${r.id} (${r.hidden})`).join(', ')}`);
     const misses = cross.results.filter((r) => r.engine !== 'correct');
     if (misses.length) {
       console.log('\nEngine misses:');

@@ -1,4 +1,4 @@
-import type { GuideOrigin, RecordedEvent } from './authoring';
+import type { GuideOrigin, RecordedEvent, RecorderState } from './authoring';
 import type { GuideSummary } from './catalogue';
 import type { GuideProblem } from './guide/parse';
 import type { TargetDescription } from './locate/target';
@@ -40,11 +40,7 @@ export type Request =
   /** Stop a "Tester" highlight. */
   | { type: 'target:clear'; tabId: number };
 
-export interface RecorderState {
-  recording: boolean;
-  tabId: number | null;
-  steps: number;
-}
+export type { RecorderState };
 
 export interface UserGuideListEntry {
   id: string;

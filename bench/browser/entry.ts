@@ -33,6 +33,8 @@ export interface Capture {
   baselines?: BaselineCapture;
   /** What a person would read on the element, to make reports readable. */
   label?: string;
+  /** False when the element is not rendered at load (closed menu, mobile-only button…): not a fair case. */
+  visible?: boolean;
 }
 
 export interface Judged {
@@ -44,6 +46,8 @@ export interface Judged {
   baselines: Record<BaselineName, Outcome>;
   times: number[];
   error?: string;
+  /** False when the expected element is not rendered on this page at load. */
+  expectedVisible?: boolean;
   /** On a miss: the recorded description, and `describe()` of the expected element on this page, to compare facts. */
   recorded?: Description;
   expectedNow?: Description;
@@ -57,6 +61,11 @@ const short = (el: Element | null | undefined): string => {
     .trim()
     .slice(0, 50);
   return `${el.localName}${id} “${text}”`;
+};
+
+const rendered = (el: Element) => {
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
 };
 
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
@@ -77,7 +86,7 @@ function judge(found: Element | null, expected: Element | null, status: 'found' 
 async function captureElement(el: Element): Promise<Capture> {
   try {
     const description = await describe(el as never);
-    return { ok: true, description, baselines: captureBaselines(el), label: short(el) };
+    return { ok: true, description, baselines: captureBaselines(el), label: short(el), visible: rendered(el) };
   } catch (e) {
     return { ok: false, error: String(e) };
   }
@@ -138,7 +147,8 @@ async function replay(items: { capture: Capture; expected: string | null }[], re
       });
       continue;
     }
-    out.push(await judgeOne(it.capture, expected, reps));
+    const judged = await judgeOne(it.capture, expected, reps);
+    out.push(expected ? { ...judged, expectedVisible: rendered(expected) } : judged);
   }
   return out;
 }

@@ -4,7 +4,9 @@ import type { GuideSummary } from '../../utils/catalogue';
 import { Catalogue, type StartedHow } from '../shared/Catalogue';
 import { type Loaded, useFocusOnMount, useTabRun } from '../shared/hooks';
 import { canOpenSidePanel, closePopup, openSidePanel, type ServedTab, servedTab } from '../shared/tab';
+import { RecordControl } from '../recorder/RecordControl';
 import { CurrentRun } from './CurrentRun';
+import { openProgress, progressUrl } from '../progress/open';
 
 /**
  * The toolbar popup. It serves one tab (`?tab=ID` when opened in a tab, else
@@ -54,12 +56,28 @@ export function Popup() {
               setStarted({ how, guide });
             }}
           />
+          <RecordControl tab={tab.state === 'ready' ? tab.value : null} />
         </>
       )}
       <p class="status" aria-live="polite">
         {message && !message.isError ? message.text : ''}
       </p>
       {message?.isError && <p role="alert">{message.text}</p>}
+      <footer class="popup-footer">
+        <a
+          href={progressUrl()}
+          target="_blank"
+          rel="noopener"
+          class="progress-link"
+          aria-label={i18n.t('progress.linkLabel')}
+          onClick={(event) => {
+            event.preventDefault();
+            void openProgress();
+          }}
+        >
+          {i18n.t('progress.link')}
+        </a>
+      </footer>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { Run } from '../../utils/run';
+import { memoUrl, openMemo } from '../memo/open';
 
 export interface GuideListProps {
   guides: GuideSummary[];
@@ -60,6 +61,21 @@ export function GuideList(props: GuideListProps) {
                 </button>
               )}
             </div>
+            <p class="memo-link">
+              <a
+                href={memoUrl(guide.id)}
+                target="_blank"
+                rel="noopener"
+                aria-label={i18n.t('memo.linkLabel', [guide.title])}
+                onClick={(event) => {
+                  // A new tab from the popup or the side panel, the same way in every browser.
+                  event.preventDefault();
+                  void openMemo(guide.id);
+                }}
+              >
+                {i18n.t('memo.link')}
+              </a>
+            </p>
           </li>
         );
       })}

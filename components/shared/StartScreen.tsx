@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
+import type { Suggestion } from '../../utils/progress';
 import type { HelpLevel, RunMode } from '../../utils/run';
+import { suggestionText } from '../progress/text';
 import { LevelChoice, ModeChoice } from './HelpChoices';
 import { useFocusOnMount, useGuide } from './hooks';
 import { PrepareList } from './PrepareList';
@@ -12,10 +14,12 @@ export interface StartScreenProps {
   replacesRun: boolean;
   onStart(mode: RunMode, level: HelpLevel): Promise<void>;
   onCancel(): void;
+  /** From "Mes progrès": the person might try with less help. Only offered; the level stays theirs to choose. */
+  suggestion?: Suggestion | null;
 }
 
 /** Before a guide starts: what to have at hand, who is there, how much help. */
-export function StartScreen({ guide, replacesRun, onStart, onCancel }: StartScreenProps) {
+export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion }: StartScreenProps) {
   const full = useGuide(guide.id);
   const [mode, setMode] = useState<RunMode>('advisor');
   const [level, setLevel] = useState<HelpLevel>('guided');
@@ -51,6 +55,20 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel }: StartScre
           <p class="note">{i18n.t('popup.prepare.unavailable')}</p>
         )}
         <ModeChoice value={mode} onChange={setMode} idPrefix="start" />
+        {suggestion && (
+          <div class="note suggestion">
+            <p>{suggestionText(suggestion)}</p>
+            {level !== suggestion.to && (
+              <button type="button" class="secondary try-level" onClick={() => {
+                  // The button goes away once chosen: the focus moves to the level it chose.
+                  document.getElementById(`start-level-${suggestion.to}`)?.focus();
+                  setLevel(suggestion.to);
+                }}>
+                {i18n.t('progress.tryLevel')}
+              </button>
+            )}
+          </div>
+        )}
         <LevelChoice value={level} onChange={setLevel} idPrefix="start" />
         {replacesRun && <p class="note">{i18n.t('popup.startScreen.replaces')}</p>}
         {failed && <p role="alert">{i18n.t('popup.startScreen.failed')}</p>}

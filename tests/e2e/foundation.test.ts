@@ -59,7 +59,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build
   afterEach(async () => {
     // A toolbar popup closes by itself when another tab takes the focus.
     await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-    expect(ext.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
+    expect(ext?.errors.takeUnexpected() ?? [], 'errors of the extension').toEqual([]);
   });
 
   afterAll(async () => {
@@ -125,15 +125,25 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build
     await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
     expect(await page.$(`${OVERLAY_HOST} >>> [role=dialog]`), 'no bubble before the guide starts').toBeNull();
 
+    // « Commencer » opens the start screen (what to have at hand, who is there, how much help); its
+    // defaults are an advisor with the person, guided step by step; « C’est parti » starts the guide.
     const popup = await popupFor(page);
-    const start = await popup.waitForSelector(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button`, { timeout: WAIT_MS });
-    await start?.click();
+    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
+    await popup.locator('.start-screen form button[type=submit]').setTimeout(WAIT_MS).click();
 
-    const instruction = await waitInOverlay(page, '[role=dialog] .instruction').catch(async (error) => {
-      const status = await popup.$eval('.status', (element) => element.textContent).catch(() => '(popup fermé)');
-      const shadow = await page.$eval(OVERLAY_HOST, (element) => element.shadowRoot?.innerHTML ?? '(pas de shadow root)');
-      throw new Error(`Pas de bulle : ${error}\nstatut du popup : ${status}\nstockage : ${JSON.stringify(await ext.storage())}\nshadow root : ${shadow}`);
+    const bubble = await waitInOverlay(page, '[role=dialog]').catch(async (error) => {
+      const popupText = await popup.evaluate(() => document.body.textContent).catch(() => '(popup fermé)');
+      const shadow = await page.$eval(OVERLAY_HOST, (element) => element.shadowRoot?.innerHTML.slice(-2000) ?? '(pas de shadow root)');
+      throw new Error(
+        `Pas de bulle : ${error}\npopup : ${popupText}\nstockage : ${JSON.stringify(await ext.storage())}\nshadow root : …${shadow}`,
+      );
     });
-    expect(await instruction.evaluate((element) => element.textContent?.trim())).toBe(expected);
+    // The instruction is the bubble's accessible description: what a screen reader reads out too.
+    const described = await bubble.evaluate((dialog) => {
+      const id = dialog.getAttribute('aria-describedby');
+      const root = dialog.getRootNode() as ShadowRoot;
+      return id ? (root.getElementById(id)?.textContent?.trim() ?? null) : null;
+    });
+    expect(described).toBe(expected);
   });
 });

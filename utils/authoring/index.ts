@@ -35,7 +35,18 @@ export {
 export { DEFAULT_IMPORT_TITLE, importRecorderJson, importRecorderText, type RecorderImportResult, readSelectors } from './recorder-import';
 export { isSensitiveField, isTypedField, type RawAttributes, type SensitiveReason, type SensitiveVerdict } from './sensitive';
 export { frQuote } from './text';
-export { generalizeSite, generalizeSites, generalizeUrl, isVolatileToken } from './url-pattern';
+export {
+  addEvent,
+  arrivedOnPage,
+  finishRecording,
+  MAX_RECORDED_STEPS,
+  type RecordingState,
+  readRecording,
+  recorderState,
+  startRecording,
+} from './recording';
+export { RECORDING_KEY, type RecorderState, recorderStateOf } from './recording-view';
+export { generalizeSite, generalizeSites, generalizeUrl, isVolatileToken, scrubUrl } from './url-pattern';
 export {
   type ConflictChoice,
   type ConflictResolution,

@@ -91,6 +91,32 @@ function toUrl(url: string | URL): URL | undefined {
   }
 }
 
+/** The query parameters that say which page or step this is (`step=2`), as `key=value`. */
+function routingParams(parsed: URL): string[] {
+  const routing: string[] = [];
+  for (const [key, value] of parsed.searchParams) {
+    if (ROUTING_KEYS.has(key.toLowerCase()) && ROUTING_VALUE.test(value) && !isVolatileToken(value)) {
+      routing.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
+    }
+  }
+  return routing;
+}
+
+/**
+ * A page address with only what the patterns are made from: the origin, the
+ * path and the routing parameters. The rest of the query and the fragment go:
+ * a form sent with GET leaves what the person typed there
+ * (`?identifiant=…&motdepasse=…`), and the recorder must not carry it.
+ * `generalizeUrl` and `generalizeSite` give the same result on it as on the
+ * full address. An address that cannot be read gives `''`.
+ */
+export function scrubUrl(url: string | URL): string {
+  const parsed = toUrl(url);
+  if (!parsed || parsed.origin === 'null' || parsed.hostname === 'page.invalid') return '';
+  const routing = routingParams(parsed);
+  return `${parsed.origin}${parsed.pathname}${routing.length > 0 ? `?${routing.join('&')}` : ''}`;
+}
+
 /**
  * The page pattern of a recorded address, for a guide step's `page`:
  * `https://x.fr/dossier/123456/pieces?token=abc&step=2#haut` gives `/dossier/`, a star,
@@ -107,12 +133,7 @@ export function generalizeUrl(url: string | URL): string {
   // Spaces and `#` are refused in page patterns; the browser encodes them, this is a last guard.
   pattern = pattern.replace(/\s/g, '%20').replace(/#/g, '%23');
 
-  const routing: string[] = [];
-  for (const [key, value] of parsed.searchParams) {
-    if (ROUTING_KEYS.has(key.toLowerCase()) && ROUTING_VALUE.test(value) && !isVolatileToken(value)) {
-      routing.push(`${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
-    }
-  }
+  const routing = routingParams(parsed);
   if (routing.length > 0) pattern += `?*${routing.join('*')}*`;
 
   if (pattern.length > MAX_PAGE_PATTERN) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ExtensionErrors } from './console';
-import { BUILDS, type BrowserKind, builtManifest, EXECUTABLES } from './paths';
+import { type BrowserKind, BUILDS, builtManifest, EXECUTABLES } from './paths';
 
 /** How long a condition may take in a page before a test fails (a loaded 2-core CI machine). */
 export const WAIT_MS = 20_000;
@@ -120,12 +120,17 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      // Uncaught errors of the extension's pages on stdout (see ExtensionErrors.watchFirefoxOutput).
+      'devtools.console.stdout.content': true,
     },
   });
   try {
-    const extensionId = await browser.installExtension(BUILDS.firefox);
     const origin = `moz-extension://${uuid}`;
     const errors = new ExtensionErrors(origin);
+    const output = browser.process();
+    if (output?.stdout) errors.watchFirefoxOutput(output.stdout, 'firefox');
+    if (output?.stderr) errors.watchFirefoxOutput(output.stderr, 'firefox');
+    const extensionId = await browser.installExtension(BUILDS.firefox);
     const newPage = async (label = 'page', extensionPage = false) => {
       const page = await browser.newPage();
       errors.watchPage(page, label, extensionPage);
@@ -137,7 +142,11 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
      */
     const goToExtensionPage = async (page: Page, path: string) => {
       await page.goto(`${origin}/${path}`, { waitUntil: [] });
-      await page.waitForFunction((href) => location.href === href && document.readyState === 'complete', { timeout: WAIT_MS }, `${origin}/${path}`);
+      await page.waitForFunction(
+        (href) => location.href === href && document.readyState === 'complete',
+        { timeout: WAIT_MS },
+        `${origin}/${path}`,
+      );
     };
     return {
       kind: 'firefox',

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { ConsoleMessage, Page, WebWorker } from 'puppeteer-core';
 
 /**
@@ -44,6 +45,23 @@ export class ExtensionErrors {
       if (message.type() === 'error') this.#record(`${label} console.error: ${message.text()}${this.#where(message)}`);
     });
     worker.on('error', (error) => this.#record(`${label} exception: ${error.message}`));
+  }
+
+  /**
+   * Watches a Firefox process's output. With `devtools.console.stdout.content`, Firefox prints
+   * every uncaught exception and unhandled rejection as `JavaScript error: <url>, line N: …`:
+   * those of the extension's own contexts (background page, popup, content script) start
+   * with its origin. Its driver reports no console event for them, nor for the background page.
+   */
+  watchFirefoxOutput(stream: Readable, label: string): void {
+    let rest = '';
+    stream.on('data', (chunk: Buffer | string) => {
+      const lines = (rest + String(chunk)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.startsWith(`JavaScript error: ${this.#origin}/`)) this.#record(`${label}: ${line}`);
+      }
+    });
   }
 
   /** The errors recorded since the last call that no test expected; clears the record. */

@@ -6,8 +6,8 @@
 export { type ExtensionBrowser, launchWithExtension, WAIT_MS } from './browsers';
 export { ExtensionErrors } from './console';
 export {
-  BUILDS,
   type BrowserKind,
+  BUILDS,
   builtManifest,
   firstItemText,
   PRACTICE_GUIDE_ID,

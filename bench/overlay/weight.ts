@@ -1,0 +1,166 @@
+/**
+ * Weight of the content script (what every page of a guided site downloads and
+ * parses), gzipped, with driver.js for reference, and where its bytes go.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface FileWeight {
+  file: string;
+  bytes: number;
+  /** gzip -9, bytes. */
+  gzip: number;
+}
+
+export interface Weight {
+  files: FileWeight[];
+  bytes: number;
+  gzip: number;
+}
+
+export interface BreakdownRow {
+  /** A package (`preact`, `@floating-ui/dom`…) or a folder of this repository (`utils/locate`…). */
+  group: string;
+  /** Minified bytes in the equivalent bundle. */
+  bytes: number;
+  share: number;
+  /** Estimated gzip bytes: the bundle's gzip size shared in proportion to the minified bytes. */
+  gzipEstimate: number;
+  modules: { path: string; bytes: number }[];
+}
+
+export interface Breakdown {
+  method: string;
+  bytes: number;
+  gzip: number;
+  rows: BreakdownRow[];
+}
+
+export const gzipSize = (data: Uint8Array | string) => gzipSync(data, { level: 9 }).length;
+
+function weigh(files: string[]): Weight {
+  const rows = files.map((file) => {
+    const data = readFileSync(file);
+    return { file: relative(repo, file), bytes: data.length, gzip: gzipSize(data) };
+  });
+  return { files: rows, bytes: rows.reduce((s, r) => s + r.bytes, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0) };
+}
+
+/**
+ * What every page of a guided site loads: the scripts and stylesheets that the
+ * manifest declares as content scripts, plus the stylesheet that a WXT
+ * shadow-root UI fetches at run time (`content-scripts/<name>.css`). Other files
+ * in `content-scripts/` (the recorder, injected only while a trainer records)
+ * are weighed apart, as `onDemand`.
+ */
+export function contentScriptWeight(outDir: string): Weight & { onDemand: FileWeight[] } {
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { js?: string[]; css?: string[] }[];
+  };
+  const declared = new Set<string>();
+  for (const cs of manifest.content_scripts ?? []) {
+    for (const f of [...(cs.js ?? []), ...(cs.css ?? [])]) declared.add(f);
+    for (const js of cs.js ?? []) {
+      const css = js.replace(/\.js$/, '.css');
+      if (existsSync(join(outDir, css))) declared.add(css);
+    }
+  }
+  if (![...declared].some((f) => f.endsWith('.js'))) throw new Error(`no content script declared in ${outDir}/manifest.json`);
+  const dir = join(outDir, 'content-scripts');
+  const others = existsSync(dir)
+    ? readdirSync(dir)
+        .map((f) => `content-scripts/${f}`)
+        .filter((f) => !declared.has(f) && /\.(js|css)$/.test(f))
+    : [];
+  return { ...weigh([...declared].sort().map((f) => join(outDir, f))), onDemand: weigh(others.sort().map((f) => join(outDir, f))).files };
+}
+
+/** driver.js as a page would load it: the IIFE build and its stylesheet. */
+export function driverWeight(): Weight {
+  return weigh([join(repo, 'node_modules/driver.js/dist/driver.js.iife.js'), join(repo, 'node_modules/driver.js/dist/driver.css')]);
+}
+
+/** The group a bundled module counts under. */
+function groupOf(path: string): string {
+  const nm = path.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const parts = path.slice(nm + 'node_modules/'.length).split('/');
+    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? path);
+  }
+  const parts = path.split('/');
+  if (parts[0] === '.wxt') return '.wxt (generated i18n)';
+  return parts.length > 2 ? parts.slice(0, 2).join('/') : parts.join('/');
+}
+
+/**
+ * Bundles an equivalent of the content script with esbuild (minified, CSS left
+ * out: WXT ships it as `content.css`) and sums each module's bytes in the
+ * output, by package or folder. WXT builds with Vite/Rollup, so the totals differ
+ * a little from the real file; the proportions are what this is for.
+ */
+export async function contentScriptBreakdown(): Promise<Breakdown> {
+  const result = await build({
+    entryPoints: [join(repo, 'bench/overlay/content-entry.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    metafile: true,
+    outfile: 'content.js',
+    logLevel: 'silent',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    alias: {
+      '#i18n': join(repo, '.wxt/i18n/index.ts'),
+      'wxt/browser': '@wxt-dev/webextension-polyfill/browser',
+    },
+    loader: { '.css': 'empty' },
+    define: {
+      'import.meta.env.MODE': '"practice"',
+      'import.meta.env.DEV': 'false',
+      'import.meta.env.PROD': 'true',
+      'import.meta.env.ENTRYPOINT': '"content"',
+      'import.meta.env.BROWSER': '"chrome"',
+      'import.meta.env.CHROME': 'true',
+      'import.meta.env.FIREFOX': 'false',
+      'import.meta.env.MANIFEST_VERSION': '3',
+    },
+  });
+  const out = result.outputFiles?.[0];
+  const meta = result.metafile?.outputs[Object.keys(result.metafile.outputs)[0] ?? ''];
+  if (!out || !meta) throw new Error('esbuild produced no output');
+  const bytes = out.contents.length;
+  const gzip = gzipSize(out.contents);
+  const groups = new Map<string, { path: string; bytes: number }[]>();
+  for (const [path, { bytesInOutput }] of Object.entries(meta.inputs)) {
+    if (bytesInOutput === 0) continue;
+    const group = groupOf(path);
+    groups.set(group, [...(groups.get(group) ?? []), { path, bytes: bytesInOutput }]);
+  }
+  const rows = [...groups.entries()]
+    .map(([group, modules]) => {
+      const b = modules.reduce((s, m) => s + m.bytes, 0);
+      return {
+        group,
+        bytes: b,
+        share: b / bytes,
+        gzipEstimate: Math.round((gzip * b) / bytes),
+        modules: modules.sort((x, y) => y.bytes - x.bytes),
+      };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
+  return {
+    method:
+      'esbuild bundle of bench/overlay/content-entry.ts (entrypoints/content + WXT ContentScriptContext), minified, CSS excluded; bytesInOutput per module from the metafile; gzip shared pro rata',
+    bytes,
+    gzip,
+    rows,
+  };
+}

@@ -1,0 +1,53 @@
+import { itemIndex, nextItemId } from '../../utils/guide/graph';
+import type { Guide } from '../../utils/guide/schema';
+
+/**
+ * The memo sheet's content, pure: every item of the guide numbered in its
+ * order, with where each one leads when that is not simply the next number.
+ */
+export interface MemoChoice {
+  label: string;
+  /** Number of the item this answer leads to; null if the guide names no such item. */
+  goTo: number | null;
+}
+
+export type MemoLine =
+  | { kind: 'step'; number: number; id: string; text: string; sensitive: boolean; /** Set when the step does not lead to the next number. */ goTo: number | null }
+  | { kind: 'question'; number: number; id: string; text: string; choices: MemoChoice[] }
+  | { kind: 'end'; number: number; id: string; text: string | null };
+
+export function memoLines(guide: Pick<Guide, 'steps'>): MemoLine[] {
+  const numberOf = (id: string) => {
+    const index = itemIndex(guide, id);
+    return index < 0 ? null : index + 1;
+  };
+  return guide.steps.map((item, index): MemoLine => {
+    const number = index + 1;
+    switch (item.kind) {
+      case 'step': {
+        const next = nextItemId(guide, item.id);
+        const goTo = next === undefined ? null : numberOf(next);
+        return { kind: 'step', number, id: item.id, text: item.instruction, sensitive: item.sensitive, goTo: goTo === number + 1 ? null : goTo };
+      }
+      case 'question':
+        return {
+          kind: 'question',
+          number,
+          id: item.id,
+          text: item.question,
+          choices: item.choices.map((choice) => ({ label: choice.label, goTo: numberOf(choice.next) })),
+        };
+      case 'end':
+        return { kind: 'end', number, id: item.id, text: item.message ?? null };
+    }
+  });
+}
+
+/** The sites of a guide as a person reads them: `https://*.ameli.fr/*` → `ameli.fr`. */
+export function siteNames(sites: readonly string[]): string[] {
+  const names = sites.map((pattern) => {
+    const host = /^[^:]+:\/\/([^/]+)/.exec(pattern)?.[1] ?? pattern;
+    return host.replace(/^\*\./, '').replace(/:\d+$/, '');
+  });
+  return [...new Set(names.filter((name) => name !== '*' && name !== ''))];
+}

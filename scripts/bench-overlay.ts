@@ -1,0 +1,641 @@
+/**
+ * The overlay benchmark, in real Chromium with the practice build of the
+ * extension installed and DSFR's own JavaScript running, driver.js on the same
+ * page as the reference:
+ *
+ * 1. appear → drawn — the run is on a fill step; the target's container is
+ *    removed (the overlay says the target is missing), then re-inserted: time
+ *    until the spotlight's cut-out is at the target, and frames;
+ * 2. scroll-follow cost — the page scrolled every frame for N frames, with the
+ *    spotlight on the target, against the same scroll with no overlay:
+ *    main-thread time per frame (CDP metrics), and the overlay's own calls in
+ *    a trace;
+ * 3. weight — the content script gzipped, and where its bytes go.
+ *
+ * Not a test: it exits 0 once it has run, prints a table and whether each goal
+ * is met, and writes everything to a JSON file.
+ *
+ *   npx tsx scripts/bench-overlay.ts [--json OUT] [--build] [--ext DIR] [--runs N] [--warmup N]
+ *     [--scroll-frames N] [--scroll-reps N] [--scroll-step PX] [--scroll-amplitude PX]
+ *     [--step ID] [--container SELECTOR] [--no-trace] [--no-driver] [--save-traces DIR]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { bundleProbe, DRIVER_SOURCE_URL, driverSources, PROBE_SOURCE_URL } from '../bench/overlay/bundle.ts';
+import type { AppearSample } from '../bench/overlay/probe.ts';
+import { fmt, median, type Summary, summarize, textTable } from '../bench/overlay/stats.ts';
+import { mainThreadOf, type ScriptTime, scriptTime, spanOf, TRACE_CATEGORIES, threadTime, traceEvents } from '../bench/overlay/trace.ts';
+import { contentScriptBreakdown, contentScriptWeight, driverWeight } from '../bench/overlay/weight.ts';
+import { startPracticeServer } from './practice-server.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const num = (name: string, fallback: number) => {
+  const v = opt(name);
+  const n = v === undefined ? fallback : Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${name}: a number is expected, got ${v}`);
+  return n;
+};
+
+const repo = resolve(import.meta.dirname, '..');
+const defaultOutDir = join(repo, '.output/chrome-mv3-practice');
+/** The built extension measured: the practice build, or another Chrome build given with `--ext DIR` (never built here). */
+const outDir = opt('--ext') ? resolve(opt('--ext') as string) : defaultOutDir;
+const jsonOut = resolve(opt('--json') ?? join(repo, 'bench/results/overlay.json'));
+const runs = num('--runs', 50);
+const warmup = num('--warmup', 3);
+const scrollFrames = num('--scroll-frames', 300);
+const scrollReps = Math.max(1, num('--scroll-reps', 3));
+const scrollStep = num('--scroll-step', 4);
+const scrollAmplitude = num('--scroll-amplitude', 600);
+const stepId = opt('--step') ?? 'identifiant';
+const container = opt('--container') ?? '.fr-fieldset__element';
+const withTrace = !flag('--no-trace');
+const saveTraces = opt('--save-traces') ? resolve(opt('--save-traces') as string) : null;
+const withDriver = !flag('--no-driver');
+const GUIDE_FILE = join(repo, 'guides/dsfr-creer-un-compte.json');
+const WAIT_MS = 20_000;
+
+/** Goals (docs/DESIGN.md, "What good looks like"). */
+const GOALS = { appearMs: 16, scrollMsPerFrame: 1, weightGzipKiB: 16 };
+
+// ---------------------------------------------------------------- build
+
+function newestSource(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (/\.(tsx?|css|json)$/.test(entry.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['components', 'entrypoints', 'utils', 'guides', 'locales']) walk(join(repo, d));
+  return newest;
+}
+
+function ensureBuild(): { built: boolean; stale: boolean } {
+  const contentJs = join(outDir, 'content-scripts/content.js');
+  const complete = existsSync(contentJs) && existsSync(join(outDir, 'manifest.json'));
+  if (outDir !== defaultOutDir) {
+    if (!complete) throw new Error(`${outDir}: no content-scripts/content.js or no manifest.json (--ext takes a built Chrome extension)`);
+  } else if (flag('--build') || !complete) {
+    console.log('Building the practice extension (wxt build --mode practice)…');
+    const r = spawnSync('npx', ['wxt', 'build', '--mode', 'practice'], { cwd: repo, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('wxt build --mode practice failed');
+    return { built: true, stale: false };
+  }
+  const stale = newestSource() > statSync(contentJs).mtimeMs;
+  if (stale) console.warn(`Warning: some sources are newer than ${outDir}; rebuild to measure the current code.`);
+  return { built: false, stale };
+}
+
+// ---------------------------------------------------------------- guide
+
+interface GuideItem {
+  kind: string;
+  id: string;
+  page?: string;
+  instruction?: string;
+  target?: { tag?: string; nameAttr?: string; id?: string; cssPath?: string; twin?: unknown };
+  choices?: { label: string; next?: string }[];
+}
+const guide = JSON.parse(readFileSync(GUIDE_FILE, 'utf8')) as { id: string; steps: GuideItem[] };
+const step = guide.steps.find((s) => s.id === stepId);
+if (step?.kind !== 'step' || !step.target || !step.page) throw new Error(`${stepId}: not a step with a target and a page in ${GUIDE_FILE}`);
+const pagePath = step.page.replace(/\*$/, 'index.html');
+/** A selector for the step's element on the page (bench harness only: the extension locates it its own way). */
+const selector = (() => {
+  const t = step.target;
+  if (t.cssPath) return t.cssPath;
+  if (t.nameAttr && !t.twin) return `${t.tag ?? ''}[name="${t.nameAttr}"]`;
+  if (t.id) return `#${t.id}`;
+  throw new Error(`${stepId}: no way to select the target`);
+})();
+const position = guide.steps.filter((s) => s.kind !== 'end').findIndex((s) => s.id === stepId) + 1;
+const popover = {
+  title: `Étape ${position} sur ${guide.steps.filter((s) => s.kind !== 'end').length}`,
+  description: step.instruction ?? '',
+};
+
+// ---------------------------------------------------------------- browser
+
+interface ExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+}
+
+async function openPracticePage(browser: Browser, base: string, hash: string, probe: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  // The example pages also ask a CDN for Prism: nothing leaves the machine.
+  page.on('request', (req) => {
+    const url = req.url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('chrome-extension:')) void req.continue();
+    else void req.abort();
+  });
+  await page.goto(`${base}${pagePath}#${hash}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.readyState === 'complete' && document.documentElement.hasAttribute('data-fr-js'), {
+    timeout: WAIT_MS,
+  });
+  await page.addScriptTag({ content: probe });
+  return page;
+}
+
+/** Starts the guide on the tab whose URL ends with `#hash` and brings the run to `stepId`, from an extension page. */
+async function startRun(browser: Browser, origin: string, hash: string): Promise<void> {
+  const ext = await browser.newPage();
+  try {
+    await ext.goto(`${origin}/popup.html`);
+    const plan = guide.steps.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      choices: (s.choices ?? []).map((c) => ({ next: c.next ?? null, end: guide.steps.find((x) => x.id === c.next)?.kind === 'end' })),
+    }));
+    const reached = await ext.evaluate(
+      async (hash, guideId, stepId, plan) => {
+        const api = (globalThis as unknown as { chrome: ExtensionApi }).chrome;
+        const tabs = await api.tabs.query({});
+        const tab = tabs.find((t) => t.url?.endsWith(`#${hash}`));
+        if (tab?.id === undefined) throw new Error(`no tab with #${hash}`);
+        const tabId = tab.id;
+        let run = (await api.runtime.sendMessage({ type: 'run:start', tabId, guideId, mode: 'advisor', level: 'guided' })) as {
+          currentId: string;
+        } | null;
+        for (let i = 0; run && run.currentId !== stepId && i < 50; i++) {
+          const item = plan.find((p) => p.id === run?.currentId);
+          if (!item) break;
+          let event: object;
+          if (item.kind === 'question') {
+            let choice = item.choices.findIndex((c) => c.next === stepId);
+            if (choice < 0)
+              choice = Math.max(
+                0,
+                item.choices.findIndex((c) => !c.end),
+              );
+            event = { type: 'answer', choice, itemId: item.id };
+          } else {
+            event = { type: 'manual-done', itemId: item.id };
+          }
+          run = (await api.runtime.sendMessage({ type: 'run:event', tabId, event })) as { currentId: string } | null;
+        }
+        return run?.currentId ?? null;
+      },
+      hash,
+      guide.id,
+      stepId,
+      plan,
+    );
+    if (reached !== stepId) throw new Error(`the run did not reach ${stepId} (it is on ${reached})`);
+  } finally {
+    await ext.close();
+  }
+}
+
+// ---------------------------------------------------------------- measurements
+
+interface AppearResult {
+  what: string;
+  samples: AppearSample[];
+  timeouts: number;
+  ms: Summary;
+  frames: Summary;
+  paintedMs: Summary;
+  paintedFrames: Summary;
+}
+
+function appearResult(what: string, samples: AppearSample[]): AppearResult {
+  const ok = samples.filter((s) => !s.timeout);
+  return {
+    what,
+    samples,
+    timeouts: samples.length - ok.length,
+    ms: summarize(ok.map((s) => s.ms)),
+    frames: summarize(ok.map((s) => s.frames)),
+    paintedMs: summarize(ok.map((s) => s.paintedMs)),
+    paintedFrames: summarize(ok.map((s) => s.paintedFrames)),
+  };
+}
+
+async function repeat(n: number, label: string, one: () => Promise<AppearSample>): Promise<AppearSample[]> {
+  for (let i = 0; i < warmup; i++) await one();
+  const samples: AppearSample[] = [];
+  for (let i = 0; i < n; i++) {
+    samples.push(await one());
+  }
+  console.log(`  ${label}: ${n} runs`);
+  return samples;
+}
+
+type Variant = 'baseline' | 'ours' | 'driver';
+
+interface MetricsPass {
+  variant: Variant;
+  rep: number;
+  frames: number;
+  ms: number;
+  frameIntervalMs: number;
+  /** Main-thread time per frame, ms (CDP Performance.getMetrics deltas / frames). */
+  perFrame: { task: number; script: number; layout: number; style: number };
+}
+
+interface TracePass {
+  variant: Variant;
+  rep: number;
+  frames: number;
+  /** The overlay's own calls (null for the baseline). */
+  script: ScriptTime | null;
+  /** The script's time per frame, ms. */
+  msPerFrame: number;
+  forcedMsPerFrame: number;
+  /** The page's renderer main thread during the scroll: busy time and self time by trace event, ms per frame. */
+  mainThread: { busyMsPerFrame: number; byName: { name: string; msPerFrame: number }[] } | null;
+}
+
+async function metricsPass(page: Page, variant: Variant, rep: number): Promise<MetricsPass> {
+  await page.bringToFront();
+  await page.evaluate(() => window.__overlayBench.rest());
+  const m0 = await page.metrics();
+  const run = await page.evaluate((n, s, a) => window.__overlayBench.scroll(n, s, a), scrollFrames, scrollStep, scrollAmplitude);
+  const m1 = await page.metrics();
+  const d = (k: 'TaskDuration' | 'ScriptDuration' | 'LayoutDuration' | 'RecalcStyleDuration') =>
+    (((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000) / run.frames;
+  return {
+    variant,
+    rep,
+    frames: run.frames,
+    ms: run.ms,
+    frameIntervalMs: median(run.intervals),
+    perFrame: { task: d('TaskDuration'), script: d('ScriptDuration'), layout: d('LayoutDuration'), style: d('RecalcStyleDuration') },
+  };
+}
+
+async function frameIdOf(page: Page): Promise<string> {
+  const session = await page.createCDPSession();
+  try {
+    const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    return frameTree.frame.id;
+  } finally {
+    await session.detach();
+  }
+}
+
+async function tracePass(page: Page, variant: Variant, rep: number, matches: ((url: string) => boolean) | null): Promise<TracePass> {
+  await page.bringToFront();
+  await page.evaluate(() => window.__overlayBench.rest());
+  const frame = await frameIdOf(page);
+  await page.tracing.start({ categories: TRACE_CATEGORIES });
+  const run = await page
+    .evaluate((n, s, a) => window.__overlayBench.scroll(n, s, a), scrollFrames, scrollStep, scrollAmplitude)
+    .catch(async (error: unknown) => {
+      await page.tracing.stop();
+      throw error;
+    });
+  const buffer = await page.tracing.stop();
+  if (saveTraces && buffer) {
+    mkdirSync(saveTraces, { recursive: true });
+    writeFileSync(join(saveTraces, `scroll-${variant}-${rep}.json`), buffer);
+  }
+  const events = traceEvents(buffer);
+  const script = matches ? scriptTime(events, matches, frame) : null;
+  const thread = mainThreadOf(events, frame);
+  const span = spanOf(events, (url) => url.endsWith(PROBE_SOURCE_URL));
+  const time = thread && span ? threadTime(events, thread, span.from, span.to) : null;
+  const perFrame = (ms: number) => ms / run.frames;
+  return {
+    variant,
+    rep,
+    frames: run.frames,
+    script,
+    msPerFrame: script ? perFrame(script.ms) : Number.NaN,
+    forcedMsPerFrame: script ? perFrame(script.forcedMs) : Number.NaN,
+    mainThread: time
+      ? {
+          busyMsPerFrame: perFrame(time.busyMs),
+          byName: time.byName.slice(0, 15).map((r) => ({ name: r.name, msPerFrame: perFrame(r.ms) })),
+        }
+      : null,
+  };
+}
+
+// ---------------------------------------------------------------- run
+
+const build = ensureBuild();
+const weight = {
+  content: contentScriptWeight(outDir),
+  driver: driverWeight(),
+  breakdown: await contentScriptBreakdown(),
+};
+
+const probe = await bundleProbe();
+const driver = driverSources();
+const server = await startPracticeServer();
+let browser: Browser | undefined;
+const started = performance.now();
+
+try {
+  browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    pipe: true,
+    protocolTimeout: 120_000,
+    enableExtensions: true,
+    defaultViewport: { width: 1280, height: 800 },
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const chromium = await browser.version();
+  const extensionId = await browser.installExtension(outDir);
+  const origin = `chrome-extension://${extensionId}`;
+  await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), { timeout: WAIT_MS });
+  const contentUrl = `${origin}/content-scripts/content.js`;
+
+  // Tab "run": the guide runs there. Tab "ref": same page, no run (our content script idle), driver.js injected.
+  const base = server.url;
+  const runPage = await openPracticePage(browser, base, 'cac-bench-run', probe);
+  const refPage = await openPracticePage(browser, base, 'cac-bench-ref', probe);
+  await refPage.addScriptTag({ content: driver.js });
+  await refPage.addStyleTag({ content: driver.css });
+  await startRun(browser, origin, 'cac-bench-run');
+  await runPage.bringToFront();
+  await runPage.evaluate((sel) => window.__overlayBench.waitOursOn(sel), selector);
+  await refPage.bringToFront();
+  await refPage.waitForFunction(() => window.__overlayBench.oursIdle(), { timeout: WAIT_MS });
+
+  // 1. Appear → drawn.
+  console.log(`Appear → drawn: ${runs} runs each (+${warmup} warm-up), target ${selector} in ${container}`);
+  await runPage.bringToFront();
+  const ours = appearResult(
+    'ours: container re-inserted → spotlight drawn at the target (run on the step, target re-found by the locating engine)',
+    await repeat(runs, 'ours', () => runPage.evaluate((s, c) => window.__overlayBench.oursAppear(s, c), selector, container)),
+  );
+  let driverWait: AppearResult | null = null;
+  let driverCall: AppearResult | null = null;
+  if (withDriver) {
+    await refPage.bringToFront();
+    driverWait = appearResult(
+      'driver.js drive() with waitForElement: container re-inserted → overlay drawn at the element',
+      await repeat(runs, 'driver.js wait', () =>
+        refPage.evaluate((s, c, p) => window.__overlayBench.driverAppear(s, c, 'wait', p), selector, container, popover),
+      ),
+    );
+    driverCall = appearResult(
+      'driver.js highlight() called just after the re-insertion → overlay drawn at the element',
+      await repeat(runs, 'driver.js call', () =>
+        refPage.evaluate((s, c, p) => window.__overlayBench.driverAppear(s, c, 'call', p), selector, container, popover),
+      ),
+    );
+  }
+
+  // 2. Scroll-follow cost: passes interleaved, so that the machine's load spreads over all variants.
+  console.log(`Scroll: ${scrollFrames} frames × ${scrollReps} reps, ${scrollStep} px a frame over ${scrollAmplitude} px`);
+  const metrics: MetricsPass[] = [];
+  const traces: TracePass[] = [];
+  for (let rep = 0; rep < scrollReps; rep++) {
+    metrics.push(await metricsPass(refPage, 'baseline', rep));
+    if (withTrace) traces.push(await tracePass(refPage, 'baseline', rep, null));
+    await runPage.bringToFront();
+    await runPage.evaluate((sel) => window.__overlayBench.waitOursOn(sel), selector);
+    metrics.push(await metricsPass(runPage, 'ours', rep));
+    if (withTrace) traces.push(await tracePass(runPage, 'ours', rep, (url) => url === contentUrl));
+    if (withDriver) {
+      await refPage.bringToFront();
+      await refPage.evaluate(() => window.__overlayBench.rest());
+      await refPage.evaluate((s, p) => window.__overlayBench.driverHighlight(s, p), selector, popover);
+      metrics.push(await metricsPass(refPage, 'driver', rep));
+      if (withTrace) traces.push(await tracePass(refPage, 'driver', rep, (url) => url.endsWith(DRIVER_SOURCE_URL)));
+      await refPage.evaluate(() => window.__overlayBench.driverDestroy());
+    }
+    console.log(`  scroll: rep ${rep + 1}/${scrollReps}`);
+  }
+  // Still drawn on the target after all that scrolling: the figures are of a working overlay.
+  await runPage.bringToFront();
+  await runPage.evaluate(() => window.__overlayBench.rest());
+  const stillOn = await runPage.evaluate((sel) => window.__overlayBench.oursOn(sel), selector);
+
+  const perVariant = (v: Variant) => {
+    const ps = metrics.filter((p) => p.variant === v);
+    return {
+      passes: ps.length,
+      task: median(ps.map((p) => p.perFrame.task)),
+      script: median(ps.map((p) => p.perFrame.script)),
+      layout: median(ps.map((p) => p.perFrame.layout)),
+      style: median(ps.map((p) => p.perFrame.style)),
+      frameIntervalMs: median(ps.map((p) => p.frameIntervalMs)),
+      taskSpread: [Math.min(...ps.map((p) => p.perFrame.task)), Math.max(...ps.map((p) => p.perFrame.task))],
+    };
+  };
+  const baseline = perVariant('baseline');
+  const oursScroll = perVariant('ours');
+  const driverScroll = withDriver ? perVariant('driver') : null;
+  /** Extra main-thread time per frame over the same scroll with no overlay, per rep (paired), then the median. */
+  const extra = (v: Variant) => {
+    const diffs = [];
+    for (let rep = 0; rep < scrollReps; rep++) {
+      const b = metrics.find((p) => p.variant === 'baseline' && p.rep === rep);
+      const x = metrics.find((p) => p.variant === v && p.rep === rep);
+      if (b && x) diffs.push(x.perFrame.task - b.perFrame.task);
+    }
+    return { median: median(diffs), perRep: diffs };
+  };
+  const traced = (v: Variant) => {
+    const ts = traces.filter((t) => t.variant === v);
+    if (!ts.length) return null;
+    const names = new Set(ts.flatMap((t) => t.mainThread?.byName.map((r) => r.name) ?? []));
+    const byName = [...names]
+      .map((name) => ({ name, msPerFrame: median(ts.map((t) => t.mainThread?.byName.find((r) => r.name === name)?.msPerFrame ?? 0)) }))
+      .sort((a, b) => b.msPerFrame - a.msPerFrame);
+    return {
+      msPerFrame: median(ts.map((t) => t.msPerFrame)),
+      forcedMsPerFrame: median(ts.map((t) => t.forcedMsPerFrame)),
+      callsPerFrame: median(ts.map((t) => (t.script ? t.script.calls / t.frames : Number.NaN))),
+      perRep: ts.map((t) => t.msPerFrame),
+      byFunction: ts[0]?.script?.byFunction ?? [],
+      mainThreadBusyMsPerFrame: median(ts.map((t) => t.mainThread?.busyMsPerFrame ?? Number.NaN)),
+      mainThreadByName: byName,
+    };
+  };
+  const scroll = {
+    frames: scrollFrames,
+    reps: scrollReps,
+    stepPx: scrollStep,
+    amplitudePx: scrollAmplitude,
+    perFrame: { baseline, ours: oursScroll, driver: driverScroll },
+    overlayExtra: { ours: extra('ours'), driver: withDriver ? extra('driver') : null },
+    trace: { baseline: traced('baseline'), ours: traced('ours'), driver: withDriver ? traced('driver') : null },
+    stillOnTargetAfterScroll: stillOn,
+    passes: metrics,
+  };
+
+  // ---------------------------------------------------------------- report
+  const kib = (b: number) => b / 1024;
+  const goals = [
+    {
+      goal: `appear → spotlight drawn, median ≤ ${GOALS.appearMs} ms (one frame)`,
+      value: `${fmt(ours.ms.median)} ms, ${fmt(ours.frames.median, 0)} frame(s); rendered after ${fmt(ours.paintedMs.median)} ms`,
+      met: ours.ms.median <= GOALS.appearMs && ours.timeouts === 0,
+    },
+    {
+      goal: `scroll-follow, overlay's main-thread time < ${GOALS.scrollMsPerFrame} ms a frame`,
+      value: `${fmt(scroll.overlayExtra.ours.median, 3)} ms/frame over no overlay (metrics); its own calls ${fmt(scroll.trace.ours?.msPerFrame, 3)} ms/frame (trace)`,
+      met:
+        scroll.overlayExtra.ours.median < GOALS.scrollMsPerFrame &&
+        (scroll.trace.ours ? scroll.trace.ours.msPerFrame < GOALS.scrollMsPerFrame : true) &&
+        stillOn,
+    },
+    {
+      goal: `content script ≤ ${GOALS.weightGzipKiB} KB gzipped (js + css)`,
+      value: `${fmt(kib(weight.content.gzip), 1)} KB`,
+      met: kib(weight.content.gzip) <= GOALS.weightGzipKiB,
+    },
+  ];
+
+  const appearRow = (name: string, r: AppearResult | null) =>
+    r
+      ? [
+          name,
+          fmt(r.ms.median),
+          fmt(r.ms.p95),
+          fmt(r.frames.median, 0),
+          fmt(r.frames.p95, 0),
+          fmt(r.paintedMs.median),
+          fmt(r.paintedMs.p95),
+          String(r.timeouts),
+        ]
+      : [name, '–', '–', '–', '–', '–', '–', '–'];
+  console.log(`\nAppear → drawn (ms from insertion; ${runs} runs)`);
+  console.log(
+    textTable(
+      ['', 'median', 'p95', 'frames', 'p95', 'rendered', 'p95', 'timeouts'],
+      [
+        appearRow('Côte à côte (re-found)', ours),
+        appearRow('driver.js waitForElement', driverWait),
+        appearRow('driver.js highlight() call', driverCall),
+      ],
+    ),
+  );
+  const scrollRow = (
+    name: string,
+    v: ReturnType<typeof perVariant> | null,
+    ex: { median: number } | null,
+    tr: ReturnType<typeof traced>,
+  ) =>
+    v
+      ? [
+          name,
+          fmt(v.task, 3),
+          fmt(v.script, 3),
+          fmt(v.layout, 3),
+          fmt(v.style, 3),
+          ex ? fmt(ex.median, 3) : '–',
+          tr ? fmt(tr.msPerFrame, 3) : '–',
+          tr ? fmt(tr.forcedMsPerFrame, 3) : '–',
+          fmt(v.frameIntervalMs, 1),
+        ]
+      : [name, '–', '–', '–', '–', '–', '–', '–', '–'];
+  console.log(`\nScroll-follow (main-thread ms per frame, median of ${scrollReps} passes of ${scrollFrames} frames)`);
+  console.log(
+    textTable(
+      ['', 'task', 'script', 'layout', 'style', 'extra', 'own calls', 'forced', 'frame ms'],
+      [
+        scrollRow('no overlay (baseline)', baseline, null, null),
+        scrollRow('Côte à côte', oursScroll, scroll.overlayExtra.ours, scroll.trace.ours),
+        scrollRow('driver.js', driverScroll, scroll.overlayExtra.driver, scroll.trace.driver),
+      ],
+    ),
+  );
+  console.log('  extra: task time over the baseline, paired by rep; own calls: the script’s calls in a trace (incl. forced style/layout).');
+  const extraSpread = (ex: { perRep: number[] } | null) =>
+    ex?.perRep.length ? `${fmt(Math.min(...ex.perRep), 3)} … ${fmt(Math.max(...ex.perRep), 3)}` : '–';
+  console.log(
+    `  extra per rep: Côte à côte ${extraSpread(scroll.overlayExtra.ours)}; driver.js ${extraSpread(scroll.overlayExtra.driver)}`,
+  );
+  if (withTrace) {
+    const t = scroll.trace;
+    const top = new Set([t.baseline, t.ours, t.driver].flatMap((x) => x?.mainThreadByName.slice(0, 8).map((r) => r.name) ?? []));
+    const cell = (x: ReturnType<typeof traced>, name: string) => fmt(x?.mainThreadByName.find((r) => r.name === name)?.msPerFrame ?? 0, 3);
+    console.log('\nMain thread during the scroll, by trace event (self time, ms per frame, median of the traced passes)');
+    console.log(
+      textTable(
+        ['', 'baseline', 'Côte à côte', 'driver.js'],
+        [
+          [
+            'busy (all tasks)',
+            fmt(t.baseline?.mainThreadBusyMsPerFrame, 3),
+            fmt(t.ours?.mainThreadBusyMsPerFrame, 3),
+            fmt(t.driver?.mainThreadBusyMsPerFrame, 3),
+          ],
+          ...[...top].map((name) => [name, cell(t.baseline, name), cell(t.ours, name), cell(t.driver, name)]),
+        ],
+      ),
+    );
+    const fns = (x: ReturnType<typeof traced>) =>
+      x?.byFunction
+        .slice(0, 4)
+        .map((f) => `${f.name} ${fmt(f.ms / scrollFrames, 3)} ms/frame (${f.calls} calls)`)
+        .join('; ') ?? '–';
+    console.log(`  Côte à côte's calls (first traced pass): ${fns(t.ours)}`);
+    console.log(`  driver.js's calls (first traced pass): ${fns(t.driver)}`);
+  }
+  console.log(`\nWeight (gzip -9; KB = 1024 bytes)`);
+  console.log(
+    textTable(
+      ['', 'bytes', 'gzip', 'KB gz'],
+      [
+        ...weight.content.files.map((f) => [f.file, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
+        ['content script, total', String(weight.content.bytes), String(weight.content.gzip), fmt(kib(weight.content.gzip), 1)],
+        ...weight.content.onDemand.map((f) => [`${f.file} (on demand, not counted)`, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
+        ...weight.driver.files.map((f) => [f.file, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
+        ['driver.js, total', String(weight.driver.bytes), String(weight.driver.gzip), fmt(kib(weight.driver.gzip), 1)],
+      ],
+    ),
+  );
+  console.log(
+    `\nWhere the content script's bytes go (equivalent esbuild bundle: ${weight.breakdown.bytes} B, ${weight.breakdown.gzip} B gz)`,
+  );
+  console.log(
+    textTable(
+      ['', 'min bytes', 'share', '≈ KB gz'],
+      weight.breakdown.rows
+        .filter((r) => r.share >= 0.005)
+        .map((r) => [r.group, String(r.bytes), `${(r.share * 100).toFixed(1)} %`, fmt(kib(r.gzipEstimate), 1)]),
+    ),
+  );
+  console.log('\nGoals');
+  for (const g of goals) console.log(`  ${g.met ? 'met    ' : 'NOT met'}  ${g.goal}: ${g.value}`);
+  if (!stillOn) console.log('  Warning: after the scroll passes the spotlight was no longer on the target.');
+  if (build.stale) console.log('  Warning: the build is older than the sources (pass --build).');
+
+  const result = {
+    benchmark: 'overlay',
+    date: new Date().toISOString(),
+    seconds: Math.round((performance.now() - started) / 1000),
+    environment: {
+      chromium,
+      node: process.version,
+      cpus: cpus().length,
+      loadavg: loadavg(),
+      viewport: { width: 1280, height: 800 },
+      headless: true,
+    },
+    options: { runs, warmup, scrollFrames, scrollReps, scrollStep, scrollAmplitude, stepId, selector, container, page: pagePath },
+    build,
+    goals,
+    appear: { ours, driverWait, driverCall },
+    scroll,
+    weight,
+  };
+  mkdirSync(dirname(jsonOut), { recursive: true });
+  writeFileSync(jsonOut, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nResults: ${jsonOut} (${result.seconds} s)`);
+} finally {
+  await browser?.close();
+  await server.close();
+}

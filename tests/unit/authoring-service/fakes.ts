@@ -1,0 +1,61 @@
+/**
+ * A fake browser platform for the authoring service: tabs with addresses,
+ * granted sites, what was put in which tab, what each tab's playback script
+ * answers, the registered playback sites, the editor openings.
+ */
+import type { AuthoringPlatform } from '../../../utils/authoring/background/platform';
+import type { TabMessage } from '../../../utils/messages';
+
+export class FakePlatform implements AuthoringPlatform {
+  /** Tab id → address; absent: the browser hides it (no permission) or the tab is gone. */
+  readonly urls = new Map<number, string>();
+  readonly granted = new Set<string>();
+  readonly injected: { tabId: number; script: 'recorder' | 'playback' }[] = [];
+  /** Tabs whose playback script listens (the manifest's, or one injected). */
+  readonly listening = new Set<number>();
+  /** What a listening tab answers to `overlay:test`. */
+  testAnswer: unknown = { status: 'found' };
+  /** How many messages a freshly injected script misses before it listens (it sets up asynchronously). */
+  missesAfterInjection = 2;
+  readonly sent: { tabId: number; message: TabMessage }[] = [];
+  readonly registrations: string[][] = [];
+  editorOpenings = 0;
+  manifest: string[] = [];
+  failInjection = false;
+  #misses = new Map<number, number>();
+
+  async tabUrl(tabId: number) {
+    return this.urls.get(tabId);
+  }
+  async hasSite(site: string) {
+    return this.granted.has(site);
+  }
+  async injectRecorder(tabId: number) {
+    if (this.failInjection) throw new Error('Cannot access contents of the page');
+    this.injected.push({ tabId, script: 'recorder' });
+  }
+  async injectPlayback(tabId: number) {
+    if (this.failInjection) throw new Error('Cannot access contents of the page');
+    this.injected.push({ tabId, script: 'playback' });
+    this.listening.add(tabId);
+    this.#misses.set(tabId, this.missesAfterInjection);
+  }
+  async sendToTab(tabId: number, message: TabMessage) {
+    this.sent.push({ tabId, message });
+    const misses = this.#misses.get(tabId) ?? 0;
+    if (!this.listening.has(tabId) || misses > 0) {
+      this.#misses.set(tabId, Math.max(0, misses - 1));
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }
+    return message.type === 'overlay:test' ? this.testAnswer : { ok: true };
+  }
+  async registerPlayback(sites: readonly string[]) {
+    this.registrations.push([...sites]);
+  }
+  manifestSites() {
+    return this.manifest;
+  }
+  async openEditor() {
+    this.editorOpenings++;
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The recording, background side: start, events, navigation, stop → draft
+ * guide; driven by the recorder's real capture on a real DOM (happy-dom), with
+ * the fake browser's storage. What the person types never reaches storage.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { captureActions } from '../../../components/recorder/capture';
+import { RECORDING_KEY, readRecording } from '../../../utils/authoring/recording';
+import { createAuthoringService, EDITOR_INCOMING_KEY, type EditorIncoming } from '../../../utils/authoring/background/service';
+import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
+import { parseGuide } from '../../../utils/guide/parse';
+import type { ActionStep } from '../../../utils/guide/schema';
+import type { Request } from '../../../utils/messages';
+import { dsfrMain, PAGES } from '../locate/dsfr-fixtures';
+import { FakePlatform } from './fakes';
+
+const TAB = 7;
+const OTHER_TAB = 8;
+const SITE = 'https://moncompte.exemple.gouv.fr/*';
+const LOGIN = 'https://moncompte.exemple.gouv.fr/connexion';
+const TYPED_USER = 'jeanne.martin-7731';
+const TYPED_SECRET = 'Tr3s-S3cret!motdepasse';
+
+let platform: FakePlatform;
+let service: ReturnType<typeof createAuthoringService>;
+let stopCapture: (() => void) | undefined;
+
+function newService() {
+  return createAuthoringService({ platform, userGuides: createUserGuidesStore(), now: () => 1_700_000_000_000, pause: async () => {} });
+}
+
+const ask = <R extends Request>(request: R, senderTabId?: number) => service.handle(request as never, senderTabId) as Promise<unknown>;
+
+async function stored(): Promise<Record<string, unknown>> {
+  return fakeBrowser.storage.local.get(null);
+}
+
+async function recording() {
+  return readRecording((await fakeBrowser.storage.local.get(RECORDING_KEY))[RECORDING_KEY]);
+}
+
+/** The recorder's capture on the page, its events sent from `tabId`. Returns the pending sends. */
+function recorderIn(tabId: number): Promise<unknown>[] {
+  const pending: Promise<unknown>[] = [];
+  stopCapture = captureActions({
+    isTrusted: () => true,
+    onEvent: (event) => pending.push(ask({ type: 'recorder:event', event }, tabId)),
+  });
+  return pending;
+}
+
+function fire(target: Element, event: Event) {
+  target.dispatchEvent(event);
+}
+
+/** The person logs in on the DSFR login page: types a username and a password, clicks « Se connecter ». */
+async function logIn(tabId = TAB): Promise<void> {
+  window.happyDOM?.setURL(LOGIN);
+  document.body.innerHTML = dsfrMain(PAGES.login['1.14.4']);
+  const pending = recorderIn(tabId);
+  const username = document.querySelector<HTMLInputElement>('input[name=username]')!;
+  const password = document.querySelector<HTMLInputElement>('input[name=password]')!;
+  username.value = TYPED_USER;
+  fire(username, new FocusEvent('focusout', { bubbles: true }));
+  password.value = TYPED_SECRET;
+  fire(password, new FocusEvent('focusout', { bubbles: true }));
+  fire(document.querySelector('button[type=submit]')!, new MouseEvent('click', { bubbles: true }));
+  await Promise.all(pending);
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  platform = new FakePlatform();
+  platform.urls.set(TAB, LOGIN);
+  platform.granted.add(SITE);
+  service = newService();
+});
+
+afterEach(() => {
+  stopCapture?.();
+  stopCapture = undefined;
+  document.body.replaceChildren();
+});
+
+describe('starting', () => {
+  it('starts on the tab, keeps the site, and puts the recorder in the page', async () => {
+    expect(await ask({ type: 'recorder:start', tabId: TAB })).toEqual({ recording: true, tabId: TAB, steps: 0 });
+    expect(await recording()).toMatchObject({ tabId: TAB, sites: [SITE], draft: [] });
+    expect(platform.injected).toEqual([{ tabId: TAB, script: 'recorder' }]);
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: true, tabId: TAB, steps: 0 });
+  });
+
+  it('keeps the recording but says so when the site is not allowed', async () => {
+    platform.granted.clear();
+    expect(await ask({ type: 'recorder:start', tabId: TAB })).toEqual({ recording: true, tabId: TAB, steps: 0, needsPermission: SITE });
+    expect(platform.injected).toEqual([]);
+  });
+
+  it('is off when nothing, or something unreadable, is stored', async () => {
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: false, tabId: null, steps: 0 });
+    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: { tabId: 'x', draft: 'nope' } });
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: false, tabId: null, steps: 0 });
+  });
+});
+
+describe('recording the DSFR login flow', () => {
+  beforeEach(async () => {
+    await ask({ type: 'recorder:start', tabId: TAB });
+  });
+
+  it('turns the person’s actions into steps: fill, fill (sensitive), click', async () => {
+    await logIn();
+    const state = await recording();
+    expect(state?.draft.map((step) => [step.action, step.sensitive, step.page])).toEqual([
+      ['fill', false, '/connexion'],
+      ['fill', true, '/connexion'],
+      ['click', false, '/connexion'],
+    ]);
+    expect(state?.draft[2]?.instruction).toBe('Cliquez sur «\u00a0Se connecter\u00a0».');
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: true, tabId: TAB, steps: 3 });
+  });
+
+  it('never keeps a typed value: not in storage while recording, not in the draft, not in what the editor gets', async () => {
+    await logIn();
+    const during = JSON.stringify(await stored());
+    const answer = JSON.stringify(await ask({ type: 'recorder:stop' }, TAB));
+    const after = JSON.stringify(await stored());
+    for (const text of [during, answer, after]) {
+      expect(text).not.toContain(TYPED_USER);
+      expect(text).not.toContain(TYPED_SECRET);
+    }
+    // The check could fail: the draft did reach storage, with its three steps.
+    expect(after).toContain('current-password');
+  });
+
+  it('listens to the recording tab only', async () => {
+    await logIn(OTHER_TAB);
+    stopCapture?.();
+    await ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Valider' }, url: LOGIN } });
+    expect((await recording())?.draft).toEqual([]);
+  });
+
+  it('drops anything but the kind, the target facts, the address pattern and the type from an event', async () => {
+    const event = {
+      kind: 'input-left',
+      facts: { tag: 'input', type: 'text', label: 'Nom', value: 'Dupont-secret' },
+      url: `${LOGIN}?nom=Dupont-secret`,
+      value: 'Dupont-secret',
+    };
+    await ask({ type: 'recorder:event', event } as never, TAB);
+    const state = await recording();
+    expect(state?.draft).toHaveLength(1);
+    expect(JSON.stringify(await stored())).not.toContain('Dupont-secret');
+    await ask({ type: 'recorder:event', event: { kind: 'type-for-them', facts: { tag: 'input' }, url: LOGIN } } as never, TAB);
+    expect((await recording())?.draft).toHaveLength(1);
+  });
+
+  it('applies events arriving together one after the other', async () => {
+    const events = Array.from({ length: 6 }, (_, i) => ({
+      kind: 'click' as const,
+      facts: { tag: 'button', role: 'button', name: `Bouton ${i + 1}` },
+      url: LOGIN,
+    }));
+    await Promise.all(events.map((event) => ask({ type: 'recorder:event', event }, TAB)));
+    expect((await recording())?.draft.map((step) => step.target?.name)).toEqual(events.map((event) => event.facts.name));
+  });
+
+  it('stops into a valid draft guide, handed to the editor, which opens from the recording bar', async () => {
+    await logIn();
+    const result = (await ask({ type: 'recorder:stop' }, TAB)) as { ok: true; guide: import('../../../utils/guide/schema').Guide };
+    expect(result.ok).toBe(true);
+    expect(parseGuide(result.guide).ok).toBe(true);
+    expect(result.guide.status).toEqual({ state: 'draft' });
+    expect(result.guide.sites).toEqual([SITE]);
+    expect(result.guide.steps.map((item) => item.kind)).toEqual(['step', 'step', 'step', 'end']);
+    expect((result.guide.steps as ActionStep[]).slice(0, 3).map((step) => step.action)).toEqual(['fill', 'fill', 'click']);
+
+    expect(await recording()).toBeNull();
+    const incoming = (await fakeBrowser.storage.local.get(EDITOR_INCOMING_KEY))[EDITOR_INCOMING_KEY] as EditorIncoming;
+    expect(incoming).toEqual({ guide: result.guide, at: 1_700_000_000_000 });
+    expect(platform.editorOpenings).toBe(1);
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: false, tabId: null, steps: 0 });
+  });
+
+  it('leaves the editor to the popup or the editor page when they stop it', async () => {
+    await logIn();
+    expect(await ask({ type: 'recorder:stop' })).toMatchObject({ ok: true });
+    expect(platform.editorOpenings).toBe(0);
+    expect((await fakeBrowser.storage.local.get(EDITOR_INCOMING_KEY))[EDITOR_INCOMING_KEY]).toBeDefined();
+  });
+
+  it('gives an empty draft (just the end) when stopped before any step, and says when nothing is recording', async () => {
+    const result = (await ask({ type: 'recorder:stop' }, TAB)) as { ok: boolean; guide?: { steps: unknown[] } };
+    expect(result.ok).toBe(true);
+    expect(result.guide?.steps).toHaveLength(1);
+    expect(await ask({ type: 'recorder:stop' })).toEqual({ ok: false, problems: [{ path: '', message: 'Aucun enregistrement n’est en cours.' }] });
+  });
+
+  it('survives a restart of the background: a new service carries on with the stored steps', async () => {
+    await logIn();
+    service = newService();
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: true, tabId: TAB, steps: 3 });
+    expect(await ask({ type: 'recorder:stop' }, TAB)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the tab goes from page to page, and from site to site', () => {
+  const OTHER_SITE = 'https://connexion.franceconnect.exemple/*';
+
+  beforeEach(async () => {
+    await ask({ type: 'recorder:start', tabId: TAB });
+    await logIn();
+    platform.injected.length = 0;
+  });
+
+  it('puts the recorder in each new page of an allowed site, when it has loaded', async () => {
+    platform.urls.set(TAB, 'https://moncompte.exemple.gouv.fr/accueil');
+    await service.onTabUpdated(TAB, { status: 'loading' });
+    expect(platform.injected).toEqual([]);
+    await service.onTabUpdated(TAB, { status: 'complete' }, { url: 'https://moncompte.exemple.gouv.fr/accueil' });
+    expect(platform.injected).toEqual([{ tabId: TAB, script: 'recorder' }]);
+    expect((await recording())?.draft).toHaveLength(3);
+  });
+
+  it('keeps the recording on a site not allowed yet, says which, and goes on once allowed', async () => {
+    const url = 'https://connexion.franceconnect.exemple/login';
+    platform.urls.set(TAB, url);
+    await service.onTabUpdated(TAB, { status: 'complete' }, { url });
+    expect(platform.injected).toEqual([]);
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: true, tabId: TAB, steps: 3, needsPermission: OTHER_SITE });
+
+    // The trainer allows it from the popup, which starts again on the same tab: same recording.
+    platform.granted.add(OTHER_SITE);
+    expect(await ask({ type: 'recorder:start', tabId: TAB })).toEqual({ recording: true, tabId: TAB, steps: 3 });
+    expect(platform.injected).toEqual([{ tabId: TAB, script: 'recorder' }]);
+    await ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Continuer' }, url } }, TAB);
+    const result = (await ask({ type: 'recorder:stop' }, TAB)) as { ok: true; guide: { sites: string[]; steps: unknown[] } };
+    expect(result.guide.sites).toEqual([SITE, OTHER_SITE]);
+    expect(result.guide.steps).toHaveLength(5);
+  });
+
+  it('says so when the browser hides the address of the new page', async () => {
+    platform.urls.delete(TAB);
+    await service.onTabUpdated(TAB, { status: 'complete' }, {});
+    expect(await ask({ type: 'recorder:state' })).toMatchObject({ recording: true, steps: 3, needsPermission: true });
+  });
+
+  it('asks nothing on a page that is not on the web, and ignores other tabs', async () => {
+    await service.onTabUpdated(TAB, { status: 'complete' }, { url: 'about:blank' });
+    await service.onTabUpdated(OTHER_TAB, { status: 'complete' }, { url: 'https://moncompte.exemple.gouv.fr/' });
+    expect(platform.injected).toEqual([]);
+    expect(await ask({ type: 'recorder:state' })).toEqual({ recording: true, tabId: TAB, steps: 3 });
+  });
+
+  it('counts a page where the recorder could not be put as not allowed', async () => {
+    platform.failInjection = true;
+    await service.onTabUpdated(TAB, { status: 'complete' }, { url: LOGIN });
+    expect(await ask({ type: 'recorder:state' })).toMatchObject({ needsPermission: SITE });
+  });
+});
+
+declare global {
+  interface Window {
+    happyDOM?: { setURL(url: string): void };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The editor's "Tester", forwarded by the background to the real overlay in
+ * a tab: the playback script is put there when it is missing and allowed;
+ * otherwise a plain French reason comes back.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createAuthoringService, UNREACHABLE } from '../../../utils/authoring/background/service';
+import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
+import type { Request } from '../../../utils/messages';
+import { FakePlatform } from './fakes';
+
+const TAB = 3;
+const TARGET = { tag: 'button', role: 'button', name: 'Se connecter' };
+const INSTRUCTION = 'Cliquez sur « Se connecter ».';
+
+let platform: FakePlatform;
+let service: ReturnType<typeof createAuthoringService>;
+
+const ask = <R extends Request>(request: R) => service.handle(request as never, undefined) as Promise<unknown>;
+const test = (target: unknown = TARGET) => ask({ type: 'target:test', tabId: TAB, target, instruction: INSTRUCTION } as never);
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  platform = new FakePlatform();
+  platform.urls.set(TAB, 'https://moncompte.exemple.gouv.fr/connexion');
+  platform.granted.add('https://moncompte.exemple.gouv.fr/*');
+  service = createAuthoringService({ platform, userGuides: createUserGuidesStore(), now: () => 0, pause: async () => {} });
+});
+
+describe('Tester', () => {
+  it('asks the playback script already in the tab, and returns its answer', async () => {
+    platform.listening.add(TAB);
+    platform.testAnswer = { status: 'ambiguous' };
+    expect(await test()).toEqual({ status: 'ambiguous' });
+    expect(platform.sent).toEqual([{ tabId: TAB, message: { type: 'overlay:test', target: TARGET, instruction: INSTRUCTION } }]);
+    expect(platform.injected).toEqual([]);
+  });
+
+  it('puts the playback script in an allowed tab that lacks it, and waits until it listens', async () => {
+    platform.testAnswer = { status: 'found' };
+    expect(await test()).toEqual({ status: 'found' });
+    expect(platform.injected).toEqual([{ tabId: TAB, script: 'playback' }]);
+    expect(platform.sent.length).toBe(1 + platform.missesAfterInjection + 1);
+  });
+
+  it('says in French that the site is not allowed, and puts nothing in the tab', async () => {
+    platform.granted.clear();
+    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAccess });
+    expect(platform.injected).toEqual([]);
+  });
+
+  it('says so for a tab whose address is hidden or gone, and for a page that is not on the web', async () => {
+    platform.urls.delete(TAB);
+    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAccess });
+    platform.urls.set(TAB, 'about:blank');
+    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.notWeb });
+  });
+
+  it('says so when the page never answers', async () => {
+    platform.missesAfterInjection = 1000;
+    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAnswer });
+  });
+
+  it('refuses a target that is not a target description, without sending it', async () => {
+    platform.listening.add(TAB);
+    expect(await test({ tag: 'BUTTON<script>', value: 'x' })).toEqual({ status: 'unreachable', reason: UNREACHABLE.target });
+    expect(platform.sent).toEqual([]);
+  });
+
+  it('does not take a strange answer for a result', async () => {
+    platform.listening.add(TAB);
+    platform.testAnswer = { status: 'clicked' };
+    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAnswer });
+  });
+
+  it('clears the highlight, whether or not the tab has the script', async () => {
+    expect(await ask({ type: 'target:clear', tabId: TAB })).toEqual({ ok: true });
+    platform.listening.add(TAB);
+    expect(await ask({ type: 'target:clear', tabId: TAB })).toEqual({ ok: true });
+    expect(platform.sent.at(-1)).toEqual({ tabId: TAB, message: { type: 'overlay:clear' } });
+  });
+});

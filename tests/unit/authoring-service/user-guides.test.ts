@@ -1,0 +1,166 @@
+/**
+ * "My guides" through the background: saved after validation, listed, removed,
+ * a damaged stored entry set aside with a message while the others stay
+ * usable, and the playback script registered on their allowed sites.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createAuthoringService } from '../../../utils/authoring/background/service';
+import { createUserGuidesStore, USER_GUIDES_KEY } from '../../../utils/authoring/background/user-store';
+import type { Request } from '../../../utils/messages';
+import { FakePlatform } from './fakes';
+
+const NOW = '2026-03-02T10:00:00.000Z';
+
+function rawGuide(id: string, site = 'https://www.exemple.gouv.fr/*', title = `Guide ${id}`): Record<string, unknown> {
+  return {
+    format: 1,
+    id,
+    version: '1.0.0',
+    lang: 'fr',
+    title,
+    summary: 'Un guide pour les tests.',
+    status: { state: 'draft' },
+    sites: [site],
+    durationMinutes: 5,
+    steps: [
+      { kind: 'step', id: 'valider', action: 'click', target: { tag: 'button', name: 'Valider' }, instruction: 'Cliquez sur « Valider ».' },
+      { kind: 'end', id: 'fin' },
+    ],
+  };
+}
+
+let platform: FakePlatform;
+let userGuides: ReturnType<typeof createUserGuidesStore>;
+let service: ReturnType<typeof createAuthoringService>;
+let clock: number;
+
+function setUp() {
+  userGuides = createUserGuidesStore({ now: () => new Date(clock).toISOString(), reservedIds: () => new Set(['dsfr-creer-un-compte']) });
+  service = createAuthoringService({ platform, userGuides, now: () => clock, pause: async () => {} });
+}
+
+const ask = <R extends Request>(request: R, senderTabId?: number) => service.handle(request as never, senderTabId) as Promise<any>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  clock = Date.parse(NOW);
+  platform = new FakePlatform();
+  platform.granted.add('https://www.exemple.gouv.fr/*');
+  setUp();
+});
+
+describe('saving and listing', () => {
+  it('saves a valid guide, lists it as the person’s own, and gives it to the catalogue', async () => {
+    expect(await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' })).toEqual({ ok: true, id: 'impots' });
+    clock += 60_000;
+    await ask({ type: 'userGuides:save', guide: rawGuide('caf'), origin: 'imported' });
+    expect(await ask({ type: 'userGuides:list' })).toEqual({
+      guides: [
+        { id: 'caf', title: 'Guide caf', origin: 'imported', savedAt: '2026-03-02T10:01:00.000Z' },
+        { id: 'impots', title: 'Guide impots', origin: 'recorded', savedAt: NOW },
+      ],
+      setAside: [],
+    });
+    expect((await userGuides.guides()).map((guide) => guide.id)).toEqual(['caf', 'impots']);
+    expect(await userGuides.ids()).toEqual(new Set(['caf', 'impots']));
+  });
+
+  it('refuses an invalid guide with French problems, and loses nothing else', async () => {
+    await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
+    const broken = { ...rawGuide('caf'), steps: [{ kind: 'step', id: 'x', action: 'clicker', instruction: 'Cliquez.' }] };
+    const result = await ask({ type: 'userGuides:save', guide: broken, origin: 'imported' });
+    expect(result.ok).toBe(false);
+    expect(result.problems[0].message).toMatch(/clicker/);
+    expect(result.problems[0].message).toMatch(/étape|attendu/);
+    expect((await ask({ type: 'userGuides:list' })).guides.map((entry: { id: string }) => entry.id)).toEqual(['impots']);
+  });
+
+  it('refuses the id of a bundled guide', async () => {
+    const result = await ask({ type: 'userGuides:save', guide: rawGuide('dsfr-creer-un-compte'), origin: 'imported' });
+    expect(result).toMatchObject({ ok: false, problems: [{ path: 'id' }] });
+    expect(result.problems[0].message).toContain('fourni avec Côte à côte');
+    expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);
+  });
+
+  it('replaces a guide saved again under the same id, and removes it', async () => {
+    await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
+    await ask({ type: 'userGuides:save', guide: rawGuide('impots', undefined, 'Déclarer mes revenus'), origin: 'edited' });
+    expect((await ask({ type: 'userGuides:list' })).guides).toEqual([{ id: 'impots', title: 'Déclarer mes revenus', origin: 'edited', savedAt: NOW }]);
+    expect(await ask({ type: 'userGuides:remove', guideId: 'impots' })).toEqual({ ok: true });
+    expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);
+    expect(await ask({ type: 'userGuides:remove', guideId: 'absent' })).toEqual({ ok: true });
+  });
+
+  it('applies saves arriving together one after the other', async () => {
+    await Promise.all(['a', 'b', 'c', 'd'].map((id) => ask({ type: 'userGuides:save', guide: rawGuide(`guide-${id}`), origin: 'imported' })));
+    expect((await userGuides.ids()).size).toBe(4);
+  });
+});
+
+describe('a damaged stored guide', () => {
+  it('is set aside with a message, written back, and the other guides stay usable', async () => {
+    await fakeBrowser.storage.local.set({
+      [USER_GUIDES_KEY]: {
+        v: 1,
+        guides: {
+          impots: { guide: rawGuide('impots'), savedAt: NOW, origin: 'recorded' },
+          caf: { guide: { ...rawGuide('caf'), steps: 'abîmé' }, savedAt: NOW, origin: 'imported' },
+          ameli: 'pas un guide',
+        },
+        setAside: {},
+      },
+    });
+    setUp();
+    const list = await ask({ type: 'userGuides:list' });
+    expect(list.guides.map((entry: { id: string }) => entry.id)).toEqual(['impots']);
+    expect(list.setAside.map((entry: { id: string }) => entry.id).sort()).toEqual(['ameli', 'caf']);
+    for (const entry of list.setAside) expect(entry.message).toMatch(/mis de côté.*autres guides restent utilisables/);
+    expect((await userGuides.guides()).map((guide) => guide.id)).toEqual(['impots']);
+
+    // Written back: the damaged entries are kept, untouched, apart from the usable guides.
+    const raw = (await fakeBrowser.storage.local.get(USER_GUIDES_KEY))[USER_GUIDES_KEY] as {
+      guides: Record<string, unknown>;
+      setAside: Record<string, { raw: unknown }>;
+    };
+    expect(Object.keys(raw.guides)).toEqual(['impots']);
+    expect(raw.setAside.ameli?.raw).toBe('pas un guide');
+
+    // Saving another guide keeps what was set aside.
+    await ask({ type: 'userGuides:save', guide: rawGuide('caf'), origin: 'imported' });
+    const again = await ask({ type: 'userGuides:list' });
+    expect(again.guides.map((entry: { id: string }) => entry.id).sort()).toEqual(['caf', 'impots']);
+    expect(again.setAside).toHaveLength(2);
+  });
+
+  it('sets a store that is not one aside whole, with a message', async () => {
+    await fakeBrowser.storage.local.set({ [USER_GUIDES_KEY]: 'n’importe quoi' });
+    setUp();
+    const list = await ask({ type: 'userGuides:list' });
+    expect(list.guides).toEqual([]);
+    expect(list.setAside).toHaveLength(1);
+    expect(list.setAside[0].message).toMatch(/illisible/);
+  });
+});
+
+describe('the playback script on the sites of my guides', () => {
+  it('registers it on the allowed sites only, and follows saves and removals', async () => {
+    await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
+    await ask({ type: 'userGuides:save', guide: rawGuide('caf', 'https://www.caf.exemple/*'), origin: 'imported' });
+    expect(platform.registrations.at(-1)).toEqual(['https://www.exemple.gouv.fr/*']);
+
+    platform.granted.add('https://www.caf.exemple/*');
+    await service.syncUserGuideScripts();
+    expect(platform.registrations.at(-1)?.sort()).toEqual(['https://www.caf.exemple/*', 'https://www.exemple.gouv.fr/*']);
+
+    await ask({ type: 'userGuides:remove', guideId: 'impots' });
+    expect(platform.registrations.at(-1)).toEqual(['https://www.caf.exemple/*']);
+    await ask({ type: 'userGuides:remove', guideId: 'caf' });
+    expect(platform.registrations.at(-1)).toEqual([]);
+  });
+
+  it('does not register anything for a guide that was refused', async () => {
+    await ask({ type: 'userGuides:save', guide: { ...rawGuide('x'), format: 99 }, origin: 'imported' });
+    expect(platform.registrations).toEqual([]);
+  });
+});

@@ -1,0 +1,172 @@
+/**
+ * The recording bar and the recorder script in a page: the bar says how many
+ * steps there are (from the recording in storage), « Arrêter » stops it, the
+ * recorder goes away when the recording stops, the trainer's clicks in the
+ * bar are not steps, and a second injection does not record twice.
+ */
+import axe from 'axe-core';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { mountRecordingBar, RECORDER_HOST } from '../../../components/recorder/bar';
+import { startRecorder } from '../../../components/recorder/recorder';
+import { RECORDING_KEY } from '../../../utils/authoring/recording';
+import type { Request } from '../../../utils/messages';
+import { installFrench, waitFor } from '../popup/harness';
+
+const host = () => document.querySelector(RECORDER_HOST);
+const shadow = () => host()?.shadowRoot ?? null;
+const statusText = () => shadow()?.querySelector('[aria-live]')?.textContent;
+const barButton = () => shadow()?.querySelector('button') ?? null;
+
+function storedRecording(steps: number) {
+  return {
+    tabId: 1,
+    startedAt: 0,
+    sites: ['https://www.exemple.gouv.fr/*'],
+    draft: Array.from({ length: steps }, (_, i) => ({
+      kind: 'step',
+      id: `etape-${i + 1}`,
+      action: 'click',
+      target: { tag: 'button', name: `Bouton ${i + 1}` },
+      instruction: `Cliquez sur « Bouton ${i + 1} ».`,
+      sensitive: false,
+    })),
+  };
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await installFrench();
+  document.body.innerHTML = '<main><h1>Connexion</h1><button type="button" id="valider">Valider</button></main>';
+});
+
+afterEach(() => {
+  document.querySelectorAll(RECORDER_HOST).forEach((el) => el.remove());
+  vi.restoreAllMocks();
+});
+
+describe('the recording bar', () => {
+  it('says that recording is on and counts the steps, in French', () => {
+    const bar = mountRecordingBar(document, { onStop: async () => {} });
+    expect(statusText()).toBe('Enregistrement en cours — aucune étape');
+    bar.setSteps(1);
+    expect(statusText()).toBe('Enregistrement en cours — 1 étape');
+    bar.setSteps(4);
+    expect(statusText()).toBe('Enregistrement en cours — 4 étapes');
+    expect(barButton()?.textContent).toBe('Arrêter');
+    expect(barButton()?.getAttribute('aria-label')).toBe("Arrêter l'enregistrement et ouvrir le brouillon");
+    expect(shadow()?.querySelector('[role=region]')?.getAttribute('aria-label')).toBe("Côte à côte, enregistrement d'une démarche");
+  });
+
+  it('« Arrêter » stops, then the bar goes', async () => {
+    let resolve!: () => void;
+    const onStop = vi.fn(() => new Promise<void>((r) => (resolve = r)));
+    mountRecordingBar(document, { onStop });
+    barButton()?.click();
+    expect(onStop).toHaveBeenCalledTimes(1);
+    expect(barButton()?.disabled).toBe(true);
+    expect(barButton()?.textContent).toBe('Arrêt…');
+    barButton()?.click();
+    expect(onStop).toHaveBeenCalledTimes(1);
+    resolve();
+    await waitFor(() => host() === null, 'the bar to go');
+  });
+
+  it('tells why when stopping failed, and « Fermer » closes it', async () => {
+    mountRecordingBar(document, { onStop: async () => Promise.reject(new Error('Aucun enregistrement n’est en cours.')) });
+    barButton()?.click();
+    const alert = await waitFor(() => shadow()?.querySelector('[role=alert]:not([hidden])'), 'the alert');
+    expect(alert.textContent).toBe("L'enregistrement n'a pas pu se terminer : Aucun enregistrement n’est en cours.");
+    expect(barButton()?.textContent).toBe('Fermer');
+    barButton()?.click();
+    expect(host()).toBeNull();
+  });
+
+  it('keeps its clicks to itself: the page does not see them', () => {
+    const seen = vi.fn();
+    document.body.addEventListener('click', seen);
+    mountRecordingBar(document, { onStop: () => new Promise(() => {}) });
+    barButton()?.click();
+    expect(seen).not.toHaveBeenCalled();
+  });
+
+  it('has no accessibility violation', async () => {
+    mountRecordingBar(document, { onStop: async () => {} });
+    const results = await axe.run(shadow()!.querySelector('.bar') as HTMLElement, { rules: { region: { enabled: false } } });
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
+
+describe('the recorder script', () => {
+  let requests: Request[];
+  let stop: (() => void) | undefined;
+
+  function start() {
+    stop = startRecorder({
+      isTrusted: () => true,
+      send: (async (request: Request) => {
+        requests.push(request);
+        if (request.type === 'recorder:stop') {
+          await fakeBrowser.storage.local.remove(RECORDING_KEY);
+          return { ok: true, guide: {} };
+        }
+        return { recording: true, tabId: 1, steps: 0 };
+      }) as never,
+    });
+  }
+
+  beforeEach(() => {
+    requests = [];
+  });
+
+  afterEach(() => {
+    stop?.();
+    stop = undefined;
+  });
+
+  it('shows the stored step count and follows it', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(2) });
+    start();
+    await waitFor(() => statusText() === 'Enregistrement en cours — 2 étapes', 'the stored count');
+    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(3) });
+    await waitFor(() => statusText() === 'Enregistrement en cours — 3 étapes', 'the new count');
+  });
+
+  it('sends the person’s actions, not the trainer’s clicks in the bar', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(0) });
+    start();
+    document.getElementById('valider')?.click();
+    expect(requests.map((request) => request.type)).toEqual(['recorder:event']);
+    const sent = requests[0] as Extract<Request, { type: 'recorder:event' }>;
+    expect(sent.event).toMatchObject({ kind: 'click', facts: { tag: 'button', name: 'Valider' } });
+    barButton()?.click();
+    await waitFor(() => host() === null, 'the bar to go');
+    expect(requests.map((request) => request.type)).toEqual(['recorder:event', 'recorder:stop']);
+  });
+
+  it('goes away when the recording stops elsewhere (the popup), and records nothing more', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(1) });
+    start();
+    await waitFor(() => statusText()?.includes('1 étape'), 'the bar');
+    await fakeBrowser.storage.local.remove(RECORDING_KEY);
+    await waitFor(() => host() === null, 'the bar to go');
+    document.getElementById('valider')?.click();
+    expect(requests).toEqual([]);
+  });
+
+  it('removes itself at once when injected after the recording ended', async () => {
+    start();
+    await waitFor(() => host() === null, 'the bar to go');
+  });
+
+  it('runs once in a page, however often it is injected', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(0) });
+    start();
+    const first = stop;
+    start();
+    expect(stop).toBe(first);
+    expect(document.querySelectorAll(RECORDER_HOST)).toHaveLength(1);
+    document.getElementById('valider')?.click();
+    expect(requests).toHaveLength(1);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * What the authoring service needs from the browser, behind one small
+ * interface so that the service's logic is tested without a browser: tab
+ * addresses, site permissions, putting the recorder or the playback script
+ * in a tab, messages to a tab, the playback script registered on the sites of
+ * "my guides", the editor page.
+ *
+ * Chrome (MV3) has `scripting`; Firefox (MV2) has `tabs.executeScript` and
+ * `contentScripts.register`. Feature-detected, not sniffed.
+ */
+import { browser } from 'wxt/browser';
+import type { TabMessage } from '../../messages';
+
+export interface AuthoringPlatform {
+  /** The tab's address, when the browser tells it (it hides it on sites the extension may not enter). */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** Whether the extension may run its scripts on a site (a match pattern). */
+  hasSite(site: string): Promise<boolean>;
+  /** Puts the recorder script in the tab's top frame. */
+  injectRecorder(tabId: number): Promise<void>;
+  /** Puts the playback script (the overlay) in the tab's top frame. */
+  injectPlayback(tabId: number): Promise<void>;
+  sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
+  /** Runs the playback script on these sites from now on, and on them only (none: unregistered). */
+  registerPlayback(sites: readonly string[]): Promise<void>;
+  /** Sites where the manifest already runs the playback script (the bundled guides'). */
+  manifestSites(): string[];
+  /** Opens the editor on the draft left in `editor:incoming`. */
+  openEditor(): Promise<void>;
+}
+
+export const RECORDER_FILE = 'content-scripts/recorder.js';
+export const PLAYBACK_FILE = 'content-scripts/content.js';
+/** Id of the registered playback script for "my guides" (Chrome's `scripting`). */
+export const USER_GUIDES_SCRIPT_ID = 'user-guides';
+export const EDITOR_DRAFT_PAGE = '/editor.html?draft=1';
+
+interface ScriptingApi {
+  executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
+  registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+  updateContentScripts(scripts: RegisteredScript[]): Promise<void>;
+  unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
+}
+
+interface RegisteredScript {
+  id: string;
+  matches: string[];
+  excludeMatches?: string[];
+  js: string[];
+  runAt: 'document_idle';
+  persistAcrossSessions: boolean;
+}
+
+/** Firefox MV2. */
+interface LegacyApis {
+  tabs: { executeScript(tabId: number, details: { file: string }): Promise<unknown> };
+  contentScripts?: {
+    register(options: {
+      matches: string[];
+      excludeMatches?: string[];
+      js: { file: string }[];
+      runAt: 'document_idle';
+    }): Promise<{ unregister(): Promise<void> }>;
+  };
+}
+
+function scripting(): ScriptingApi | undefined {
+  const api = (browser as unknown as { scripting?: Partial<ScriptingApi> }).scripting;
+  return typeof api?.executeScript === 'function' ? (api as ScriptingApi) : undefined;
+}
+
+const legacy = () => browser as unknown as LegacyApis;
+
+async function inject(tabId: number, file: string): Promise<void> {
+  const api = scripting();
+  if (api) await api.executeScript({ target: { tabId }, files: [file] });
+  else await legacy().tabs.executeScript(tabId, { file: `/${file}` });
+}
+
+export function browserPlatform(): AuthoringPlatform {
+  /** Firefox: the registration lasts as long as the background page; it is made again at each start. */
+  let firefoxRegistration: { unregister(): Promise<void> } | null = null;
+
+  const manifestSites = () => [...new Set((browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []))];
+
+  return {
+    async tabUrl(tabId) {
+      try {
+        return (await browser.tabs.get(tabId)).url || undefined;
+      } catch {
+        return undefined; // the tab is gone
+      }
+    },
+    async hasSite(site) {
+      try {
+        return await browser.permissions.contains({ origins: [site] });
+      } catch {
+        return false; // not a pattern the browser accepts
+      }
+    },
+    injectRecorder: (tabId) => inject(tabId, RECORDER_FILE),
+    injectPlayback: (tabId) => inject(tabId, PLAYBACK_FILE),
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+    manifestSites,
+    async registerPlayback(sites) {
+      const exclude = manifestSites();
+      const matches = sites.filter((site) => !exclude.includes(site));
+      const api = scripting();
+      if (api) {
+        const existing = await api.getRegisteredContentScripts({ ids: [USER_GUIDES_SCRIPT_ID] });
+        if (matches.length === 0) {
+          if (existing.length > 0) await api.unregisterContentScripts({ ids: [USER_GUIDES_SCRIPT_ID] });
+          return;
+        }
+        const script: RegisteredScript = {
+          id: USER_GUIDES_SCRIPT_ID,
+          matches,
+          // Where the manifest's own script runs, a second overlay would appear.
+          ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
+          js: [PLAYBACK_FILE],
+          runAt: 'document_idle',
+          persistAcrossSessions: true,
+        };
+        if (existing.length > 0) await api.updateContentScripts([script]);
+        else await api.registerContentScripts([script]);
+        return;
+      }
+      const contentScripts = legacy().contentScripts;
+      if (!contentScripts) return;
+      const previous = firefoxRegistration;
+      firefoxRegistration = null;
+      await previous?.unregister();
+      if (matches.length === 0) return;
+      firefoxRegistration = await contentScripts.register({
+        matches,
+        ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
+        js: [{ file: `/${PLAYBACK_FILE}` }],
+        runAt: 'document_idle',
+      });
+    },
+    async openEditor() {
+      await browser.tabs.create({ url: browser.runtime.getURL(EDITOR_DRAFT_PAGE as never) });
+    },
+  };
+}

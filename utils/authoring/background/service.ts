@@ -1,0 +1,270 @@
+/**
+ * The background's side of authoring: the recording (state in storage, the
+ * recorder script following the tab from page to page), "my guides" (saved,
+ * listed, removed, and the playback script registered on their sites), and
+ * the editor's "Tester" forwarded to the real overlay in a tab.
+ *
+ * Recording operations are applied one after the other: two events arriving
+ * together must not race on a read-modify-write of the state.
+ */
+import { browser } from 'wxt/browser';
+import type { Guide } from '../../guide/schema';
+import { targetSchema } from '../../locate/target';
+import type { Request, ResponseOf, TabMessage, TargetTestResult } from '../../messages';
+import type { RecordedEvent, RecordedEventKind } from '../instruction';
+import type { AuthoringPlatform } from './platform';
+import {
+  addEvent,
+  arrivedOnPage,
+  finishRecording,
+  RECORDING_KEY,
+  type RecordingState,
+  readRecording,
+  recorderState,
+  startRecording,
+} from '../recording';
+import { generalizeSite, scrubUrl } from '../url-pattern';
+import type { UserGuidesStore } from './user-store';
+
+/** Where a stopped recording's draft waits for the editor page: `{ guide, at }` (`at`: epoch ms). */
+export const EDITOR_INCOMING_KEY = 'editor:incoming';
+
+export interface EditorIncoming {
+  guide: Guide;
+  at: number;
+}
+
+const AUTHORING_TYPES = new Set<string>([
+  'recorder:start',
+  'recorder:stop',
+  'recorder:state',
+  'recorder:event',
+  'userGuides:list',
+  'userGuides:save',
+  'userGuides:remove',
+  'target:test',
+  'target:clear',
+]);
+
+export type AuthoringRequest = Extract<
+  Request,
+  { type: `recorder:${string}` | `userGuides:${string}` | 'target:test' | 'target:clear' }
+>;
+
+export function isAuthoringRequest(request: Request): request is AuthoringRequest {
+  return AUTHORING_TYPES.has(request?.type);
+}
+
+export interface AuthoringServiceDeps {
+  platform: AuthoringPlatform;
+  userGuides: UserGuidesStore;
+  now: () => number;
+  /** Pause between tries to reach a script just put in a tab (tests pass a quicker one). */
+  pause?: (ms: number) => Promise<void>;
+}
+
+const EVENT_KINDS = new Set<RecordedEventKind>(['click', 'change', 'input-left', 'submit', 'file']);
+
+/**
+ * A recorded event as it arrives in a message, rebuilt field by field: only
+ * the kind, the target facts (later reduced to the target schema's keys), the
+ * address and the control's type go on. Anything else is dropped here.
+ */
+function readEvent(raw: unknown): RecordedEvent | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { kind, facts, url, inputType } = raw as Record<string, unknown>;
+  if (typeof kind !== 'string' || !EVENT_KINDS.has(kind as RecordedEventKind)) return null;
+  if (typeof facts !== 'object' || facts === null || typeof (facts as { tag?: unknown }).tag !== 'string') return null;
+  if (typeof url !== 'string') return null;
+  return {
+    kind: kind as RecordedEventKind,
+    facts: facts as RecordedEvent['facts'],
+    url: scrubUrl(url),
+    ...(typeof inputType === 'string' ? { inputType } : {}),
+  };
+}
+
+const TEST_STATUSES = new Set(['found', 'ambiguous', 'not-found', 'unreachable']);
+
+function isTestResult(value: unknown): value is TargetTestResult {
+  return typeof value === 'object' && value !== null && TEST_STATUSES.has((value as { status?: unknown }).status as string);
+}
+
+const unreachable = (reason: string): TargetTestResult => ({ status: 'unreachable', reason });
+
+export const UNREACHABLE = {
+  target: 'La cible de cette étape est illisible : enregistrez-la à nouveau.',
+  noAccess: 'Côte à côte n’a pas accès à cette page. Autorisez son site, ou vérifiez que l’onglet est encore ouvert, puis réessayez.',
+  notWeb: 'Cette page n’est pas une page d’un site : Côte à côte ne peut pas s’y afficher.',
+  noAnswer: 'La page ne répond pas. Rechargez-la, puis réessayez.',
+} as const;
+
+export function createAuthoringService({ platform, userGuides, now, pause = (ms) => new Promise((r) => setTimeout(r, ms)) }: AuthoringServiceDeps) {
+  const storage = browser.storage.local;
+  let queue: Promise<unknown> = Promise.resolve();
+  let registering: Promise<unknown> = Promise.resolve();
+
+  /** Runs `task` after every earlier recording operation. */
+  function serial<T>(task: () => Promise<T>): Promise<T> {
+    const next = queue.then(task, task);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async function readState(): Promise<RecordingState | null> {
+    return readRecording((await storage.get(RECORDING_KEY))[RECORDING_KEY]);
+  }
+
+  const writeState = (state: RecordingState) => storage.set({ [RECORDING_KEY]: state });
+
+  /** Puts the recorder in the tab when the extension may enter its site; otherwise the state says so. */
+  async function follow(state: RecordingState, url: string | undefined): Promise<RecordingState> {
+    const site = url === undefined ? undefined : generalizeSite(url);
+    // A page that is not on the web (about:blank, the browser's own pages): nothing to record, nothing to ask.
+    if (url !== undefined && site === undefined) return arrivedOnPage(state, url, true);
+    let allowed = site !== undefined && (await platform.hasSite(site));
+    if (allowed) {
+      try {
+        await platform.injectRecorder(state.tabId);
+      } catch {
+        allowed = false;
+      }
+    }
+    return arrivedOnPage(state, url, allowed);
+  }
+
+  async function start(tabId: number) {
+    return serial(async () => {
+      const url = await platform.tabUrl(tabId);
+      const started = startRecording(await readState(), tabId, url, now());
+      await writeState(started);
+      const state = await follow(started, url);
+      if (state !== started) await writeState(state);
+      return recorderState(state);
+    });
+  }
+
+  async function stop(senderTabId: number | undefined): Promise<ResponseOf<{ type: 'recorder:stop' }>> {
+    return serial(async () => {
+      const state = await readState();
+      if (!state) return { ok: false, problems: [{ path: '', message: 'Aucun enregistrement n’est en cours.' }] };
+      const result = finishRecording(state);
+      await storage.remove(RECORDING_KEY);
+      if (!result.ok) return result;
+      const incoming: EditorIncoming = { guide: result.guide, at: now() };
+      await storage.set({ [EDITOR_INCOMING_KEY]: incoming });
+      // « Arrêter » on the page's recording bar: the draft opens in the editor. The popup and the editor open it themselves.
+      if (senderTabId !== undefined && senderTabId === state.tabId) await platform.openEditor().catch(() => undefined);
+      return result;
+    });
+  }
+
+  async function event(raw: unknown, senderTabId: number | undefined) {
+    return serial(async () => {
+      const state = await readState();
+      const recorded = readEvent(raw);
+      // Only the recording tab's recorder is listened to: a recorder left in another tab is not.
+      if (!state || !recorded || senderTabId === undefined || senderTabId !== state.tabId) return recorderState(state);
+      const next = addEvent(state, recorded);
+      if (next !== state) await writeState(next);
+      return recorderState(next);
+    });
+  }
+
+  /** The tab of the recording loaded a page, maybe on another site: the recording follows. */
+  function onTabUpdated(tabId: number, changeInfo: { status?: string }, tab?: { url?: string }): Promise<void> {
+    if (changeInfo.status !== 'complete') return Promise.resolve();
+    return serial(async () => {
+      const state = await readState();
+      if (!state || state.tabId !== tabId) return;
+      const url = tab?.url || (await platform.tabUrl(tabId));
+      const next = await follow(state, url);
+      if (JSON.stringify(next.needsPermission) !== JSON.stringify(state.needsPermission)) await writeState(next);
+    });
+  }
+
+  /** Registers the playback script on the sites of "my guides" that the extension may enter. */
+  function syncUserGuideScripts(): Promise<void> {
+    const task = registering.then(async () => {
+      const sites = [...new Set((await userGuides.guides()).flatMap((guide) => guide.sites))];
+      const allowed: string[] = [];
+      for (const site of sites) if (await platform.hasSite(site)) allowed.push(site);
+      await platform.registerPlayback(allowed);
+    });
+    registering = task.catch((error) => console.warn('Côte à côte : inscription du guidage sur les sites de vos guides impossible', error));
+    return registering.then(() => undefined);
+  }
+
+  async function sendTest(tabId: number, message: TabMessage): Promise<TargetTestResult | null> {
+    try {
+      const answer = await platform.sendToTab(tabId, message);
+      return isTestResult(answer) ? answer : null;
+    } catch {
+      return null; // no playback script in the tab (yet)
+    }
+  }
+
+  async function test(tabId: number, target: unknown, instruction: string): Promise<TargetTestResult> {
+    const parsed = targetSchema.safeParse(target);
+    if (!parsed.success) return unreachable(UNREACHABLE.target);
+    const message: TabMessage = { type: 'overlay:test', target: parsed.data, instruction: String(instruction ?? '') };
+    const first = await sendTest(tabId, message);
+    if (first) return first;
+    const url = await platform.tabUrl(tabId);
+    const site = url === undefined ? undefined : generalizeSite(url);
+    if (url !== undefined && site === undefined) return unreachable(UNREACHABLE.notWeb);
+    if (site === undefined || !(await platform.hasSite(site))) return unreachable(UNREACHABLE.noAccess);
+    try {
+      await platform.injectPlayback(tabId);
+    } catch {
+      return unreachable(UNREACHABLE.noAccess);
+    }
+    // The script sets up its overlay asynchronously: a few short tries until it listens.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const answer = await sendTest(tabId, message);
+      if (answer) return answer;
+      await pause(100);
+    }
+    return unreachable(UNREACHABLE.noAnswer);
+  }
+
+  async function answer(request: AuthoringRequest, senderTabId: number | undefined): Promise<ResponseOf<AuthoringRequest>> {
+    switch (request.type) {
+      case 'recorder:start':
+        return start(request.tabId);
+      case 'recorder:stop':
+        return stop(senderTabId);
+      case 'recorder:state':
+        return recorderState(await readState());
+      case 'recorder:event':
+        return event(request.event, senderTabId);
+      case 'userGuides:list':
+        return userGuides.list();
+      case 'userGuides:save': {
+        const result = await userGuides.save(request.guide, request.origin);
+        if (result.ok) await syncUserGuideScripts();
+        return result;
+      }
+      case 'userGuides:remove': {
+        const result = await userGuides.remove(request.guideId);
+        await syncUserGuideScripts();
+        return result;
+      }
+      case 'target:test':
+        return test(request.tabId, request.target, request.instruction);
+      case 'target:clear':
+        await platform.sendToTab(request.tabId, { type: 'overlay:clear' }).catch(() => undefined);
+        return { ok: true };
+      default:
+        throw new Error(`message inconnu du service de création : ${(request as Request).type}`);
+    }
+  }
+
+  function handle<R extends AuthoringRequest>(request: R, senderTabId: number | undefined): Promise<ResponseOf<R>> {
+    return answer(request, senderTabId) as Promise<ResponseOf<R>>;
+  }
+
+  return { handle, onTabUpdated, syncUserGuideScripts };
+}
+
+export type AuthoringService = ReturnType<typeof createAuthoringService>;

@@ -1,0 +1,104 @@
+/**
+ * "My guides" in extension storage (`USER_GUIDES_KEY`): read through
+ * `migrateStore` (written back when it changed something, so that a damaged
+ * entry is set aside once and for all), saved and removed one at a time.
+ * Only the background writes here; the views ask it with messages.
+ */
+import { browser } from 'wxt/browser';
+import { type GuideProblem, parseGuide } from '../../guide/parse';
+import type { Guide } from '../../guide/schema';
+import type { ResponseMap } from '../../messages';
+import { type GuideOrigin, migrateStore, removeGuide, saveGuide, type UserGuideStore, userGuides } from '../user-guides';
+
+export const USER_GUIDES_KEY = 'userGuides';
+
+export interface UserGuidesStoreOptions {
+  /** The current time, ISO 8601. */
+  now?: () => string;
+  /** Ids that a saved guide may not take: the bundled guides'. */
+  reservedIds?: () => ReadonlySet<string>;
+}
+
+export interface UserGuidesStore {
+  /** The store as migrated (damaged entries set aside). */
+  read(): Promise<UserGuideStore>;
+  /** The usable guides, most recently saved first. */
+  guides(): Promise<Guide[]>;
+  ids(): Promise<Set<string>>;
+  list(): Promise<ResponseMap['userGuides:list']>;
+  /** Validates, then adds or replaces the guide under its id. Nothing is saved when it is invalid. */
+  save(raw: unknown, origin: GuideOrigin): Promise<ResponseMap['userGuides:save']>;
+  remove(id: string): Promise<ResponseMap['userGuides:remove']>;
+}
+
+export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): UserGuidesStore {
+  const now = options.now ?? (() => new Date().toISOString());
+  const reserved = options.reservedIds ?? (() => new Set<string>());
+  const storage = browser.storage.local;
+  let cache: Promise<UserGuideStore> | null = null;
+  let writes: Promise<unknown> = Promise.resolve();
+
+  // Another context of the extension could write the key (an older version, a test page): read again then.
+  storage.onChanged.addListener((changes) => {
+    if (USER_GUIDES_KEY in changes) cache = null;
+  });
+
+  async function load(): Promise<UserGuideStore> {
+    const raw = (await storage.get(USER_GUIDES_KEY))[USER_GUIDES_KEY];
+    const result = migrateStore(raw, { now: now() });
+    if (result.changed) await storage.set({ [USER_GUIDES_KEY]: result.store });
+    return result.store;
+  }
+
+  function read(): Promise<UserGuideStore> {
+    if (!cache) {
+      const loading = load();
+      cache = loading;
+      loading.catch(() => {
+        if (cache === loading) cache = null;
+      });
+    }
+    return cache;
+  }
+
+  /** Read-modify-write, one at a time. */
+  function update<T>(change: (store: UserGuideStore) => { store: UserGuideStore; result: T }): Promise<T> {
+    const task = writes.then(async () => {
+      const { store, result } = change(await read());
+      await storage.set({ [USER_GUIDES_KEY]: store });
+      cache = Promise.resolve(store);
+      return result;
+    });
+    writes = task.catch(() => undefined);
+    return task;
+  }
+
+  return {
+    read,
+    guides: async () => userGuides(await read()),
+    ids: async () => new Set(Object.keys((await read()).guides)),
+    async list() {
+      const store = await read();
+      return {
+        guides: Object.values(store.guides)
+          .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+          .map(({ guide, origin, savedAt }) => ({ id: guide.id, title: guide.title, origin, savedAt })),
+        setAside: Object.entries(store.setAside).map(([id, entry]) => ({ id, message: entry.message })),
+      };
+    },
+    async save(raw, origin) {
+      const parsed = parseGuide(raw);
+      if (!parsed.ok) return { ok: false, problems: parsed.problems };
+      const guide = parsed.guide;
+      if (reserved().has(guide.id)) {
+        const problem: GuideProblem = {
+          path: 'id',
+          message: `en-tête du guide (id) : « ${guide.id} » est déjà l’identifiant d’un guide fourni avec Côte à côte ; choisissez-en un autre.`,
+        };
+        return { ok: false, problems: [problem] };
+      }
+      return update((store) => ({ store: saveGuide(store, guide, origin, { now: now() }), result: { ok: true as const, id: guide.id } }));
+    },
+    remove: (id) => update((store) => ({ store: removeGuide(store, id), result: { ok: true as const } })),
+  };
+}
