@@ -48,9 +48,7 @@ export default defineConfig({
       host_permissions: hostPermissions,
       // Any other site only when the trainer records on it or imports a guide for it, asked at that moment.
       // MV2 has no optional_host_permissions (WXT drops it there): host patterns go in optional_permissions.
-      ...(manifestVersion === 2
-        ? { optional_permissions: [...OPTIONAL_SITES] }
-        : { optional_host_permissions: [...OPTIONAL_SITES] }),
+      ...(manifestVersion === 2 ? { optional_permissions: [...OPTIONAL_SITES] } : { optional_host_permissions: [...OPTIONAL_SITES] }),
       action: { default_title: '__MSG_extName__' },
       ...(browser === 'firefox' ? { browser_specific_settings: GECKO } : {}),
     };

@@ -1,12 +1,12 @@
+import bundledGuides from 'virtual:cac-catalogue';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createAuthoringService, isAuthoringRequest } from '../utils/authoring/background/service';
 import { browserPlatform } from '../utils/authoring/background/platform';
+import { createAuthoringService, isAuthoringRequest } from '../utils/authoring/background/service';
 import { createUserGuidesStore } from '../utils/authoring/background/user-store';
+import type { Request } from '../utils/messages';
 import { createRunService } from '../utils/run/service';
 import { RunStore } from '../utils/run/store';
-import bundledGuides from 'virtual:cac-catalogue';
-import type { Request } from '../utils/messages';
 
 // The background owns the catalogue and the runs; views ask it and read runs from storage.
 export default defineBackground(() => {

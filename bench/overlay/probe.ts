@@ -31,6 +31,12 @@ export interface AppearSample {
   paintedMs: number;
   /** Frames until that frame was rendered. */
   paintedFrames: number;
+  /**
+   * Frames rendered with the target but without the spotlight: 0 when the
+   * spotlight is drawn in the very frame that first shows the target.
+   */
+  lagFrames: number;
+  phase: Phase;
   timeout?: boolean;
 }
 
@@ -64,7 +70,8 @@ declare global {
 const clock = {
   count: 0,
   inFrame: false,
-  running: false,
+  /** Bumped by every start and stop: a loop from an earlier start ends at its next frame. */
+  generation: 0,
   waiters: [] as { index: number; resolve: (t: number) => void }[],
 };
 const channel = new MessageChannel();
@@ -77,20 +84,20 @@ channel.port1.onmessage = () => {
     return false;
   });
 };
-function tick() {
-  if (!clock.running) return;
-  clock.count++;
-  clock.inFrame = true;
-  channel.port2.postMessage(0);
-  requestAnimationFrame(tick);
-}
 function startClock(): void {
-  if (clock.running) return;
-  clock.running = true;
+  const generation = ++clock.generation;
+  const tick = () => {
+    if (generation !== clock.generation) return;
+    clock.count++;
+    clock.inFrame = true;
+    channel.port2.postMessage(0);
+    requestAnimationFrame(tick);
+  };
   requestAnimationFrame(tick);
 }
 function stopClock(): void {
-  clock.running = false;
+  clock.generation++;
+  clock.inFrame = false;
 }
 /** Resolves with the time at which frame `index` has been rendered. */
 function frameRendered(index: number): Promise<number> {
@@ -177,19 +184,31 @@ function oursMissing(root: ShadowRoot): boolean {
   return !root.querySelector('svg.spot') && !!root.querySelector('[role=dialog]');
 }
 
+/**
+ * When the target comes back, relative to the page's frames:
+ * - `random`: from a timer at a random point of the frame interval, as a site's
+ *   script answering a network response or an input would do (the usual case);
+ * - `raf`: inside the animation-frame callbacks, as a site rendering from
+ *   `requestAnimationFrame` would do (that frame renders the target already).
+ */
+export type Phase = 'random' | 'raf';
+
 function measureAppear(
   observed: Node,
   isDrawn: () => boolean,
   insert: () => void,
   afterInsert: (() => void) | null,
+  phase: Phase,
   timeoutMs: number,
 ): Promise<AppearSample> {
   return new Promise((resolve) => {
     let t0 = 0;
     let f0 = 0;
+    /** The first frame that renders the target. */
+    let shown = 0;
     let settled = false;
     const mo = new MutationObserver(() => {
-      if (settled) return;
+      if (settled || !t0) return;
       const t = performance.now();
       const f = clock.count;
       const inFrame = clock.inFrame;
@@ -199,19 +218,33 @@ function measureAppear(
       clearTimeout(timer);
       const paintIndex = inFrame ? f : f + 1;
       void frameRendered(paintIndex).then((tp) =>
-        resolve({ ms: t - t0, frames: f - f0, paintedMs: tp - t0, paintedFrames: paintIndex - f0 }),
+        resolve({
+          ms: t - t0,
+          frames: f - f0,
+          paintedMs: tp - t0,
+          paintedFrames: paintIndex - f0,
+          lagFrames: paintIndex - shown,
+          phase,
+        }),
       );
     });
     mo.observe(observed, { subtree: true, childList: true, attributes: true, characterData: true });
     const timer = setTimeout(() => {
       settled = true;
       mo.disconnect();
-      resolve({ ms: Number.NaN, frames: Number.NaN, paintedMs: Number.NaN, paintedFrames: Number.NaN, timeout: true });
+      const nan = Number.NaN;
+      resolve({ ms: nan, frames: nan, paintedMs: nan, paintedFrames: nan, lagFrames: nan, phase, timeout: true });
     }, timeoutMs);
-    insert();
-    t0 = performance.now();
-    f0 = clock.count;
-    afterInsert?.();
+    const go = () => {
+      insert();
+      t0 = performance.now();
+      f0 = clock.count;
+      shown = phase === 'raf' ? f0 : f0 + 1;
+      afterInsert?.();
+    };
+    if (phase === 'raf') requestAnimationFrame(go);
+    // Not a wait for anything: a random phase of the frame interval for the change.
+    else setTimeout(go, Math.random() * 16.7);
   });
 }
 
@@ -220,7 +253,7 @@ function measureAppear(
  * target's container, wait until the overlay says it is missing, re-insert it,
  * and time the spotlight being drawn on it.
  */
-async function oursAppear(selector: string, container: string | null, timeoutMs = 5000): Promise<AppearSample> {
+async function oursAppear(selector: string, container: string | null, phase: Phase, timeoutMs = 5000): Promise<AppearSample> {
   const root = overlayRoot();
   const el = target(selector);
   await until(() => oursDrawn(root, el), root, timeoutMs, 'spotlight on the target before the run');
@@ -238,6 +271,7 @@ async function oursAppear(selector: string, container: string | null, timeoutMs 
       () => oursDrawn(root, el),
       () => parent.insertBefore(box, next),
       null,
+      phase,
       timeoutMs,
     );
   } finally {
@@ -274,7 +308,7 @@ const driverSettled = (d: DriverApi) => d.getState('__transitionCallback') === u
 
 /**
  * One run, driver.js. `wait`: `drive()` a one-step tour with `waitForElement`
- * while the element is missing (driver.js ≥ 1.4 watches the DOM for it), then
+ * while the element is missing (driver.js 1.8 then watches the DOM for it), then
  * insert it: appear → drawn. `call`: insert the element, then call
  * `highlight()`: call → drawn (what a page script that re-finds the element
  * itself would do). Same popover text as our bubble.
@@ -284,6 +318,7 @@ async function driverAppear(
   container: string | null,
   mode: 'wait' | 'call',
   popover: { title: string; description: string },
+  phase: Phase,
   timeoutMs = 5000,
 ): Promise<AppearSample> {
   const make = driverFactory();
@@ -302,6 +337,7 @@ async function driverAppear(
       () => driverDrawn(d, el),
       () => parent.insertBefore(box, next),
       mode === 'call' ? () => d.highlight({ element: selector, popover }) : null,
+      phase,
       timeoutMs,
     );
     return sample;

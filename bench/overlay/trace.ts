@@ -1,10 +1,17 @@
 /**
- * Main-thread time of one script in a Chromium performance trace: the
- * `FunctionCall` events (every entry from the browser into a script: event
- * listeners, rAF, observers, timers) whose script URL matches, in one frame.
- * A style recalculation or layout that the script forces (e.g. by reading
- * `getBoundingClientRect` after a change) runs inside the call, so it is
- * counted, and also reported apart.
+ * Reading a Chromium performance trace (categories `devtools.timeline`):
+ *
+ * - `scriptTime`: the main-thread time of one script — its `FunctionCall`
+ *   events (every entry from the browser into a script: event listeners, rAF,
+ *   observers, timers), plus the microtask checkpoint that follows each call
+ *   (what the call queued: promise reactions such as a Preact render). A style
+ *   recalculation or layout that the script forces runs inside those, so it is
+ *   counted, and also reported apart.
+ * - `threadTime`: where a thread's time goes, by trace event (self time).
+ *
+ * Every figure is given twice: wall time (`dur`) and the thread's CPU time
+ * (`tdur`). On a loaded machine the wall time also counts the moments the
+ * thread was waiting for a core; the CPU time is what the work itself costs.
  */
 
 export interface TraceEvent {
@@ -12,22 +19,50 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) duration, µs. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { url?: string; frame?: string; functionName?: string } };
 }
 
-export interface ScriptTime {
-  /** Total time in the script's calls, ms. */
+/** Wall and CPU time, ms. */
+export interface Time {
   ms: number;
-  calls: number;
-  /** Style recalculation and layout forced inside those calls, ms (included in `ms`). */
-  forcedMs: number;
-  /** The script's calls by function name (`(anonymous)` when none), ms, largest first. */
-  byFunction: { name: string; ms: number; calls: number }[];
+  cpuMs: number;
 }
 
+export interface ScriptTime extends Time {
+  calls: number;
+  /** Of which in the microtask checkpoints right after the calls. */
+  microtasks: Time;
+  /** Style recalculation and layout forced inside the calls and their checkpoints (included). */
+  forced: Time;
+  /** The script's calls by function name (`(anonymous)` when none), largest CPU time first. */
+  byFunction: ({ name: string; calls: number } & Time)[];
+}
+
+/** How close after a call its microtask checkpoint starts, µs. */
+const MICROTASK_GAP_US = 50;
+
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+
+const isComplete = (e: TraceEvent) => e.ph === 'X' && typeof e.dur === 'number';
+const end = (e: TraceEvent) => e.ts + (e.dur as number);
+const cpu = (e: TraceEvent) => e.tdur ?? (e.dur as number);
+const sameThread = (a: { pid: number; tid: number }, b: { pid: number; tid: number }) => a.pid === b.pid && a.tid === b.tid;
+
+class Sum {
+  wall = 0;
+  cpu = 0;
+  add(e: TraceEvent): void {
+    this.wall += e.dur as number;
+    this.cpu += cpu(e);
+  }
+  time(): Time {
+    return { ms: this.wall / 1000, cpuMs: this.cpu / 1000 };
+  }
+}
 
 export function traceEvents(buffer: Uint8Array | undefined): TraceEvent[] {
   if (!buffer) return [];
@@ -41,8 +76,7 @@ export function scriptTime(events: TraceEvent[], matches: (url: string) => boole
     .filter(
       (e) =>
         e.name === 'FunctionCall' &&
-        e.ph === 'X' &&
-        typeof e.dur === 'number' &&
+        isComplete(e) &&
         matches(e.args?.data?.url ?? '') &&
         (!frame || !e.args?.data?.frame || e.args.data.frame === frame),
     )
@@ -50,36 +84,47 @@ export function scriptTime(events: TraceEvent[], matches: (url: string) => boole
   // A call nested in another counted call (a synchronous event inside a listener) is already in its time.
   const top: TraceEvent[] = [];
   for (const c of calls) {
-    const outer = top.findLast((t) => t.pid === c.pid && t.tid === c.tid);
-    if (outer && c.ts < outer.ts + (outer.dur as number)) continue;
+    const outer = top.findLast((t) => sameThread(t, c));
+    if (outer && c.ts < end(outer)) continue;
     top.push(c);
   }
-  const forced = events.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree') && e.ph === 'X' && typeof e.dur === 'number');
-  let forcedUs = 0;
-  const byThread = new Map<string, TraceEvent[]>();
+  const checkpoints = events.filter((e) => e.name === 'RunMicrotasks' && isComplete(e));
+  const attributed = new Set<TraceEvent>();
   for (const c of top) {
-    const key = `${c.pid}:${c.tid}`;
-    byThread.set(key, [...(byThread.get(key) ?? []), c]);
+    const next = checkpoints.find((m) => sameThread(m, c) && m.ts >= end(c) && m.ts - end(c) <= MICROTASK_GAP_US);
+    if (next) attributed.add(next);
   }
-  for (const f of forced) {
-    const list = byThread.get(`${f.pid}:${f.tid}`);
-    if (list?.some((c) => f.ts >= c.ts && f.ts < c.ts + (c.dur as number))) forcedUs += f.dur as number;
-  }
-  const names = new Map<string, { us: number; calls: number }>();
+  const inChecked = (e: TraceEvent) => [...attributed].some((m) => sameThread(m, e) && e.ts >= m.ts && e.ts < end(m));
+  const total = new Sum();
+  const micro = new Sum();
+  const names = new Map<string, { calls: number; sum: Sum }>();
   for (const c of top) {
     const name = c.args?.data?.functionName || '(anonymous)';
-    const n = names.get(name) ?? { us: 0, calls: 0 };
-    n.us += c.dur as number;
+    const n = names.get(name) ?? { calls: 0, sum: new Sum() };
     n.calls++;
+    n.sum.add(c);
     names.set(name, n);
+    // A call made from an attributed checkpoint (an observer callback) is in the checkpoint's time.
+    if (!inChecked(c)) total.add(c);
+  }
+  for (const m of attributed) {
+    total.add(m);
+    micro.add(m);
+  }
+  const spans = [...top, ...attributed];
+  const forced = new Sum();
+  for (const f of events) {
+    if ((f.name !== 'Layout' && f.name !== 'UpdateLayoutTree') || !isComplete(f)) continue;
+    if (spans.some((s) => sameThread(s, f) && f.ts >= s.ts && f.ts < end(s))) forced.add(f);
   }
   return {
-    ms: top.reduce((s, c) => s + (c.dur as number), 0) / 1000,
+    ...total.time(),
     calls: top.length,
-    forcedMs: forcedUs / 1000,
+    microtasks: micro.time(),
+    forced: forced.time(),
     byFunction: [...names.entries()]
-      .map(([name, n]) => ({ name, ms: n.us / 1000, calls: n.calls }))
-      .sort((a, b) => b.ms - a.ms)
+      .map(([name, n]) => ({ name, calls: n.calls, ...n.sum.time() }))
+      .sort((a, b) => b.cpuMs - a.cpuMs)
       .slice(0, 12),
   };
 }
@@ -91,10 +136,10 @@ export function mainThreadOf(events: TraceEvent[], frame: string): { pid: number
 }
 
 export interface ThreadTime {
-  /** Busy time of the thread (top-level events), ms. */
-  busyMs: number;
-  /** Self time by event name, ms, largest first. */
-  byName: { name: string; ms: number }[];
+  /** Busy time of the thread (its top-level events). */
+  busy: Time;
+  /** Self time by event name, largest CPU time first. */
+  byName: ({ name: string } & Time)[];
 }
 
 /**
@@ -104,32 +149,37 @@ export interface ThreadTime {
  */
 export function threadTime(events: TraceEvent[], thread: { pid: number; tid: number }, from: number, to: number): ThreadTime {
   const xs = events
-    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && e.pid === thread.pid && e.tid === thread.tid && e.ts >= from && e.ts < to)
+    .filter((e) => isComplete(e) && sameThread(e, thread) && e.ts >= from && e.ts < to)
     .sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
-  const self = new Map<string, number>();
-  const stack: { end: number; name: string }[] = [];
-  let busy = 0;
+  const self = new Map<string, { wall: number; cpu: number }>();
+  const bump = (name: string, wall: number, c: number) => {
+    const s = self.get(name) ?? { wall: 0, cpu: 0 };
+    s.wall += wall;
+    s.cpu += c;
+    self.set(name, s);
+  };
+  const stack: TraceEvent[] = [];
+  const busy = new Sum();
   for (const e of xs) {
-    const end = e.ts + (e.dur as number);
-    while (stack.length && (stack.at(-1) as { end: number }).end <= e.ts) stack.pop();
+    while (stack.length && end(stack.at(-1) as TraceEvent) <= e.ts) stack.pop();
     const parent = stack.at(-1);
-    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - (e.dur as number));
-    else busy += e.dur as number;
-    self.set(e.name, (self.get(e.name) ?? 0) + (e.dur as number));
-    stack.push({ end, name: e.name });
+    if (parent) bump(parent.name, -(e.dur as number), -cpu(e));
+    else busy.add(e);
+    bump(e.name, e.dur as number, cpu(e));
+    stack.push(e);
   }
   return {
-    busyMs: busy / 1000,
+    busy: busy.time(),
     byName: [...self.entries()]
-      .map(([name, us]) => ({ name, ms: us / 1000 }))
-      .filter((r) => r.ms > 0)
-      .sort((a, b) => b.ms - a.ms),
+      .map(([name, s]) => ({ name, ms: s.wall / 1000, cpuMs: s.cpu / 1000 }))
+      .filter((r) => r.ms > 0 || r.cpuMs > 0)
+      .sort((a, b) => b.cpuMs - a.cpuMs),
   };
 }
 
 /** The span of the calls into scripts whose URL satisfies `matches` (trace µs), e.g. the harness's scroll loop. */
 export function spanOf(events: TraceEvent[], matches: (url: string) => boolean): { from: number; to: number } | null {
-  const calls = events.filter((e) => e.name === 'FunctionCall' && e.ph === 'X' && matches(e.args?.data?.url ?? ''));
+  const calls = events.filter((e) => e.name === 'FunctionCall' && isComplete(e) && matches(e.args?.data?.url ?? ''));
   if (!calls.length) return null;
-  return { from: Math.min(...calls.map((c) => c.ts)), to: Math.max(...calls.map((c) => c.ts + (c.dur ?? 0))) };
+  return { from: Math.min(...calls.map((c) => c.ts)), to: Math.max(...calls.map(end)) };
 }

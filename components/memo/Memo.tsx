@@ -22,7 +22,8 @@ function LockIcon() {
  * own language (`lang`) and stays text. `$1` of the message stands for it.
  */
 function Around({ message, text, lang }: { message: (placeholder: string) => string; text: string; lang: string }) {
-  const mark = '\u0000';
+  // Plain ASCII: browsers' getMessage drops some characters (a NUL, for one) from substitutions.
+  const mark = '@@guide-text@@';
   const [before = '', after = ''] = message(mark).split(mark);
   return (
     <>

@@ -12,7 +12,14 @@ export interface MemoChoice {
 }
 
 export type MemoLine =
-  | { kind: 'step'; number: number; id: string; text: string; sensitive: boolean; /** Set when the step does not lead to the next number. */ goTo: number | null }
+  | {
+      kind: 'step';
+      number: number;
+      id: string;
+      text: string;
+      sensitive: boolean /** Set when the step does not lead to the next number. */;
+      goTo: number | null;
+    }
   | { kind: 'question'; number: number; id: string; text: string; choices: MemoChoice[] }
   | { kind: 'end'; number: number; id: string; text: string | null };
 
@@ -23,23 +30,21 @@ export function memoLines(guide: Pick<Guide, 'steps'>): MemoLine[] {
   };
   return guide.steps.map((item, index): MemoLine => {
     const number = index + 1;
-    switch (item.kind) {
-      case 'step': {
-        const next = nextItemId(guide, item.id);
-        const goTo = next === undefined ? null : numberOf(next);
-        return { kind: 'step', number, id: item.id, text: item.instruction, sensitive: item.sensitive, goTo: goTo === number + 1 ? null : goTo };
-      }
-      case 'question':
-        return {
-          kind: 'question',
-          number,
-          id: item.id,
-          text: item.question,
-          choices: item.choices.map((choice) => ({ label: choice.label, goTo: numberOf(choice.next) })),
-        };
-      case 'end':
-        return { kind: 'end', number, id: item.id, text: item.message ?? null };
+    if (item.kind === 'question') {
+      const choices = item.choices.map((choice) => ({ label: choice.label, goTo: numberOf(choice.next) }));
+      return { kind: 'question', number, id: item.id, text: item.question, choices };
     }
+    if (item.kind === 'end') return { kind: 'end', number, id: item.id, text: item.message ?? null };
+    const next = nextItemId(guide, item.id);
+    const goTo = next === undefined ? null : numberOf(next);
+    return {
+      kind: 'step',
+      number,
+      id: item.id,
+      text: item.instruction,
+      sensitive: item.sensitive,
+      goTo: goTo === number + 1 ? null : goTo,
+    };
   });
 }
 

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { spokenText } from '../../utils/speech/text';
+import { ReadButton } from '../shared/ReadButton';
 import type { OverlayEvent, StepView, TargetState } from './types';
 
 export const TITLE_ID = 'cac-title';
@@ -38,6 +40,29 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
   const [why, setWhy] = useState(false);
   const missing = item.kind === 'step' ? missingText(status) : null;
   const sensitive = sensitiveText(view);
+  const alone = view.run.mode === 'alone';
+  const lost = view.run.currentHelp.includes('lost');
+  const read = <ReadButton text={spokenText(item)} lang={lang} />;
+  // Alone: "Je suis perdu·e" brings the spotlight back (the run shows it once help is asked), then offers to go back one step.
+  const lostHelp = alone && (
+    <>
+      <div class="lost" aria-live="polite">
+        {lost && <p>{view.canGoBack ? i18n.t('overlay.lostNote') : i18n.t('overlay.lostNoteFirst')}</p>}
+      </div>
+      {lost && view.canGoBack && (
+        <div class="actions">
+          <button type="button" class="primary" onClick={() => onEvent({ type: 'back', itemId })}>
+            {i18n.t('overlay.lostBack')}
+          </button>
+        </div>
+      )}
+    </>
+  );
+  const lostButton = alone && (
+    <button type="button" onClick={() => onEvent({ type: 'help', kind: 'lost', itemId })}>
+      {i18n.t('overlay.lost')}
+    </button>
+  );
   const back = (
     <button type="button" onClick={() => onEvent({ type: 'back', itemId })} disabled={!view.canGoBack}>
       {i18n.t('overlay.back')}
@@ -62,6 +87,7 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
               {item.message}
             </p>
           )}
+          {read}
           {recap && (
             <>
               <h3>{i18n.t('overlay.recap')}</h3>
@@ -92,6 +118,7 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
           <p id={TEXT_ID} class="text" lang={lang}>
             {item.kind === 'step' ? item.instruction : item.question}
           </p>
+          {read}
           {missing && <p class="missing">{missing}</p>}
           {sensitive && (
             <p class="sensitive">
@@ -119,7 +146,10 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
                   </li>
                 ))}
               </ul>
-              <div class="actions">{back}</div>
+              <div class="actions">
+                {back}
+                {lostButton}
+              </div>
             </>
           ) : (
             <div class="actions">
@@ -136,8 +166,10 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
                   {i18n.t('overlay.cantFind')}
                 </button>
               )}
+              {lostButton}
             </div>
           )}
+          {lostHelp}
         </>
       )}
     </>

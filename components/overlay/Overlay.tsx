@@ -1,5 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { DEFAULT_SETTINGS, textScaleFor } from '../../utils/settings/settings';
+import { speak, stop } from '../../utils/speech';
+import { spokenText } from '../../utils/speech/text';
 import { Bubble, missingText, sensitiveText, TEXT_ID, TITLE_ID } from './Bubble';
 import { follow, viewportBox, viewportSize } from './follow';
 import { type Box, cutoutPath, hole, inView, place, RADIUS } from './geometry';
@@ -11,8 +14,8 @@ export const SHORTCUT = 'Alt+Shift+K';
 const isShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-const scrollTo = (el: Element) =>
-  el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reducedMotion() ? 'instant' : 'smooth' });
+const scrollTo = (el: Element, calm: boolean) =>
+  el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: calm || reducedMotion() ? 'instant' : 'smooth' });
 
 const setBox = (el: Element | null, b: Box) => {
   if (!el) return;
@@ -34,12 +37,15 @@ function tryFocus(el: Element | null | undefined): boolean {
  * around it, never blocking it) and a bubble that says what to do. Nothing here
  * acts on the page: it only reads where the target is, and may scroll it into view.
  */
-export function Overlay({ view: given, target, onEvent, onSearchAgain }: OverlayProps) {
+export function Overlay({ view: given, target, onEvent, onSearchAgain, settings = DEFAULT_SETTINGS }: OverlayProps) {
   // Below the "guided" level the page shows nothing until help is asked; the end always shows.
   const view = given && (given.spotlight !== false || given.item.kind === 'end') ? given : null;
   const item = view?.item;
   const key = view ? `${view.guide.id}/${view.item.id}` : '';
   const element = item?.kind === 'step' && target.status === 'found' ? target.element : null;
+  const calm = settings.reduceMotion;
+  /** "Je suis perdu·e" asked on this item (from the bubble or the panel). */
+  const lost = !!view?.run.currentHelp.includes('lost');
   // Escape hides the bubble of this item only: the next item shows it again.
   const [hiddenAt, setHiddenAt] = useState<string | null>(null);
   const hidden = hiddenAt === key;
@@ -59,8 +65,25 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain }: Overlay
 
   // First show of a target: bring it into view (scrolling is not acting on the page).
   useLayoutEffect(() => {
-    if (element && !inView(viewportBox(element), viewportSize())) scrollTo(element);
+    if (element && !inView(viewportBox(element), viewportSize())) scrollTo(element, calm);
   }, [element]);
+
+  // "Je suis perdu·e": the bubble comes back if it was hidden, the target into view, the ring pulses.
+  useLayoutEffect(() => {
+    if (!lost) return;
+    setHiddenAt(null);
+    if (element) {
+      scrollTo(element, calm);
+      setPulse((p) => p + 1);
+    }
+  }, [lost, key]);
+
+  // Reading aloud: what was being read stops when the item changes; the new one is read if asked.
+  useEffect(() => {
+    stop();
+    if (view && item && settings.autoRead) speak(spokenText(item), view.guide.lang);
+  }, [key]);
+  useEffect(() => stop, []);
 
   // One update path draws the cut-out, the ring and the bubble, synchronously on
   // mount (same frame as the target is known) and then on every move.
@@ -153,7 +176,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain }: Overlay
   const onHelp = () => {
     if (item) onEvent({ type: 'help', kind: 'not-found', itemId: item.id });
     if (element) {
-      scrollTo(element);
+      scrollTo(element, calm);
       setPulse(pulse + 1);
     }
   };
@@ -180,7 +203,13 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain }: Overlay
       {view && (
         // The layer covers the viewport but lets every pointer event through (CSS):
         // the page stays usable and the target clickable.
-        <div ref={layer} class="layer" lang={lang}>
+        // The display settings: the text size as a CSS variable, the theme and the calm as classes (overlay.css).
+        <div
+          ref={layer}
+          class={`layer${settings.highContrast ? ' hc' : ''}${calm ? ' calm' : ''}`}
+          style={{ '--cac-scale': textScaleFor(settings, view.run.mode) }}
+          lang={lang}
+        >
           {element && (
             <svg class="spot" aria-hidden="true">
               {!hidden && <path ref={dim} class="dim" />}

@@ -1,5 +1,6 @@
 import type { StepView } from '../../utils/messages';
 import type { RunEvent } from '../../utils/run';
+import type { Settings } from '../../utils/settings/settings';
 
 export type { StepView };
 
@@ -33,4 +34,6 @@ export interface OverlayProps {
   onEvent: (event: OverlayEvent) => void;
   /** "Chercher à nouveau" after a target was not found (or several looked alike). */
   onSearchAgain: () => void;
+  /** Display and reading settings (text size, contrast, motion, auto-read); the defaults when omitted. */
+  settings?: Settings;
 }

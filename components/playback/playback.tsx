@@ -13,6 +13,8 @@ import { observeStep } from '../../utils/observe';
 import { type RunEvent, startRun } from '../../utils/run';
 import type { Guide } from '../../utils/guide/schema';
 import { send } from '../../utils/send';
+import type { Settings } from '../../utils/settings/settings';
+import { watchSettings } from '../../utils/settings/store';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
 
 const toTargetState = (result: LocateResult): TargetState =>
@@ -42,6 +44,8 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   const target = signal<TargetState>({ status: 'no-target' });
   const dismissed = signal<string | null>(null);
   const testing = signal<StepView | null>(null);
+  /** Display and reading settings; nothing is shown before they are read (a first step must not miss its auto-read). */
+  const settings = signal<Settings | null>(null);
   let stopStep: () => void = () => {};
   let shownKey = '';
   let lastUrl = location.href;
@@ -140,15 +144,19 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   };
 
   function App() {
-    if (testing.value) return <Overlay view={testing.value} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} />;
+    const shown = settings.value;
+    if (!shown) return null;
+    if (testing.value)
+      return <Overlay view={testing.value} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} settings={shown} />;
     const current = view.value;
     const hidden = !current || !current.spotlight || dismissed.value === `${current.run.startedAt}/${current.item.id}`;
-    return (
-      <Overlay view={hidden ? null : current} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} />
-    );
+    return <Overlay view={hidden ? null : current} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} settings={shown} />;
   }
 
   render(<App />, container);
+  const stopSettings = watchSettings((value) => {
+    settings.value = value;
+  });
 
   const onStorage = (changes: Record<string, unknown>) => {
     if (Object.keys(changes).some((key) => key.startsWith('run:'))) void refresh();
@@ -162,6 +170,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
 
   return () => {
     stopStep();
+    stopSettings();
     browser.storage.local.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);
     removeEventListener('popstate', checkUrl);

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
+import { openProgress, progressUrl } from '../progress/open';
+import { RecordControl } from '../recorder/RecordControl';
 import { Catalogue, type StartedHow } from '../shared/Catalogue';
 import { type Loaded, useFocusOnMount, useTabRun } from '../shared/hooks';
 import { canOpenSidePanel, closePopup, openSidePanel, type ServedTab, servedTab } from '../shared/tab';
-import { RecordControl } from '../recorder/RecordControl';
 import { CurrentRun } from './CurrentRun';
-import { openProgress, progressUrl } from '../progress/open';
 
 /**
  * The toolbar popup. It serves one tab (`?tab=ID` when opened in a tab, else

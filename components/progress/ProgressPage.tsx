@@ -107,7 +107,7 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
   return (
     <main class="progress-page">
       <header>
-        <p class="brand">Côte à côte</p>
+        <p class="brand">{i18n.t('extName')}</p>
         <h1>{i18n.t('progress.title')}</h1>
         <p class="intro">{i18n.t('progress.intro')}</p>
       </header>
@@ -130,9 +130,7 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
             <GuideProgressView
               key={report.guideId}
               report={report}
-              onForget={() =>
-                act(() => store.forget(report.guideId), i18n.t('progress.forgotten', [report.title]))
-              }
+              onForget={() => act(() => store.forget(report.guideId), i18n.t('progress.forgotten', [report.title]))}
             />
           ))}
         </ul>
@@ -186,7 +184,8 @@ function StepTallies({ title, tallies, lang }: { title: string; tallies: GuideRe
       <ul class="tallies">
         {tallies.map((tally) => (
           <li key={tally.id} data-item-id={tally.id}>
-            <span lang={lang}>{tally.text}</span> <span class="times">({i18n.t('progress.times', tally.times, [String(tally.times)])})</span>
+            <span lang={lang}>{tally.text}</span>{' '}
+            <span class="times">({i18n.t('progress.times', tally.times, [String(tally.times)])})</span>
           </li>
         ))}
       </ul>
@@ -207,7 +206,10 @@ function GuideProgressView({ report, onForget }: { report: GuideReport; onForget
       <ul class="levels">
         {HELP_LEVELS.filter((level) => report.byLevel[level] > 0).map((level) => (
           <li key={level} data-level={level}>
-            {i18n.t('progress.levelCount', [levelLabel(level), i18n.t('progress.times', report.byLevel[level], [String(report.byLevel[level])])])}
+            {i18n.t('progress.levelCount', [
+              levelLabel(level),
+              i18n.t('progress.times', report.byLevel[level], [String(report.byLevel[level])]),
+            ])}
           </li>
         ))}
       </ul>

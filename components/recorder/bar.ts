@@ -79,7 +79,12 @@ export function mountRecordingBar(doc: Document, { onStop }: RecordingBarOptions
   let mode: 'recording' | 'stopping' | 'failed' = 'recording';
   const showButton = () => {
     button.disabled = mode === 'stopping';
-    button.textContent = mode === 'failed' ? i18n.t('recorder.bar.close') : mode === 'stopping' ? i18n.t('recorder.bar.stopping') : i18n.t('recorder.bar.stop');
+    button.textContent =
+      mode === 'failed'
+        ? i18n.t('recorder.bar.close')
+        : mode === 'stopping'
+          ? i18n.t('recorder.bar.stopping')
+          : i18n.t('recorder.bar.stop');
     if (mode === 'recording') button.setAttribute('aria-label', i18n.t('recorder.bar.stopLabel'));
     else button.removeAttribute('aria-label');
   };

@@ -83,7 +83,12 @@ function deepActive(doc: Document): Element | null {
 }
 
 /** Starts listening; returns the function that stops. */
-export function captureActions({ onEvent, isOwn = () => false, isTrusted = (event) => event.isTrusted, view = window }: CaptureOptions): () => void {
+export function captureActions({
+  onEvent,
+  isOwn = () => false,
+  isTrusted = (event) => event.isTrusted,
+  view = window,
+}: CaptureOptions): () => void {
   const doc = view.document;
   /** Fields already recorded as filled since they were last typed in: leaving them again adds nothing. */
   let recordedFilled = new WeakSet<Element>();

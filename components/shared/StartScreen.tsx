@@ -59,11 +59,15 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion 
           <div class="note suggestion">
             <p>{suggestionText(suggestion)}</p>
             {level !== suggestion.to && (
-              <button type="button" class="secondary try-level" onClick={() => {
+              <button
+                type="button"
+                class="secondary try-level"
+                onClick={() => {
                   // The button goes away once chosen: the focus moves to the level it chose.
                   document.getElementById(`start-level-${suggestion.to}`)?.focus();
                   setLevel(suggestion.to);
-                }}>
+                }}
+              >
                 {i18n.t('progress.tryLevel')}
               </button>
             )}

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Guide, GuideItem } from '../../utils/guide/schema';
-import { canGoBack, currentItem, type Run, type RunEvent } from '../../utils/run';
+import { canGoBack, currentItem, type Run, type RunEvent, spotlightOn } from '../../utils/run';
 import { send } from '../../utils/send';
+import { speak, stop } from '../../utils/speech';
+import { spokenText } from '../../utils/speech/text';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { LevelChoice, levelLabel, ModeChoice, modeLabel } from '../shared/HelpChoices';
 import { NoTrace } from '../shared/NoTrace';
 import { PrepareList } from '../shared/PrepareList';
 import { progressOf } from '../shared/procedure';
+import { ReadButton } from '../shared/ReadButton';
 import { itemText, StepList } from '../shared/StepList';
 import { Recap } from './Recap';
 
@@ -15,6 +18,8 @@ export interface RunViewProps {
   tabId: number;
   guide: Guide;
   run: Run;
+  /** Read each new step aloud (display settings). */
+  autoRead?: boolean;
 }
 
 /**
@@ -24,7 +29,7 @@ export interface RunViewProps {
  * the end. Every action is a `run:event` for this tab; the view follows the
  * run from storage.
  */
-export function RunView({ tabId, guide, run }: RunViewProps) {
+export function RunView({ tabId, guide, run, autoRead = false }: RunViewProps) {
   const item = currentItem(guide, run);
   const { position, total } = progressOf(guide, run);
   const active = run.status === 'active';
@@ -34,6 +39,14 @@ export function RunView({ tabId, guide, run }: RunViewProps) {
 
   // A notice belongs to the step it was given for.
   useEffect(() => setNotice(null), [run.currentId]);
+
+  // Reading aloud follows the step. Automatic reading happens here only when the
+  // page shows no bubble (levels "on demand" and "autonomous"): else the bubble reads.
+  useEffect(() => {
+    stop();
+    if (autoRead && active && item && !spotlightOn(run)) speak(spokenText(item), guide.lang);
+  }, [run.currentId, run.status]);
+  useEffect(() => stop, []);
 
   async function dispatch(event: RunEvent, then?: string) {
     setFailed(false);
@@ -60,6 +73,7 @@ export function RunView({ tabId, guide, run }: RunViewProps) {
         <section class="now end" aria-labelledby="end-title">
           <h2 id="end-title">{i18n.t('sidepanel.finished')}</h2>
           <div aria-live="polite">{item?.kind === 'end' && item.message && <p lang={guide.lang}>{item.message}</p>}</div>
+          {item?.kind === 'end' && <ReadButton text={spokenText(item)} lang={guide.lang} class="secondary" />}
         </section>
       ) : (
         <section class="now" aria-labelledby="now-title">
@@ -81,6 +95,7 @@ export function RunView({ tabId, guide, run }: RunViewProps) {
               <p role="alert">{i18n.t('sidepanel.unknownStep')}</p>
             )}
           </div>
+          {item && <ReadButton text={spokenText(item)} lang={guide.lang} class="secondary" />}
           {item && 'why' in item && item.why && (
             <details class="why">
               <summary>{i18n.t('sidepanel.why')}</summary>
@@ -167,6 +182,25 @@ function StepButtons({ item, lang, run, dispatch }: StepButtonsProps) {
       {i18n.t('sidepanel.back')}
     </button>
   );
+  // Alone: "Je suis perdu·e" brings the spotlight back on the page (help asked), then offers to go back one step.
+  const lost = run.mode === 'alone' && (
+    <button
+      type="button"
+      class="secondary lost"
+      onClick={() =>
+        dispatch({ type: 'help', kind: 'lost', itemId }, canGoBack(run) ? i18n.t('sidepanel.lostNote') : i18n.t('sidepanel.lostNoteFirst'))
+      }
+    >
+      {i18n.t('sidepanel.lost')}
+    </button>
+  );
+  const lostBack = run.mode === 'alone' && run.currentHelp.includes('lost') && canGoBack(run) && (
+    <div class="actions">
+      <button type="button" class="lost-back" onClick={() => dispatch({ type: 'back', itemId })}>
+        {i18n.t('sidepanel.lostBack')}
+      </button>
+    </div>
+  );
   if (item.kind === 'question') {
     return (
       <>
@@ -185,34 +219,42 @@ function StepButtons({ item, lang, run, dispatch }: StepButtonsProps) {
             ))}
           </div>
         </fieldset>
-        <div class="actions">{back}</div>
+        <div class="actions">
+          {back}
+          {lost}
+        </div>
+        {lostBack}
       </>
     );
   }
   if (item.kind === 'end') return <div class="actions">{back}</div>;
   const canShow = run.level !== 'guided' && item.target !== undefined;
   return (
-    <div class="actions">
-      <button type="button" class="done" onClick={() => dispatch({ type: 'manual-done', itemId })}>
-        {i18n.t('sidepanel.done')}
-      </button>
-      {back}
-      <button
-        type="button"
-        class="secondary not-found"
-        onClick={() => dispatch({ type: 'help', kind: 'not-found', itemId }, i18n.t('sidepanel.notFoundHelp'))}
-      >
-        {i18n.t('sidepanel.notFound')}
-      </button>
-      {canShow && (
+    <>
+      <div class="actions">
+        <button type="button" class="done" onClick={() => dispatch({ type: 'manual-done', itemId })}>
+          {i18n.t('sidepanel.done')}
+        </button>
+        {back}
         <button
           type="button"
-          class="secondary show-me"
-          onClick={() => dispatch({ type: 'help', kind: 'show-me', itemId }, i18n.t('sidepanel.showMeHelp'))}
+          class="secondary not-found"
+          onClick={() => dispatch({ type: 'help', kind: 'not-found', itemId }, i18n.t('sidepanel.notFoundHelp'))}
         >
-          {i18n.t('sidepanel.showMe')}
+          {i18n.t('sidepanel.notFound')}
         </button>
-      )}
-    </div>
+        {canShow && (
+          <button
+            type="button"
+            class="secondary show-me"
+            onClick={() => dispatch({ type: 'help', kind: 'show-me', itemId }, i18n.t('sidepanel.showMeHelp'))}
+          >
+            {i18n.t('sidepanel.showMe')}
+          </button>
+        )}
+        {lost}
+      </div>
+      {lostBack}
+    </>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
+import { openSettings } from '../settings/open';
 import { Catalogue } from '../shared/Catalogue';
+import { useDisplaySettings } from '../shared/display';
 import { type Loaded, useGuide, useTabRun } from '../shared/hooks';
 import { type ServedTab, servedTab, tabById, tabParam } from '../shared/tab';
 import { RunView } from './RunView';
@@ -54,6 +56,7 @@ export function SidePanel() {
   const run = tabRun.state === 'ready' ? tabRun.value : null;
   const shown = run && run.status !== 'abandoned' ? run : null;
   const guide = useGuide(shown?.guideId ?? null);
+  const settings = useDisplaySettings(shown?.mode ?? null);
 
   useEffect(() => {
     document.documentElement.lang = i18n.t('lang');
@@ -79,7 +82,8 @@ export function SidePanel() {
     return (
       <main class="panel" data-tab-id={tabId}>
         <p class="brand">{i18n.t('sidepanel.title')}</p>
-        <RunView tabId={tabId} guide={guide.value} run={shown} />
+        <RunView tabId={tabId} guide={guide.value} run={shown} autoRead={settings.autoRead} />
+        <SettingsLink />
       </main>
     );
   }
@@ -90,6 +94,18 @@ export function SidePanel() {
       {run?.status === 'abandoned' && <p class="note">{i18n.t('sidepanel.abandoned')}</p>}
       {/* Once started, the run appears in storage and this view turns into the procedure. */}
       <Catalogue key={tabId ?? 'none'} tab={tab.value} tabRun={run} onStarted={() => undefined} />
+      <SettingsLink />
     </main>
+  );
+}
+
+/** « Réglages d'affichage »: text size, contrast, motion, reading aloud (a new tab). */
+function SettingsLink() {
+  return (
+    <p class="settings-link">
+      <button type="button" class="secondary" aria-label={i18n.t('sidepanel.openSettingsLabel')} onClick={() => void openSettings()}>
+        {i18n.t('sidepanel.openSettings')}
+      </button>
+    </p>
   );
 }

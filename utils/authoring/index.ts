@@ -33,8 +33,6 @@ export {
   type TextAdvice,
 } from './plain-language';
 export { DEFAULT_IMPORT_TITLE, importRecorderJson, importRecorderText, type RecorderImportResult, readSelectors } from './recorder-import';
-export { isSensitiveField, isTypedField, type RawAttributes, type SensitiveReason, type SensitiveVerdict } from './sensitive';
-export { frQuote } from './text';
 export {
   addEvent,
   arrivedOnPage,
@@ -46,6 +44,8 @@ export {
   startRecording,
 } from './recording';
 export { RECORDING_KEY, type RecorderState, recorderStateOf } from './recording-view';
+export { isSensitiveField, isTypedField, type RawAttributes, type SensitiveReason, type SensitiveVerdict } from './sensitive';
+export { frQuote } from './text';
 export { generalizeSite, generalizeSites, generalizeUrl, isVolatileToken, scrubUrl } from './url-pattern';
 export {
   type ConflictChoice,

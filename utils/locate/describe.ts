@@ -26,7 +26,7 @@ import {
   testIdOf,
   visibleText,
 } from './facts';
-import { locate } from './locate';
+import { countLookalikes, locate } from './locate';
 import type { TargetDescription } from './target';
 
 const CHOICE_TYPES = new Set(['radio', 'checkbox']);
@@ -65,6 +65,8 @@ export function describe(element: Element): TargetDescription {
   set('framePath', framePathOf(el));
   scrubTypedValues(d, el);
   set('twin', twinOf(d, el));
+  const alike = countLookalikes(d, el.ownerDocument);
+  if (alike !== undefined && alike >= 1 && alike <= 1000) d.alike = alike;
   return d;
 }
 

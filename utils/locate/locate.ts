@@ -26,6 +26,7 @@ import {
   MARGIN,
   MIN_EVIDENCE,
   type Scored,
+  normalize,
   scoreFacts,
   WEIGHTS,
   wordsSimilarity,
@@ -46,7 +47,7 @@ export interface LocateOptions {
   shadow?: boolean;
   /** Look inside same-origin iframes (default true). */
   frames?: boolean;
-  /** Most candidates that get the expensive facts (default 40). */
+  /** Most candidates that get the expensive facts (default 150). */
   maxFullChecks?: number;
 }
 
@@ -73,6 +74,8 @@ const FIELD: Group = {
   input: /^(?!hidden$)/,
 };
 
+const HEADINGS: Group = { tags: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'], roles: ['heading'] };
+
 /** The kinds of elements that could be the target today: `button` ↔ `input[type=submit]` ↔ `a.fr-btn`… */
 export function candidateGroup(d: TargetDescription): Group {
   const { tag, role, type } = d;
@@ -80,6 +83,7 @@ export function candidateGroup(d: TargetDescription): Group {
   if (tag === 'input' && type && CLICK.input?.test(type)) return CLICK;
   if ((tag === 'input' && (type === 'radio' || type === 'checkbox')) || (role && /^(radio|checkbox|switch)$/.test(role))) return CHOICE;
   if (/^(input|textarea|select)$/.test(tag) || (role && /^(textbox|searchbox|combobox|spinbutton)$/.test(role))) return FIELD;
+  if (/^h[1-6]$/.test(tag)) return HEADINGS;
   return { tags: [tag], roles: role ? [role] : [] };
 }
 
@@ -96,7 +100,7 @@ function gather(scope: LocateRoot, g: Group, out: Element[]): void {
     }
   }
   // Elements with an explicit role belong where their role says, whatever their tag.
-  const withRole = scope.querySelectorAll('[role]');
+  const withRole = indexOf(scope).roles;
   for (let i = 0; i < withRole.length; i++) {
     const el = withRole[i] as Element;
     const r = roleOf(el);
@@ -115,22 +119,70 @@ interface Scope {
   inFrame: boolean;
 }
 
+/**
+ * What every search of a root needs and a full walk gives: shadow hosts, elements with an explicit
+ * role, frames. Kept between searches while nothing changed: a MutationObserver marks it stale (its
+ * pending records are read synchronously, so a change made just before a search counts), and it is
+ * rebuilt at least every second anyway (a shadow root attached later to an element already in place
+ * makes no mutation record).
+ */
+interface ScopeIndex {
+  hosts: Element[];
+  roles: ArrayLike<Element>;
+  frames: Element[];
+  at: number;
+  stale: boolean;
+  observer?: MutationObserver;
+}
+const indexes = new WeakMap<Node, ScopeIndex>();
+const INDEX_TTL_MS = 1000;
+
+function indexOf(root: LocateRoot): ScopeIndex {
+  const now = Date.now();
+  let ix = indexes.get(root);
+  if (ix && !ix.stale && !ix.observer?.takeRecords().length && now - ix.at < INDEX_TTL_MS && ix.observer) return ix;
+  const hosts: Element[] = [];
+  const all: ArrayLike<Element> = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
+  for (let i = 0; i < all.length; i++) if ((all[i] as Element).shadowRoot) hosts.push(all[i] as Element);
+  const fresh: ScopeIndex = {
+    hosts,
+    roles: root.querySelectorAll('[role]'),
+    frames: Array.from(root.querySelectorAll('iframe,frame')),
+    at: now,
+    stale: false,
+    observer: ix?.observer,
+  };
+  if (!fresh.observer) {
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    const MO = doc.defaultView?.MutationObserver;
+    if (MO) {
+      fresh.observer = new MO(() => {
+        const cur = indexes.get(root);
+        if (cur) cur.stale = true;
+      });
+      fresh.observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['role'] });
+    }
+  }
+  indexes.set(root, fresh);
+  return fresh;
+}
+
 /** The root plus every open shadow root and same-origin frame document beneath it. */
 export function collectScopes(root: LocateRoot, opts: { shadow?: boolean; frames?: boolean } = {}, inFrame = false): Scope[] {
   const out: Scope[] = [{ root, inFrame }];
   const add = (r: LocateRoot, f: boolean) => {
     for (const s of collectScopes(r, opts, f)) out.push(s);
   };
+  const ix = indexOf(root);
   if (opts.shadow !== false) {
-    const all: ArrayLike<Element> = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
-    for (let i = 0; i < all.length; i++) {
-      const sr = (all[i] as Element).shadowRoot;
+    for (const h of ix.hosts) {
+      const sr = h.shadowRoot;
       if (sr) add(sr, inFrame);
     }
     if ((root as Element).shadowRoot) add((root as Element).shadowRoot as ShadowRoot, inFrame);
   }
   if (opts.frames !== false) {
-    for (const f of Array.from(root.querySelectorAll('iframe,frame'))) {
+    for (const f of ix.frames) {
       let doc: Document | null = null;
       try {
         doc = (f as HTMLIFrameElement).contentDocument; // null or throws when cross-origin
@@ -237,6 +289,23 @@ function textRejects(d: TargetDescription, el: Element, spare: number): boolean 
   return loss > spare;
 }
 
+/** A name attribute that differs costs more than the description can spare. */
+function nameAttrRejects(d: TargetDescription, el: Element, spare: number): boolean {
+  if (!d.nameAttr) return false;
+  const v = el.getAttribute('name');
+  if (v === d.nameAttr || v === null) return false;
+  const sim = v.replace(/\d+/g, '#').toLowerCase() === d.nameAttr.replace(/\d+/g, '#').toLowerCase() ? 0.7 : -0.25;
+  return WEIGHTS.nameAttr * (1 - sim) > spare;
+}
+
+/** Whether an element belongs to a candidate group (direct hits are checked against it). */
+function inGroup(g: Group, el: Element): boolean {
+  const r = roleOf(el);
+  if (el.hasAttribute('role') && r && g.roles.includes(r)) return true;
+  if (!g.tags.includes(el.localName) || (r && /^(none|presentation)$/.test(r))) return false;
+  return !g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type);
+}
+
 const isEditableHost = (el: Element) => el.hasAttribute('contenteditable') || el.localName === 'textarea';
 
 /** Adds the facts still pending. */
@@ -255,18 +324,50 @@ export function addExpensiveFacts(el: Element, c: CandidateFacts, pending: reado
   return c;
 }
 
-export function locate(d: TargetDescription, root: LocateRoot, options: LocateOptions = {}): LocateResult {
+interface Checked {
+  item: Element;
+  score: number;
+  evidence: number;
+}
+
+interface Run {
+  scored: Checked[];
+  /** Candidates left unchecked that might have mattered. */
+  incomplete: boolean;
+  /** Every candidate gathered, for counting lookalikes. */
+  gathered: Element[];
+}
+
+/** The search itself: gathers candidates, scores them cheaply, then fully the promising ones. */
+function run(d: TargetDescription, root: LocateRoot, options: LocateOptions): Run {
   const threshold = options.threshold ?? FOUND_THRESHOLD;
   const margin = options.margin ?? MARGIN;
-  const maxFull = options.maxFullChecks ?? 40;
+  const maxFull = options.maxFullChecks ?? 150;
   const group = candidateGroup(d);
   // The total weight depends on the description only; below this, a candidate can matter to no decision.
   const total = scoreFacts(d, { tag: d.tag }).total;
   const cutoff = (threshold - margin) * total;
 
-  // 1. Gather; score on cheap facts, the others counting at their best for now. Most candidates stop here.
+  const scored: Checked[] = [];
+  const done = new Set<Element>();
+  let best = Number.NEGATIVE_INFINITY;
+  const score = (el: Element, facts: CandidateFacts, pending: string[]): void => {
+    done.add(el);
+    if (!isVisible(el)) return;
+    const s = scoreFacts(d, addExpensiveFacts(el, facts, pending));
+    const v = s.points / s.total;
+    scored.push({ item: el, score: v, evidence: s.evidence });
+    if (v > best) best = v;
+  };
+  // Points a candidate may lose and still matter: shrinks once a strong candidate is known.
+  const spare = () => total - Math.max(cutoff, (best - margin) * total);
+
+  // 1. Direct hits first (recorded CSS path, id, name attribute): a strong one lets the gathering below
+  // set aside, on one attribute or a leaf's text, the thousands of candidates of a big page.
+  // 2. Gather; score on cheap facts, the others counting at their best for now. Most candidates stop here.
   const cheap: { el: Element; facts: CandidateFacts; pending: string[]; upper: number }[] = [];
   const seen = new Set<Element>();
+  const gathered: Element[] = [];
   for (const scope of collectScopes(root, options)) {
     let pathMatch: Element | null = null;
     if (d.cssPath) {
@@ -275,6 +376,22 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
       } catch {
         pathMatch = null;
       }
+    }
+    const direct: Element[] = [];
+    if (pathMatch) direct.push(pathMatch);
+    const doc = scope.root.nodeType === 9 ? (scope.root as Document) : undefined;
+    if (d.id) {
+      const byId = (scope.root as Document).getElementById?.(d.id);
+      if (byId) direct.push(byId);
+    }
+    if (d.nameAttr && doc) {
+      const byName = doc.getElementsByName(d.nameAttr);
+      for (let n = 0; n < byName.length && n < 10; n++) direct.push(byName[n] as Element);
+    }
+    for (const el of direct) {
+      if (done.has(el) || !inGroup(group, el)) continue;
+      const { facts, pending } = cheapFacts(d, el, scope.inFrame, pathMatch);
+      score(el, facts, pending);
     }
     const list: Element[] = [];
     gather(scope.root, group, list);
@@ -286,20 +403,21 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
     for (const el of list) {
       if (seen.has(el)) continue;
       seen.add(el);
-      if (textRejects(d, el, total - cutoff)) continue;
+      gathered.push(el);
+      if (done.has(el)) continue;
+      const room = spare();
+      if (nameAttrRejects(d, el, room) || textRejects(d, el, room)) continue;
       const { facts, pending } = cheapFacts(d, el, scope.inFrame, pathMatch);
       const s = scoreFacts(d, facts, { skip: pending });
       let upper = s.points;
-      for (const f of pending) upper += WEIGHTS[f as keyof typeof WEIGHTS];
-      if (upper >= cutoff) cheap.push({ el, facts, pending, upper });
+      // Only the facts the description has can add points ('text' may be pending just to derive the name).
+      for (const f of pending) if (d[f as keyof TargetDescription] !== undefined) upper += WEIGHTS[f as keyof typeof WEIGHTS];
+      if (upper >= total - room) cheap.push({ el, facts, pending, upper });
     }
   }
-  if (!cheap.length) return { status: 'not-found' };
   cheap.sort((a, b) => b.upper - a.upper);
 
-  // 2. Full facts, best bound first, until no remaining candidate could matter.
-  const scored: Scored<Element>[] = [];
-  let best = Number.NEGATIVE_INFINITY;
+  // 3. Full facts, best bound first, until no remaining candidate could matter.
   let incomplete = false;
   for (const c of cheap) {
     if (c.upper / total < Math.max(best - margin, threshold - margin)) break;
@@ -307,20 +425,81 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
       incomplete = true;
       break;
     }
-    if (!isVisible(c.el)) continue;
-    const s = scoreFacts(d, addExpensiveFacts(c.el, c.facts, c.pending));
-    const score = s.points / s.total;
-    scored.push({ item: c.el, score, evidence: s.evidence });
-    if (score > best) best = score;
+    score(c.el, c.facts, c.pending);
   }
+  return { scored, incomplete, gathered };
+}
 
+/**
+ * Lookalikes: visible elements of the same tag, role and type with the same
+ * name (or label, or text), whatever their place — what a person would take
+ * for the same thing. Undefined when the description has no name to compare.
+ */
+function lookalikes(d: TargetDescription, gathered: readonly Element[]): Element[] | undefined {
+  const want = d.name ?? d.label ?? d.text;
+  if (!want) return undefined;
+  const key = normalize(want);
+  const out: Element[] = [];
+  for (const el of gathered) {
+    if (!sameKind(d, el)) continue;
+    const name = d.name ? accessibleName(el) : d.label ? labelText(el) : visibleText(el);
+    if (name && normalize(name) === key && isVisible(el)) out.push(el);
+  }
+  return out;
+}
+
+/** How many elements of the page look like the described one (`alike`), or undefined. */
+export function countLookalikes(d: TargetDescription, root: LocateRoot, options: LocateOptions = {}): number | undefined {
+  const group = candidateGroup(d);
+  const gathered: Element[] = [];
+  const seen = new Set<Element>();
+  for (const scope of collectScopes(root, options)) {
+    const list: Element[] = [];
+    gather(scope.root, group, list);
+    for (const el of list) if (!seen.has(el)) seen.add(el), gathered.push(el);
+  }
+  return lookalikes(d, gathered)?.length;
+}
+
+export function locate(d: TargetDescription, root: LocateRoot, options: LocateOptions = {}): LocateResult {
+  const threshold = options.threshold ?? FOUND_THRESHOLD;
+  const margin = options.margin ?? MARGIN;
+  const { scored, incomplete, gathered } = run(d, root, options);
   const decision = decide(scored, { threshold, margin, minEvidence: MIN_EVIDENCE, incomplete });
+  // Lookalikes were counted on the whole page: compare only when the whole page is searched.
+  const alike = root.nodeType === 9 ? d.alike : undefined;
+  if (alike !== undefined && (decision.status === 'found' ? alike >= 2 : alike === 1)) {
+    const now = lookalikes(d, gathered);
+    // Fewer lookalikes than when recorded: the one that was meant may be the one that is gone, and
+    // those left share its identity. Rather silent than wrong.
+    if (now && now.length > 0 && now.length < alike) return { status: 'ambiguous', candidates: now };
+    // Unique when recorded, unique today, and the very same id (or test id): its surroundings were
+    // reworded, it is still itself. Without such an anchor, a lone lookalike elsewhere may be a newcomer
+    // while the target is gone.
+    const lone = now?.length === 1 ? now[0] : undefined;
+    if (alike === 1 && lone && anchored(d, lone)) {
+      const top = decision.status === 'ambiguous' ? decision.items[0] : lone;
+      if (top === lone) return { status: 'found', element: lone, confidence: 0.75 };
+    }
+  }
   if (decision.status === 'found') return { status: 'found', element: decision.item, confidence: decision.confidence };
   if (decision.status === 'ambiguous') {
     const twin = d.twin && !incomplete ? pickTwin(d.twin, decision.items, scored, threshold) : undefined;
     return twin ?? { status: 'ambiguous', candidates: decision.items };
   }
   return { status: 'not-found' };
+}
+
+const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+
+/** The recorded id or test id, unchanged. */
+function anchored(d: TargetDescription, el: Element): boolean {
+  return (d.id !== undefined && el.id === d.id) || (d.testId !== undefined && testIdOf(el) === d.testId);
+}
+
+/** Same tag, role and type as recorded. */
+function sameKind(d: TargetDescription, el: Element): boolean {
+  return el.localName === d.tag && roleOf(el) === d.role && (d.type === undefined || inputType(el) === d.type);
 }
 
 /**
@@ -331,7 +510,7 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
 function pickTwin(
   twin: { index: number; count: number },
   items: Element[],
-  scored: Scored<Element>[],
+  scored: { item: Element; score: number; evidence: number }[],
   threshold: number,
 ): LocateResult | undefined {
   if (items.length !== twin.count) return undefined;

@@ -87,7 +87,13 @@ export function normalize(s: string): string {
   return n;
 }
 
-const tokens = (s: string): Set<string> => new Set(s.split(' ').filter(Boolean));
+/** Words, plural marks aside ("champs" / "champ", "nationaux" / "nationau"): wordings drift that way. */
+const stemWord = (w: string): string => (w.length > 3 && (w.endsWith('s') || w.endsWith('x')) ? w.slice(0, -1) : w);
+const tokens = (s: string): Set<string> => {
+  const out = new Set<string>();
+  for (const w of s.split(' ')) if (w) out.add(stemWord(w));
+  return out;
+};
 
 /**
  * Tolerant text similarity in [0, 1]: 1 for the same words (case, accents,
@@ -135,8 +141,12 @@ const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
 const PRESS_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
 const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
 
+const HEADING_TAG = /^h[1-6]$/;
+
 function tagSim(a: string, b: string): number {
   if (a === b) return 1;
+  // A heading often changes level between versions (h2 → h1) while saying the same thing.
+  if (HEADING_TAG.test(a) && HEADING_TAG.test(b)) return 0.8;
   if ((CLICKABLE_TAGS.has(a) && CLICKABLE_TAGS.has(b)) || (FIELD_TAGS.has(a) && FIELD_TAGS.has(b))) return 0.5;
   return 0;
 }
@@ -167,9 +177,13 @@ const wordsSim = (a: string, b: string | undefined): number => (b === undefined 
 
 const stem = (s: string): string => s.replace(/\d+/g, '#').toLowerCase();
 
+/** Path segments that name a release (`/1.12.1/`, `/v2/`): they change with every version of a site. */
+const VERSION_SEGMENT = /\/v?\d+(?:\.\d+)+(?=\/|$)|\/v\d+(?=\/|$)/gi;
+const unversioned = (s: string) => s.replace(VERSION_SEGMENT, '/#v');
+
 function hrefSim(a: string, b: string | undefined): number {
   if (b === undefined) return 0;
-  if (a === b) return 1;
+  if (a === b || unversioned(a) === unversioned(b)) return 1;
   // Paths often move under a new prefix (version, locale); the last segment and the query keys stay.
   const last = (s: string) => s.replace(/\/+$/, '').split('/').pop() ?? '';
   const la = last(a);
@@ -186,6 +200,11 @@ function classSim(a: string[], b: string[] | undefined): number {
 
 /** Facts that identify an element (as opposed to facts that only describe its kind or place). */
 const IDENTIFYING = new Set(['testId', 'id', 'nameAttr', 'name', 'label', 'text', 'placeholder', 'autocomplete', 'choiceValue', 'href']);
+/**
+ * Facts about where an element sits rather than what it is: lookalikes
+ * (same text, same kind, another place) are told apart by these alone.
+ */
+const PLACE = new Set(['context', 'neighbourText', 'cssPath', 'frame']);
 
 export interface FactScore {
   /** Sum of weight × similarity over the facts scored. */
@@ -194,6 +213,25 @@ export interface FactScore {
   total: number;
   /** Weight of identifying facts that agree (similarity ≥ 0.7). */
   evidence: number;
+  /** Part of `points` and `total` that comes from place facts (context, neighbours, CSS path, frame, generated id). */
+  placePoints: number;
+  placeTotal: number;
+}
+
+// One accumulator reused by every call: scoring runs on thousands of candidates, without allocating.
+let acc: FactScore = { points: 0, total: 0, evidence: 0, placePoints: 0, placeTotal: 0 };
+let accOnly: readonly string[] | undefined;
+let accSkip: readonly string[] | undefined;
+let accGeneratedId = false;
+
+function add(fact: string, weight: number, sim: number): void {
+  if ((accOnly && !accOnly.includes(fact)) || accSkip?.includes(fact)) return;
+  acc.points += weight * sim;
+  acc.total += weight;
+  if (PLACE.has(fact) || (fact === 'id' && accGeneratedId)) {
+    acc.placePoints += weight * sim;
+    acc.placeTotal += weight;
+  } else if (IDENTIFYING.has(fact) && sim >= 0.7) acc.evidence += weight * sim;
 }
 
 /**
@@ -205,14 +243,10 @@ export function scoreFacts(
   c: CandidateFacts,
   select?: { only?: readonly string[]; skip?: readonly string[] },
 ): FactScore {
-  const res: FactScore = { points: 0, total: 0, evidence: 0 };
-  const use = (f: string) => (!select?.only || select.only.includes(f)) && !select?.skip?.includes(f);
-  const add = (fact: string, weight: number, sim: number) => {
-    if (!use(fact)) return;
-    res.points += weight * sim;
-    res.total += weight;
-    if (IDENTIFYING.has(fact) && sim >= 0.7) res.evidence += weight * sim;
-  };
+  acc = { points: 0, total: 0, evidence: 0, placePoints: 0, placeTotal: 0 };
+  accOnly = select?.only;
+  accSkip = select?.skip;
+  accGeneratedId = d.idGenerated === true;
   add('tag', WEIGHTS.tag, tagSim(d.tag, c.tag));
   if (d.role) add('role', WEIGHTS.role, roleSim(d.role, c.role));
   if (d.type) add('type', WEIGHTS.type, typeSim(d.type, c.type));
@@ -244,13 +278,34 @@ export function scoreFacts(
   // spouse rather than of the declarant —, so this contradiction costs more than the fact is worth.
   // A candidate with no context at all costs a little.
   if (d.context) {
-    const s = c.context === undefined ? -0.3 : textSimilarity(d.context, c.context);
+    const s = c.context === undefined ? -0.3 : contextSimilarity(d.context, c.context);
     add('context', WEIGHTS.context, s < 0.3 && c.context !== undefined ? CONTEXT_CONTRADICTION : s);
   }
   if (d.neighbourText) add('neighbourText', WEIGHTS.neighbourText, c.neighbourText ? textSimilarity(d.neighbourText, c.neighbourText) : 0);
   if (d.cssPath) add('cssPath', WEIGHTS.cssPath, c.cssPathMatch ? 1 : 0);
   if (d.framePath?.length) add('frame', WEIGHTS.frame, c.inFrame ? 1 : 0);
-  return res;
+  return acc;
+}
+
+/**
+ * Context headings are often extended or shortened between versions ("X + libellé à droite + état"
+ * → "X + état"): one set of words within the other still matches well. Two headings that each have
+ * words of their own ("Barre de recherche LG" / "Barre de recherche MD") name two different places.
+ */
+export function contextSimilarity(a: string, b: string): number {
+  const s = textSimilarity(a, b);
+  if (s >= 1) return 1;
+  const ta = tokens(normalize(a));
+  const tb = tokens(normalize(b));
+  let onlyA = 0;
+  let onlyB = 0;
+  for (const t of ta) if (!tb.has(t)) onlyA++;
+  for (const t of tb) if (!ta.has(t)) onlyB++;
+  const common = ta.size - onlyA;
+  if (!common) return s;
+  if (!onlyA || !onlyB) return Math.max(s, common >= 2 ? 0.8 : s);
+  // Both sides have words of their own: only a near-identical heading still counts.
+  return s >= 0.8 ? s : Math.min(s, 0.2);
 }
 
 /** Sum of the weights of the expensive facts present in a description: the most they can add. */

@@ -50,6 +50,13 @@ export const targetSchema = z
       .object({ index: z.number().int().min(0).max(199), count: z.number().int().min(2).max(200) })
       .strict()
       .optional(),
+    /**
+     * How many elements of the page matched on identity facts alone (tag, role, type, name, label,
+     * text, name attribute, href…, leaving out context, neighbours and paths), the target included.
+     * 1: it was unique, so a reworded context does not make it doubtful; fewer than recorded: the
+     * target may be the one that is gone, and a lookalike is not returned.
+     */
+    alike: z.number().int().min(1).max(1000).optional(),
     /** Chain of same-origin iframe CSS paths from the top document, outermost first. */
     framePath: z.array(fact(1000)).max(5).optional(),
   })

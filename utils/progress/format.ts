@@ -90,7 +90,8 @@ type Versioned = { v: number; guides?: unknown };
 const MIGRATIONS: Record<number, (old: Versioned) => Versioned> = {};
 
 export type StoredRead =
-  | { ok: true; progress: Progress; /** Guide entries set aside because they were damaged. */ dropped: number }
+  /** `dropped`: guide entries set aside because they were damaged. */
+  | { ok: true; progress: Progress; dropped: number }
   /** Written by a newer version of the extension: shown as such, never overwritten. */
   | { ok: false; reason: 'newer' };
 

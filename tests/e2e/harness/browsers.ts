@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ExtensionErrors } from './console';
-import { type BrowserKind, BUILDS, builtManifest, EXECUTABLES } from './paths';
+import { type BrowserKind, EXECUTABLES, snapshotBuild } from './paths';
 
 /** How long a condition may take in a page before a test fails (a loaded 2-core CI machine). */
 export const WAIT_MS = 20_000;
@@ -14,6 +14,8 @@ export interface ExtensionBrowser {
   extensionId: string;
   /** Origin of the extension's own pages: `chrome-extension://<id>` or `moz-extension://<uuid>`. */
   origin: string;
+  /** The manifest of the build that the browser loaded. */
+  manifest: Record<string, unknown>;
   /** Errors of the extension, recorded on every page opened through this object. */
   errors: ExtensionErrors;
   /** Chromium: whether the extension's service worker target is running. Firefox: null (not exposed). */
@@ -47,17 +49,22 @@ export async function launchWithExtension(kind: BrowserKind): Promise<ExtensionB
 }
 
 async function launchChromium(): Promise<ExtensionBrowser> {
-  builtManifest('chromium');
-  const browser = await puppeteer.launch({
-    executablePath: EXECUTABLES.chromium,
-    headless: true,
-    pipe: true,
-    enableExtensions: true,
-    // No call to the (closed) network. The UI is English: Debian's Chromium has no other locale installed.
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const build = snapshotBuild('chromium');
+  const browser = await puppeteer
+    .launch({
+      executablePath: EXECUTABLES.chromium,
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      // No call to the (closed) network. The UI is English: Debian's Chromium has no other locale installed.
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    .catch((error: unknown) => {
+      build.remove();
+      throw error;
+    });
   try {
-    const extensionId = await browser.installExtension(BUILDS.chromium);
+    const extensionId = await browser.installExtension(build.dir);
     const origin = `chrome-extension://${extensionId}`;
     const errors = new ExtensionErrors(origin);
     const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), {
@@ -76,6 +83,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
       browser,
       extensionId,
       origin,
+      manifest: build.manifest,
       errors,
       serviceWorkerUrl: workerTarget.url(),
       newPage,
@@ -98,39 +106,52 @@ async function launchChromium(): Promise<ExtensionBrowser> {
         if (!worker) return {};
         return worker.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.get(null));
       },
-      close: () => browser.close(),
+      close: async () => {
+        await browser.close();
+        build.remove();
+      },
     };
   } catch (error) {
     await browser.close();
+    build.remove();
     throw error;
   }
 }
 
 async function launchFirefox(): Promise<ExtensionBrowser> {
-  const manifest = builtManifest('firefox') as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const build = snapshotBuild('firefox');
+  const manifest = build.manifest as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
-  if (!geckoId) throw new Error('La version Firefox n’a pas d’identifiant (browser_specific_settings.gecko.id, wxt.config.ts).');
+  if (!geckoId) {
+    build.remove();
+    throw new Error('La version Firefox n’a pas d’identifiant (browser_specific_settings.gecko.id, wxt.config.ts).');
+  }
   // Firefox gives each install a random internal UUID; pinning it tells us the extension's origin.
   const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: EXECUTABLES.firefox,
-    headless: true,
-    // WebDriver BiDi refuses to navigate a tab to a moz-extension:// page without this flag.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
-      // Uncaught errors of the extension's pages on stdout (see ExtensionErrors.watchFirefoxOutput).
-      'devtools.console.stdout.content': true,
-    },
-  });
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: EXECUTABLES.firefox,
+      headless: true,
+      // WebDriver BiDi refuses to navigate a tab to a moz-extension:// page without this flag.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+        // Uncaught errors of the extension's pages on stdout (see ExtensionErrors.watchFirefoxOutput).
+        'devtools.console.stdout.content': true,
+      },
+    })
+    .catch((error: unknown) => {
+      build.remove();
+      throw error;
+    });
   try {
     const origin = `moz-extension://${uuid}`;
     const errors = new ExtensionErrors(origin);
     const output = browser.process();
     if (output?.stdout) errors.watchFirefoxOutput(output.stdout, 'firefox');
     if (output?.stderr) errors.watchFirefoxOutput(output.stderr, 'firefox');
-    const extensionId = await browser.installExtension(BUILDS.firefox);
+    const extensionId = await browser.installExtension(build.dir);
     const newPage = async (label = 'page', extensionPage = false) => {
       const page = await browser.newPage();
       errors.watchPage(page, label, extensionPage);
@@ -153,6 +174,7 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
       browser,
       extensionId,
       origin,
+      manifest: build.manifest,
       errors,
       serviceWorkerUrl: null,
       newPage,
@@ -186,10 +208,14 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
           await page.close();
         }
       },
-      close: () => browser.close(),
+      close: async () => {
+        await browser.close();
+        build.remove();
+      },
     };
   } catch (error) {
     await browser.close();
+    build.remove();
     throw error;
   }
 }

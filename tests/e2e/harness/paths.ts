@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Guide } from '../../../utils/guide/schema';
 
 /** Where the end-to-end tests find the repo, the practice builds and the practice guide. */
@@ -31,6 +32,27 @@ export function builtManifest(kind: BrowserKind): Record<string, unknown> {
     throw new Error(`Pas de version d’entraînement construite dans ${BUILDS[kind]} : lancez d’abord « npm run build:practice ».`);
   }
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+/**
+ * A private copy of a practice build, loaded by one browser: a rebuild during
+ * the run (`npm run dev`, another build) cannot pull files from under it.
+ */
+export interface BuildSnapshot {
+  dir: string;
+  manifest: Record<string, unknown>;
+  remove(): void;
+}
+
+export function snapshotBuild(kind: BrowserKind): BuildSnapshot {
+  builtManifest(kind);
+  const dir = mkdtempSync(join(tmpdir(), `cote-a-cote-e2e-${kind}-`));
+  cpSync(BUILDS[kind], dir, { recursive: true });
+  return {
+    dir,
+    manifest: JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>,
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** The practice guide as a file on disk (the tests compare what the browser shows with it). */

@@ -6,9 +6,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureActions } from '../../../components/recorder/capture';
-import { RECORDING_KEY, readRecording } from '../../../utils/authoring/recording';
 import { createAuthoringService, EDITOR_INCOMING_KEY, type EditorIncoming } from '../../../utils/authoring/background/service';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
+import { RECORDING_KEY, readRecording } from '../../../utils/authoring/recording';
 import { parseGuide } from '../../../utils/guide/parse';
 import type { ActionStep } from '../../../utils/guide/schema';
 import type { Request } from '../../../utils/messages';
@@ -194,7 +194,10 @@ describe('recording the DSFR login flow', () => {
     const result = (await ask({ type: 'recorder:stop' }, TAB)) as { ok: boolean; guide?: { steps: unknown[] } };
     expect(result.ok).toBe(true);
     expect(result.guide?.steps).toHaveLength(1);
-    expect(await ask({ type: 'recorder:stop' })).toEqual({ ok: false, problems: [{ path: '', message: 'Aucun enregistrement n’est en cours.' }] });
+    expect(await ask({ type: 'recorder:stop' })).toEqual({
+      ok: false,
+      problems: [{ path: '', message: 'Aucun enregistrement n’est en cours.' }],
+    });
   });
 
   it('survives a restart of the background: a new service carries on with the stored steps', async () => {

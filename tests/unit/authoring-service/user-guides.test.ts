@@ -40,7 +40,10 @@ function setUp() {
   service = createAuthoringService({ platform, userGuides, now: () => clock, pause: async () => {} });
 }
 
-const ask = <R extends Request>(request: R, senderTabId?: number) => service.handle(request as never, senderTabId) as Promise<any>;
+/** The answers, loosely typed: each test reads the fields it checks. */
+// biome-ignore lint/suspicious/noExplicitAny: answers of several message types, read field by field in the tests.
+type Answer = any;
+const ask = <R extends Request>(request: R, senderTabId?: number) => service.handle(request as never, senderTabId) as Promise<Answer>;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -86,14 +89,18 @@ describe('saving and listing', () => {
   it('replaces a guide saved again under the same id, and removes it', async () => {
     await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
     await ask({ type: 'userGuides:save', guide: rawGuide('impots', undefined, 'Déclarer mes revenus'), origin: 'edited' });
-    expect((await ask({ type: 'userGuides:list' })).guides).toEqual([{ id: 'impots', title: 'Déclarer mes revenus', origin: 'edited', savedAt: NOW }]);
+    expect((await ask({ type: 'userGuides:list' })).guides).toEqual([
+      { id: 'impots', title: 'Déclarer mes revenus', origin: 'edited', savedAt: NOW },
+    ]);
     expect(await ask({ type: 'userGuides:remove', guideId: 'impots' })).toEqual({ ok: true });
     expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);
     expect(await ask({ type: 'userGuides:remove', guideId: 'absent' })).toEqual({ ok: true });
   });
 
   it('applies saves arriving together one after the other', async () => {
-    await Promise.all(['a', 'b', 'c', 'd'].map((id) => ask({ type: 'userGuides:save', guide: rawGuide(`guide-${id}`), origin: 'imported' })));
+    await Promise.all(
+      ['a', 'b', 'c', 'd'].map((id) => ask({ type: 'userGuides:save', guide: rawGuide(`guide-${id}`), origin: 'imported' })),
+    );
     expect((await userGuides.ids()).size).toBe(4);
   });
 });

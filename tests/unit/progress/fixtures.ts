@@ -88,6 +88,10 @@ export function play({ level = 'guided', startedAt = T0, help = [], manual = [],
 }
 
 /** A completion as the record holds it, for the suggestion rule. */
-export function completion(level: HelpLevel, at: number, { help = [], byHand = [] }: { help?: string[]; byHand?: string[] } = {}): Completion {
+export function completion(
+  level: HelpLevel,
+  at: number,
+  { help = [], byHand = [] }: { help?: string[]; byHand?: string[] } = {},
+): Completion {
   return { startedAt: at - 600_000, at, level, guideVersion: '1.0.0', steps: 4, help, byHand };
 }

@@ -41,7 +41,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  document.querySelectorAll(RECORDER_HOST).forEach((el) => el.remove());
+  for (const el of document.querySelectorAll(RECORDER_HOST)) el.remove();
   vi.restoreAllMocks();
 });
 

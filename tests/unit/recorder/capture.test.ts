@@ -52,7 +52,7 @@ beforeEach(() => {
 afterEach(() => {
   stop();
   document.body.replaceChildren();
-  document.documentElement.querySelectorAll('cote-a-cote-recorder').forEach((el) => el.remove());
+  for (const el of document.documentElement.querySelectorAll('cote-a-cote-recorder')) el.remove();
 });
 
 describe('the recorder on the DSFR 1.14.4 login page', () => {

@@ -9,7 +9,10 @@ describe('recorder messages', () => {
       Object.fromEntries(
         Object.entries(messages)
           .filter(([key]) => key.startsWith('recorder_'))
-          .map(([key, { message }]) => [key, { params: [...message.matchAll(/\$\d/g)].map((m) => m[0]).sort(), forms: message.split(' | ').length }]),
+          .map(([key, { message }]) => [
+            key,
+            { params: [...message.matchAll(/\$\d/g)].map((m) => m[0]).sort(), forms: message.split(' | ').length },
+          ]),
       );
     expect(Object.keys(ours(fr)).length).toBeGreaterThan(15);
     expect(ours(en)).toEqual(ours(fr));

@@ -110,7 +110,9 @@ describe('a recording under way', () => {
     await waitFor(() => created.mock.calls.length > 0, 'the editor tab');
     expect(requests).toEqual([{ type: 'recorder:stop' }]);
     expect(created.mock.calls[0]?.[0].url).toContain(EDITOR_DRAFT_URL);
-    expect(section()?.querySelector('.record-status')?.textContent).toBe("L'enregistrement est arrêté. Le brouillon s'ouvre dans l'éditeur.");
+    expect(section()?.querySelector('.record-status')?.textContent).toBe(
+      "L'enregistrement est arrêté. Le brouillon s'ouvre dans l'éditeur.",
+    );
     await waitFor(() => buttonByText(container!, 'Enregistrer cette démarche'), 'the record button again');
   });
 

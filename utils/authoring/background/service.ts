@@ -12,7 +12,6 @@ import type { Guide } from '../../guide/schema';
 import { targetSchema } from '../../locate/target';
 import type { Request, ResponseOf, TabMessage, TargetTestResult } from '../../messages';
 import type { RecordedEvent, RecordedEventKind } from '../instruction';
-import type { AuthoringPlatform } from './platform';
 import {
   addEvent,
   arrivedOnPage,
@@ -24,6 +23,7 @@ import {
   startRecording,
 } from '../recording';
 import { generalizeSite, scrubUrl } from '../url-pattern';
+import type { AuthoringPlatform } from './platform';
 import type { UserGuidesStore } from './user-store';
 
 /** Where a stopped recording's draft waits for the editor page: `{ guide, at }` (`at`: epoch ms). */
@@ -46,10 +46,7 @@ const AUTHORING_TYPES = new Set<string>([
   'target:clear',
 ]);
 
-export type AuthoringRequest = Extract<
-  Request,
-  { type: `recorder:${string}` | `userGuides:${string}` | 'target:test' | 'target:clear' }
->;
+export type AuthoringRequest = Extract<Request, { type: `recorder:${string}` | `userGuides:${string}` | 'target:test' | 'target:clear' }>;
 
 export function isAuthoringRequest(request: Request): request is AuthoringRequest {
   return AUTHORING_TYPES.has(request?.type);
@@ -99,7 +96,12 @@ export const UNREACHABLE = {
   noAnswer: 'La page ne répond pas. Rechargez-la, puis réessayez.',
 } as const;
 
-export function createAuthoringService({ platform, userGuides, now, pause = (ms) => new Promise((r) => setTimeout(r, ms)) }: AuthoringServiceDeps) {
+export function createAuthoringService({
+  platform,
+  userGuides,
+  now,
+  pause = (ms) => new Promise((r) => setTimeout(r, ms)),
+}: AuthoringServiceDeps) {
   const storage = browser.storage.local;
   let queue: Promise<unknown> = Promise.resolve();
   let registering: Promise<unknown> = Promise.resolve();

@@ -1,0 +1,203 @@
+/**
+ * The editor's opening screen: the recording waiting to be opened, the
+ * drafts being written, "my guides", the bundled guides (opened as a copy to
+ * save as one's own), « Nouveau guide », and the import of a file.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { WorkingSummary } from '../../utils/editor';
+import type { Guide } from '../../utils/guide/schema';
+import { ConfirmButton } from '../shared/ConfirmButton';
+import { ImportPanel } from './ImportPanel';
+import type { KnownState } from './known';
+import { when } from './labels';
+import type { Incoming } from './platform';
+
+export interface HomeProps {
+  known: KnownState;
+  drafts: WorkingSummary[] | null;
+  incoming: Incoming | null;
+  /** A message to say on arrival (a draft that no longer exists…). */
+  notice?: string;
+  busy: boolean;
+  onNew(): void;
+  onResume(doc: string): void;
+  onDiscard(doc: string): void;
+  onEditMine(id: string): void;
+  onCopyBundled(id: string): void;
+  onOpenIncoming(): void;
+  onOpenDraftGuide(guide: Guide): void;
+  onSaved(): void;
+}
+
+export function Home(props: HomeProps) {
+  const { known, drafts, incoming } = props;
+  const ready = known.state === 'ready' ? known.value : null;
+  useEffect(() => {
+    document.title = i18n.t('editor.title');
+  }, []);
+  const [say, setSay] = useState('');
+  const langOf = (id: string) => ready?.langs.get(id);
+
+  return (
+    <main class="editor home">
+      <header class="editor-header">
+        <p class="brand">{i18n.t('editor.brand')}</p>
+        <h1>{i18n.t('editor.home.title')}</h1>
+        <p class="intro">{i18n.t('editor.home.intro')}</p>
+        <div class="actions">
+          <button type="button" class="new-guide" disabled={props.busy} onClick={props.onNew}>
+            {i18n.t('editor.home.new')}
+          </button>
+        </div>
+        <p class="status" aria-live="polite">
+          {props.notice ?? say}
+        </p>
+      </header>
+
+      {incoming && (
+        <section class="incoming" aria-labelledby="incoming-title">
+          <h2 id="incoming-title">{i18n.t('editor.home.incoming')}</h2>
+          <p>
+            <span lang={incoming.guide.lang}>{incoming.guide.title}</span>{' '}
+            <span class="meta">({i18n.t('editor.import.stepCount', incoming.guide.steps.length)})</span>
+          </p>
+          <div class="actions">
+            <button type="button" class="open-incoming" disabled={props.busy} onClick={props.onOpenIncoming}>
+              {i18n.t('editor.home.openIncoming')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="drafts-title" class="drafts">
+        <h2 id="drafts-title">{i18n.t('editor.home.drafts')}</h2>
+        <p class="hint">{i18n.t('editor.home.draftsHint')}</p>
+        {drafts === null ? (
+          <p>{i18n.t('editor.loading')}</p>
+        ) : drafts.length === 0 ? (
+          <p class="empty">{i18n.t('editor.home.noDrafts')}</p>
+        ) : (
+          <ul class="guides">
+            {drafts.map((draft) => {
+              const title = draft.title.trim() || i18n.t('editor.edit.untitled');
+              return (
+                <li class="guide draft" key={draft.doc} data-doc={draft.doc}>
+                  <h3>{title}</h3>
+                  <p class="meta">{i18n.t('editor.home.draftSaved', [when(draft.savedAt)])}</p>
+                  <div class="actions">
+                    <button
+                      type="button"
+                      class="resume"
+                      aria-label={i18n.t('editor.home.resumeLabel', [title])}
+                      disabled={props.busy}
+                      onClick={() => props.onResume(draft.doc)}
+                    >
+                      {i18n.t('editor.home.resume')}
+                    </button>
+                    <ConfirmButton
+                      class="discard"
+                      label={i18n.t('editor.home.discard')}
+                      ariaLabel={i18n.t('editor.home.discardLabel', [title])}
+                      question={i18n.t('editor.home.discardConfirm', [title])}
+                      yes={i18n.t('editor.home.discardYes')}
+                      no={i18n.t('editor.home.discardNo')}
+                      onConfirm={() => {
+                        props.onDiscard(draft.doc);
+                        setSay(i18n.t('editor.home.discarded', [title]));
+                      }}
+                    />
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="mine-title" class="mine">
+        <h2 id="mine-title">{i18n.t('editor.home.mine')}</h2>
+        {known.state === 'loading' ? (
+          <p>{i18n.t('editor.loading')}</p>
+        ) : known.state === 'failed' ? (
+          <p role="alert">{i18n.t('editor.error')}</p>
+        ) : known.value.mine.length === 0 ? (
+          <p class="empty">{i18n.t('editor.home.noMine')}</p>
+        ) : (
+          <ul class="guides">
+            {known.value.mine.map((entry) => (
+              <li class="guide" key={entry.id} data-guide-id={entry.id}>
+                <h3 lang={langOf(entry.id)}>{entry.title}</h3>
+                <p class="meta">{i18n.t('editor.home.mineSaved', [when(entry.savedAt)])}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="edit-mine"
+                    aria-label={i18n.t('editor.home.editLabel', [entry.title])}
+                    disabled={props.busy}
+                    onClick={() => props.onEditMine(entry.id)}
+                  >
+                    {i18n.t('editor.home.edit')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        {ready && ready.setAside.length > 0 && (
+          <div class="set-aside">
+            <h3>{i18n.t('editor.home.setAside')}</h3>
+            <ul>
+              {ready.setAside.map((entry) => (
+                <li key={entry.id}>{entry.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="bundled-title" class="bundled">
+        <h2 id="bundled-title">{i18n.t('editor.home.bundled')}</h2>
+        <p class="hint">{i18n.t('editor.home.bundledHint')}</p>
+        {ready && ready.bundled.length === 0 && <p class="empty">{i18n.t('editor.home.noBundled')}</p>}
+        {ready && ready.bundled.length > 0 && (
+          <ul class="guides">
+            {ready.bundled.map((guide) => (
+              <li class="guide" key={guide.id} data-guide-id={guide.id}>
+                <h3 lang={guide.lang}>{guide.title}</h3>
+                <p lang={guide.lang}>{guide.summary}</p>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="secondary copy-bundled"
+                    aria-label={i18n.t('editor.home.copyLabel', [guide.title])}
+                    disabled={props.busy}
+                    onClick={() => props.onCopyBundled(guide.id)}
+                  >
+                    {i18n.t('editor.home.copy')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="import-title" class="import">
+        <h2 id="import-title">{i18n.t('editor.import.title')}</h2>
+        <p class="hint">{i18n.t('editor.import.hint')}</p>
+        {ready ? (
+          <ImportPanel
+            mine={ready.mine}
+            bundledIds={ready.bundledIds}
+            onSaved={props.onSaved}
+            onEdit={props.onEditMine}
+            onOpenDraft={props.onOpenDraftGuide}
+          />
+        ) : (
+          <p>{known.state === 'failed' ? i18n.t('editor.error') : i18n.t('editor.loading')}</p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,319 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { doneWhenOf, itemById, nextItemId } from '../../utils/guide/graph';
+import type { ActionStep, GuideItem } from '../../utils/guide/schema';
+import {
+  type BrowserKind,
+  type ExtensionBrowser,
+  launchWithExtension,
+  OVERLAY_HOST,
+  PRACTICE_START_PAGE,
+  type PracticeSites,
+  practiceGuide,
+  startPracticeSites,
+  WAIT_MS,
+} from './harness';
+import {
+  clickBubbleButton,
+  fieldsOf,
+  installActionRecorder,
+  messages,
+  type NetworkWatch,
+  type OverlayState,
+  readOverlay,
+  recorderLog,
+  runOfTab,
+  serviceWorkerRuns,
+  startFromPopup,
+  stopServiceWorker,
+  typeAsPerson,
+  waitForBubbleText,
+  waitForServiceWorker,
+  waitForSpotlightOn,
+  waitUntil,
+  watchNetwork,
+} from './playback/helpers';
+
+/**
+ * "Faire avec", end to end: the advisor starts the practice guide from the
+ * popup, and the person does every step with the keyboard and the mouse
+ * (puppeteer's trusted input). The extension shows each step on its target
+ * and moves on by itself when it sees the step done, across the procedure's
+ * pages, a reload, a detour by another page and (Chromium) a stopped service
+ * worker — and meanwhile it never acts in the page and sends nothing out.
+ */
+
+const guide = practiceGuide();
+const WRONG_PAGE = '/1.14.4/example/component/button/index.html';
+
+/** What the person types: made-up values, compared with the fields after each step. */
+const TYPED = {
+  email: 'camille.martin@example.fr',
+  password: 'Un-mot-de-passe-2026!',
+  family: 'Martin',
+  given: 'Camille',
+  address: '12 rue des Lilas',
+  postal: '34000',
+  city: 'Montpellier',
+};
+
+/** How the person does each step of the practice guide on the DSFR 1.14.4 pages, and the element the step is about. */
+interface PersonStep {
+  /** The element the spotlight must be on. */
+  target: string;
+  /** The person's action (trusted input); none for a step only « C'est fait » can complete. */
+  act?: (page: Page) => Promise<void>;
+  /** The fields of `<main>` the action changes: id → value or checked. */
+  sets?: Record<string, string | boolean>;
+}
+
+const submitting = (selector: string) => async (page: Page) => {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: WAIT_MS }), page.click(selector)]);
+};
+
+const PERSON: Record<string, PersonStep> = {
+  identifiant: {
+    target: '#username-8608',
+    act: (page) => typeAsPerson(page, '#username-8608', TYPED.email),
+    sets: { 'username-8608': TYPED.email },
+  },
+  'mot-de-passe': {
+    target: '#password-8609-input',
+    act: (page) => typeAsPerson(page, '#password-8609-input', TYPED.password),
+    sets: { 'password-8609-input': TYPED.password },
+  },
+  // DSFR draws the box on the label: a person clicks there.
+  'mention-cnil-1': {
+    target: '#checkbox-cnil-8610',
+    act: (page) => page.click('label[for="checkbox-cnil-8610"]'),
+    sets: { 'checkbox-cnil-8610': true },
+  },
+  'mention-cnil-2': {
+    target: '#checkbox-cnil-8611',
+    act: (page) => page.click('label[for="checkbox-cnil-8611"]'),
+    sets: { 'checkbox-cnil-8611': true },
+  },
+  'valider-identifiant': { target: '#login-8612 button[type=submit]', act: submitting('#login-8612 button[type=submit]') },
+  sexe: { target: '#sex-8785', act: (page) => page.click('label[for="female-8786"]'), sets: { 'female-8786': true } },
+  nom: { target: '#family-name-8789', act: (page) => typeAsPerson(page, '#family-name-8789', TYPED.family), sets: { 'family-name-8789': TYPED.family } },
+  prenom: { target: '#given-8794', act: (page) => typeAsPerson(page, '#given-8794', TYPED.given), sets: { 'given-8794': TYPED.given } },
+  'valider-identite': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
+  adresse: { target: '#address-8970', act: (page) => typeAsPerson(page, '#address-8970', TYPED.address), sets: { 'address-8970': TYPED.address } },
+  'code-postal': { target: '#postal-8972', act: (page) => typeAsPerson(page, '#postal-8972', TYPED.postal), sets: { 'postal-8972': TYPED.postal } },
+  ville: { target: '#city-8973', act: (page) => typeAsPerson(page, '#city-8973', TYPED.city), sets: { 'city-8973': TYPED.city } },
+  'valider-adresse': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
+  'lire-confirmation': { target: '#alert-9152' },
+};
+
+/** The text the bubble shows for an item. */
+function textOf(item: GuideItem): string {
+  return item.kind === 'step' ? item.instruction : item.kind === 'question' ? item.question : (item.message ?? '');
+}
+
+/** The steps from `firstId` to the end, along the guide's path. */
+function pathFrom(firstId: string): { steps: ActionStep[]; end: GuideItem } {
+  const steps: ActionStep[] = [];
+  let item = itemById(guide, firstId);
+  while (item?.kind === 'step') {
+    steps.push(item);
+    item = itemById(guide, nextItemId(guide, item.id) ?? '');
+  }
+  if (item?.kind !== 'end') throw new Error('le chemin « pas encore de compte » ne mène pas à une fin');
+  return { steps, end: item };
+}
+
+/** How the run records a step done the expected way: seen done, reached the next page, or « C'est fait » for a step nobody can see done. */
+function expectedOutcome(step: ActionStep): 'done' | 'page' | 'manual' {
+  const how = doneWhenOf(step);
+  return how === 'action' ? 'done' : how === 'page' ? 'page' : 'manual';
+}
+
+/** Every form control of the page's `<main>` empty or unticked, except those the person set. */
+function expectedFields(actual: Record<string, string | boolean>, set: Record<string, string | boolean>) {
+  return Object.fromEntries(Object.entries(actual).map(([key, value]) => [key, key in set ? set[key] : typeof value === 'boolean' ? false : '']));
+}
+
+/** Per browser and run of the suite: which steps moved on by themselves (printed for the report). */
+const report: string[] = [];
+
+let sites: PracticeSites;
+
+beforeAll(async () => {
+  sites = await startPracticeSites();
+});
+
+afterAll(async () => {
+  await sites?.close();
+  if (report.length > 0) console.info(report.join('\n'));
+});
+
+describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the practice procedure, the extension shows and follows', (kind) => {
+  let ext: ExtensionBrowser;
+  let network: NetworkWatch;
+  const opened: Page[] = [];
+
+  beforeAll(async () => {
+    ext = await launchWithExtension(kind);
+    // Watching from the start: the popup, the service worker and every page are covered.
+    network = await watchNetwork(ext);
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
+    expect(ext?.errors.takeUnexpected() ?? [], 'errors of the extension').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await network?.stop();
+    await ext?.close();
+  });
+
+  it('goes from the popup to the end screen, each action step done by the person completing by itself', { timeout: 300_000 }, async () => {
+    const started = Date.now();
+    network.clear();
+    const page = await ext.newPage('practice page');
+    opened.push(page);
+    // Before any page script and any extension activity: logs whatever the person did not do.
+    await page.evaluateOnNewDocument(installActionRecorder);
+    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
+    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+
+    const tabId = await startFromPopup(ext, page);
+
+    // The question: its choices are buttons; the advisor clicks « not yet ».
+    const question = guide.steps[0];
+    if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+    const asked = await waitForBubbleText(page, question.question);
+    const t = await messages(asked.lang ?? 'fr');
+    expect(asked.choices).toEqual(question.choices.map((choice) => choice.label));
+    expect(asked.spot, 'a question has no spotlight').toBe(false);
+    const noAccount = question.choices.find((choice) => itemById(guide, choice.next)?.kind === 'step');
+    if (!noAccount) throw new Error('pas de réponse « pas encore de compte »');
+    await clickBubbleButton(page, noAccount.label);
+
+    const { steps, end } = pathFrom(noAccount.next);
+    const byThemselves: string[] = [];
+    const byHand: string[] = [];
+    const events: string[] = [];
+    /** Fields set by the person on the current page. */
+    let set: Record<string, string | boolean> = {};
+    let pagePath = new URL(page.url()).pathname;
+
+    for (const [index, step] of steps.entries()) {
+      const person = PERSON[step.id];
+      if (!person) throw new Error(`pas de geste prévu pour l’étape ${step.id}`);
+      const next = index + 1 < steps.length ? (steps[index + 1] as GuideItem) : end;
+
+      // New page: nothing typed there yet.
+      if (new URL(page.url()).pathname !== pagePath) {
+        pagePath = new URL(page.url()).pathname;
+        set = {};
+      }
+
+      if (step.id === 'sexe') {
+        // A reload on the step's page: the run stays where it is.
+        await waitForBubbleText(page, step.instruction);
+        await page.reload({ waitUntil: 'load' });
+        events.push(`rechargement à l’étape ${step.id}`);
+      }
+      if (step.id === 'adresse') {
+        // A detour by a page of the same site that no step is about, then back.
+        await waitForBubbleText(page, step.instruction);
+        await page.goto(`${sites.guided}${WRONG_PAGE}`, { waitUntil: 'load' });
+        await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+        const there = await waitUntil('la page de détour est lue par l’extension', async () => {
+          const state = await readOverlay(page);
+          // Wait until the content script has located (or not) the step's target here.
+          return state.host && (!state.dialog || state.missing !== null || state.spot) ? state : null;
+        });
+        events.push(`détour par ${WRONG_PAGE} à l’étape ${step.id} : ${describeDetour(there, step)}`);
+        expect(there.spot, 'no spotlight on a page that has no element of this step').toBe(false);
+        expect((await runOfTab(ext, tabId, page))?.currentId, 'the detour does not move the run').toBe(step.id);
+        await page.goBack({ waitUntil: 'load' });
+      }
+      if (step.id === 'mention-cnil-1' && kind === 'chromium') {
+        // Chromium stops an idle service worker after 30 s: the run must not depend on it.
+        await waitForBubbleText(page, step.instruction);
+        await stopServiceWorker(ext);
+        expect(serviceWorkerRuns(ext), 'the service worker is stopped').toBe(false);
+        events.push(`service worker arrêté à l’étape ${step.id}`);
+      }
+
+      // The step is shown: its instruction in the bubble, the spotlight on its target.
+      await waitForBubbleText(page, step.instruction);
+      if (step.target) {
+        const { state } = await waitForSpotlightOn(page, person.target);
+        expect(state.missing).toBeNull();
+        if (step.sensitive) expect(await page.$eval(`${OVERLAY_HOST} >>> .sensitive`, (p) => p.textContent)).toContain(t('overlay.sensitiveAdvisor'));
+      }
+
+      if (person.act) {
+        await person.act(page);
+        if (person.sets) {
+          Object.assign(set, person.sets);
+          // Exactly what the person typed or ticked, and nothing else filled in.
+          const fields = await fieldsOf(page);
+          expect(fields, `fields after ${step.id}`).toEqual(expectedFields(fields, set));
+        }
+        // The next item shows by itself: nobody clicks « C'est fait ».
+        await waitForBubbleText(page, textOf(next));
+        byThemselves.push(step.id);
+      } else {
+        await clickBubbleButton(page, t('overlay.done'));
+        await waitForBubbleText(page, textOf(next));
+        byHand.push(step.id);
+      }
+
+      if (step.id === 'mention-cnil-1' && kind === 'chromium') {
+        expect(serviceWorkerRuns(ext), 'the service worker started again for the step').toBe(true);
+        await waitForServiceWorker(ext);
+      }
+    }
+
+    // The end: the recap and the "leave no trace" checklist.
+    const ended = await waitForBubbleText(page, textOf(end));
+    expect(ended.recap.length).toBeGreaterThan(0);
+    expect(ended.recap).toContain(t('overlay.recapDone', [String(steps.length)]));
+    expect(ended.recap).toContain(t('overlay.recapByHand', [String(byHand.length)]));
+    expect(ended.trace.legend).toBe(t('overlay.trace'));
+    expect(ended.trace.items).toEqual([t('overlay.traceLogout'), t('overlay.tracePassword'), t('overlay.traceTabs')]);
+    expect(ended.spot).toBe(false);
+
+    // Every step ended the expected way: the person's actions were seen, only the reading step took « C'est fait ».
+    const run = await runOfTab(ext, tabId, page);
+    expect(run?.status).toBe('finished');
+    const outcomes = Object.fromEntries(run?.history.filter((visit) => visit.id !== question.id).map((visit) => [visit.id, visit.how]) ?? []);
+    expect(outcomes).toEqual(Object.fromEntries(steps.map((step) => [step.id, expectedOutcome(step)])));
+    expect(byHand).toEqual(steps.filter((step) => expectedOutcome(step) === 'manual').map((step) => step.id));
+
+    // Never act: no event that the person did not make, no call or write from the page's world but the page's own.
+    const log = await recorderLog(page);
+    expect(log.untrusted, 'events not made by the person').toEqual([]);
+    const notThePage = log.calls.filter((call) => !call.stack.includes(`${sites.guided}/`));
+    expect(notThePage, 'submit/click/dispatchEvent/value writes not made by the page’s own scripts').toEqual([]);
+
+    // Nothing leaves the machine: the extension requested only its own files.
+    expect(network.extensionRequestsLeaving(), 'requests made by the extension').toEqual([]);
+    expect(network.unexplainedRequestsLeaving(), 'requests leaving the machine that no page made').toEqual([]);
+    const extensionFiles = network.requests.filter((r) => r.url.startsWith(ext.origin)).length;
+    expect(extensionFiles, 'the watch saw the extension load its own files').toBeGreaterThan(0);
+
+    report.push(
+      [
+        `[${kind}] parcours complet en ${((Date.now() - started) / 1000).toFixed(1)} s`,
+        `  étapes terminées d’elles-mêmes (${byThemselves.length}) : ${byThemselves.map((id) => `${id} (${outcomes[id]})`).join(', ')}`,
+        `  étapes terminées par « C'est fait » (${byHand.length}) : ${byHand.join(', ')}`,
+        `  écritures/appels des scripts de la page (ignorés) : ${log.calls.length}`,
+        `  requêtes vues : ${network.requests.length}, dont fichiers de l’extension : ${extensionFiles}`,
+        ...events.map((event) => `  ${event}`),
+      ].join('\n'),
+    );
+  });
+});
+
+/** What the overlay showed on the detour page, in a few words (for the report). */
+function describeDetour(state: OverlayState, step: ActionStep): string {
+  if (!state.dialog) return 'pas de bulle';
+  const text = state.text === step.instruction ? 'bulle de l’étape' : `bulle « ${state.text} »`;
+  return `${text}${state.missing ? `, « ${state.missing} »` : ''}${state.spot ? ', projecteur' : ', sans projecteur'}`;
+}

@@ -1,0 +1,714 @@
+/**
+ * Helpers of the playback end-to-end tests ("faire avec"): what the overlay
+ * shows (read from its open shadow root, as the page itself could), the
+ * person's trusted actions, the runs kept by the background, a page-side
+ * recorder of anything not done by the person, a watch on the network, and
+ * axe-core. They only read the extension's UI; everything done in the page
+ * goes through puppeteer's trusted input.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import type { CDPSession, Page, Target } from 'puppeteer-core';
+import { PAD } from '../../../components/overlay/geometry';
+import type { Run } from '../../../utils/run';
+import { type ExtensionBrowser, OVERLAY_HOST, PRACTICE_GUIDE_ID, WAIT_MS } from '../harness';
+
+export { PAD };
+
+// ---------------------------------------------------------------------------
+// Waiting
+
+/**
+ * Polls `probe` until it gives a truthy value, and returns it. No fixed sleep:
+ * each round asks the browser again, with a short pause between rounds. On
+ * timeout the error says what was awaited and the last value seen.
+ */
+export async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  { timeout = WAIT_MS, describe }: { timeout?: number; describe?: () => Promise<unknown> } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown = null;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      lastError = null;
+    } catch (error) {
+      // A navigation destroys the execution context: the next round asks the new page.
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const last = describe ? await describe().catch((error) => `(indisponible : ${error})`) : null;
+      throw new Error(
+        `Attente trop longue (${timeout} ms) : ${what}${lastError ? `\ndernière erreur : ${lastError}` : ''}${
+          last === null ? '' : `\ndernier état : ${JSON.stringify(last, null, 1)}`
+        }`,
+      );
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The extension's messages (the browsers' UI is English here: no French locale pack)
+
+export type Translate = (key: string, substitutions?: string[]) => string;
+
+/** A message of the extension's locale files, with Chrome's `$1` substitutions. */
+export async function messages(lang: string): Promise<Translate> {
+  const file = resolve(import.meta.dirname, `../../../locales/${lang}.yml`);
+  const all = generateChromeMessages(await parseMessagesFile(file)) as Record<string, { message: string }>;
+  return (key, substitutions = []) => {
+    const message = all[key.replaceAll('.', '_')]?.message;
+    if (message === undefined) throw new Error(`pas de message ${key} dans ${lang}.yml`);
+    return message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  };
+}
+
+// ---------------------------------------------------------------------------
+// What the overlay shows
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface OverlayButton {
+  text: string;
+  disabled: boolean;
+}
+
+/** The overlay as shown in the page, read from the host's open shadow root. */
+export interface OverlayState {
+  /** The host element is in the document. */
+  host: boolean;
+  /** Where the host sits: its parent's tag (`html`, or `dialog` while a modal is open). */
+  hostParent: string | null;
+  /** The language of the overlay's own texts (the browser's UI language). */
+  lang: string | null;
+  /** The bubble is shown. */
+  dialog: boolean;
+  /** The bubble's accessible description: the instruction, the question or the end message. */
+  text: string | null;
+  progress: string | null;
+  /** The sentence shown when the target is missing or ambiguous. */
+  missing: string | null;
+  /** Buttons of the bubble's actions and choices, in order. */
+  buttons: OverlayButton[];
+  /** The question's choices. */
+  choices: string[];
+  /** The spotlight's SVG is drawn (only when a target is found). */
+  spot: boolean;
+  /** The ring around the target (the cut-out's box), in viewport pixels. */
+  ring: Box | null;
+  /** The bubble's box in the viewport. */
+  bubble: Box | null;
+  /** End screen: the recap's lines and the "leave no trace" checklist's legend and items. */
+  recap: string[];
+  trace: { legend: string | null; items: string[] };
+}
+
+/** Reads the overlay of `page` (pure DOM reads inside the page, nothing written). */
+export function readOverlay(page: Page): Promise<OverlayState> {
+  return page.evaluate((hostName) => {
+    const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+    const host = document.querySelector(hostName);
+    const root = host?.shadowRoot ?? null;
+    const dialog = root?.querySelector<HTMLElement>('[role=dialog]') ?? null;
+    const described = dialog?.getAttribute('aria-describedby');
+    const line = root?.querySelector('svg.spot .ring rect.line') ?? null;
+    const attr = (name: string) => Number(line?.getAttribute(name));
+    const rect = dialog?.getBoundingClientRect();
+    return {
+      host: !!host,
+      hostParent: host?.parentElement?.localName ?? null,
+      lang: root?.querySelector('.layer')?.getAttribute('lang') ?? null,
+      dialog: !!dialog,
+      text: described && root ? clean(root.getElementById(described)?.textContent) || null : null,
+      progress: clean(dialog?.querySelector('.progress')?.textContent) || null,
+      missing: clean(dialog?.querySelector('.missing')?.textContent) || null,
+      buttons: [...(dialog?.querySelectorAll<HTMLButtonElement>('.actions button, .choices button') ?? [])].map((b) => ({
+        text: clean(b.textContent),
+        disabled: b.disabled,
+      })),
+      choices: [...(dialog?.querySelectorAll('.choices button') ?? [])].map((b) => clean(b.textContent)),
+      spot: !!root?.querySelector('svg.spot'),
+      ring: line?.hasAttribute('x') ? { x: attr('x'), y: attr('y'), width: attr('width'), height: attr('height') } : null,
+      bubble: rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null,
+      recap: [...(dialog?.querySelectorAll('ul.recap li') ?? [])].map((li) => clean(li.textContent)),
+      trace: {
+        legend: clean(dialog?.querySelector('fieldset.trace legend')?.textContent) || null,
+        items: [...(dialog?.querySelectorAll('fieldset.trace label') ?? [])].map((label) => clean(label.textContent)),
+      },
+    };
+  }, OVERLAY_HOST);
+}
+
+/** The box of the first element matching `selector` in the page's viewport; null when absent. */
+export function boxOf(page: Page, selector: string): Promise<Box | null> {
+  return page.evaluate((css) => {
+    const element = document.querySelector(css);
+    if (!element) return null;
+    const r = element.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  }, selector);
+}
+
+/** Whether the ring is the target's box grown by the padding, within `tolerance` pixels. */
+export function ringFits(ring: Box | null, target: Box | null, tolerance = 2): boolean {
+  if (!ring || !target || target.width === 0 || target.height === 0) return false;
+  return (
+    Math.abs(ring.x - (target.x - PAD)) <= tolerance &&
+    Math.abs(ring.y - (target.y - PAD)) <= tolerance &&
+    Math.abs(ring.width - (target.width + 2 * PAD)) <= tolerance &&
+    Math.abs(ring.height - (target.height + 2 * PAD)) <= tolerance
+  );
+}
+
+/** Waits until the bubble shows `text` (an instruction, a question, an end message). */
+export function waitForBubbleText(page: Page, text: string, timeout = WAIT_MS): Promise<OverlayState> {
+  return waitUntil(
+    `la bulle affiche « ${text} »`,
+    async () => {
+      const state = await readOverlay(page);
+      return state.dialog && state.text === text ? state : null;
+    },
+    { timeout, describe: () => readOverlay(page) },
+  );
+}
+
+/** Waits until the spotlight's ring is on the element `selector` (and the bubble is shown). */
+export function waitForSpotlightOn(page: Page, selector: string, timeout = WAIT_MS): Promise<{ state: OverlayState; target: Box }> {
+  return waitUntil(
+    `le projecteur est sur ${selector}`,
+    async () => {
+      const [state, target] = await Promise.all([readOverlay(page), boxOf(page, selector)]);
+      return state.dialog && ringFits(state.ring, target) && target ? { state, target } : null;
+    },
+    { timeout, describe: async () => ({ overlay: await readOverlay(page), target: await boxOf(page, selector) }) },
+  );
+}
+
+/** Whether a box lies wholly inside the page's viewport. */
+export async function inViewport(page: Page, box: Box | null): Promise<boolean> {
+  if (!box) return false;
+  const size = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
+  return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5;
+}
+
+/**
+ * Clicks a button of the bubble by its text, with trusted input: the person or
+ * the advisor using our UI. Fails if there is no such button.
+ */
+export async function clickBubbleButton(page: Page, text: string): Promise<void> {
+  const buttons = await page.$$(`${OVERLAY_HOST} >>> [role=dialog] button`);
+  for (const button of buttons) {
+    const label = await button.evaluate((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim());
+    if (label === text) {
+      await button.click();
+      return;
+    }
+  }
+  throw new Error(`Pas de bouton « ${text} » dans la bulle : ${JSON.stringify(await readOverlay(page))}`);
+}
+
+/**
+ * Which element gets a real click at the centre of a bubble button: the
+ * button itself (or its content) when nothing of the page covers it.
+ */
+export async function bubbleButtonIsHitTarget(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(
+    (hostName, label) => {
+      const root = document.querySelector(hostName)?.shadowRoot;
+      const button = [...(root?.querySelectorAll<HTMLButtonElement>('[role=dialog] button') ?? [])].find(
+        (b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim() === label,
+      );
+      if (!button || !root) return false;
+      const r = button.getBoundingClientRect();
+      const hit = root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return !!hit && (hit === button || button.contains(hit));
+    },
+    OVERLAY_HOST,
+    text,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// The person's own actions: trusted input only
+
+/** Clicks in a field, types `text` as keystrokes, and leaves the field with Tab. */
+export async function typeAsPerson(page: Page, selector: string, text: string): Promise<void> {
+  await page.click(selector);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Tab');
+}
+
+// ---------------------------------------------------------------------------
+// Runs, as the background keeps them
+
+/** The extension's `storage.local`, read from one of its pages (works while the service worker sleeps). */
+export async function readStorage(ext: ExtensionBrowser, bringBack?: Page): Promise<Record<string, unknown>> {
+  const page = await ext.openExtensionPage('popup.html');
+  try {
+    return await page.evaluate(() => {
+      type Api = { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = scope.browser ?? scope.chrome;
+      if (!api) throw new Error('no extension API');
+      return api.storage.local.get(null);
+    });
+  } finally {
+    await page.close();
+    // A tab in the background gets no animation frames: the overlay follows on those.
+    await bringBack?.bringToFront();
+  }
+}
+
+/** The practice guide's run started last, with its tab id. */
+export async function latestRun(ext: ExtensionBrowser, bringBack?: Page): Promise<{ tabId: number; run: Run }> {
+  const storage = await readStorage(ext, bringBack);
+  const runs = Object.entries(storage)
+    .filter(([key, value]) => key.startsWith('run:') && (value as Run).guideId === PRACTICE_GUIDE_ID)
+    .map(([key, value]) => ({ tabId: Number(key.slice('run:'.length)), run: value as Run }))
+    .sort((a, b) => b.run.startedAt - a.run.startedAt);
+  const latest = runs[0];
+  if (!latest) throw new Error(`Aucun parcours du guide d’entraînement : ${JSON.stringify(storage)}`);
+  return latest;
+}
+
+/** The run of a tab. */
+export async function runOfTab(ext: ExtensionBrowser, tabId: number, bringBack?: Page): Promise<Run | null> {
+  return ((await readStorage(ext, bringBack))[`run:${tabId}`] as Run | undefined) ?? null;
+}
+
+/**
+ * Starts the practice guide on `page` as the advisor does it: the popup,
+ * « Commencer » on the guide, the defaults (advisor, guided), « C'est parti ».
+ * Leaves `page` in front; returns the tab id of the run.
+ */
+export async function startFromPopup(ext: ExtensionBrowser, page: Page): Promise<number> {
+  const popup = await ext.openPopup(page);
+  try {
+    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
+    await popup.waitForSelector('.start-screen button.go', { timeout: WAIT_MS });
+    // The defaults: with an advisor, guided at every step.
+    const defaults = await popup.evaluate(() => ({
+      mode: document.querySelector<HTMLInputElement>('.start-screen input[name="start-mode"]:checked')?.value ?? null,
+      level: document.querySelector<HTMLInputElement>('.start-screen input[name="start-level"]:checked')?.value ?? null,
+    }));
+    if (defaults.mode !== 'advisor' || defaults.level !== 'guided') {
+      throw new Error(`Réglages par défaut inattendus sur l’écran de départ : ${JSON.stringify(defaults)}`);
+    }
+    await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
+    await popup.waitForSelector(`section.started[data-guide-id="${PRACTICE_GUIDE_ID}"]`, { timeout: WAIT_MS });
+  } finally {
+    await popup.close().catch(() => undefined);
+  }
+  await page.bringToFront();
+  return (await latestRun(ext, page)).tabId;
+}
+
+// ---------------------------------------------------------------------------
+// "Never act": a recorder installed in the page before anything else runs
+
+/**
+ * Installed with `page.evaluateOnNewDocument`, in the page's main world, before
+ * the page's and the extension's scripts. It logs in `sessionStorage` (kept
+ * across the tab's pages on one origin):
+ * - every event of the usual input types whose `isTrusted` is false, whatever
+ *   world dispatched it (an isolated world's `dispatchEvent` or `.click()` too);
+ * - every call of `submit`, `requestSubmit`, `click`, `dispatchEvent`, and every
+ *   write of `value`, `checked`, `selectedIndex` made from this (main) world,
+ *   with its stack, so that the page's own scripts can be told apart.
+ * A content script's writes happen in its isolated world, which the prototype
+ * wrappers do not see: field values are compared with what the person typed instead.
+ */
+export function installActionRecorder(): void {
+  const KEY = '__cacE2eRecorder';
+  const read = (): { untrusted: unknown[]; calls: unknown[] } => {
+    try {
+      return JSON.parse(sessionStorage.getItem(KEY) ?? '') as { untrusted: unknown[]; calls: unknown[] };
+    } catch {
+      return { untrusted: [], calls: [] };
+    }
+  };
+  const write = (field: 'untrusted' | 'calls', entry: unknown) => {
+    const log = read();
+    log[field].push(entry);
+    sessionStorage.setItem(KEY, JSON.stringify(log));
+  };
+  const describeNode = (node: unknown) => {
+    const element = node as Element | null;
+    if (!element || typeof element !== 'object') return String(node);
+    if (element === (window as unknown)) return 'window';
+    if ((element as unknown as Document).nodeType === 9) return 'document';
+    const name = element.getAttribute?.('name');
+    return `${element.localName ?? element.nodeName}${element.id ? `#${element.id}` : ''}${name ? `[name=${name}]` : ''}`;
+  };
+  const types = [
+    'click',
+    'dblclick',
+    'auxclick',
+    'contextmenu',
+    'mousedown',
+    'mouseup',
+    'pointerdown',
+    'pointerup',
+    'touchstart',
+    'touchend',
+    'keydown',
+    'keyup',
+    'keypress',
+    'beforeinput',
+    'input',
+    'change',
+    'submit',
+    'reset',
+    'focus',
+    'blur',
+    'focusin',
+    'focusout',
+    'paste',
+    'drop',
+    'select',
+  ];
+  for (const type of types) {
+    window.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        write('untrusted', { type, target: describeNode(event.composedPath()[0] ?? event.target), page: location.pathname });
+      },
+      { capture: true },
+    );
+  }
+  const stack = () => (new Error().stack ?? '').split('\n').slice(2, 8).join(' | ');
+  const wrapMethod = (proto: object, name: string, only?: (args: unknown[]) => boolean) => {
+    const original = (proto as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+    if (typeof original !== 'function') return;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      writable: true,
+      value(this: unknown, ...args: unknown[]) {
+        if (!only || only(args)) write('calls', { call: name, target: describeNode(this), page: location.pathname, stack: stack() });
+        return original.apply(this, args);
+      },
+    });
+  };
+  const wrapSetter = (proto: object, name: string) => {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (!descriptor?.set) return;
+    const set = descriptor.set;
+    Object.defineProperty(proto, name, {
+      ...descriptor,
+      set(this: unknown, value: unknown) {
+        write('calls', { call: `set ${name}`, target: describeNode(this), page: location.pathname, stack: stack() });
+        set.call(this, value);
+      },
+    });
+  };
+  wrapMethod(HTMLFormElement.prototype, 'submit');
+  wrapMethod(HTMLFormElement.prototype, 'requestSubmit');
+  wrapMethod(HTMLElement.prototype, 'click');
+  wrapMethod(EventTarget.prototype, 'dispatchEvent', ([event]) => types.includes((event as Event)?.type));
+  wrapSetter(HTMLInputElement.prototype, 'value');
+  wrapSetter(HTMLInputElement.prototype, 'checked');
+  wrapSetter(HTMLTextAreaElement.prototype, 'value');
+  wrapSetter(HTMLSelectElement.prototype, 'value');
+  wrapSetter(HTMLSelectElement.prototype, 'selectedIndex');
+}
+
+export interface RecorderLog {
+  untrusted: { type: string; target: string; page: string }[];
+  calls: { call: string; target: string; page: string; stack: string }[];
+}
+
+/** What the recorder logged in this tab, on the page's origin. */
+export function recorderLog(page: Page): Promise<RecorderLog> {
+  return page.evaluate(() => {
+    const raw = sessionStorage.getItem('__cacE2eRecorder');
+    return (raw ? JSON.parse(raw) : { untrusted: [], calls: [] }) as RecorderLog;
+  });
+}
+
+/** The state of every form control of the page's `<main>`: value, or checked for boxes and radios. */
+export function fieldsOf(page: Page): Promise<Record<string, string | boolean>> {
+  return page.evaluate(() => {
+    const fields: Record<string, string | boolean> = {};
+    for (const control of document.querySelectorAll<HTMLInputElement>('main input, main textarea, main select')) {
+      const key = control.id || control.name;
+      fields[key] = control.type === 'checkbox' || control.type === 'radio' ? control.checked : control.value;
+    }
+    return fields;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// "Nothing leaves the machine": every request of the browser
+
+export interface SeenRequest {
+  url: string;
+  /** Who made it: `page`, `service_worker`, `other`… (Chromium target type), `browser` for the browser-wide view. */
+  by: string;
+  /** The URL of the context that made it (the tab's page, the worker's script). */
+  context: string;
+  /** A script URL on the initiator's stack or the initiator's URL, when known. */
+  initiator: string[];
+}
+
+/** The request was made by the extension: from one of its contexts, or by its scripts in a page. */
+export function isExtensionMade(request: SeenRequest, origin: string): boolean {
+  return request.context.startsWith(origin) || request.initiator.some((url) => url.startsWith(origin));
+}
+
+/** The URL stays on this machine: the extension's packaged files, inline data, or a loopback server. */
+export function staysOnMachine(url: string): boolean {
+  if (/^(chrome-extension|moz-extension|data|blob|about):/.test(url)) return true;
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || /^127\./.test(host) || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+interface Initiator {
+  url?: string;
+  stack?: { callFrames: { url: string }[]; parent?: Initiator['stack'] };
+}
+
+function initiatorUrls(initiator: Initiator | undefined): string[] {
+  const urls = new Set<string>();
+  if (initiator?.url) urls.add(initiator.url);
+  for (let stack = initiator?.stack; stack; stack = stack.parent) for (const frame of stack.callFrames) if (frame.url) urls.add(frame.url);
+  return [...urls];
+}
+
+/**
+ * Chromium: every request of every target (pages, extension pages, the
+ * service worker, also once restarted) with its initiator, through CDP's
+ * Network domain; and, browser-wide, every request that reaches the network
+ * stack through the browser target's Fetch domain (which sees all contexts,
+ * including one attached too late to the per-target view).
+ */
+export class ChromiumNetworkWatch {
+  readonly requests: SeenRequest[] = [];
+  readonly #sessions: CDPSession[] = [];
+  #browserSession: CDPSession | null = null;
+  readonly #ext: ExtensionBrowser;
+  readonly #onTarget = (target: Target) => void this.#attach(target);
+
+  private constructor(ext: ExtensionBrowser) {
+    this.#ext = ext;
+  }
+
+  static async start(ext: ExtensionBrowser): Promise<ChromiumNetworkWatch> {
+    const watch = new ChromiumNetworkWatch(ext);
+    const session = await ext.browser.target().createCDPSession();
+    watch.#browserSession = session;
+    session.on('Fetch.requestPaused', (event: { requestId: string; request: { url: string }; frameId?: string }) => {
+      watch.requests.push({ url: event.request.url, by: 'browser', context: '', initiator: [] });
+      session.send('Fetch.continueRequest', { requestId: event.requestId }).catch(() => undefined);
+    });
+    await session.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] });
+    ext.browser.on('targetcreated', watch.#onTarget);
+    await Promise.all(ext.browser.targets().map((target) => watch.#attach(target)));
+    return watch;
+  }
+
+  async #attach(target: Target): Promise<void> {
+    if (target.type() === 'browser') return;
+    try {
+      const session = await target.createCDPSession();
+      this.#sessions.push(session);
+      session.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator?: Initiator }) => {
+        this.requests.push({ url: event.request.url, by: target.type(), context: target.url(), initiator: initiatorUrls(event.initiator) });
+      });
+      await session.send('Network.enable');
+    } catch {
+      // A target gone before we attached (a closed popup): nothing more to hear from it.
+    }
+  }
+
+  /** Requests made by the extension (its contexts or its scripts) to anything but its own files. */
+  extensionRequestsLeaving(): SeenRequest[] {
+    const origin = this.#ext.origin;
+    return this.requests.filter((r) => r.by !== 'browser' && isExtensionMade(r, origin) && !/^(chrome-extension|data|blob):/.test(r.url));
+  }
+
+  /**
+   * Requests, seen browser-wide, that leave the machine and that no page made
+   * as a page (per-target view, initiator not the extension's): nobody but the
+   * page may have made them.
+   */
+  unexplainedRequestsLeaving(): SeenRequest[] {
+    const origin = this.#ext.origin;
+    const byPages = new Set(this.requests.filter((r) => r.by !== 'browser' && !isExtensionMade(r, origin)).map((r) => r.url));
+    return this.requests.filter((r) => r.by === 'browser' && !staysOnMachine(r.url) && !byPages.has(r.url));
+  }
+
+  clear(): void {
+    this.requests.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.#ext.browser.off('targetcreated', this.#onTarget);
+    await this.#browserSession?.send('Fetch.disable').catch(() => undefined);
+    await Promise.all([...this.#sessions, this.#browserSession].map((s) => s?.detach().catch(() => undefined)));
+  }
+}
+
+interface BidiEvents {
+  on(event: string, listener: (event: unknown) => void): void;
+  off(event: string, listener: (event: unknown) => void): void;
+}
+
+/**
+ * Firefox: every `network.beforeRequestSent` event of the WebDriver BiDi
+ * session, to which puppeteer subscribes for all browsing contexts. Tabs
+ * (practice pages, extension pages opened in tabs) are covered; Firefox does
+ * not report there the requests of an extension's background page, which is
+ * not a browsing context of the session.
+ */
+export class FirefoxNetworkWatch {
+  readonly requests: SeenRequest[] = [];
+  readonly #connection: BidiEvents;
+  readonly #ext: ExtensionBrowser;
+  readonly #contexts = new Map<string, string>();
+  readonly #onRequest = (raw: unknown) => {
+    const event = raw as { context: string | null; request: { url: string }; initiator?: { type?: string; stackTrace?: unknown } };
+    const context = event.context ?? '';
+    const frames = (event.initiator?.stackTrace as { callFrames?: { url: string }[] } | undefined)?.callFrames ?? [];
+    this.requests.push({
+      url: event.request.url,
+      by: event.context === null ? 'no-context' : 'context',
+      context: this.#contexts.get(context) ?? context,
+      initiator: frames.map((f) => f.url).filter(Boolean),
+    });
+  };
+  readonly #onContext = (raw: unknown) => {
+    const event = raw as { context: string; url: string };
+    this.#contexts.set(event.context, event.url);
+  };
+
+  constructor(ext: ExtensionBrowser) {
+    this.#ext = ext;
+    // puppeteer's BiDi connection emits every event of the session by its method name.
+    this.#connection = (ext.browser as unknown as { connection: BidiEvents }).connection;
+    this.#connection.on('network.beforeRequestSent', this.#onRequest);
+    for (const name of ['browsingContext.navigationStarted', 'browsingContext.load', 'browsingContext.domContentLoaded']) {
+      this.#connection.on(name, this.#onContext);
+    }
+  }
+
+  /** Requests made by the extension (its pages, its scripts) to anything but its own files. */
+  extensionRequestsLeaving(): SeenRequest[] {
+    const origin = this.#ext.origin;
+    return this.requests.filter((r) => isExtensionMade(r, origin) && !/^(moz-extension|data|blob):/.test(r.url));
+  }
+
+  /** Requests that leave the machine from no page context, or from an extension page. */
+  unexplainedRequestsLeaving(): SeenRequest[] {
+    const origin = this.#ext.origin;
+    return this.requests.filter((r) => !staysOnMachine(r.url) && (r.by === 'no-context' || r.context.startsWith(origin)));
+  }
+
+  clear(): void {
+    this.requests.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    this.#connection.off('network.beforeRequestSent', this.#onRequest);
+    for (const name of ['browsingContext.navigationStarted', 'browsingContext.load', 'browsingContext.domContentLoaded']) {
+      this.#connection.off(name, this.#onContext);
+    }
+  }
+}
+
+export type NetworkWatch = ChromiumNetworkWatch | FirefoxNetworkWatch;
+
+export async function watchNetwork(ext: ExtensionBrowser): Promise<NetworkWatch> {
+  return ext.kind === 'chromium' ? ChromiumNetworkWatch.start(ext) : new FirefoxNetworkWatch(ext);
+}
+
+// ---------------------------------------------------------------------------
+// Chromium's service worker
+
+const isOurWorker = (ext: ExtensionBrowser) => (target: Target) =>
+  target.type() === 'service_worker' && target.url().startsWith(`${ext.origin}/`);
+
+/**
+ * Stops the extension's service worker, as Chromium does after 30 s idle:
+ * closes its target and waits until Chromium says it is gone.
+ */
+export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const target = ext.browser.targets().find(isOurWorker(ext));
+  if (!target) return;
+  const gone = new Promise<void>((done) => {
+    const onGone = (t: Target) => {
+      if (t !== target) return;
+      ext.browser.off('targetdestroyed', onGone);
+      done();
+    };
+    ext.browser.on('targetdestroyed', onGone);
+  });
+  const worker = await target.worker();
+  if (!worker) throw new Error('Le service worker de l’extension n’est pas joignable.');
+  await worker.close();
+  await waitUntil('le service worker est arrêté', async () => (await Promise.race([gone.then(() => true), Promise.resolve(false)])) || null);
+}
+
+/** Whether the extension's service worker runs now. */
+export function serviceWorkerRuns(ext: ExtensionBrowser): boolean {
+  return ext.browser.targets().some(isOurWorker(ext));
+}
+
+/** Waits for the extension's service worker to run again, and records its errors as the first one's. */
+export async function waitForServiceWorker(ext: ExtensionBrowser): Promise<void> {
+  const target = await ext.browser.waitForTarget(isOurWorker(ext), { timeout: WAIT_MS });
+  const worker = await target.worker();
+  if (worker) ext.errors.watchWorker(worker, 'service worker (relancé)');
+}
+
+// ---------------------------------------------------------------------------
+// axe-core
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: unknown[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) in `page`, on `include` (a selector
+ * list; shadow-piercing arrays allowed) or on the whole document. The source is
+ * evaluated by the driver, so that extension pages' CSP does not block it.
+ */
+export async function axeViolations(page: Page, include?: unknown[]): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (context) => {
+    type Axe = {
+      run(
+        context: unknown,
+        options: unknown,
+      ): Promise<{
+        violations: { id: string; impact: string | null; help: string; nodes: { target: unknown }[] }[];
+      }>;
+    };
+    const axe = (globalThis as unknown as { axe: Axe }).axe;
+    const result = await axe.run(context ? { include: context } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
+  }, include ?? null);
+}

@@ -1,0 +1,179 @@
+import { resolve } from 'node:path';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { doneWhenOf, itemById, nextItemId } from '../../utils/guide/graph';
+import type { Guide } from '../../utils/guide/schema';
+import type { RunEvent } from '../../utils/run';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  PRACTICE_GUIDE_ID,
+  PRACTICE_START_PAGE,
+  type PracticeSites,
+  practiceGuide,
+  startPracticeSites,
+  WAIT_MS,
+} from './harness';
+
+/**
+ * "Mes progrès" in Chromium: two runs of the practice guide finished through
+ * the real background are kept, and less help is then suggested — on the
+ * progress page and on the popup's start screen. The runs are moved on with
+ * the events the overlay and the side panel send (`run:event`); following the
+ * person on the site itself is the other end-to-end tests' part.
+ */
+
+type Translate = (key: string, substitutions?: string[], count?: number) => string;
+
+/** A message of the extension's locale files, with Chrome's `$1` and @wxt-dev/i18n's plural forms (`a | b`). */
+async function messages(lang: string): Promise<Translate> {
+  const file = resolve(import.meta.dirname, `../../locales/${lang}.yml`);
+  const all = generateChromeMessages(await parseMessagesFile(file)) as Record<string, { message: string }>;
+  return (key, substitutions = [], count) => {
+    const message = all[key.replaceAll('.', '_')]?.message;
+    if (message === undefined) throw new Error(`pas de message ${key} dans ${lang}.yml`);
+    const text = message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+    if (count === undefined) return text;
+    const forms = text.split(' | ');
+    return (forms.length === 3 ? forms[Math.min(count, 2)] : forms.length === 2 ? forms[count === 1 ? 0 : 1] : forms[0]) ?? text;
+  };
+}
+
+/**
+ * The events of a run through the practice guide without any help: "no account yet",
+ * then each step done the way the extension sees it (action, page reached, or « C'est fait »
+ * for a step only the person can say they did).
+ */
+function eventsWithoutHelp(guide: Guide, site: string): RunEvent[] {
+  const question = guide.steps[0];
+  if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+  const choice = question.choices.findIndex((c) => itemById(guide, c.next)?.kind === 'step');
+  const events: RunEvent[] = [{ type: 'answer', choice }];
+  let item = itemById(guide, question.choices[choice]?.next ?? '');
+  while (item?.kind === 'step') {
+    const how = doneWhenOf(item);
+    if (how === 'action') events.push({ type: 'action-done', stepId: item.id });
+    else if (how === 'manual') events.push({ type: 'manual-done' });
+    else events.push({ type: 'page', url: `${site}${(item.donePage ?? item.page ?? '/').replaceAll('*', 'index.html')}` });
+    item = itemById(guide, nextItemId(guide, item.id) ?? '');
+  }
+  if (item?.kind !== 'end') throw new Error('le chemin sans aide ne mène pas à une fin');
+  return events;
+}
+
+describe('progress that stays with the person (Chromium)', () => {
+  let sites: PracticeSites;
+  let ext: ExtensionBrowser;
+  const opened: Page[] = [];
+  const guide = practiceGuide();
+
+  beforeAll(async () => {
+    sites = await startPracticeSites();
+    ext = await launchWithExtension('chromium');
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
+    expect(ext.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await sites?.close();
+  });
+
+  it('keeps two finished runs, then suggests less help on « Mes progrès » and on the start screen', async () => {
+    const progress = await ext.openExtensionPage('progress.html');
+    opened.push(progress);
+    const t = await messages(await progress.evaluate(() => document.documentElement.lang));
+    await progress.waitForSelector('.progress-page .empty', { timeout: WAIT_MS });
+
+    const events = eventsWithoutHelp(guide, sites.guided);
+    for (let i = 0; i < 2; i++) {
+      // The run lives on the progress page's own tab: no site, no content script in the way.
+      const status = await progress.evaluate(
+        async (guideId, events) => {
+          type Api = {
+            tabs: { getCurrent(): Promise<{ id?: number } | undefined> };
+            runtime: { sendMessage(message: unknown): Promise<{ status?: string } | null> };
+          };
+          const api = (globalThis as unknown as { chrome: Api }).chrome;
+          const tabId = (await api.tabs.getCurrent())?.id;
+          await api.runtime.sendMessage({ type: 'run:start', tabId, guideId, mode: 'alone', level: 'guided' });
+          let run: { status?: string } | null = null;
+          for (const event of events) run = await api.runtime.sendMessage({ type: 'run:event', tabId, event });
+          return run?.status;
+        },
+        PRACTICE_GUIDE_ID,
+        events,
+      );
+      expect(status, `run ${i + 1}`).toBe('finished');
+    }
+
+    // The page follows storage: the count and the suggestion appear without a reload.
+    const report = `li.guide-progress[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
+    const completed = t('progress.completed', ['2'], 2);
+    await progress
+      .waitForFunction(
+        (selector, text) => document.querySelector(`${selector} .completed`)?.textContent === text,
+        { timeout: WAIT_MS },
+        report,
+        completed,
+      )
+      .catch(async (error) => {
+        const shown = await progress.evaluate(() => document.body.innerText);
+        const errors = ext.errors.takeUnexpected().join('\n');
+        throw new Error(`${error}\npage : ${shown}\nerreurs : ${errors}\nstockage : ${JSON.stringify(await ext.storage()).slice(0, 3000)}`);
+      });
+    const suggestion = t('progress.suggestion', ['2', t('progress.at.guided'), t('popup.level.onDemand')]);
+    expect(await progress.$eval(`${report} .suggestion`, (el) => el.textContent)).toBe(suggestion);
+    expect(await progress.$eval(`${report} h2`, (el) => [el.textContent, el.getAttribute('lang')])).toEqual([guide.title, guide.lang]);
+
+    // Kept: ids, levels, counts, times — the help lists are empty, nothing was typed anywhere.
+    const stored = (await ext.storage()).progress as { v: number; guides: Record<string, { completions: { level: string; help: string[]; byHand: string[] }[] }> };
+    expect(stored.v).toBe(1);
+    expect(stored.guides[PRACTICE_GUIDE_ID]?.completions).toEqual([
+      expect.objectContaining({ level: 'guided', help: [], byHand: [] }),
+      expect.objectContaining({ level: 'guided', help: [], byHand: [] }),
+    ]);
+
+    // The popup's start screen offers the same, and the person may take it.
+    const site = await ext.newPage('site with no guide');
+    opened.push(site);
+    await site.goto(`${sites.unguided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
+    const popup = await ext.openPopup(site);
+    opened.push(popup);
+    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
+    await popup.waitForSelector('.start-screen .suggestion p', { timeout: WAIT_MS });
+    expect(await popup.$eval('.start-screen .suggestion p', (el) => el.textContent)).toBe(suggestion);
+    expect(await popup.$eval('input[name="start-level"]:checked', (el) => (el as HTMLInputElement).value)).toBe('guided');
+    await popup.locator('.start-screen .try-level').setTimeout(WAIT_MS).click();
+    await popup.waitForSelector('input[name="start-level"][value="on-demand"]:checked', { timeout: WAIT_MS });
+  });
+
+  it('opens « Mes progrès » and the memo sheet of a guide from the popup, in new tabs', async () => {
+    const site = await ext.newPage('site with no guide');
+    opened.push(site);
+    await site.goto(`${sites.unguided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
+
+    const popup = await ext.openPopup(site);
+    opened.push(popup);
+    const memoTab = ext.browser.waitForTarget((target) => target.url() === `${ext.origin}/memo.html?guide=${PRACTICE_GUIDE_ID}`, {
+      timeout: WAIT_MS,
+    });
+    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] .memo-link a`).setTimeout(WAIT_MS).click();
+    const memo = await (await memoTab).asPage();
+    opened.push(memo);
+    await memo.waitForSelector('.memo h1', { timeout: WAIT_MS });
+    expect(await memo.$eval('.memo h1', (el) => el.textContent)).toBe(guide.title);
+
+    const again = await ext.openPopup(site);
+    opened.push(again);
+    const progressTab = ext.browser.waitForTarget((target) => target.url() === `${ext.origin}/progress.html`, { timeout: WAIT_MS });
+    await again.locator('.popup-footer a.progress-link').setTimeout(WAIT_MS).click();
+    const progress = await (await progressTab).asPage();
+    opened.push(progress);
+    await progress.waitForSelector('.progress-page h1', { timeout: WAIT_MS });
+  });
+});

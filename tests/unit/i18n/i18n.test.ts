@@ -1,0 +1,185 @@
+/**
+ * The interface speaks French (default) and English, all its strings through
+ * `@wxt-dev/i18n`: both locale files have the same keys and parameters, every
+ * key that the code asks for exists, and no user-facing text is written in a
+ * component (JSX text, or the texts of `aria-label`, `title`, `alt`, `placeholder`).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseMessagesFile } from '@wxt-dev/i18n/build';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../../..');
+const SOURCE_DIRS = ['components', 'entrypoints'];
+/** JSX attributes whose value is read or shown to people. */
+const TEXT_ATTRIBUTES = new Set([
+  'aria-label',
+  'title',
+  'alt',
+  'placeholder',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+]);
+/** Symbols and separators that are the same in every language. */
+const ALLOWED = /^[\s\d.,:;·•…×→←↑↓–—«»"'()[\]/|*+\-=%#!?]*$/u;
+
+type Messages = NonNullable<Awaited<ReturnType<typeof parseMessagesFile>>>;
+let fr: Messages;
+let en: Messages;
+
+beforeAll(async () => {
+  [fr, en] = (await Promise.all(['fr', 'en'].map((l) => parseMessagesFile(join(ROOT, `locales/${l}.yml`))))) as [Messages, Messages];
+});
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path, ext));
+    else if (ext.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const sourceFiles = (ext: RegExp) => SOURCE_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir), ext));
+
+function parse(path: string): ts.SourceFile {
+  const kind = path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  return ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true, kind);
+}
+
+function walk(node: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(node);
+  ts.forEachChild(node, (child) => walk(child, visit));
+}
+
+interface Finding {
+  where: string;
+  text: string;
+}
+
+const where = (file: ts.SourceFile, node: ts.Node) =>
+  `${relative(ROOT, file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
+
+/** Texts written in the JSX of one file: text nodes with letters, and string values of the text attributes. */
+function hardCodedTexts(file: ts.SourceFile): Finding[] {
+  const found: Finding[] = [];
+  const check = (node: ts.Node, text: string) => {
+    const trimmed = text.replace(/\s+/g, ' ').trim();
+    if (trimmed && /\p{L}/u.test(trimmed) && !ALLOWED.test(trimmed)) found.push({ where: where(file, node), text: trimmed });
+  };
+  walk(file, (node) => {
+    if (ts.isJsxText(node)) check(node, node.text);
+    else if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText(file)) && node.initializer) {
+      const init = node.initializer;
+      if (ts.isStringLiteral(init)) check(init, init.text);
+      else if (ts.isJsxExpression(init) && init.expression) {
+        // A literal in braces, or a template with letters outside its ${…} parts.
+        const e = init.expression;
+        if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) check(e, e.text);
+        else if (ts.isTemplateExpression(e)) check(e, [e.head.text, ...e.templateSpans.map((s) => s.literal.text)].join(' '));
+      }
+    } else if (ts.isJsxExpression(node) && node.expression && ts.isJsxElement(node.parent)) {
+      // {'Texte'} as a child.
+      const e = node.expression;
+      if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) check(e, e.text);
+    }
+  });
+  return found;
+}
+
+/** The literal keys of every `i18n.t('…')` call. */
+function keysUsed(file: ts.SourceFile): { where: string; key: string }[] {
+  const used: { where: string; key: string }[] = [];
+  walk(file, (node) => {
+    if (!ts.isCallExpression(node) || node.expression.getText(file) !== 'i18n.t') return;
+    const first = node.arguments[0];
+    if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)))
+      used.push({ where: where(file, node), key: first.text });
+  });
+  return used;
+}
+
+/** Keys given as `as const` lists of literals and passed to `i18n.t` later (e.g. the trace checklist). */
+function keyLikeLiterals(file: ts.SourceFile, sections: Set<string>): { where: string; key: string }[] {
+  const found: { where: string; key: string }[] = [];
+  walk(file, (node) => {
+    if (!ts.isStringLiteral(node) || !/^[a-z][A-Za-z]*(\.[A-Za-z0-9]+)+$/.test(node.text)) return;
+    if (!sections.has(node.text.split('.')[0] as string)) return;
+    // Imports and file names are not keys.
+    if (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent)) return;
+    found.push({ where: where(file, node), key: node.text });
+  });
+  return found;
+}
+
+const shape = (messages: Messages) => Object.fromEntries(messages.map((m) => [m.key.join('.'), m.substitutions]));
+
+describe('locales', () => {
+  it('fr.yml and en.yml have exactly the same keys', () => {
+    const frKeys = Object.keys(shape(fr)).sort();
+    const enKeys = Object.keys(shape(en)).sort();
+    expect(
+      enKeys.filter((k) => !frKeys.includes(k)),
+      'in en.yml only',
+    ).toEqual([]);
+    expect(
+      frKeys.filter((k) => !enKeys.includes(k)),
+      'in fr.yml only',
+    ).toEqual([]);
+  });
+
+  it('each message has the same $n parameters in both languages', () => {
+    const params = (messages: Messages) =>
+      Object.fromEntries(
+        messages.map((m) => {
+          const text = 'message' in m ? String(m.message) : JSON.stringify(m);
+          return [m.key.join('.'), [...new Set(text.match(/\$\d/g) ?? [])].sort().join(' ')];
+        }),
+      );
+    const frParams = params(fr);
+    const enParams = params(en);
+    const differ = Object.keys(frParams).filter((key) => key in enParams && frParams[key] !== enParams[key]);
+    expect(differ.map((key) => `${key}: fr "${frParams[key]}" / en "${enParams[key]}"`)).toEqual([]);
+    expect(shape(en)).toEqual(shape(fr));
+  });
+
+  it('no message is empty', () => {
+    const empty = [...fr, ...en].filter((m) => 'message' in m && String(m.message).trim() === '').map((m) => m.key.join('.'));
+    expect(empty).toEqual([]);
+  });
+});
+
+describe('the code', () => {
+  it('asks only for keys that exist', () => {
+    const known = new Set(Object.keys(shape(fr)));
+    const files = sourceFiles(/\.tsx?$/).map(parse);
+    const used = files.flatMap(keysUsed);
+    expect(used.length).toBeGreaterThan(100);
+    expect(used.filter(({ key }) => !known.has(key))).toEqual([]);
+    // Keys kept in lists and passed to i18n.t by variable.
+    const sections = new Set([...known].map((key) => key.split('.')[0] as string));
+    const listed = files.flatMap((file) => keyLikeLiterals(file, sections));
+    expect(listed.filter(({ key }) => !known.has(key))).toEqual([]);
+  });
+
+  it('writes no user-facing text in a component', () => {
+    const files = sourceFiles(/\.tsx$/);
+    expect(files.length).toBeGreaterThan(20);
+    const found = files.flatMap((path) => hardCodedTexts(parse(path)));
+    expect(found.map(({ where, text }) => `${where}: ${text}`)).toEqual([]);
+  });
+
+  it('finds the texts it must refuse, and lets symbols through', () => {
+    const file = ts.createSourceFile(
+      'x.tsx',
+      `const a = <p title="Aide" aria-label={'Fermer'}>Bonjour <b>{'Salut'}</b> × → 12 % {i18n.t('ok')}<img alt={\`Logo \${n}\`} /></p>;`,
+      ts.ScriptTarget.Latest,
+      true,
+      ts.ScriptKind.TSX,
+    );
+    expect(hardCodedTexts(file).map((f) => f.text)).toEqual(['Aide', 'Fermer', 'Bonjour', 'Salut', 'Logo']);
+  });
+});

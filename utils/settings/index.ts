@@ -1,0 +1,15 @@
+export {
+  ALONE_SCALE,
+  cssVariablesFor,
+  DEFAULT_SETTINGS,
+  displayClasses,
+  parseSettings,
+  reducedMotion,
+  SETTINGS_KEY,
+  type Settings,
+  TEXT_SCALES,
+  THEMES,
+  type ThemeColour,
+  textScaleFor,
+} from './settings';
+export { loadSettings, saveSettings, watchSettings } from './store';

@@ -1,0 +1,16 @@
+import type { GuideItem } from '../guide/schema';
+
+/**
+ * What is read aloud for an item: the guide's own words only — the
+ * instruction, or the question and its answers, or the end message.
+ */
+export function spokenText(item: GuideItem): string {
+  switch (item.kind) {
+    case 'step':
+      return item.instruction;
+    case 'question':
+      return [item.question, ...item.choices.map((c) => c.label)].map((t) => (/[.?!…:]$/.test(t) ? t : `${t}.`)).join(' ');
+    case 'end':
+      return item.message ?? '';
+  }
+}
