@@ -24,9 +24,7 @@ export function ConflictChoice({ conflict, id, existingTitle, onChoose }: Confli
   return (
     <fieldset class="confirm conflict">
       <legend>
-        {conflict === 'mine'
-          ? i18n.t('editor.conflict.mine', [id, existingTitle ?? id])
-          : i18n.t('editor.conflict.bundled', [id])}
+        {conflict === 'mine' ? i18n.t('editor.conflict.mine', [id, existingTitle ?? id]) : i18n.t('editor.conflict.bundled', [id])}
       </legend>
       <div class="actions">
         {conflict === 'mine' && (

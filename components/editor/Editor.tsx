@@ -5,6 +5,7 @@
  * left in storage.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import {
   copyOfBundled,
@@ -19,7 +20,6 @@ import {
 } from '../../utils/editor';
 import type { Guide } from '../../utils/guide/schema';
 import { send } from '../../utils/send';
-import { browser } from 'wxt/browser';
 import { GuideForm } from './GuideForm';
 import { Home } from './Home';
 import { useKnownGuides } from './known';

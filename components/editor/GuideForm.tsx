@@ -17,9 +17,9 @@ import {
   fieldDomId,
   fieldOf,
   fingerprint,
+  type ItemKind,
   isoDay,
   isSavedInMyGuides,
-  type ItemKind,
   isTooBig,
   moveItem,
   movePrepare,
@@ -46,10 +46,10 @@ import { send } from '../../utils/send';
 import { ConflictChoice } from './ConflictChoice';
 import { BlockProblems, CheckboxField, Form, Section, TextField } from './fields';
 import type { KnownState } from './known';
-import { itemName, kindLabel } from './labels';
+import { itemName, kindLabel, langAttr } from './labels';
 import { downloadText, requestSites, writeWorking } from './platform';
-import { useSession } from './session';
 import { type ItemCommand, StepItem } from './StepItem';
+import { useSession } from './session';
 
 export interface GuideFormProps {
   initial: WorkingCopy;
@@ -62,7 +62,6 @@ export interface GuideFormProps {
 
 type Message = { text: string; alert: boolean; seq: number } | null;
 
-const LANG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 /** Lists longer than this open closed: the trainer opens the steps they work on. */
 const OPEN_ALL_UP_TO = 8;
 
@@ -70,7 +69,7 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
   const session = useSession(initial, { write });
   const { copy, apply } = session;
   const guide = copy.guide;
-  const lang = LANG.test(guide.lang) ? guide.lang : 'fr';
+  const lang = langAttr(guide.lang) ?? 'fr';
   const [open, setOpen] = useState<Set<string>>(() => new Set(initial.keys.length <= OPEN_ALL_UP_TO ? initial.keys : []));
   const [message, setMessage] = useState<Message>(null);
   const [statusRefusal, setStatusRefusal] = useState('');
@@ -466,7 +465,12 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
             <button type="button" class="add-step" disabled={guide.steps.length >= LIMITS.steps} onClick={() => add('step')}>
               {i18n.t('editor.steps.addStep')}
             </button>
-            <button type="button" class="secondary add-question" disabled={guide.steps.length >= LIMITS.steps} onClick={() => add('question')}>
+            <button
+              type="button"
+              class="secondary add-question"
+              disabled={guide.steps.length >= LIMITS.steps}
+              onClick={() => add('question')}
+            >
               {i18n.t('editor.steps.addQuestion')}
             </button>
             <button type="button" class="secondary add-end" disabled={guide.steps.length >= LIMITS.steps} onClick={() => add('end')}>
@@ -696,7 +700,9 @@ function PrepareSection({ copy, apply }: { copy: WorkingCopy; apply: Apply }) {
                   guideText
                   advise="label"
                   maxLength={LIMITS.prepareLabel}
-                  onInput={(value) => apply((c) => setPrepareText(c, i, 'label', value), i18n.t('editor.change.editGuide', [name]), `prepare|${i}|label`)}
+                  onInput={(value) =>
+                    apply((c) => setPrepareText(c, i, 'label', value), i18n.t('editor.change.editGuide', [name]), `prepare|${i}|label`)
+                  }
                 />
                 <TextField
                   field={`prepare[${i}].hint`}
@@ -706,7 +712,9 @@ function PrepareSection({ copy, apply }: { copy: WorkingCopy; apply: Apply }) {
                   guideText
                   advise="text"
                   maxLength={LIMITS.prepareHint}
-                  onInput={(value) => apply((c) => setPrepareText(c, i, 'hint', value), i18n.t('editor.change.editGuide', [name]), `prepare|${i}|hint`)}
+                  onInput={(value) =>
+                    apply((c) => setPrepareText(c, i, 'hint', value), i18n.t('editor.change.editGuide', [name]), `prepare|${i}|hint`)
+                  }
                 />
                 <CheckboxField
                   field={`prepare[${i}].sensitive`}

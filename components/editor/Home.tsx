@@ -10,7 +10,7 @@ import type { Guide } from '../../utils/guide/schema';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { ImportPanel } from './ImportPanel';
 import type { KnownState } from './known';
-import { when } from './labels';
+import { langAttr, when } from './labels';
 import type { Incoming } from './platform';
 
 export interface HomeProps {
@@ -59,7 +59,7 @@ export function Home(props: HomeProps) {
         <section class="incoming" aria-labelledby="incoming-title">
           <h2 id="incoming-title">{i18n.t('editor.home.incoming')}</h2>
           <p>
-            <span lang={incoming.guide.lang}>{incoming.guide.title}</span>{' '}
+            <span lang={langAttr(incoming.guide.lang)}>{incoming.guide.title}</span>{' '}
             <span class="meta">({i18n.t('editor.import.stepCount', incoming.guide.steps.length)})</span>
           </p>
           <div class="actions">

@@ -132,6 +132,7 @@ export function ImportPanel(props: ImportPanelProps) {
 
   return (
     <div class="import-panel">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target for the mouse; the file input inside it is the keyboard's way */}
       <div
         class={`dropzone${dragging ? ' dragging' : ''}`}
         onDragOver={onDragOver}
@@ -179,7 +180,9 @@ export function ImportPanel(props: ImportPanelProps) {
             )}
           </>
         )}
-        {phase.name === 'preview' && <Preview {...props} fileName={phase.fileName} reading={phase.reading} onCancel={cancel} onSave={save} />}
+        {phase.name === 'preview' && (
+          <Preview {...props} fileName={phase.fileName} reading={phase.reading} onCancel={cancel} onSave={save} />
+        )}
         {phase.name === 'saved' && <Saved {...phase} onEdit={props.onEdit} />}
       </div>
     </div>
@@ -212,7 +215,11 @@ function Preview({ fileName, reading, mine, bundledIds, onCancel, onSave, onOpen
   const conflict = reading.kind === 'guide' ? conflictOf(guide, mine, bundledIds) : 'none';
   return (
     <div class="preview">
-      <h3>{reading.kind === 'recording' ? i18n.t('editor.import.recordingTitle', [fileName]) : i18n.t('editor.import.previewTitle', [fileName])}</h3>
+      <h3>
+        {reading.kind === 'recording'
+          ? i18n.t('editor.import.recordingTitle', [fileName])
+          : i18n.t('editor.import.previewTitle', [fileName])}
+      </h3>
       <dl class="facts">
         <dt>{i18n.t('editor.import.guideTitle')}</dt>
         <dd lang={guide.lang} class="preview-title">

@@ -27,7 +27,7 @@ import {
 import { ACTIONS, DONE_WHEN, type GuideItem, LIMITS } from '../../utils/guide/schema';
 import { doneWhenOf } from '../../utils/guide/validate';
 import { BlockProblems, CheckboxField, FieldProblems, SelectField, TextField, useFieldProblems } from './fields';
-import { actionLabel, doneWhenLabel, itemName, itemTitle, kindLabel } from './labels';
+import { actionLabel, doneWhenLabel, itemName, itemTitle, kindLabel, langAttr } from './labels';
 import type { Operation } from './session';
 import { TargetFacts } from './TargetFacts';
 
@@ -96,7 +96,7 @@ export function StepItem(props: StepItemProps) {
             {i18n.t('editor.item.heading', [String(index + 1), kindLabel(item.kind)])}
           </h3>
           {summary !== '' && (
-            <p class="item-summary" lang={guide.lang}>
+            <p class="item-summary" lang={langAttr(guide.lang)}>
               {summary}
             </p>
           )}
@@ -154,10 +154,10 @@ export function StepItem(props: StepItemProps) {
         </div>
       </div>
       {open && (
-        <div class="item-body" id={bodyId} role="group" aria-labelledby={headingId}>
+        <fieldset class="item-body" id={bodyId} aria-labelledby={headingId}>
           <BlockProblems field={`steps[${index}]`} />
           <ItemFields {...props} />
-        </div>
+        </fieldset>
       )}
     </li>
   );
@@ -187,7 +187,13 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
         value={item.id}
         spellcheck={false}
         maxLength={LIMITS.id}
-        onInput={(value) => apply((copy) => setItemId(copy, index, value), i18n.t('editor.change.edit', [i18n.t('editor.field.itemId'), name]), `${itemKey}|id`)}
+        onInput={(value) =>
+          apply(
+            (copy) => setItemId(copy, index, value),
+            i18n.t('editor.change.edit', [i18n.t('editor.field.itemId'), name]),
+            `${itemKey}|id`,
+          )
+        }
       />
     </div>
   );
@@ -284,7 +290,10 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
         value={item.action}
         options={ACTIONS.map((action) => ({ value: action, label: actionLabel(action) }))}
         onChange={(action) =>
-          apply((copy) => setAction(copy, index, action as (typeof ACTIONS)[number]), i18n.t('editor.change.edit', [i18n.t('editor.field.action'), name]))
+          apply(
+            (copy) => setAction(copy, index, action as (typeof ACTIONS)[number]),
+            i18n.t('editor.change.edit', [i18n.t('editor.field.action'), name]),
+          )
         }
       />
       <CheckboxField
@@ -292,7 +301,9 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
         label={i18n.t('editor.field.sensitive')}
         hint={i18n.t('editor.field.sensitiveHint')}
         checked={item.sensitive}
-        onChange={(checked) => apply((copy) => setSensitive(copy, index, checked), i18n.t('editor.change.edit', [i18n.t('editor.field.sensitive'), name]))}
+        onChange={(checked) =>
+          apply((copy) => setSensitive(copy, index, checked), i18n.t('editor.change.edit', [i18n.t('editor.field.sensitive'), name]))
+        }
       />
       <TextField
         field={path('page')}
@@ -332,7 +343,9 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
         label={i18n.t('editor.field.next')}
         value={item.next ?? ''}
         options={[{ value: '', label: nextDefaultLabel(guide, index) }, ...targetOptions(guide, index, item.next)]}
-        onChange={(value) => apply((copy) => setNext(copy, index, value), i18n.t('editor.change.edit', [i18n.t('editor.field.next'), name]))}
+        onChange={(value) =>
+          apply((copy) => setNext(copy, index, value), i18n.t('editor.change.edit', [i18n.t('editor.field.next'), name]))
+        }
       />
       <TargetFacts field={path('target')} target={item.target} instruction={item.instruction} />
     </>
@@ -341,15 +354,15 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
 
 function nextDefaultLabel(guide: WorkingGuide, index: number): string {
   const following = guide.steps[index + 1];
-  return following
-    ? i18n.t('editor.next.following', [itemName(index + 1)])
-    : i18n.t('editor.next.none');
+  return following ? i18n.t('editor.next.following', [itemName(index + 1)]) : i18n.t('editor.next.none');
 }
 
 /** The items a branch can lead to, by position and id; a value that leads nowhere is kept, and said so. */
 function targetOptions(guide: WorkingGuide, index: number, current: string | undefined): { value: string; label: string }[] {
   const options = guide.steps.flatMap((other, i) =>
-    i === index || other.id === '' ? [] : [{ value: other.id, label: i18n.t('editor.next.item', [itemTitle(i), kindLabel(other.kind), other.id]) }],
+    i === index || other.id === ''
+      ? []
+      : [{ value: other.id, label: i18n.t('editor.next.item', [itemTitle(i), kindLabel(other.kind), other.id]) }],
   );
   if (current && !guide.steps.some((other) => other.id === current)) {
     options.push({ value: current, label: i18n.t('editor.next.missing', [current]) });
@@ -357,7 +370,13 @@ function targetOptions(guide: WorkingGuide, index: number, current: string | und
   return options;
 }
 
-function Choices({ item, index, guide, apply, itemKey }: Pick<StepItemProps, 'index' | 'guide' | 'apply' | 'itemKey'> & { item: Extract<GuideItem, { kind: 'question' }> }) {
+function Choices({
+  item,
+  index,
+  guide,
+  apply,
+  itemKey,
+}: Pick<StepItemProps, 'index' | 'guide' | 'apply' | 'itemKey'> & { item: Extract<GuideItem, { kind: 'question' }> }) {
   const name = itemName(index);
   const problems = useFieldProblems(`steps[${index}].choices`);
   const listId = fieldDomId(`steps[${index}].choices`);

@@ -73,3 +73,10 @@ export function when(at: number | string): string {
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(i18n.t('lang'), { dateStyle: 'long', timeStyle: 'short' }).format(date);
 }
+
+const LANG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
+
+/** A guide's language for a `lang` attribute; undefined while it is not a valid code (the page's language applies). */
+export function langAttr(lang: string | undefined): string | undefined {
+  return lang !== undefined && LANG.test(lang) ? lang : undefined;
+}

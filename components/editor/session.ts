@@ -156,7 +156,10 @@ export function useSession(initial: WorkingCopy, options: SessionOptions): Sessi
     };
   }, [saver]);
 
-  const apply = useCallback((op: Operation, label: string, group?: string) => dispatch({ type: 'apply', op, label, group, now: now() }), []);
+  const apply = useCallback(
+    (op: Operation, label: string, group?: string) => dispatch({ type: 'apply', op, label, group, now: now() }),
+    [],
+  );
   const setMeta = useCallback((meta: Meta) => dispatch({ type: 'meta', meta }), []);
 
   return {

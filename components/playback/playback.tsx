@@ -91,7 +91,8 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
         stopObserve =
           result.status === 'found' ? observeStep(item, result.element, () => emit({ type: 'action-done', stepId: item.id })) : () => {};
       },
-      { ignore: (node) => host.contains(node) },
+      // Our own overlay (the host and everything in its shadow root) is never a reason to look again.
+      { ignore: (node) => host.contains(node) || node.getRootNode() === host.shadowRoot },
     );
     stopStep = () => {
       stopWatch();

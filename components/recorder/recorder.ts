@@ -18,6 +18,9 @@ export interface RecorderOptions {
   view?: Window;
 }
 
+/** The playback overlay's host element (entrypoints/content). */
+const OVERLAY_HOST = 'cote-a-cote-overlay';
+
 /** Set in the script's world: a second injection in the same page does nothing. */
 const RUNNING = Symbol.for('cote-a-cote.recorder');
 
@@ -40,7 +43,8 @@ export function startRecorder({ send = sendToBackground, isTrusted, view = windo
   const stopCapture = captureActions({
     view,
     isTrusted,
-    isOwn: (node) => bar.contains(node),
+    // Our own UI is never a step: the bar, and the guide's overlay when one is shown on the same page.
+    isOwn: (node) => bar.contains(node) || (node.nodeType === 1 && (node as Element).localName === OVERLAY_HOST),
     onEvent: (event: RecordedEvent) => {
       send({ type: 'recorder:event', event }).catch(() => undefined);
     },

@@ -86,7 +86,10 @@ describe('the memo sheet printed by Chromium on A4', () => {
             : `${n}. ${t('memo.end')} ${item.message ?? ''}`,
       );
       // Rather one page than a step cut in two by a page break: the whole line is on exactly one page.
-      expect(pages.filter((content) => content.includes(line)), `item ${n} (${item.id}) whole on one page: ${line}`).toHaveLength(1);
+      expect(
+        pages.filter((content) => content.includes(line)),
+        `item ${n} (${item.id}) whole on one page: ${line}`,
+      ).toHaveLength(1);
     });
   });
 
@@ -125,7 +128,7 @@ describe('the memo sheet printed by Chromium on A4', () => {
       // The page check above can only catch a split where this guide happens to cross a page: the rule itself, for any guide.
       unbreakable: [...document.querySelectorAll('.memo-lines > li')].every((li) => getComputedStyle(li).breakInside === 'avoid'),
     }));
-    await page.emulateMediaType(null);
+    await page.emulateMediaType();
     // 18 pt = 24 CSS px.
     expect(printed.text).toBeGreaterThanOrEqual(24);
     expect(printed.toolbar).toBe('none');

@@ -86,8 +86,8 @@ describe('progress that stays with the person (Chromium)', () => {
   it('keeps two finished runs, then suggests less help on « Mes progrès » and on the start screen', async () => {
     const progress = await ext.openExtensionPage('progress.html');
     opened.push(progress);
-    const t = await messages(await progress.evaluate(() => document.documentElement.lang));
     await progress.waitForSelector('.progress-page .empty', { timeout: WAIT_MS });
+    const t = await messages(await progress.evaluate(() => document.documentElement.lang));
 
     const events = eventsWithoutHelp(guide, sites.guided);
     for (let i = 0; i < 2; i++) {
@@ -122,16 +122,18 @@ describe('progress that stays with the person (Chromium)', () => {
         completed,
       )
       .catch(async (error) => {
-        const shown = await progress.evaluate(() => document.body.innerText);
-        const errors = ext.errors.takeUnexpected().join('\n');
-        throw new Error(`${error}\npage : ${shown}\nerreurs : ${errors}\nstockage : ${JSON.stringify(await ext.storage()).slice(0, 3000)}`);
+        const shown = await progress.evaluate(() => document.querySelector('main')?.textContent);
+        throw new Error(`${error}\npage : ${shown}\nstockage : ${JSON.stringify(await ext.storage()).slice(0, 3000)}`);
       });
     const suggestion = t('progress.suggestion', ['2', t('progress.at.guided'), t('popup.level.onDemand')]);
     expect(await progress.$eval(`${report} .suggestion`, (el) => el.textContent)).toBe(suggestion);
     expect(await progress.$eval(`${report} h2`, (el) => [el.textContent, el.getAttribute('lang')])).toEqual([guide.title, guide.lang]);
 
     // Kept: ids, levels, counts, times — the help lists are empty, nothing was typed anywhere.
-    const stored = (await ext.storage()).progress as { v: number; guides: Record<string, { completions: { level: string; help: string[]; byHand: string[] }[] }> };
+    const stored = (await ext.storage()).progress as {
+      v: number;
+      guides: Record<string, { completions: { level: string; help: string[]; byHand: string[] }[] }>;
+    };
     expect(stored.v).toBe(1);
     expect(stored.guides[PRACTICE_GUIDE_ID]?.completions).toEqual([
       expect.objectContaining({ level: 'guided', help: [], byHand: [] }),

@@ -165,11 +165,21 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording the DSFR logi
             { timeout: WAIT_MS, polling: 100 },
             tabsBefore,
           );
+    // The editor may take the draft out of storage as soon as it opens: catch it as it is written.
+    await storagePage.evaluate(() => {
+      type Api = {
+        storage: { local: { onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void } } };
+      };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api; incoming?: unknown };
+      (scope.browser ?? scope.chrome)!.storage.local.onChanged.addListener((changes) => {
+        if (changes['editor:incoming']?.newValue) scope.incoming = changes['editor:incoming'].newValue;
+      });
+    });
     await page.click(`${BAR} >>> button`);
-    const incoming = (await waitForStored(storagePage, 'editor:incoming', 'a guide', 'le brouillon pour l’éditeur')) as {
-      guide: Guide;
-    };
-    await editorOpened.catch(async (error) => {
+    const incoming = (await (
+      await storagePage.waitForFunction(() => (globalThis as { incoming?: unknown }).incoming ?? false, { timeout: WAIT_MS, polling: 100 })
+    ).jsonValue()) as { guide: Guide };
+    const editorTarget = await editorOpened.catch(async (error) => {
       const urls = await Promise.all((await ext.browser.pages()).map((p) => p.url()));
       throw new Error(`Pas d’onglet de l’éditeur : ${error}\nonglets : ${urls.join(', ')}`);
     });
@@ -180,6 +190,21 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording the DSFR logi
     expect(draft.status).toEqual({ state: 'draft' });
     expect(draft.sites).toEqual(['http://127.0.0.1/*']);
     expect(draft.steps.map((item) => (item.kind === 'step' ? item.action : item.kind))).toEqual(['fill', 'fill', 'click', 'end']);
+
+    // The editor page shows the draft, and nothing typed (Chromium: Firefox's driver cannot tell which tab it is).
+    if (editorTarget && 'asPage' in editorTarget) {
+      const editor = await editorTarget.asPage();
+      opened.push(editor);
+      await editor.waitForFunction(() => document.body?.innerText.includes('Se connecter'), { timeout: WAIT_MS, polling: 100 });
+      const shown = await editor.evaluate(() =>
+        [
+          document.documentElement.outerHTML,
+          ...[...document.querySelectorAll('input, textarea')].map((field) => (field as HTMLInputElement).value),
+        ].join('\n'),
+      );
+      expect(shown).not.toContain(TYPED_USER);
+      expect(shown).not.toContain(TYPED_SECRET);
+    }
 
     const everything = JSON.stringify(await storagePage.evaluate(dump));
     expect(everything).toContain('current-password'); // the draft is there…

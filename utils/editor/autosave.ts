@@ -7,8 +7,9 @@
  * Reading never throws: a value that is not a working copy is ignored (and
  * left where it is).
  */
+
+import { type GuideOrigin, ORIGINS } from '../authoring/user-guides';
 import { GUIDE_FORMAT, type GuideItem } from '../guide/schema';
-import { ORIGINS, type GuideOrigin } from '../authoring/user-guides';
 import type { WorkingCopy, WorkingGuide } from './model';
 
 export const WORKING_VERSION = 1;
@@ -69,7 +70,10 @@ export function fromStored(raw: unknown): { copy: WorkingCopy; savedAt: number }
   if (typeof copy.doc !== 'string' || !isWorkingGuide(copy.guide)) return null;
   const steps = copy.guide.steps.length;
   const keysOk =
-    Array.isArray(copy.keys) && copy.keys.length === steps && copy.keys.every((k) => typeof k === 'string') && new Set(copy.keys).size === steps;
+    Array.isArray(copy.keys) &&
+    copy.keys.length === steps &&
+    copy.keys.every((k) => typeof k === 'string') &&
+    new Set(copy.keys).size === steps;
   const keys = keysOk ? (copy.keys as string[]) : copy.guide.steps.map((_, i) => `r${i + 1}`);
   const nextKey = typeof copy.nextKey === 'number' && Number.isInteger(copy.nextKey) && copy.nextKey > 0 ? copy.nextKey : steps + 1;
   const origin: GuideOrigin = (ORIGINS as readonly unknown[]).includes(copy.origin) ? (copy.origin as GuideOrigin) : 'edited';

@@ -93,12 +93,7 @@ export type ImportPlan = { save: true; guide: Guide; outcome: 'added' | 'replace
  * The guide to save for the trainer's choice. A bundled guide's id cannot be
  * replaced: « Remplacer » keeps both then.
  */
-export function planImport(
-  guide: Guide,
-  choice: ConflictChoice,
-  mine: readonly KnownGuide[],
-  bundledIds: ReadonlySet<string>,
-): ImportPlan {
+export function planImport(guide: Guide, choice: ConflictChoice, mine: readonly KnownGuide[], bundledIds: ReadonlySet<string>): ImportPlan {
   const effective: ConflictChoice = choice === 'replace' && bundledIds.has(guide.id) ? 'keep-both' : choice;
   const result = resolveImportConflict(storeOf(mine, bundledIds), guide, effective);
   if (result.outcome === 'cancelled' || !result.guide) return { save: false, outcome: 'cancelled' };

@@ -7,9 +7,19 @@
  * Every operation is pure: it returns a new copy and never changes the one it
  * was given, so that undo and redo only keep references.
  */
-import type { GuideOrigin } from '../authoring/user-guides';
+
 import { slugify, uniqueId } from '../authoring/text';
-import { type Action, type ActionStep, GUIDE_FORMAT, type Guide, type GuideItem, LIMITS, type PrepareItem, type Question } from '../guide/schema';
+import type { GuideOrigin } from '../authoring/user-guides';
+import {
+  type Action,
+  type ActionStep,
+  GUIDE_FORMAT,
+  type Guide,
+  type GuideItem,
+  LIMITS,
+  type PrepareItem,
+  type Question,
+} from '../guide/schema';
 
 /**
  * The guide while it is edited: the schema's shape, except that the duration

@@ -25,7 +25,6 @@ import {
   FOUND_THRESHOLD,
   MARGIN,
   MIN_EVIDENCE,
-  type Scored,
   normalize,
   scoreFacts,
   WEIGHTS,
@@ -139,7 +138,7 @@ const INDEX_TTL_MS = 1000;
 
 function indexOf(root: LocateRoot): ScopeIndex {
   const now = Date.now();
-  let ix = indexes.get(root);
+  const ix = indexes.get(root);
   if (ix && !ix.stale && !ix.observer?.takeRecords().length && now - ix.at < INDEX_TTL_MS && ix.observer) return ix;
   const hosts: Element[] = [];
   const all: ArrayLike<Element> = 'getElementsByTagName' in root ? root.getElementsByTagName('*') : root.querySelectorAll('*');
@@ -456,7 +455,11 @@ export function countLookalikes(d: TargetDescription, root: LocateRoot, options:
   for (const scope of collectScopes(root, options)) {
     const list: Element[] = [];
     gather(scope.root, group, list);
-    for (const el of list) if (!seen.has(el)) seen.add(el), gathered.push(el);
+    for (const el of list) {
+      if (seen.has(el)) continue;
+      seen.add(el);
+      gathered.push(el);
+    }
   }
   return lookalikes(d, gathered)?.length;
 }
@@ -468,7 +471,8 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
   const decision = decide(scored, { threshold, margin, minEvidence: MIN_EVIDENCE, incomplete });
   // Lookalikes were counted on the whole page: compare only when the whole page is searched.
   const alike = root.nodeType === 9 ? d.alike : undefined;
-  if (alike !== undefined && (decision.status === 'found' ? alike >= 2 : alike === 1)) {
+  // (Also before twins are told apart by their rank: a rank among fewer twins points at another one.)
+  if (alike !== undefined && (decision.status === 'not-found' ? alike === 1 : alike >= 2 || decision.status === 'ambiguous')) {
     const now = lookalikes(d, gathered);
     // Fewer lookalikes than when recorded: the one that was meant may be the one that is gone, and
     // those left share its identity. Rather silent than wrong.
@@ -489,8 +493,6 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
   }
   return { status: 'not-found' };
 }
-
-const round = (x: number) => Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 
 /** The recorded id or test id, unchanged. */
 function anchored(d: TargetDescription, el: Element): boolean {

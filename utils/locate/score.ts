@@ -289,8 +289,8 @@ export function scoreFacts(
 
 /**
  * Context headings are often extended or shortened between versions ("X + libellé à droite + état"
- * → "X + état"): one set of words within the other still matches well. Two headings that each have
- * words of their own ("Barre de recherche LG" / "Barre de recherche MD") name two different places.
+ * → "X + état"): one set of words within the other still matches well. Headings that each have
+ * words of their own keep the plain text similarity (a reworded heading keeps some of its words).
  */
 export function contextSimilarity(a: string, b: string): number {
   const s = textSimilarity(a, b);
@@ -303,9 +303,7 @@ export function contextSimilarity(a: string, b: string): number {
   for (const t of tb) if (!ta.has(t)) onlyB++;
   const common = ta.size - onlyA;
   if (!common) return s;
-  if (!onlyA || !onlyB) return Math.max(s, common >= 2 ? 0.8 : s);
-  // Both sides have words of their own: only a near-identical heading still counts.
-  return s >= 0.8 ? s : Math.min(s, 0.2);
+  return !onlyA || !onlyB ? Math.max(s, common >= 2 ? 0.8 : s) : s;
 }
 
 /** Sum of the weights of the expensive facts present in a description: the most they can add. */

@@ -183,13 +183,23 @@ export function waitForBubbleText(page: Page, text: string, timeout = WAIT_MS): 
   );
 }
 
-/** Waits until the spotlight's ring is on the element `selector` (and the bubble is shown). */
+const sameBox = (a: Box | null, b: Box | null) =>
+  !!a && !!b && Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5 && a.width === b.width && a.height === b.height;
+
+/**
+ * Waits until the spotlight's ring is on the element `selector` (and the bubble
+ * is shown), and the page has stopped moving: the overlay may bring the target
+ * into view with a smooth scroll, and a person clicks once the page is still.
+ */
 export function waitForSpotlightOn(page: Page, selector: string, timeout = WAIT_MS): Promise<{ state: OverlayState; target: Box }> {
+  let previous: Box | null = null;
   return waitUntil(
     `le projecteur est sur ${selector}`,
     async () => {
       const [state, target] = await Promise.all([readOverlay(page), boxOf(page, selector)]);
-      return state.dialog && ringFits(state.ring, target) && target ? { state, target } : null;
+      const still = sameBox(previous, target);
+      previous = target;
+      return state.dialog && ringFits(state.ring, target) && target && still ? { state, target } : null;
     },
     { timeout, describe: async () => ({ overlay: await readOverlay(page), target: await boxOf(page, selector) }) },
   );
@@ -242,9 +252,55 @@ export async function bubbleButtonIsHitTarget(page: Page, text: string): Promise
 // ---------------------------------------------------------------------------
 // The person's own actions: trusted input only
 
+/**
+ * Where a person can click on the element `selector`: its centre when nothing
+ * covers it, else the first point of a grid over it that the element itself
+ * receives (the bubble may lie over part of it). `covered`: the centre was not
+ * the element's. Null when no point of it can be clicked.
+ */
+export function clickablePoint(page: Page, selector: string): Promise<{ x: number; y: number; covered: boolean } | null> {
+  return page.evaluate((css) => {
+    const element = document.querySelector(css);
+    if (!element) return null;
+    const r = element.getBoundingClientRect();
+    const points: [number, number][] = [[0.5, 0.5]];
+    for (const fy of [0.5, 0.25, 0.75]) for (const fx of [0.05, 0.15, 0.3, 0.5, 0.7, 0.85, 0.95]) points.push([fx, fy]);
+    for (const [index, [fx, fy]] of points.entries()) {
+      const x = r.x + r.width * fx;
+      const y = r.y + r.height * fy;
+      const hit = document.elementFromPoint(x, y);
+      // A label's click reaches its control: clicking the label is clicking it.
+      const reaches = !!hit && (hit === element || element.contains(hit) || (hit as HTMLLabelElement).control === element);
+      if (reaches) return { x, y, covered: index > 0 };
+    }
+    return null;
+  }, selector);
+}
+
+/** Points where the person had to click aside because something covered the element's centre (for the report). */
+export const coveredClicks: string[] = [];
+
+/** A trusted click where the person sees the element (it is first scrolled into view if needed, as puppeteer does). */
+export async function clickAsPerson(page: Page, selector: string): Promise<void> {
+  const handle = await page.waitForSelector(selector, { visible: true, timeout: WAIT_MS });
+  // A person scrolls a little when what they must click is cut by the window's edge.
+  await handle?.evaluate((element) => {
+    const r = element.getBoundingClientRect();
+    const de = document.documentElement;
+    if (r.top < 0 || r.left < 0 || r.bottom > de.clientHeight || r.right > de.clientWidth) {
+      element.scrollIntoView({ block: 'center', behavior: 'instant' });
+    }
+  });
+  await handle?.dispose();
+  const point = await clickablePoint(page, selector);
+  if (!point) throw new Error(`${selector} : aucun point visible à cliquer (${JSON.stringify(await readOverlay(page))})`);
+  if (point.covered) coveredClicks.push(`${selector} sur ${new URL(page.url()).pathname}`);
+  await page.mouse.click(point.x, point.y);
+}
+
 /** Clicks in a field, types `text` as keystrokes, and leaves the field with Tab. */
 export async function typeAsPerson(page: Page, selector: string, text: string): Promise<void> {
-  await page.click(selector);
+  await clickAsPerson(page, selector);
   await page.keyboard.type(text);
   await page.keyboard.press('Tab');
 }
@@ -429,6 +485,24 @@ export interface RecorderLog {
   calls: { call: string; target: string; page: string; stack: string }[];
 }
 
+/**
+ * Proves that the recorder hears what it must: an untrusted event and a
+ * programmatic `click()` made by a script of the page, then clears its log.
+ */
+export async function recorderCanary(page: Page): Promise<RecorderLog> {
+  const log = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    probe.click();
+    probe.remove();
+    document.body.dispatchEvent(new Event('change', { bubbles: true }));
+    const raw = sessionStorage.getItem('__cacE2eRecorder');
+    sessionStorage.removeItem('__cacE2eRecorder');
+    return (raw ? JSON.parse(raw) : { untrusted: [], calls: [] }) as RecorderLog;
+  });
+  return log;
+}
+
 /** What the recorder logged in this tab, on the page's origin. */
 export function recorderLog(page: Page): Promise<RecorderLog> {
   return page.evaluate(() => {
@@ -499,7 +573,7 @@ function initiatorUrls(initiator: Initiator | undefined): string[] {
  */
 export class ChromiumNetworkWatch {
   readonly requests: SeenRequest[] = [];
-  readonly #sessions: CDPSession[] = [];
+  readonly #sessions = new Map<Target, CDPSession>();
   #browserSession: CDPSession | null = null;
   readonly #ext: ExtensionBrowser;
   readonly #onTarget = (target: Target) => void this.#attach(target);
@@ -526,7 +600,7 @@ export class ChromiumNetworkWatch {
     if (target.type() === 'browser') return;
     try {
       const session = await target.createCDPSession();
-      this.#sessions.push(session);
+      this.#sessions.set(target, session);
       session.on('Network.requestWillBeSent', (event: { request: { url: string }; initiator?: Initiator }) => {
         this.requests.push({ url: event.request.url, by: target.type(), context: target.url(), initiator: initiatorUrls(event.initiator) });
       });
@@ -534,6 +608,16 @@ export class ChromiumNetworkWatch {
     } catch {
       // A target gone before we attached (a closed popup): nothing more to hear from it.
     }
+  }
+
+  /**
+   * Stops listening to one target: a debugger attached to a service worker keeps
+   * it alive. The browser-wide view goes on; a restarted worker is a new target, heard again.
+   */
+  async release(target: Target): Promise<void> {
+    const session = this.#sessions.get(target);
+    this.#sessions.delete(target);
+    await session?.detach().catch(() => undefined);
   }
 
   /** Requests made by the extension (its contexts or its scripts) to anything but its own files. */
@@ -560,7 +644,7 @@ export class ChromiumNetworkWatch {
   async stop(): Promise<void> {
     this.#ext.browser.off('targetcreated', this.#onTarget);
     await this.#browserSession?.send('Fetch.disable').catch(() => undefined);
-    await Promise.all([...this.#sessions, this.#browserSession].map((s) => s?.detach().catch(() => undefined)));
+    await Promise.all([...this.#sessions.values(), this.#browserSession].map((s) => s?.detach().catch(() => undefined)));
   }
 }
 
@@ -633,6 +717,22 @@ export class FirefoxNetworkWatch {
 
 export type NetworkWatch = ChromiumNetworkWatch | FirefoxNetworkWatch;
 
+/**
+ * Proves that the watch hears an extension page: one of its pages (opened in a
+ * tab) requests `url` (a loopback page, opaque answer, no console error), and the
+ * watch must count it among the extension's requests. Clears the watch after.
+ */
+export async function networkCanary(ext: ExtensionBrowser, network: NetworkWatch, url: string): Promise<boolean> {
+  const page = await ext.openExtensionPage('popup.html');
+  try {
+    await page.evaluate((target) => fetch(target, { mode: 'no-cors', cache: 'no-store' }).then(() => undefined), url);
+    return await waitUntil(`la requête témoin ${url} est vue`, async () => network.extensionRequestsLeaving().some((r) => r.url === url));
+  } finally {
+    await page.close();
+    network.clear();
+  }
+}
+
 export async function watchNetwork(ext: ExtensionBrowser): Promise<NetworkWatch> {
   return ext.kind === 'chromium' ? ChromiumNetworkWatch.start(ext) : new FirefoxNetworkWatch(ext);
 }
@@ -647,21 +747,23 @@ const isOurWorker = (ext: ExtensionBrowser) => (target: Target) =>
  * Stops the extension's service worker, as Chromium does after 30 s idle:
  * closes its target and waits until Chromium says it is gone.
  */
-export async function stopServiceWorker(ext: ExtensionBrowser): Promise<void> {
+export async function stopServiceWorker(ext: ExtensionBrowser, network?: NetworkWatch): Promise<void> {
   const target = ext.browser.targets().find(isOurWorker(ext));
   if (!target) return;
-  const gone = new Promise<void>((done) => {
-    const onGone = (t: Target) => {
-      if (t !== target) return;
-      ext.browser.off('targetdestroyed', onGone);
-      done();
-    };
-    ext.browser.on('targetdestroyed', onGone);
-  });
-  const worker = await target.worker();
-  if (!worker) throw new Error('Le service worker de l’extension n’est pas joignable.');
-  await worker.close();
-  await waitUntil('le service worker est arrêté', async () => (await Promise.race([gone.then(() => true), Promise.resolve(false)])) || null);
+  if (network instanceof ChromiumNetworkWatch) await network.release(target);
+  let gone = false;
+  const onGone = (t: Target) => {
+    if (t === target) gone = true;
+  };
+  ext.browser.on('targetdestroyed', onGone);
+  try {
+    const worker = await target.worker();
+    if (!worker) throw new Error('Le service worker de l’extension n’est pas joignable.');
+    await worker.close();
+    await waitUntil('le service worker est arrêté', async () => gone || !ext.browser.targets().includes(target));
+  } finally {
+    ext.browser.off('targetdestroyed', onGone);
+  }
 }
 
 /** Whether the extension's service worker runs now. */

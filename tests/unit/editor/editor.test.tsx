@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Editor } from '../../../components/editor/Editor';
-import { fingerprint, fromGuide, INCOMING_KEY, toStored, workingKey } from '../../../utils/editor';
+import { fingerprint, INCOMING_KEY } from '../../../utils/editor';
 import type { Guide } from '../../../utils/guide/schema';
 import { bundledGuide, sampleGuide } from './fixtures';
 import {
@@ -19,7 +19,6 @@ import {
   settle,
   storedGuides,
   storedWorking,
-  textOf,
   typeInto,
   unmount,
   waitFor,
@@ -107,7 +106,7 @@ describe('opening', () => {
     await waitFor(() => $('#f-title'), 'the form');
     expect($<HTMLInputElement>('#f-title')?.value).toBe('Obtenir une attestation (copie)');
     expect($<HTMLInputElement>('#f-id')?.value).toBe('attestation-copie');
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     await click($('button.save-mine'));
     await waitFor(() => $('.notice')?.textContent?.includes('est dans « Mes guides »'), 'saved');
     expect($('.mine-state')?.textContent).toContain('à jour');
@@ -155,7 +154,10 @@ describe('editing', () => {
   it('shows plain-language advice next to a text, tied to it, and never blocks saving', async () => {
     await editMine();
     const field = $('#f-steps-0-instruction')!;
-    await typeInto(field, 'Il faut cliquer sur le bouton et saisir votre RFR dans le champ prévu à cet effet sur la page suivante du site.');
+    await typeInto(
+      field,
+      'Il faut cliquer sur le bouton et saisir votre RFR dans le champ prévu à cet effet sur la page suivante du site.',
+    );
     const advice = await waitFor(() => $('#f-steps-0-instruction-advice'), 'the advice');
     const rules = [...advice.querySelectorAll('li')].map((li) => li.dataset.rule);
     expect(rules).toEqual(expect.arrayContaining(['long-sentence', 'impersonal', 'acronym']));
@@ -163,7 +165,7 @@ describe('editing', () => {
     expect(field.getAttribute('aria-describedby')).toContain('f-steps-0-instruction-advice');
     // Advice only: no problem, and the guide can still be saved.
     expect($('#f-steps-0-instruction-problems')).toBeNull();
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     await click($('button.save-mine'));
     await waitFor(() => $('.notice')?.textContent?.includes('est dans « Mes guides »'), 'saved');
     const saved = (await storedGuides())[sampleGuide.id]?.guide;
@@ -286,7 +288,13 @@ describe('steps', () => {
       const c = await stored();
       return c?.guide.steps.length === 5 && c.guide.steps[0]?.kind === 'question' && c.guide.steps[3]?.kind === 'step' ? c : null;
     }, 'the changes saved');
-    expect(copy.guide.steps[2]).toMatchObject({ action: 'go-to-page', donePage: '/mon-espace/*', sensitive: true, page: '/inscription', next: 'fin' });
+    expect(copy.guide.steps[2]).toMatchObject({
+      action: 'go-to-page',
+      donePage: '/mon-espace/*',
+      sensitive: true,
+      page: '/inscription',
+      next: 'fin',
+    });
     expect(copy.guide.steps[0]).toMatchObject({
       kind: 'question',
       question: 'Cliquez sur « Créer un compte ».',
@@ -306,7 +314,9 @@ describe('steps', () => {
     await editMine();
     const target = $('li[data-item-id="ouvrir"] .target')!;
     expect(target.querySelector('summary')?.textContent).toBe('Élément à montrer sur la page');
-    const facts = Object.fromEntries([...target.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]));
+    const facts = Object.fromEntries(
+      [...target.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]),
+    );
     expect(facts).toEqual({ Libellé: 'Créer un compte', 'Nom accessible': 'Créer un compte', Rôle: 'link', Balise: 'a' });
     expect(target.querySelector('input, textarea, select')).toBeNull();
     const answers: [typeof background.testAnswer, RegExp][] = [
@@ -322,11 +332,18 @@ describe('steps', () => {
     }
     const tests = background.ofType('target:test');
     expect(tests).toHaveLength(4);
-    expect(tests[0]).toEqual({ type: 'target:test', tabId: site.id, target: sampleGuide.steps[0]!.kind === 'step' ? sampleGuide.steps[0].target : undefined, instruction: 'Cliquez sur « Créer un compte ».' });
+    expect(tests[0]).toEqual({
+      type: 'target:test',
+      tabId: site.id,
+      target: { tag: 'a', role: 'link', name: 'Créer un compte', label: 'Créer un compte' },
+      instruction: 'Cliquez sur « Créer un compte ».',
+    });
   });
 
   it('says when there is no tab of a site to test on', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 8, url: `chrome-extension://${fakeBrowser.runtime.id}/editor.html` }] as never);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+      { id: 8, url: `chrome-extension://${fakeBrowser.runtime.id}/editor.html` },
+    ] as never);
     await editMine();
     const target = $('li[data-item-id="ouvrir"] .target')!;
     await click(target.querySelector('button.test-target'));
@@ -388,7 +405,7 @@ describe('status, export and my guides', () => {
     const other = { ...sampleGuide, id: 'autre', title: 'Autre guide' };
     await seedMyGuides(background, other);
     await editMine();
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
     await typeInto($('#f-id'), 'autre');
     await click($('button.save-mine'));
     const conflict = await waitFor(() => $('fieldset.conflict'), 'the question');
@@ -420,7 +437,7 @@ describe('status, export and my guides', () => {
 
   it('keeps a guide of mine up to date under its own id without asking', async () => {
     await editMine();
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     expect($('.mine-state')?.textContent).toContain('à jour');
     await typeInto($('#f-title'), 'Créer mon compte');
     expect($('.mine-state')?.textContent).toContain('pas encore');

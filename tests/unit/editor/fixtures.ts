@@ -69,7 +69,11 @@ export function recorderFile(): Record<string, unknown> {
     title: 'Connexion au compte',
     steps: [
       { type: 'setViewport', width: 1280, height: 720, deviceScaleFactor: 1, isMobile: false, hasTouch: false, isLandscape: false },
-      { type: 'navigate', url: `${base}/index.html`, assertedEvents: [{ type: 'navigation', url: `${base}/index.html`, title: 'Connexion' }] },
+      {
+        type: 'navigate',
+        url: `${base}/index.html`,
+        assertedEvents: [{ type: 'navigation', url: `${base}/index.html`, title: 'Connexion' }],
+      },
       { type: 'click', target: 'main', selectors: [['aria/Adresse e-mail'], ['#email']], offsetX: 10, offsetY: 10 },
       { type: 'change', value: RECORDED_EMAIL, selectors: [['aria/Adresse e-mail'], ['#email']], target: 'main' },
       { type: 'change', value: RECORDED_PASSWORD, selectors: [['aria/Mot de passe'], ['#password']], target: 'main' },

@@ -9,14 +9,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createUserGuidesStore, USER_GUIDES_KEY, type UserGuidesStore } from '../../../utils/authoring/background/user-store';
 import type { UserGuideStore } from '../../../utils/authoring/user-guides';
 import { summarize } from '../../../utils/catalogue';
-import { listWorking, type WorkingCopy, workingKey, fromStored } from '../../../utils/editor';
+import { fromStored, listWorking, type WorkingCopy, workingKey } from '../../../utils/editor';
 import type { Guide } from '../../../utils/guide/schema';
 import type { Request, TargetTestResult } from '../../../utils/messages';
 
 // Browsers have `ondragstart` & co. on every element, happy-dom does not: Preact then
 // listens to "DragStart" instead of "dragstart". Give happy-dom the browsers' handlers.
 for (const name of ['ondragstart', 'ondragend', 'ondragenter', 'ondragover', 'ondragleave', 'ondrop']) {
-  if (!(name in HTMLElement.prototype)) Object.defineProperty(HTMLElement.prototype, name, { value: null, writable: true, configurable: true });
+  if (!(name in HTMLElement.prototype))
+    Object.defineProperty(HTMLElement.prototype, name, { value: null, writable: true, configurable: true });
 }
 
 export { buttonByText, click, installFrench, mount, settle, unmount, waitFor } from '../popup/harness';
@@ -32,7 +33,10 @@ export class EditorBackground {
   install(): void {
     this.store = createUserGuidesStore({
       reservedIds: () => new Set(this.bundled.map((guide) => guide.id)),
-      now: () => new Date((this.clock += 1000)).toISOString(),
+      now: () => {
+        this.clock += 1000;
+        return new Date(this.clock).toISOString();
+      },
     });
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: Request) => this.handle(message)) as never);
   }
@@ -55,7 +59,9 @@ export class EditorBackground {
         return { fitting: [], others: [...this.bundled.map((g) => summarize(g, false)), ...mine.map((g) => summarize(g, true))] };
       }
       case 'guide:get':
-        return this.bundled.find((g) => g.id === request.guideId) ?? (await this.store.guides()).find((g) => g.id === request.guideId) ?? null;
+        return (
+          this.bundled.find((g) => g.id === request.guideId) ?? (await this.store.guides()).find((g) => g.id === request.guideId) ?? null
+        );
       case 'target:test':
         return this.testAnswer;
       case 'target:clear':

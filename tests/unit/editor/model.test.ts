@@ -236,7 +236,11 @@ describe('operations', () => {
   it('duplicates an item right after it, with a free id and a fresh key', () => {
     const copy = duplicateItem(working(), 2);
     expect(ids(copy)).toEqual(['ouvrir', 'deja-client', 'email', 'email-2', 'fin']);
-    expect(copy.guide.steps[3]).toMatchObject({ kind: 'step', instruction: 'Tapez votre adresse e-mail.', target: { label: 'Adresse e-mail' } });
+    expect(copy.guide.steps[3]).toMatchObject({
+      kind: 'step',
+      instruction: 'Tapez votre adresse e-mail.',
+      target: { label: 'Adresse e-mail' },
+    });
     expect(copy.keys[3]).not.toBe(copy.keys[2]);
     expect(new Set(copy.keys).size).toBe(5);
     // A deep copy: editing the duplicate leaves the original alone.
@@ -303,12 +307,15 @@ describe('undo and redo', () => {
     let h = createHistory(working());
     let t = 0;
     for (const text of ['C', 'Cl', 'Cli', 'Clic']) {
-      h = commit(h, setItemText(h.present, 0, 'instruction', text), { label: 'Consigne', group: 'k1|instruction', now: (t += 100) });
+      t += 100;
+      h = commit(h, setItemText(h.present, 0, 'instruction', text), { label: 'Consigne', group: 'k1|instruction', now: t });
     }
     expect(h.past).toHaveLength(1);
-    h = commit(h, setItemText(h.present, 0, 'why', 'W'), { label: 'Pourquoi', group: 'k1|why', now: (t += 100) });
+    t += 100;
+    h = commit(h, setItemText(h.present, 0, 'why', 'W'), { label: 'Pourquoi', group: 'k1|why', now: t });
     expect(h.past).toHaveLength(2);
-    h = commit(h, setItemText(h.present, 0, 'why', 'Wa'), { label: 'Pourquoi', group: 'k1|why', now: (t += GROUP_MS + 1) });
+    t += GROUP_MS + 1;
+    h = commit(h, setItemText(h.present, 0, 'why', 'Wa'), { label: 'Pourquoi', group: 'k1|why', now: t });
     expect(h.past).toHaveLength(3);
     const back = undo(undo(undo(h).history).history).history;
     expect(back.present.guide.steps[0]).toMatchObject({ instruction: 'Cliquez sur « Créer un compte ».' });
@@ -511,7 +518,11 @@ describe('import', () => {
     expect(planImport(sampleGuide, 'replace', mine, none)).toEqual({ save: true, guide: sampleGuide, outcome: 'replaced' });
     expect(planImport(sampleGuide, 'cancel', mine, none)).toEqual({ save: false, outcome: 'cancelled' });
     const both = planImport(sampleGuide, 'keep-both', mine, none);
-    expect(both).toMatchObject({ save: true, outcome: 'kept-both', guide: { id: 'creer-mon-compte-2', title: `${sampleGuide.title} (copie)` } });
+    expect(both).toMatchObject({
+      save: true,
+      outcome: 'kept-both',
+      guide: { id: 'creer-mon-compte-2', title: `${sampleGuide.title} (copie)` },
+    });
     // A bundled guide's id is never replaced.
     const bundled = planImport(bundledGuide, 'replace', [], new Set([bundledGuide.id]));
     expect(bundled).toMatchObject({ save: true, outcome: 'kept-both', guide: { id: 'attestation-2' } });
@@ -562,6 +573,15 @@ describe('the tab to test on', () => {
 
   it('keeps a tab whose address is hidden, and falls back on order without times', () => {
     expect(pickTestTab([{ id: 1, url: 'https://a.fr/' }, { id: 5 }], own)?.id).toBe(5);
-    expect(pickTestTab([{ id: 1, url: 'https://a.fr/' }, { id: 5, url: 'https://b.fr/' }], own, 5)?.id).toBe(1);
+    expect(
+      pickTestTab(
+        [
+          { id: 1, url: 'https://a.fr/' },
+          { id: 5, url: 'https://b.fr/' },
+        ],
+        own,
+        5,
+      )?.id,
+    ).toBe(1);
   });
 });

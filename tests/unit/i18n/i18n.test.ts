@@ -63,7 +63,31 @@ interface Finding {
 const where = (file: ts.SourceFile, node: ts.Node) =>
   `${relative(ROOT, file.fileName)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
 
-/** Texts written in the JSX of one file: text nodes with letters, and string values of the text attributes. */
+/**
+ * The texts an expression can show: its string literals, through `? :`, `&&`,
+ * `||`, `??`, `+` and templates — not the arguments of calls (`i18n.t('key')`)
+ * nor the operands of comparisons (`level === 'guided'`).
+ */
+function shownLiterals(e: ts.Expression): { node: ts.Node; text: string }[] {
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return [{ node: e, text: e.text }];
+  if (ts.isTemplateExpression(e))
+    return [
+      { node: e, text: [e.head.text, ...e.templateSpans.map((s) => s.literal.text)].join(' ') },
+      ...e.templateSpans.flatMap((s) => shownLiterals(s.expression)),
+    ];
+  if (ts.isParenthesizedExpression(e)) return shownLiterals(e.expression);
+  if (ts.isConditionalExpression(e)) return [...shownLiterals(e.whenTrue), ...shownLiterals(e.whenFalse)];
+  if (ts.isBinaryExpression(e)) {
+    const op = e.operatorToken.kind;
+    const { AmpersandAmpersandToken, BarBarToken, QuestionQuestionToken, PlusToken } = ts.SyntaxKind;
+    if (op === AmpersandAmpersandToken) return shownLiterals(e.right);
+    if (op === BarBarToken || op === QuestionQuestionToken || op === PlusToken)
+      return [...shownLiterals(e.left), ...shownLiterals(e.right)];
+  }
+  return [];
+}
+
+/** Texts written in the JSX of one file: text nodes with letters, and literal texts of children and of the text attributes. */
 function hardCodedTexts(file: ts.SourceFile): Finding[] {
   const found: Finding[] = [];
   const check = (node: ts.Node, text: string) => {
@@ -75,16 +99,9 @@ function hardCodedTexts(file: ts.SourceFile): Finding[] {
     else if (ts.isJsxAttribute(node) && TEXT_ATTRIBUTES.has(node.name.getText(file)) && node.initializer) {
       const init = node.initializer;
       if (ts.isStringLiteral(init)) check(init, init.text);
-      else if (ts.isJsxExpression(init) && init.expression) {
-        // A literal in braces, or a template with letters outside its ${…} parts.
-        const e = init.expression;
-        if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) check(e, e.text);
-        else if (ts.isTemplateExpression(e)) check(e, [e.head.text, ...e.templateSpans.map((s) => s.literal.text)].join(' '));
-      }
-    } else if (ts.isJsxExpression(node) && node.expression && ts.isJsxElement(node.parent)) {
-      // {'Texte'} as a child.
-      const e = node.expression;
-      if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) check(e, e.text);
+      else if (ts.isJsxExpression(init) && init.expression) for (const l of shownLiterals(init.expression)) check(l.node, l.text);
+    } else if (ts.isJsxExpression(node) && node.expression && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) {
+      for (const l of shownLiterals(node.expression)) check(l.node, l.text);
     }
   });
   return found;
@@ -107,7 +124,7 @@ function keyLikeLiterals(file: ts.SourceFile, sections: Set<string>): { where: s
   const found: { where: string; key: string }[] = [];
   walk(file, (node) => {
     if (!ts.isStringLiteral(node) || !/^[a-z][A-Za-z]*(\.[A-Za-z0-9]+)+$/.test(node.text)) return;
-    if (!sections.has(node.text.split('.')[0] as string)) return;
+    if (!sections.has(node.text.split('.')[0] as string) || /\.(html|css|json|js|ts|tsx|yml|png|svg)$/.test(node.text)) return;
     // Imports and file names are not keys.
     if (ts.isImportDeclaration(node.parent) || ts.isExportDeclaration(node.parent)) return;
     found.push({ where: where(file, node), key: node.text });
@@ -175,11 +192,14 @@ describe('the code', () => {
   it('finds the texts it must refuse, and lets symbols through', () => {
     const file = ts.createSourceFile(
       'x.tsx',
-      `const a = <p title="Aide" aria-label={'Fermer'}>Bonjour <b>{'Salut'}</b> × → 12 % {i18n.t('ok')}<img alt={\`Logo \${n}\`} /></p>;`,
+      [
+        `const a = <p title="Aide" aria-label={'Fermer'}>Bonjour <b>{'Salut'}</b> × → 12 % {i18n.t('ok')}<img alt={\`Logo \${n}\`} /></p>;`,
+        `const b = <><i title={open ? 'Ouvert' : i18n.t('x.closed')}>{level === 'guided' && 'Guidé'}</i>{n} · {i18n.t('a.b', ['Nom'])}</>;`,
+      ].join('\n'),
       ts.ScriptTarget.Latest,
       true,
       ts.ScriptKind.TSX,
     );
-    expect(hardCodedTexts(file).map((f) => f.text)).toEqual(['Aide', 'Fermer', 'Bonjour', 'Salut', 'Logo']);
+    expect(hardCodedTexts(file).map((f) => f.text)).toEqual(['Aide', 'Fermer', 'Bonjour', 'Salut', 'Logo', 'Ouvert', 'Guidé']);
   });
 });

@@ -144,6 +144,21 @@ describe('the recorder script', () => {
     expect(requests.map((request) => request.type)).toEqual(['recorder:event', 'recorder:stop']);
   });
 
+  it('does not record clicks in the guide’s overlay shown on the same page', async () => {
+    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(0) });
+    const overlay = document.createElement('cote-a-cote-overlay');
+    const done = document.createElement('button');
+    done.textContent = 'C’est fait';
+    overlay.attachShadow({ mode: 'open' }).append(done);
+    document.documentElement.append(overlay);
+    start();
+    done.click();
+    expect(requests).toEqual([]);
+    document.getElementById('valider')?.click();
+    expect(requests).toHaveLength(1);
+    overlay.remove();
+  });
+
   it('goes away when the recording stops elsewhere (the popup), and records nothing more', async () => {
     await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(1) });
     start();

@@ -10,8 +10,8 @@ import {
   reducedMotion,
   type Settings,
   TEXT_SCALES,
-  textScaleFor,
   THEMES,
+  textScaleFor,
 } from '../../../utils/settings/settings';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -153,7 +153,8 @@ describe('the stylesheets use the same themes', () => {
     expect(Object.keys(normal).length).toBeGreaterThanOrEqual(6);
     for (const [name, value] of Object.entries(normal)) expect(value, name).toBe(THEMES.normal[name as keyof typeof THEMES.normal]);
     expect(Object.keys(contrastBlock).length).toBeGreaterThanOrEqual(4);
-    for (const [name, value] of Object.entries(contrastBlock)) expect(value, name).toBe(THEMES.contrast[name as keyof typeof THEMES.contrast]);
+    for (const [name, value] of Object.entries(contrastBlock))
+      expect(value, name).toBe(THEMES.contrast[name as keyof typeof THEMES.contrast]);
     // Whatever the overlay does not override stays the same in both themes.
     for (const name of Object.keys(normal).filter((n) => !(n in contrastBlock)))
       expect(THEMES.contrast[name as keyof typeof THEMES.contrast], name).toBe(THEMES.normal[name as keyof typeof THEMES.normal]);

@@ -107,7 +107,14 @@ describe('pickVoice', () => {
 
 describe('spokenText: the guide’s own words only', () => {
   it('reads a step’s instruction, a question with its answers, the end message', () => {
-    const step = { kind: 'step', id: 'a', action: 'click', instruction: 'Cliquez sur « Valider ».', sensitive: false, why: 'Pour envoyer.' };
+    const step = {
+      kind: 'step',
+      id: 'a',
+      action: 'click',
+      instruction: 'Cliquez sur « Valider ».',
+      sensitive: false,
+      why: 'Pour envoyer.',
+    };
     expect(spokenText(step as GuideItem)).toBe('Cliquez sur « Valider ».');
     const question = {
       kind: 'question',

@@ -1,0 +1,160 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseGuide } from '../../utils/guide/parse';
+import {
+  type ExtensionBrowser,
+  launchWithExtension,
+  PRACTICE_GUIDE_ID,
+  PRACTICE_START_PAGE,
+  type PracticeSites,
+  practiceGuide,
+  startPracticeSites,
+  WAIT_MS,
+} from './harness';
+
+/**
+ * The editor in Chromium, end to end: a trainer copies the bundled practice
+ * guide, rewrites a text with the keyboard, tests a step's target on the
+ * practice site's tab, exports the guide — a real download — and imports the
+ * file in a fresh profile, where it becomes one of "my guides".
+ */
+
+const NEW_TITLE = 'Créer mon compte d’essai';
+const NEW_INSTRUCTION = 'Cliquez dans la case « Identifiant ». Tapez votre adresse e-mail.';
+const COPY_ID = `${PRACTICE_GUIDE_ID}-copie`;
+
+type Translate = (key: string, substitutions?: string[], count?: number) => string;
+
+/**
+ * The extension's messages in the language its pages show (Debian's Chromium
+ * has only its English locale): `$1` substitutions and @wxt-dev/i18n's plural forms.
+ */
+async function messagesOf(page: Page): Promise<Translate> {
+  const lang = await page.waitForFunction(() => document.documentElement.lang || null, { timeout: WAIT_MS }).then((h) => h.jsonValue());
+  const file = resolve(import.meta.dirname, `../../locales/${lang === 'fr' ? 'fr' : 'en'}.yml`);
+  const all = generateChromeMessages(await parseMessagesFile(file)) as Record<string, { message: string }>;
+  return (key, substitutions = [], count) => {
+    const message = all[key.replaceAll('.', '_')]?.message;
+    if (message === undefined) throw new Error(`pas de message ${key}`);
+    const text = message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+    if (count === undefined) return text;
+    const forms = text.split(' | ');
+    return (forms.length === 3 ? forms[Math.min(count, 2)] : forms.length === 2 ? forms[count === 1 ? 0 : 1] : forms[0]) ?? text;
+  };
+}
+
+/** Waits until `check` gives something (a file on disk…), without a fixed pause. */
+async function until<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const found = check();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Replaces the text of a field by typing, as a person would (select all, then type). */
+async function retype(page: Page, selector: string, text: string) {
+  await page.click(selector);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+}
+
+const textOf = (page: Page, selector: string) =>
+  page.waitForFunction((s) => document.querySelector(s)?.textContent?.trim() || null, { timeout: WAIT_MS }, selector).then((h) => h.jsonValue());
+
+describe('the guide editor (Chromium)', () => {
+  let sites: PracticeSites;
+  let first: ExtensionBrowser | undefined;
+  let fresh: ExtensionBrowser | undefined;
+  const downloads = mkdtempSync(join(tmpdir(), 'cote-a-cote-export-'));
+  const exported = join(downloads, `${COPY_ID}.json`);
+
+  beforeAll(async () => {
+    sites = await startPracticeSites();
+  });
+
+  afterAll(async () => {
+    await first?.close();
+    await fresh?.close();
+    await sites?.close();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('copies the practice guide, edits a text, tests a target and exports the file', async () => {
+    first = await launchWithExtension('chromium');
+    const site = await first.newPage('site');
+    await site.goto(`${sites.guided}${PRACTICE_START_PAGE}`);
+
+    const editor = await first.openExtensionPage('editor.html');
+    const t = await messagesOf(editor);
+    await editor.waitForSelector(`li[data-guide-id="${PRACTICE_GUIDE_ID}"] .copy-bundled`, { timeout: WAIT_MS });
+    await editor.click(`li[data-guide-id="${PRACTICE_GUIDE_ID}"] .copy-bundled`);
+    await editor.waitForSelector('#f-title', { timeout: WAIT_MS });
+    expect(await editor.$eval('#f-id', (input) => (input as HTMLInputElement).value)).toBe(COPY_ID);
+
+    await retype(editor, '#f-title', NEW_TITLE);
+    await editor.click('li[data-item-id="identifiant"] .toggle');
+    await editor.waitForSelector('#f-steps-1-instruction', { timeout: WAIT_MS });
+    await retype(editor, '#f-steps-1-instruction', NEW_INSTRUCTION);
+    expect(await textOf(editor, '.save-state')).toBe(t('editor.save.saved'));
+    // Two sentences, one instruction each: no advice.
+    expect(await editor.$('#f-steps-1-instruction-advice')).toBeNull();
+
+    // « Tester sur l'onglet »: the real overlay on the practice page, and the answer here.
+    await editor.click('li[data-item-id="identifiant"] .target summary');
+    await editor.click('li[data-item-id="identifiant"] .test-target');
+    expect(await textOf(editor, 'li[data-item-id="identifiant"] .test-result')).toBe(t('editor.test.found'));
+
+    const session = await first.browser.target().createCDPSession();
+    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+    await editor.click('button.export');
+    expect(await textOf(editor, '.notice')).toBe(t('editor.export.done', [`${COPY_ID}.json`]));
+    const text = await until(() => existsSync(exported) && readFileSync(exported, 'utf8'), 'le fichier exporté');
+    const parsed = parseGuide(JSON.parse(text));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.guide).toMatchObject({ id: COPY_ID, title: NEW_TITLE, steps: expect.any(Array) });
+    expect(parsed.guide.steps[1]).toMatchObject({ id: 'identifiant', instruction: NEW_INSTRUCTION });
+    expect(parsed.guide.steps.length).toBe(practiceGuide().steps.length);
+    expect(text).toBe(`${JSON.stringify(parsed.guide, null, 2)}\n`);
+    expect(first.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
+    await first.close();
+    first = undefined;
+  });
+
+  it('imports the exported file in a fresh profile', async () => {
+    expect(existsSync(exported)).toBe(true);
+    fresh = await launchWithExtension('chromium');
+    const editor = await fresh.openExtensionPage('editor.html');
+    const t = await messagesOf(editor);
+    await editor.waitForSelector('section.mine .empty', { timeout: WAIT_MS });
+    const input = await editor.waitForSelector('#import-file', { timeout: WAIT_MS });
+    await input?.uploadFile(exported);
+    expect(await textOf(editor, '.preview .preview-title')).toBe(NEW_TITLE);
+    const count = practiceGuide().steps.length;
+    expect(await textOf(editor, '.preview .preview-steps')).toBe(t('editor.import.stepCount', [String(count)], count));
+    await editor.click('.preview .import-confirm');
+    expect(await textOf(editor, '.saved [role="status"]')).toBe(t('editor.import.added', [NEW_TITLE]));
+    expect(await textOf(editor, `section.mine li[data-guide-id="${COPY_ID}"] h3`)).toBe(NEW_TITLE);
+
+    const stored = (await fresh.storage()).userGuides as { guides: Record<string, { guide: { title: string; steps: { instruction?: string }[] } }> };
+    expect(stored.guides[COPY_ID]?.guide.title).toBe(NEW_TITLE);
+    expect(stored.guides[COPY_ID]?.guide.steps[1]?.instruction).toBe(NEW_INSTRUCTION);
+
+    // Opened in the editor, it shows the edited text.
+    await editor.click('.saved .edit-imported');
+    await editor.waitForSelector('li[data-item-id="identifiant"] .toggle', { timeout: WAIT_MS });
+    await editor.click('li[data-item-id="identifiant"] .toggle');
+    await editor.waitForSelector('#f-steps-1-instruction', { timeout: WAIT_MS });
+    expect(await editor.$eval('#f-steps-1-instruction', (t) => (t as HTMLTextAreaElement).value)).toBe(NEW_INSTRUCTION);
+    expect(fresh.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
+  });
+});
