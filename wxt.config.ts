@@ -32,7 +32,8 @@ export default defineConfig({
   imports: false,
   vite: (env) => ({
     plugins: [catalogueVitePlugin(env.mode), neverActVitePlugin(import.meta.dirname)],
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // Never the development JSX runtime: it would ship source paths and weigh more.
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact', jsxDev: false },
   }),
   manifest: ({ browser, manifestVersion, mode }) => {
     const { hostPermissions } = permissionsFor(loadCatalogue(mode));

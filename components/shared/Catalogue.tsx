@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { HelpLevel, Run, RunMode } from '../../utils/run';
+import { useSuggestion } from '../progress/hooks';
 import { send } from '../../utils/send';
 import { GuideList } from './GuideList';
 import { type Loaded, usePausedRuns } from './hooks';
@@ -35,6 +36,7 @@ export function Catalogue({ tab, tabRun, onStarted }: CatalogueProps) {
   const [failed, setFailed] = useState(false);
   const [returnTo, setReturnTo] = useState<string | null>(null);
   const paused = usePausedRuns();
+  const suggestion = useSuggestion(starting?.id ?? null);
   const url = tab?.url ?? null;
 
   // Back from the start screen: the focus returns to the guide's own button.
@@ -80,6 +82,7 @@ export function Catalogue({ tab, tabRun, onStarted }: CatalogueProps) {
   if (starting) {
     return (
       <StartScreen
+        suggestion={suggestion}
         guide={starting}
         replacesRun={tabRun?.status === 'active'}
         onCancel={() => {

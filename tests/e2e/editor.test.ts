@@ -15,12 +15,14 @@ import {
   startPracticeSites,
   WAIT_MS,
 } from './harness';
+import { axeViolations } from './playback/helpers';
 
 /**
  * The editor in Chromium, end to end: a trainer copies the bundled practice
  * guide, rewrites a text with the keyboard, tests a step's target on the
  * practice site's tab, exports the guide — a real download — and imports the
- * file in a fresh profile, where it becomes one of "my guides".
+ * file in a fresh profile, where it becomes one of "my guides". axe-core
+ * runs on the form and on the import preview, with real layout and colours.
  */
 
 const NEW_TITLE = 'Créer mon compte d’essai';
@@ -67,8 +69,19 @@ async function retype(page: Page, selector: string, text: string) {
   await page.keyboard.type(text);
 }
 
-const textOf = (page: Page, selector: string) =>
-  page.waitForFunction((s) => document.querySelector(s)?.textContent?.trim() || null, { timeout: WAIT_MS }, selector).then((h) => h.jsonValue());
+/** The text of an element once it has one (other than `pending`, a text said while waiting). */
+const textOf = (page: Page, selector: string, pending = '') =>
+  page
+    .waitForFunction(
+      (s, p) => {
+        const text = document.querySelector(s)?.textContent?.trim();
+        return text && text !== p ? text : null;
+      },
+      { timeout: WAIT_MS },
+      selector,
+      pending,
+    )
+    .then((h) => h.jsonValue());
 
 describe('the guide editor (Chromium)', () => {
   let sites: PracticeSites;
@@ -111,7 +124,12 @@ describe('the guide editor (Chromium)', () => {
     // « Tester sur l'onglet »: the real overlay on the practice page, and the answer here.
     await editor.click('li[data-item-id="identifiant"] .target summary');
     await editor.click('li[data-item-id="identifiant"] .test-target');
-    expect(await textOf(editor, 'li[data-item-id="identifiant"] .test-result')).toBe(t('editor.test.found'));
+    expect(await textOf(editor, 'li[data-item-id="identifiant"] .test-result', t('editor.test.testing'))).toBe(t('editor.test.found'));
+
+    // In a real browser, with layout and colours: no axe-core violation (contrast included).
+    await editor.click('li[data-item-id="deja-un-compte"] .toggle');
+    await editor.waitForSelector('#f-steps-0-choices-0-label', { timeout: WAIT_MS });
+    expect(await axeViolations(editor)).toEqual([]);
 
     const session = await first.browser.target().createCDPSession();
     await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
@@ -141,6 +159,7 @@ describe('the guide editor (Chromium)', () => {
     expect(await textOf(editor, '.preview .preview-title')).toBe(NEW_TITLE);
     const count = practiceGuide().steps.length;
     expect(await textOf(editor, '.preview .preview-steps')).toBe(t('editor.import.stepCount', [String(count)], count));
+    expect(await axeViolations(editor)).toEqual([]);
     await editor.click('.preview .import-confirm');
     expect(await textOf(editor, '.saved [role="status"]')).toBe(t('editor.import.added', [NEW_TITLE]));
     expect(await textOf(editor, `section.mine li[data-guide-id="${COPY_ID}"] h3`)).toBe(NEW_TITLE);

@@ -39,7 +39,7 @@ function ask<T>(page: Page, request: unknown): Promise<T> {
 }
 
 /** Conditions on a stored value that a test waits for (extension pages forbid eval: no predicate as text). */
-type Condition = 'three steps' | 'a guide' | 'absent';
+type Condition = 'three steps' | 'absent';
 
 /** Waits, from an extension page, until the stored value at `key` meets `condition`; returns it. */
 async function waitForStored(page: Page, key: string, condition: Condition, what: string): Promise<unknown> {
@@ -49,14 +49,9 @@ async function waitForStored(page: Page, key: string, condition: Condition, what
         type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
         const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
         const value = (await (scope.browser ?? scope.chrome)!.storage.local.get(storageKey))[storageKey] as
-          | { draft?: unknown[]; guide?: unknown }
+          | { draft?: unknown[] }
           | undefined;
-        const met =
-          wanted === 'three steps'
-            ? Array.isArray(value?.draft) && value.draft.length >= 3
-            : wanted === 'a guide'
-              ? Boolean(value?.guide)
-              : value === undefined;
+        const met = wanted === 'three steps' ? Array.isArray(value?.draft) && value.draft.length >= 3 : value === undefined;
         return met ? (value ?? 'absent') : false;
       },
       { timeout: WAIT_MS, polling: 100 },

@@ -7,6 +7,7 @@
 import { guidesForPage, summarize } from '../catalogue';
 import type { Guide } from '../guide/schema';
 import type { Request, ResponseOf, StepView } from '../messages';
+import { recordFinished } from '../progress/store';
 import { advance, canGoBack, currentItem, type Run, recap, spotlightOn, startRun } from './index';
 import type { RunStore } from './store';
 
@@ -90,6 +91,7 @@ export function createRunService({ guides, ownIds = async () => new Set(), store
           if (!run || !guide) return null;
           const next = advance(guide, run, request.event, now());
           if (next !== run) await store.save(tabId, next);
+          if (next.status === 'finished' && run.status !== 'finished') await recordFinished(guide, next, now());
           return next;
         });
       }

@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import type { CDPSession, Page, Target } from 'puppeteer-core';
 import { PAD } from '../../../components/overlay/geometry';
+import type { Guide } from '../../../utils/guide/schema';
 import type { Run } from '../../../utils/run';
 import { type ExtensionBrowser, OVERLAY_HOST, PRACTICE_GUIDE_ID, WAIT_MS } from '../harness';
 
@@ -344,14 +345,44 @@ export async function runOfTab(ext: ExtensionBrowser, tabId: number, bringBack?:
 }
 
 /**
+ * Forgets the runs left unfinished by earlier tests (their tabs are closed):
+ * the popup would offer « Reprendre » for them instead of « Commencer ». Test
+ * isolation only, as a fresh browser profile would be.
+ */
+export async function forgetPausedRuns(ext: ExtensionBrowser, bringBack?: Page): Promise<void> {
+  const page = await ext.openExtensionPage('popup.html');
+  try {
+    await page.evaluate(async () => {
+      type Api = { storage: { local: { get(keys: null): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> } } };
+      const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
+      const api = scope.browser ?? scope.chrome;
+      if (!api) throw new Error('no extension API');
+      const keys = Object.keys(await api.storage.local.get(null)).filter((key) => key.startsWith('paused:'));
+      await api.storage.local.remove(keys);
+    });
+  } finally {
+    await page.close();
+    await bringBack?.bringToFront();
+  }
+}
+
+/**
  * Starts the practice guide on `page` as the advisor does it: the popup,
  * « Commencer » on the guide, the defaults (advisor, guided), « C'est parti ».
  * Leaves `page` in front; returns the tab id of the run.
  */
 export async function startFromPopup(ext: ExtensionBrowser, page: Page): Promise<number> {
+  await forgetPausedRuns(ext, page);
   const popup = await ext.openPopup(page);
   try {
-    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
+    const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
+    // The run of a tab closed at the very end of the previous test may have been set aside just after.
+    const offered = await popup.waitForSelector(`${guideItem} button.start, ${guideItem} button.restart`, { timeout: WAIT_MS });
+    if (await offered?.evaluate((button) => button.classList.contains('restart'))) {
+      await popup.close();
+      return startFromPopup(ext, page);
+    }
+    await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
     await popup.waitForSelector('.start-screen button.go', { timeout: WAIT_MS });
     // The defaults: with an advisor, guided at every step.
     const defaults = await popup.evaluate(() => ({
@@ -368,6 +399,25 @@ export async function startFromPopup(ext: ExtensionBrowser, page: Page): Promise
   }
   await page.bringToFront();
   return (await latestRun(ext, page)).tabId;
+}
+
+/**
+ * The practice guide started on `page` (already on its first page) from the
+ * popup, and its question answered « not yet » with the bubble's button:
+ * the run is at its first step. Returns the tab id and the overlay's messages.
+ */
+export async function beginPractice(ext: ExtensionBrowser, page: Page, guide: Guide): Promise<{ tabId: number; t: Translate }> {
+  await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+  const tabId = await startFromPopup(ext, page);
+  const question = guide.steps[0];
+  if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+  const asked = await waitForBubbleText(page, question.question);
+  const noAccount = question.choices.find((choice) => guide.steps.find((item) => item.id === choice.next)?.kind === 'step');
+  if (!noAccount) throw new Error('pas de réponse « pas encore de compte »');
+  await clickBubbleButton(page, noAccount.label);
+  const first = guide.steps.find((item) => item.id === noAccount.next);
+  if (first?.kind === 'step') await waitForBubbleText(page, first.instruction);
+  return { tabId, t: await messages(asked.lang ?? 'fr') };
 }
 
 // ---------------------------------------------------------------------------
