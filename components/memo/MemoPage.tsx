@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { useDisplaySettings } from '../shared/display';
 import { useGuide } from '../shared/hooks';
 import { Memo } from './Memo';
 
@@ -14,6 +15,8 @@ export function MemoPage() {
   const guideId = guideParam();
   const guide = useGuide(guideId);
   const ready = guide.state === 'ready' ? guide.value : null;
+  // Text size and contrast chosen in the display settings apply to the memo too.
+  useDisplaySettings(null);
 
   useEffect(() => {
     document.documentElement.lang = i18n.t('lang');

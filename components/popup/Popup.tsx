@@ -4,6 +4,7 @@ import type { GuideSummary } from '../../utils/catalogue';
 import { openProgress, progressUrl } from '../progress/open';
 import { RecordControl } from '../recorder/RecordControl';
 import { Catalogue, type StartedHow } from '../shared/Catalogue';
+import { useDisplaySettings } from '../shared/display';
 import { type Loaded, useFocusOnMount, useTabRun } from '../shared/hooks';
 import { canOpenSidePanel, closePopup, openSidePanel, type ServedTab, servedTab } from '../shared/tab';
 import { CurrentRun } from './CurrentRun';
@@ -18,6 +19,7 @@ export function Popup() {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const tabId = tab.state === 'ready' ? (tab.value?.id ?? null) : null;
   const tabRun = useTabRun(tab.state === 'ready' ? tabId : undefined);
+  useDisplaySettings(tabRun?.mode ?? null);
 
   useEffect(() => {
     document.documentElement.lang = i18n.t('lang');

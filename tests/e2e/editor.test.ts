@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
@@ -6,6 +6,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGuide } from '../../utils/guide/parse';
 import {
+  type BrowserKind,
   type ExtensionBrowser,
   launchWithExtension,
   PRACTICE_GUIDE_ID,
@@ -18,11 +19,15 @@ import {
 import { axeViolations } from './playback/helpers';
 
 /**
- * The editor in Chromium, end to end: a trainer copies the bundled practice
- * guide, rewrites a text with the keyboard, tests a step's target on the
- * practice site's tab, exports the guide — a real download — and imports the
- * file in a fresh profile, where it becomes one of "my guides". axe-core
- * runs on the form and on the import preview, with real layout and colours.
+ * The editor in Chromium and Firefox, end to end: a trainer copies the bundled
+ * practice guide, rewrites a text with the keyboard, tests a step's target on
+ * the practice site's tab, exports the guide and imports the file in a fresh
+ * profile, where it becomes one of "my guides". axe-core runs on the form and
+ * on the import preview, with real layout and colours.
+ *
+ * Chromium's export is a real download (DevTools protocol). Firefox's driver
+ * offers no download folder to the harness: there, the file is the Blob the
+ * page hands to its download link, read as the page creates it.
  */
 
 const NEW_TITLE = 'Créer mon compte d’essai';
@@ -83,7 +88,7 @@ const textOf = (page: Page, selector: string, pending = '') =>
     )
     .then((h) => h.jsonValue());
 
-describe('the guide editor (Chromium)', () => {
+describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (kind) => {
   let sites: PracticeSites;
   let first: ExtensionBrowser | undefined;
   let fresh: ExtensionBrowser | undefined;
@@ -102,7 +107,7 @@ describe('the guide editor (Chromium)', () => {
   });
 
   it('copies the practice guide, edits a text, tests a target and exports the file', async () => {
-    first = await launchWithExtension('chromium');
+    first = await launchWithExtension(kind);
     const site = await first.newPage('site');
     await site.goto(`${sites.guided}${PRACTICE_START_PAGE}`);
 
@@ -131,10 +136,26 @@ describe('the guide editor (Chromium)', () => {
     await editor.waitForSelector('#f-steps-0-choices-0-label', { timeout: WAIT_MS });
     expect(await axeViolations(editor)).toEqual([]);
 
-    const session = await first.browser.target().createCDPSession();
-    await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+    if (kind === 'chromium') {
+      const session = await first.browser.target().createCDPSession();
+      await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads, eventsEnabled: true });
+    } else {
+      await editor.evaluate(() => {
+        const create = URL.createObjectURL.bind(URL);
+        const seen = window as unknown as { exported?: Promise<string> };
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          if (blob instanceof Blob) seen.exported = blob.text();
+          return create(blob);
+        };
+      });
+    }
     await editor.click('button.export');
     expect(await textOf(editor, '.notice')).toBe(t('editor.export.done', [`${COPY_ID}.json`]));
+    if (kind === 'firefox') {
+      const file = await editor.evaluate(() => (window as unknown as { exported?: Promise<string> }).exported ?? null);
+      if (file === null) throw new Error('aucun fichier remis au lien de téléchargement');
+      writeFileSync(exported, file);
+    }
     const text = await until(() => existsSync(exported) && readFileSync(exported, 'utf8'), 'le fichier exporté');
     const parsed = parseGuide(JSON.parse(text));
     expect(parsed.ok).toBe(true);
@@ -150,7 +171,7 @@ describe('the guide editor (Chromium)', () => {
 
   it('imports the exported file in a fresh profile', async () => {
     expect(existsSync(exported)).toBe(true);
-    fresh = await launchWithExtension('chromium');
+    fresh = await launchWithExtension(kind);
     const editor = await fresh.openExtensionPage('editor.html');
     const t = await messagesOf(editor);
     await editor.waitForSelector('section.mine .empty', { timeout: WAIT_MS });

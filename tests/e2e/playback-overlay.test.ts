@@ -152,7 +152,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
     // 1. The window scrolls (the harness scrolls, as a wheel would).
     await page.evaluate(() => window.scrollBy(0, 120));
     const scrolled = await waitForSpotlightOn(page, target);
-    expect(Math.round(first.target.y - scrolled.target.y), 'the target moved with the scroll').toBe(120);
+    // Firefox scrolls by whole device pixels: within 2 px.
+    expect(Math.abs(first.target.y - scrolled.target.y - 120), 'the target moved with the scroll').toBeLessThanOrEqual(2);
     expect(await bubbleUsable()).toBe(true);
 
     // 2. A fixed header of the page over the target: the ring stays on the target, drawn above the header.
@@ -190,7 +191,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
       if (box) box.scrollTop += 60;
     });
     const boxScrolled = await waitForSpotlightOn(page, target);
-    expect(Math.round(inBox.target.y - boxScrolled.target.y), 'the target moved with the box').toBe(60);
+    expect(Math.abs(inBox.target.y - boxScrolled.target.y - 60), 'the target moved with the box').toBeLessThanOrEqual(2);
     expect(await bubbleUsable()).toBe(true);
 
     // 4. The page's own modal (« Paramètres d'affichage »), opened by the person with its button.
