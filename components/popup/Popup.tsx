@@ -19,7 +19,7 @@ export function Popup() {
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const tabId = tab.state === 'ready' ? (tab.value?.id ?? null) : null;
   const tabRun = useTabRun(tab.state === 'ready' ? tabId : undefined);
-  useDisplaySettings(tabRun?.mode ?? null);
+  useDisplaySettings(tabRun.state === 'ready' ? (tabRun.value?.mode ?? null) : null);
 
   useEffect(() => {
     document.documentElement.lang = i18n.t('lang');

@@ -185,7 +185,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     expect(await textOf(editor, '.saved [role="status"]')).toBe(t('editor.import.added', [NEW_TITLE]));
     expect(await textOf(editor, `section.mine li[data-guide-id="${COPY_ID}"] h3`)).toBe(NEW_TITLE);
 
-    const stored = (await fresh.storage()).userGuides as { guides: Record<string, { guide: { title: string; steps: { instruction?: string }[] } }> };
+    const stored = (await fresh.storage()).userGuides as {
+      guides: Record<string, { guide: { title: string; steps: { instruction?: string }[] } }>;
+    };
     expect(stored.guides[COPY_ID]?.guide.title).toBe(NEW_TITLE);
     expect(stored.guides[COPY_ID]?.guide.steps[1]?.instruction).toBe(NEW_INSTRUCTION);
 

@@ -16,7 +16,9 @@ import {
   type AxeViolation,
   axeViolations,
   beginPractice,
+  clickBubbleButton,
   forgetPausedRuns,
+  messages,
   readOverlay,
   waitForBubbleText,
   waitForSpotlightOn,
@@ -84,10 +86,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
 
     await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
     // The start screen once the guide's "to have at hand" list is loaded.
-    await popup.waitForSelector('.start-screen button.go', { timeout: WAIT_MS });
-    await waitUntil('la liste « à préparer » est chargée', () =>
-      popup.evaluate(() => !!document.querySelector('.start-screen') && !document.querySelector('.start-screen [aria-live]:not(:empty)')),
-    ).catch(() => undefined);
+    await popup.waitForSelector('.start-screen ul.checklist.prepare', { timeout: WAIT_MS });
     expect(readable(await axeViolations(popup)), 'start screen').toEqual([]);
 
     await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
@@ -122,15 +121,14 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
     const overlayOnly = [[OVERLAY_HOST]];
     const question = guide.steps[0];
     if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
-    await waitForBubbleText(page, question.question);
+    const t = await messages((await waitForBubbleText(page, question.question)).lang ?? 'fr');
     expect(readable(await axeViolations(page, overlayOnly)), 'question').toEqual([]);
 
     // A step on its target (the page dimmed around it), then the same step with its target gone.
     const noAccount = question.choices.find((choice) => choice.next !== 'fin-compte-existant');
     const yes = question.choices.find((choice) => choice.next === 'fin-compte-existant');
     if (!noAccount || !yes) throw new Error('réponses inattendues');
-    const buttons = await page.$$(`${OVERLAY_HOST} >>> .choices button`);
-    await buttons[question.choices.indexOf(noAccount)]?.click();
+    await clickBubbleButton(page, noAccount.label);
     await waitForSpotlightOn(page, '#username-8608');
     expect(readable(await axeViolations(page, overlayOnly)), 'step').toEqual([]);
 
@@ -138,15 +136,10 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
     await waitUntil('la bulle dit que la cible manque', async () => (await readOverlay(page)).missing !== null);
     expect(readable(await axeViolations(page, overlayOnly)), 'missing target').toEqual([]);
 
-    // The end screen: back to the question, the other answer ends the guide at once.
-    const back = await readOverlay(page);
-    const backLabel = back.buttons[1]?.text;
-    if (!backLabel) throw new Error('pas de bouton Retour');
-    const actions = await page.$$(`${OVERLAY_HOST} >>> [role=dialog] .actions button`);
-    await actions[1]?.click();
+    // The end screen: « Retour » to the question, whose other answer ends the guide at once.
+    await clickBubbleButton(page, t('overlay.back'));
     await waitForBubbleText(page, question.question);
-    const choices = await page.$$(`${OVERLAY_HOST} >>> .choices button`);
-    await choices[question.choices.indexOf(yes)]?.click();
+    await clickBubbleButton(page, yes.label);
     const end = guide.steps.find((item) => item.id === yes.next);
     if (end?.kind !== 'end') throw new Error('la réponse « oui » ne mène pas à une fin');
     const ended = await waitForBubbleText(page, end.message ?? '');
