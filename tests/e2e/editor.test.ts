@@ -175,8 +175,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     const editor = await fresh.openExtensionPage('editor.html');
     const t = await messagesOf(editor);
     await editor.waitForSelector('section.mine .empty', { timeout: WAIT_MS });
-    const input = await editor.waitForSelector('#import-file', { timeout: WAIT_MS });
-    await input?.uploadFile(exported);
+    const input = await editor.waitForSelector<'input'>('input#import-file', { timeout: WAIT_MS });
+    if (!input) throw new Error('pas de champ pour choisir le fichier');
+    await input.uploadFile(exported);
     expect(await textOf(editor, '.preview .preview-title')).toBe(NEW_TITLE);
     const count = practiceGuide().steps.length;
     expect(await textOf(editor, '.preview .preview-steps')).toBe(t('editor.import.stepCount', [String(count)], count));

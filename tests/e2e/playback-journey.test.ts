@@ -263,6 +263,10 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the pra
         if (step.sensitive) expect(await page.$eval(`${OVERLAY_HOST} >>> .sensitive`, (p) => p.textContent)).toContain(t('overlay.sensitiveAdvisor'));
       }
 
+      // Showing the step changed nothing in the page's fields.
+      const shown = await fieldsOf(page);
+      expect(shown, `fields when ${step.id} shows`).toEqual(expectedFields(shown, set));
+
       if (person.act) {
         await person.act(page);
         if (person.sets) {

@@ -141,10 +141,9 @@ suite('twins and lookalikes', () => {
     expect(d.twin).toEqual({ index: 1, count: 2 });
     expect(d.alike).toBe(4);
     target.remove();
-    document.querySelector('section')?.insertAdjacentHTML(
-      'beforeend',
-      '<div class="ex"><button class="fr-accordion__btn" type="button">Extrait de code</button></div>',
-    );
+    document
+      .querySelector('section')
+      ?.insertAdjacentHTML('beforeend', '<div class="ex"><button class="fr-accordion__btn" type="button">Extrait de code</button></div>');
     // Two twins again in the first section, but one of them is a newcomer: rank 1 is not the target.
     buttons()[3]?.remove();
     const { alike: _, ...old } = d;
