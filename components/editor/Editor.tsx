@@ -20,6 +20,7 @@ import {
 } from '../../utils/editor';
 import type { Guide } from '../../utils/guide/schema';
 import { send } from '../../utils/send';
+import { useDisplaySettings } from '../shared/display';
 import { GuideForm } from './GuideForm';
 import { Home } from './Home';
 import { useKnownGuides } from './known';
@@ -44,6 +45,8 @@ export function Editor({ now = Date.now }: EditorProps) {
   const [drafts, setDrafts] = useState<WorkingSummary[] | null>(null);
   const [incoming, setIncoming] = useState<Incoming | null>(null);
   const { known, refresh } = useKnownGuides();
+  // Text size and contrast chosen in the settings apply here too.
+  useDisplaySettings(null);
 
   const refreshDrafts = useCallback(async () => {
     try {

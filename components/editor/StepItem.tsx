@@ -93,7 +93,8 @@ export function StepItem(props: StepItemProps) {
         </span>
         <div class="item-title">
           <h3 id={headingId} tabIndex={-1}>
-            {i18n.t('editor.item.heading', [String(index + 1), kindLabel(item.kind)])}
+            {i18n.t('editor.item.heading', [String(index + 1), item.kind === 'step' ? actionLabel(item.action) : kindLabel(item.kind)])}
+            {item.kind === 'step' && item.sensitive && <span class="badge sensitive-badge">{i18n.t('editor.field.sensitive')}</span>}
           </h3>
           {summary !== '' && (
             <p class="item-summary" lang={langAttr(guide.lang)}>

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGuide } from '../../utils/guide/parse';
 import {
@@ -175,7 +175,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     const editor = await fresh.openExtensionPage('editor.html');
     const t = await messagesOf(editor);
     await editor.waitForSelector('section.mine .empty', { timeout: WAIT_MS });
-    const input = await editor.waitForSelector<'input'>('input#import-file', { timeout: WAIT_MS });
+    const input = (await editor.waitForSelector('#import-file', { timeout: WAIT_MS })) as ElementHandle<HTMLInputElement> | null;
     if (!input) throw new Error('pas de champ pour choisir le fichier');
     await input.uploadFile(exported);
     expect(await textOf(editor, '.preview .preview-title')).toBe(NEW_TITLE);

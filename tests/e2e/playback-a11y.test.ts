@@ -37,8 +37,7 @@ import {
 const guide = practiceGuide();
 
 /** Violations in a readable form for the failure message. */
-const readable = (violations: AxeViolation[]) =>
-  violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${JSON.stringify(v.targets)}`);
+const readable = (violations: AxeViolation[]) => violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${JSON.stringify(v.targets)}`);
 
 let sites: PracticeSites;
 

@@ -18,12 +18,13 @@ import {
   clickBubbleButton,
   coveredClicks,
   fieldsOf,
-  inViewport,
   installActionRecorder,
+  inViewport,
   messages,
   type NetworkWatch,
   networkCanary,
   type OverlayState,
+  type RecorderLog,
   readOverlay,
   recorderCanary,
   recorderLog,
@@ -100,11 +101,23 @@ const PERSON: Record<string, PersonStep> = {
   },
   'valider-identifiant': { target: '#login-8612 button[type=submit]', act: submitting('#login-8612 button[type=submit]') },
   sexe: { target: '#sex-8785', act: (page) => clickAsPerson(page, 'label[for="female-8786"]'), sets: { 'female-8786': true } },
-  nom: { target: '#family-name-8789', act: (page) => typeAsPerson(page, '#family-name-8789', TYPED.family), sets: { 'family-name-8789': TYPED.family } },
+  nom: {
+    target: '#family-name-8789',
+    act: (page) => typeAsPerson(page, '#family-name-8789', TYPED.family),
+    sets: { 'family-name-8789': TYPED.family },
+  },
   prenom: { target: '#given-8794', act: (page) => typeAsPerson(page, '#given-8794', TYPED.given), sets: { 'given-8794': TYPED.given } },
   'valider-identite': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
-  adresse: { target: '#address-8970', act: (page) => typeAsPerson(page, '#address-8970', TYPED.address), sets: { 'address-8970': TYPED.address } },
-  'code-postal': { target: '#postal-8972', act: (page) => typeAsPerson(page, '#postal-8972', TYPED.postal), sets: { 'postal-8972': TYPED.postal } },
+  adresse: {
+    target: '#address-8970',
+    act: (page) => typeAsPerson(page, '#address-8970', TYPED.address),
+    sets: { 'address-8970': TYPED.address },
+  },
+  'code-postal': {
+    target: '#postal-8972',
+    act: (page) => typeAsPerson(page, '#postal-8972', TYPED.postal),
+    sets: { 'postal-8972': TYPED.postal },
+  },
   ville: { target: '#city-8973', act: (page) => typeAsPerson(page, '#city-8973', TYPED.city), sets: { 'city-8973': TYPED.city } },
   'valider-adresse': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
   'lire-confirmation': { target: '#alert-9152' },
@@ -135,8 +148,65 @@ function expectedOutcome(step: ActionStep): 'done' | 'page' | 'manual' {
 
 /** Every form control of the page's `<main>` empty or unticked, except those the person set. */
 function expectedFields(actual: Record<string, string | boolean>, set: Record<string, string | boolean>) {
-  return Object.fromEntries(Object.entries(actual).map(([key, value]) => [key, key in set ? set[key] : typeof value === 'boolean' ? false : '']));
+  return Object.fromEntries(
+    Object.entries(actual).map(([key, value]) => [key, key in set ? set[key] : typeof value === 'boolean' ? false : '']),
+  );
 }
+
+/** What the journey's interruptions see: the person's tab and the browser around it. */
+interface Journey {
+  kind: BrowserKind;
+  ext: ExtensionBrowser;
+  network: NetworkWatch;
+  page: Page;
+  tabId: number;
+}
+
+/**
+ * What happens to the person just before they do some steps, and what must
+ * hold afterwards. `before` returns a line for the report.
+ */
+const INTERRUPTIONS: Record<
+  string,
+  { only?: BrowserKind; before(journey: Journey, step: ActionStep): Promise<string>; after?(journey: Journey): Promise<void> }
+> = {
+  // Chromium stops an idle service worker after 30 s: the run must not depend on it.
+  'mention-cnil-1': {
+    only: 'chromium',
+    async before({ ext, network }, step) {
+      await stopServiceWorker(ext, network);
+      expect(serviceWorkerRuns(ext), 'the service worker is stopped').toBe(false);
+      return `service worker arrêté à l’étape ${step.id}`;
+    },
+    async after({ ext }) {
+      expect(serviceWorkerRuns(ext), 'the service worker started again for the step').toBe(true);
+      await waitForServiceWorker(ext);
+    },
+  },
+  // A reload on the step's page: the run stays where it is.
+  sexe: {
+    async before({ page }, step) {
+      await page.reload({ waitUntil: 'load' });
+      return `rechargement à l’étape ${step.id}`;
+    },
+  },
+  // A detour by a page of the same site that no step is about, then back.
+  adresse: {
+    async before({ ext, page, tabId }, step) {
+      await page.goto(`${sites.guided}${WRONG_PAGE}`, { waitUntil: 'load' });
+      await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+      const there = await waitUntil('la page de détour est lue par l’extension', async () => {
+        const state = await readOverlay(page);
+        // Until the content script has looked for the step's target here.
+        return state.host && (!state.dialog || state.missing !== null || state.spot) ? state : null;
+      });
+      expect(there.spot, 'no spotlight on a page that has no element of this step').toBe(false);
+      expect((await runOfTab(ext, tabId, page))?.currentId, 'the detour does not move the run').toBe(step.id);
+      await page.goBack({ waitUntil: 'load' });
+      return `détour par ${WRONG_PAGE} à l’étape ${step.id} : ${describeDetour(there, step)}`;
+    },
+  },
+};
 
 /** Per browser and run of the suite: which steps moved on by themselves (printed for the report). */
 const report: string[] = [];
@@ -152,7 +222,7 @@ afterAll(async () => {
   if (report.length > 0) console.info(report.join('\n'));
 });
 
-describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the practice procedure, the extension shows and follows', (kind) => {
+describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person acts, the extension shows and follows', (kind) => {
   let ext: ExtensionBrowser;
   let network: NetworkWatch;
   const opened: Page[] = [];
@@ -173,7 +243,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the pra
     await ext?.close();
   });
 
-  it('goes from the popup to the end screen, each action step done by the person completing by itself', { timeout: 300_000 }, async () => {
+  it('goes from the popup to the end, every action step completing by itself, never acting, sending nothing', {
+    timeout: 300_000,
+  }, async () => {
     const started = Date.now();
     // The network watch hears the extension's pages (it would see one of their requests).
     expect(await networkCanary(ext, network, `${sites.unguided}/`), 'network watch canary').toBe(true);
@@ -186,12 +258,13 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the pra
     // The recorder hears an untrusted event and a programmatic click (then starts afresh).
     const canary = await recorderCanary(page);
     expect(canary.untrusted.map((entry) => entry.type)).toEqual(['click', 'change']);
-    const notThePageOf = (calls: { stack: string }[]) => calls.filter((call) => !call.stack.includes(`${sites.guided}/`));
-    expect(notThePageOf(canary.calls).map((entry) => (entry as { call: string }).call)).toEqual(['click', 'dispatchEvent']);
+    const notThePageOf = (calls: RecorderLog['calls']) => calls.filter((call) => !call.stack.includes(`${sites.guided}/`));
+    expect(notThePageOf(canary.calls).map((entry) => entry.call)).toEqual(['click', 'dispatchEvent']);
     // Nothing filled in before the person starts.
     expect(Object.values(await fieldsOf(page)).every((value) => value === '' || value === false)).toBe(true);
 
     const tabId = await startFromPopup(ext, page);
+    const journey: Journey = { kind, ext, network, page, tabId };
 
     // The question: its choices are buttons; the advisor clicks « not yet ».
     const question = guide.steps[0];
@@ -218,51 +291,28 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the pra
       const person = PERSON[step.id];
       if (!person) throw new Error(`pas de geste prévu pour l’étape ${step.id}`);
       const next = index + 1 < steps.length ? (steps[index + 1] as GuideItem) : end;
-
-      // New page: nothing typed there yet.
+      const interruption = INTERRUPTIONS[step.id];
+      const interrupted = interruption && (!interruption.only || interruption.only === kind) ? interruption : undefined;
+      // A new page: nothing typed there yet.
       if (new URL(page.url()).pathname !== pagePath) {
         pagePath = new URL(page.url()).pathname;
         set = {};
       }
 
-      if (step.id === 'sexe') {
-        // A reload on the step's page: the run stays where it is.
+      // The step is shown (again, after an interruption): its instruction in the bubble, the spotlight on its target.
+      if (interrupted) {
         await waitForBubbleText(page, step.instruction);
-        await page.reload({ waitUntil: 'load' });
-        events.push(`rechargement à l’étape ${step.id}`);
+        events.push(await interrupted.before(journey, step));
       }
-      if (step.id === 'adresse') {
-        // A detour by a page of the same site that no step is about, then back.
-        await waitForBubbleText(page, step.instruction);
-        await page.goto(`${sites.guided}${WRONG_PAGE}`, { waitUntil: 'load' });
-        await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
-        const there = await waitUntil('la page de détour est lue par l’extension', async () => {
-          const state = await readOverlay(page);
-          // Wait until the content script has located (or not) the step's target here.
-          return state.host && (!state.dialog || state.missing !== null || state.spot) ? state : null;
-        });
-        events.push(`détour par ${WRONG_PAGE} à l’étape ${step.id} : ${describeDetour(there, step)}`);
-        expect(there.spot, 'no spotlight on a page that has no element of this step').toBe(false);
-        expect((await runOfTab(ext, tabId, page))?.currentId, 'the detour does not move the run').toBe(step.id);
-        await page.goBack({ waitUntil: 'load' });
-      }
-      if (step.id === 'mention-cnil-1' && kind === 'chromium') {
-        // Chromium stops an idle service worker after 30 s: the run must not depend on it.
-        await waitForBubbleText(page, step.instruction);
-        await stopServiceWorker(ext, network);
-        expect(serviceWorkerRuns(ext), 'the service worker is stopped').toBe(false);
-        events.push(`service worker arrêté à l’étape ${step.id}`);
-      }
-
-      // The step is shown: its instruction in the bubble, the spotlight on its target.
       await waitForBubbleText(page, step.instruction);
       if (step.target) {
         const { state, target } = await waitForSpotlightOn(page, person.target);
         expect(state.missing).toBeNull();
         if (!(await inViewport(page, target))) outOfView.push(step.id);
-        if (step.sensitive) expect(await page.$eval(`${OVERLAY_HOST} >>> .sensitive`, (p) => p.textContent)).toContain(t('overlay.sensitiveAdvisor'));
+        if (step.sensitive) {
+          expect(await page.$eval(`${OVERLAY_HOST} >>> .sensitive`, (p) => p.textContent)).toContain(t('overlay.sensitiveAdvisor'));
+        }
       }
-
       // Showing the step changed nothing in the page's fields.
       const shown = await fieldsOf(page);
       expect(shown, `fields when ${step.id} shows`).toEqual(expectedFields(shown, set));
@@ -283,26 +333,29 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the pra
         await waitForBubbleText(page, textOf(next));
         byHand.push(step.id);
       }
-
-      if (step.id === 'mention-cnil-1' && kind === 'chromium') {
-        expect(serviceWorkerRuns(ext), 'the service worker started again for the step').toBe(true);
-        await waitForServiceWorker(ext);
-      }
+      await interrupted?.after?.(journey);
     }
 
-    // The end: the recap and the "leave no trace" checklist.
+    // The end: the recap and the "leave no trace" checklist, in the bubble…
     const ended = await waitForBubbleText(page, textOf(end));
-    expect(ended.recap.length).toBeGreaterThan(0);
     expect(ended.recap).toContain(t('overlay.recapDone', [String(steps.length)]));
     expect(ended.recap).toContain(t('overlay.recapByHand', [String(byHand.length)]));
     expect(ended.trace.legend).toBe(t('overlay.trace'));
     expect(ended.trace.items).toEqual([t('overlay.traceLogout'), t('overlay.tracePassword'), t('overlay.traceTabs')]);
     expect(ended.spot).toBe(false);
+    // …and in the side panel.
+    const panel = await ext.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    opened.push(panel);
+    await panel.waitForSelector('section.recap li[data-count="steps"]', { timeout: WAIT_MS });
+    await panel.waitForSelector('section.no-trace .checklist', { timeout: WAIT_MS });
+    await page.bringToFront();
 
     // Every step ended the expected way: the person's actions were seen, only the reading step took « C'est fait ».
     const run = await runOfTab(ext, tabId, page);
     expect(run?.status).toBe('finished');
-    const outcomes = Object.fromEntries(run?.history.filter((visit) => visit.id !== question.id).map((visit) => [visit.id, visit.how]) ?? []);
+    const outcomes = Object.fromEntries(
+      run?.history.filter((visit) => visit.id !== question.id).map((visit) => [visit.id, visit.how]) ?? [],
+    );
     expect(outcomes).toEqual(Object.fromEntries(steps.map((step) => [step.id, expectedOutcome(step)])));
     expect(byHand).toEqual(steps.filter((step) => expectedOutcome(step) === 'manual').map((step) => step.id));
 
@@ -323,7 +376,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person does the pra
         `  étapes terminées par « C'est fait » (${byHand.length}) : ${byHand.join(', ')}`,
         `  cibles pas entièrement visibles une fois montrées : ${outOfView.join(', ') || 'aucune'}`,
         `  clics à côté du centre, la bulle couvrant la cible : ${coveredClicks.splice(0).join(', ') || 'aucun'}`,
-        `  écritures/appels des scripts de la page (ignorés) : ${log.calls.length}`,
+        `  appels et écritures des scripts de la page elle-même (permis) : ${log.calls.length}`,
         `  requêtes vues : ${network.requests.length}, dont fichiers de l’extension : ${extensionFiles}`,
         ...events.map((event) => `  ${event}`),
       ].join('\n'),

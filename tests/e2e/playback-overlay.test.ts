@@ -5,7 +5,6 @@ import {
   type BrowserKind,
   type ExtensionBrowser,
   launchWithExtension,
-  OVERLAY_HOST,
   PRACTICE_START_PAGE,
   type PracticeSites,
   practiceGuide,

@@ -88,6 +88,7 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     context: 'Légende, groupe ou titre le plus proche.',
     neighbourText: 'Texte des éléments voisins.',
     cssPath: 'Chemin CSS relevé à l’enregistrement.',
+    alike: 'Nombre d’éléments semblables à la cible (même nature, même nom), elle comprise : 1 si elle était unique.',
     twin: 'Quand plusieurs éléments ont les mêmes indices : la position de celui-ci parmi eux, dans l’ordre de la page, et leur nombre.',
     framePath: 'Chemins CSS des cadres (iframes) qui mènent à l’élément, du plus extérieur au plus intérieur.',
   },
