@@ -16,15 +16,14 @@ import type { Guide } from '../../../utils/guide/schema';
 import type { Run } from '../../../utils/run';
 import { type ExtensionBrowser, OVERLAY_HOST, PRACTICE_GUIDE_ID, WAIT_MS } from '../harness';
 
-export { PAD };
-
 // ---------------------------------------------------------------------------
 // Waiting
 
 /**
- * Polls `probe` until it gives a truthy value, and returns it. No fixed sleep:
- * each round asks the browser again, with a short pause between rounds. On
- * timeout the error says what was awaited and the last value seen.
+ * Polls `probe` until it gives a truthy value, and returns it: each round asks
+ * the browser again (a short pause between rounds), so that the test goes on
+ * as soon as the condition holds. On timeout the error says what was awaited
+ * and the last state seen.
  */
 export async function waitUntil<T>(
   what: string,
