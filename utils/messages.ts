@@ -1,8 +1,8 @@
 import type { GuideOrigin, RecordedEvent, RecorderState } from './authoring';
 import type { GuideSummary } from './catalogue';
 import type { GuideProblem } from './guide/parse';
+import type { ActionStep, Guide, GuideItem, PrepareItem } from './guide/schema';
 import type { TargetDescription } from './locate/target';
-import type { Guide, GuideItem, PrepareItem } from './guide/schema';
 import type { HelpLevel, Recap, Run, RunEvent, RunMode } from './run';
 
 /**
@@ -64,6 +64,12 @@ export interface StepView {
   spotlight: boolean;
   /** At the end: what was done, counts only. */
   recap?: Recap;
+  /**
+   * The action step that follows on the same path, when there is one: the page
+   * watches it as soon as the current step is done, so that a click that also
+   * ends the current step (leaving a field by clicking « Valider ») is not lost.
+   */
+  next?: ActionStep;
 }
 
 export interface ResponseMap {
@@ -87,9 +93,7 @@ export interface ResponseMap {
 }
 
 /** Messages from the background to a tab's content script. */
-export type TabMessage =
-  | { type: 'overlay:test'; target: TargetDescription; instruction: string }
-  | { type: 'overlay:clear' };
+export type TabMessage = { type: 'overlay:test'; target: TargetDescription; instruction: string } | { type: 'overlay:clear' };
 
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 

@@ -261,10 +261,13 @@ function rewordText(r: Rand, text: string): string {
 
 /**
  * Reword the text around the target — legends, headings, hints, neighbouring
- * labels and paragraphs — but not the target's own name.
+ * labels and paragraphs — but not the target's own name, nor the names of the
+ * other targets of the same trial (`others`): rewording for one target must not
+ * rename another one that is judged too (the password field's "Mot de passe"
+ * is a neighbour of its "Afficher" checkbox).
  */
-export function rewordNeighbours(r: Rand, target: Element): number {
-  const keep = nameSources(target);
+export function rewordNeighbours(r: Rand, target: Element, others: readonly Element[] = []): number {
+  const keep = [target, ...others].flatMap(nameSources);
   let scope: Element = target;
   for (let depth = 0; depth < 6 && scope.parentElement && scope.parentElement !== target.ownerDocument.body; depth++) {
     scope = scope.parentElement;

@@ -3,15 +3,15 @@
  * its target with the locating engine, shows the overlay, and tells the
  * background when the person has done the step. It only reads the page.
  */
-import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { matchesPage } from '../../utils/catalogue/sites';
+import type { ActionStep, Guide } from '../../utils/guide/schema';
 import { type LocateResult, locate, watch } from '../../utils/locate';
 import type { TargetDescription } from '../../utils/locate/target';
 import type { StepView, TabMessage, TargetTestResult } from '../../utils/messages';
 import { observeStep } from '../../utils/observe';
 import { type RunEvent, startRun } from '../../utils/run';
-import type { Guide } from '../../utils/guide/schema';
 import { send } from '../../utils/send';
 import type { Settings } from '../../utils/settings/settings';
 import { watchSettings } from '../../utils/settings/store';
@@ -38,61 +38,105 @@ function testView(target: TargetDescription, instruction: string): StepView {
   };
 }
 
+/** Whether a step belongs to another page than this one: then nothing here can be its target. */
+const onOtherPage = (step: ActionStep) => step.page !== undefined && !matchesPage(step.page, new URL(location.href));
+
 /** Starts playback in `container` (inside our shadow root); returns the function that stops it. */
 export function startPlayback(container: HTMLElement, host: HTMLElement): () => void {
-  const view = signal<StepView | null>(null);
-  const target = signal<TargetState>({ status: 'no-target' });
-  const dismissed = signal<string | null>(null);
-  const testing = signal<StepView | null>(null);
+  // Plain state and one draw(): the content script stays small (no signals library here).
+  let view: StepView | null = null;
+  let target: TargetState = { status: 'no-target' };
+  let dismissed: string | null = null;
+  let testing: StepView | null = null;
   /** Display and reading settings; nothing is shown before they are read (a first step must not miss its auto-read). */
-  const settings = signal<Settings | null>(null);
+  let settings: Settings | null = null;
   let stopStep: () => void = () => {};
+  let stopAhead: () => void = () => {};
   let shownKey = '';
   let lastUrl = location.href;
 
   const emit = (event: RunEvent) => void send({ type: 'run:event', event });
+  /** Our own overlay (the host and everything in its shadow root) is never a reason to look again. */
+  const ignore = (node: Node) => host.contains(node) || node.getRootNode() === host.shadowRoot;
+
+  function draw() {
+    if (!settings) return;
+    const shown = testing ?? view;
+    const hidden = !testing && (!shown || !shown.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
+    render(
+      <Overlay view={hidden ? null : shown} target={target} onEvent={onEvent} onSearchAgain={searchAgain} settings={settings} />,
+      container,
+    );
+  }
+
+  function setTarget(next: TargetState) {
+    target = next;
+    draw();
+  }
 
   function onEvent(event: OverlayEvent) {
-    if (testing.value) {
+    if (testing) {
       clearTest();
       return;
     }
-    const item = view.value?.item;
+    const item = view?.item;
     if (!item) return;
     if (event.type === 'finish') {
       // "Terminer": the run is over; the overlay goes away on this page.
-      dismissed.value = `${view.value?.run.startedAt}/${item.id}`;
+      dismissed = `${view?.run.startedAt}/${item.id}`;
+      draw();
       return;
     }
     emit(event);
   }
 
+  /**
+   * The step after the one just done, watched at once: the click that ends a
+   * field step (the person leaves the field by clicking « Valider ») also does
+   * the next step, before the background has answered.
+   */
+  function watchAhead(next: ActionStep | undefined) {
+    stopAhead();
+    stopAhead = () => {};
+    if (!next?.target || onOtherPage(next)) return;
+    const found = locate(next.target, document);
+    if (found.status !== 'found') return;
+    stopAhead = observeStep(next, found.element, () => emit({ type: 'action-done', stepId: next.id }));
+  }
+
   /** Locate and observe the current step's target while it stays current. */
   function followStep(next: StepView | null) {
     const item = next?.item;
-    const key = next ? `${next.run.startedAt}/${next.guide.id}/${item?.id}` : '';
+    const key = next ? `${next.run.startedAt}/${next.guide.id}/${item?.id}/${location.href}` : '';
     if (key === shownKey) return;
     shownKey = key;
     stopStep();
     stopStep = () => {};
-    if (!next || item?.kind !== 'step' || !item.target) {
-      target.value = { status: 'no-target' };
+    stopAhead();
+    stopAhead = () => {};
+    if (!next || item?.kind !== 'step' || !item.target || onOtherPage(item)) {
+      // A step of another page: its instruction shows as text, and nothing here is highlighted.
+      setTarget({ status: 'no-target' });
       return;
     }
-    target.value = { status: 'searching' };
+    setTarget({ status: 'searching' });
     let stopObserve: () => void = () => {};
     const stopWatch = watch(
       item.target,
       document,
       (result) => {
         checkUrl();
-        target.value = toTargetState(result);
+        setTarget(toTargetState(result));
         stopObserve();
         stopObserve =
-          result.status === 'found' ? observeStep(item, result.element, () => emit({ type: 'action-done', stepId: item.id })) : () => {};
+          result.status === 'found'
+            ? observeStep(item, result.element, () => {
+                emit({ type: 'action-done', stepId: item.id });
+                watchAhead(next.next);
+              })
+            : () => {};
       },
-      // Our own overlay (the host and everything in its shadow root) is never a reason to look again.
-      { ignore: (node) => host.contains(node) || node.getRootNode() === host.shadowRoot },
+      { ignore },
     );
     stopStep = () => {
       stopWatch();
@@ -101,10 +145,10 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   }
 
   async function refresh() {
-    const next = await send({ type: 'run:current' });
-    view.value = next;
-    if (testing.value) return;
-    followStep(next?.run.status === 'active' || next?.item.kind === 'end' ? next : null);
+    view = await send({ type: 'run:current' });
+    draw();
+    if (testing) return;
+    followStep(view?.run.status === 'active' || view?.item.kind === 'end' ? view : null);
   }
 
   /** Arrival on a page (a load, or a single-page site changing its URL) may complete or move the run. */
@@ -112,24 +156,25 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
     if (location.href === lastUrl) return;
     lastUrl = location.href;
     emit({ type: 'page', url: lastUrl });
+    void refresh();
   }
 
   function searchAgain() {
     shownKey = '';
-    followStep(testing.value ?? view.value);
+    followStep(testing ?? view);
   }
 
   /** "Tester" from the editor: the real overlay on the target, and whether it was found. */
-  function test(target: TargetDescription, instruction: string): TargetTestResult {
-    const result = locate(target, document);
-    testing.value = testView(target, instruction);
+  function test(description: TargetDescription, instruction: string): TargetTestResult {
+    const result = locate(description, document);
+    testing = testView(description, instruction);
     shownKey = '';
-    followStep(testing.value);
+    followStep(testing);
     return { status: result.status };
   }
 
   function clearTest() {
-    testing.value = null;
+    testing = null;
     shownKey = '';
     void refresh();
   }
@@ -144,19 +189,9 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
     return undefined;
   };
 
-  function App() {
-    const shown = settings.value;
-    if (!shown) return null;
-    if (testing.value)
-      return <Overlay view={testing.value} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} settings={shown} />;
-    const current = view.value;
-    const hidden = !current || !current.spotlight || dismissed.value === `${current.run.startedAt}/${current.item.id}`;
-    return <Overlay view={hidden ? null : current} target={target.value} onEvent={onEvent} onSearchAgain={searchAgain} settings={shown} />;
-  }
-
-  render(<App />, container);
   const stopSettings = watchSettings((value) => {
-    settings.value = value;
+    settings = value;
+    draw();
   });
 
   const onStorage = (changes: Record<string, unknown>) => {
@@ -171,6 +206,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
 
   return () => {
     stopStep();
+    stopAhead();
     stopSettings();
     browser.storage.local.onChanged.removeListener(onStorage);
     browser.runtime.onMessage.removeListener(onMessage);

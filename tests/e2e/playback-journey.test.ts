@@ -197,10 +197,13 @@ const INTERRUPTIONS: Record<
       await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
       const there = await waitUntil('la page de détour est lue par l’extension', async () => {
         const state = await readOverlay(page);
-        // Until the content script has looked for the step's target here.
-        return state.host && (!state.dialog || state.missing !== null || state.spot) ? state : null;
+        // Until the content script has shown the step here (its bubble, or its decision about the target).
+        return state.host && (!state.dialog || state.missing !== null || state.spot || state.text === step.instruction) ? state : null;
       });
       expect(there.spot, 'no spotlight on a page that has no element of this step').toBe(false);
+      // The step belongs to another page: its instruction shows as text, without claiming that
+      // the element is missing (which would invite « C'est fait » on a step not done).
+      expect(there.missing, 'no "cannot find" on a page the step is not about').toBeNull();
       expect((await runOfTab(ext, tabId, page))?.currentId, 'the detour does not move the run').toBe(step.id);
       await page.goBack({ waitUntil: 'load' });
       return `détour par ${WRONG_PAGE} à l’étape ${step.id} : ${describeDetour(there, step)}`;

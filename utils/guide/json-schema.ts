@@ -8,7 +8,7 @@ import { GUIDE_FORMAT, guideSchema } from './schema';
 
 export const GUIDE_SCHEMA_ID = `urn:cote-a-cote:guide-format:${GUIDE_FORMAT}`;
 
-type Context = 'guide' | 'status' | 'prepare' | 'step' | 'question' | 'end' | 'choice' | 'target' | 'twin';
+type Context = 'guide' | 'status' | 'prepare' | 'step' | 'question' | 'end' | 'choice' | 'target' | 'twin' | 'section';
 
 /** Descriptions by place and field. Kept next to the generator: they only serve editors. */
 const DESCRIPTIONS: Record<Context, Record<string, string>> = {
@@ -91,6 +91,13 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     alike: 'Nombre d’éléments semblables à la cible (même nature, même nom), elle comprise : 1 si elle était unique.',
     twin: 'Quand plusieurs éléments ont les mêmes indices : la position de celui-ci parmi eux, dans l’ordre de la page, et leur nombre.',
     framePath: 'Chemins CSS des cadres (iframes) qui mènent à l’élément, du plus extérieur au plus intérieur.',
+    section:
+      'La partie de la page où se trouve l’élément : le titre qui la précède, son rang parmi les éléments de même nature sous ce titre, et leur nombre.',
+  },
+  section: {
+    heading: 'Texte du titre de la partie (le titre le plus proche avant l’élément, hors d’un autre composant).',
+    index: 'Rang parmi les éléments de même nature sous ce titre, à partir de 0, dans l’ordre de la page.',
+    count: 'Nombre d’éléments de même nature sous ce titre quand la cible a été relevée.',
   },
   twin: {
     index: 'Position parmi les éléments identiques, à partir de 0, dans l’ordre de la page.',
@@ -113,6 +120,7 @@ function describeProperties(node: Json, context: Context): void {
     if (description) child.description = description;
     if (context === 'step' && key === 'target') describeProperties(child, 'target');
     if (context === 'target' && key === 'twin') describeProperties(child, 'twin');
+    if (context === 'target' && key === 'section') describeProperties(child, 'section');
     if (context === 'question' && key === 'choices' && isObject(child.items)) describeProperties(child.items, 'choice');
     if (context === 'guide' && key === 'prepare' && isObject(child.items)) describeProperties(child.items, 'prepare');
     if (context === 'guide' && key === 'status') for (const option of asArray(child.oneOf)) describeProperties(option, 'status');

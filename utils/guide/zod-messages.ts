@@ -67,6 +67,8 @@ const TARGET_NOUNS: Record<string, Noun> = {
   neighbourText: ['le texte voisin', false],
   cssPath: ['le chemin CSS', false],
   twin: ['la position parmi les éléments identiques', true],
+  section: ['la partie de la page', true],
+  heading: ['le titre de la partie', false],
   alike: ['le nombre d’éléments semblables', false],
   index: ['le rang parmi les éléments identiques', false],
   count: ['le nombre d’éléments identiques', false],

@@ -26,7 +26,8 @@ import {
   testIdOf,
   visibleText,
 } from './facts';
-import { countLookalikes, locate } from './locate';
+import { countLookalikes, isVisible, locate } from './locate';
+import { slotter } from './section';
 import type { TargetDescription } from './target';
 
 const CHOICE_TYPES = new Set(['radio', 'checkbox']);
@@ -63,6 +64,9 @@ export function describe(element: Element): TargetDescription {
   set('neighbourText', neighbourText(el));
   set('cssPath', cssPathOf(el));
   set('framePath', framePathOf(el));
+  const slot = slotter(isVisible)(el);
+  const heading = slot && cap(slot.heading, 300);
+  if (slot && heading && slot.count <= 1000) set('section', { heading, index: slot.index, count: slot.count });
   scrubTypedValues(d, el);
   set('twin', twinOf(d, el));
   const alike = countLookalikes(d, el.ownerDocument);
@@ -73,7 +77,7 @@ export function describe(element: Element): TargetDescription {
 /** When the engine cannot tell this element from others on the same page, its rank among them. */
 function twinOf(d: TargetDescription, el: Element): TargetDescription['twin'] {
   const top = el.ownerDocument;
-  const r = locate(d, top);
+  const r = locate(d, top, { tieBreaks: false });
   if (r.status !== 'ambiguous' || r.candidates.length > 200) return undefined;
   const root = el.getRootNode();
   if (!r.candidates.includes(el) || r.candidates.some((c) => c.getRootNode() !== root)) return undefined;

@@ -213,7 +213,9 @@ export function roleOf(el: Element): string | undefined {
 
 /** Where an element sits: nearest fieldset legend, dialog title, or the closest preceding heading. */
 export function contextOf(el: Element): string | undefined {
-  for (let fs = el.closest('fieldset'); fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
+  // A fieldset's own legend is its name, not where it sits: its context starts above it.
+  const start = el.localName === 'fieldset' ? el.parentElement : el;
+  for (let fs = start?.closest('fieldset') ?? null; fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
     const legend = fs.querySelector(':scope > legend');
     const t = legend && cap(textOf(legend, 300, true), 300);
     if (t) return t;
@@ -228,6 +230,8 @@ export function contextOf(el: Element): string | undefined {
   for (let n: Element | null = el; n && n.localName !== 'body' && !LANDMARK.test(n.localName); n = n.parentElement) {
     for (let s = n.previousElementSibling; s && steps < 300; s = s.previousElementSibling, steps++) {
       if (HEADING.test(s.localName) || s.getAttribute('role') === 'heading') return cap(textOf(s, 300, true), 300);
+      // A previous component of the same kind (the accordion before this one): its headings are its own.
+      if (isPeer(n, s)) continue;
       if (s.firstElementChild) {
         const hs = s.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]');
         const h = hs[hs.length - 1];
@@ -239,6 +243,30 @@ export function contextOf(el: Element): string | undefined {
 }
 const HEADING = /^h[1-6]$/;
 const LANDMARK = /^(header|footer|nav|main|aside|dialog)$/;
+
+/** Siblings of the same component kind: same tag and same first class (`section.fr-accordion`). */
+const isPeer = (a: Element, b: Element): boolean => a.localName === b.localName && !!a.classList[0] && a.classList[0] === b.classList[0];
+
+const INTERACTIVE = 'a[href],button,input,select,textarea,[role=button],[role=link],[tabindex]';
+
+/**
+ * The heading of the element's section (the example block it belongs to): the closest heading
+ * before it, walking up and back through previous siblings, never one inside a previous
+ * component (a block with controls of its own, or a peer such as the accordion before).
+ */
+export function sectionHeadingOf(el: Element): Element | undefined {
+  let steps = 0;
+  for (let n: Element | null = el; n && n.localName !== 'body' && !LANDMARK.test(n.localName); n = n.parentElement) {
+    for (let s = n.previousElementSibling; s && steps < 300; s = s.previousElementSibling, steps++) {
+      if (HEADING.test(s.localName) || s.getAttribute('role') === 'heading') return textOf(s, 300, true) ? s : undefined;
+      if (isPeer(n, s) || !s.firstElementChild || s.querySelector(INTERACTIVE)) continue;
+      const hs = s.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]');
+      const h = hs[hs.length - 1];
+      if (h) return textOf(h, 300, true) ? h : undefined;
+    }
+  }
+  return undefined;
+}
 
 /** Text of the nearest sibling (previous first), climbing at most three levels. */
 export function neighbourText(el: Element): string | undefined {

@@ -21,15 +21,18 @@ import {
 } from './facts';
 import {
   type CandidateFacts,
+  contextSimilarity,
   decide,
   FOUND_THRESHOLD,
   MARGIN,
   MIN_EVIDENCE,
   normalize,
   scoreFacts,
+  textSimilarity,
   WEIGHTS,
   wordsSimilarity,
 } from './score';
+import { slotter } from './section';
 import type { TargetDescription } from './target';
 
 export type LocateResult =
@@ -48,6 +51,8 @@ export interface LocateOptions {
   frames?: boolean;
   /** Most candidates that get the expensive facts (default 150). */
   maxFullChecks?: number;
+  /** Tell twins apart by section, modifier classes or same-slot rewording (default true; `describe` counts twins without). */
+  tieBreaks?: boolean;
 }
 
 interface Group {
@@ -476,6 +481,7 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
     const now = lookalikes(d, gathered);
     // Fewer lookalikes than when recorded: the one that was meant may be the one that is gone, and
     // those left share its identity. Rather silent than wrong.
+    // (Not even by section: a newcomer may have taken the slot of the one that went.)
     if (now && now.length > 0 && now.length < alike) return { status: 'ambiguous', candidates: now };
     // Unique when recorded, unique today, and the very same id (or test id): its surroundings were
     // reworded, it is still itself. Without such an anchor, a lone lookalike elsewhere may be a newcomer
@@ -489,9 +495,112 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
   if (decision.status === 'found') return { status: 'found', element: decision.item, confidence: decision.confidence };
   if (decision.status === 'ambiguous') {
     const twin = d.twin && !incomplete ? pickTwin(d.twin, decision.items, scored, threshold) : undefined;
-    return twin ?? { status: 'ambiguous', candidates: decision.items };
+    if (twin) return twin;
+    const acceptable = acceptableOf(decision.items, scored, threshold);
+    const picked =
+      incomplete || options.tieBreaks === false
+        ? undefined
+        : (pickBySection(d, acceptable) ?? pickByModifiers(d, decision.items, acceptable));
+    if (picked) {
+      const s = scored.find((x) => x.item === picked);
+      return { status: 'found', element: picked, confidence: Math.round((s?.score ?? threshold) * 1000) / 1000 };
+    }
+    return { status: 'ambiguous', candidates: decision.items };
   }
+  const slot = d.section && !incomplete && options.tieBreaks !== false ? sameSlot(d, gathered, threshold) : undefined;
+  if (slot) return { status: 'found', element: slot, confidence: threshold };
   return { status: 'not-found' };
+}
+
+/** Candidates that would be returned on their own: above the threshold, with evidence. */
+function acceptableOf(items: readonly Element[], scored: readonly Checked[], threshold: number): Element[] {
+  return items.filter((el) => {
+    const s = scored.find((x) => x.item === el);
+    return !!s && s.score >= threshold && s.evidence >= MIN_EVIDENCE;
+  });
+}
+
+/** Same section heading (tolerant), same rank, as many of its kind there as when recorded. */
+function inSlot(
+  d: TargetDescription,
+  el: Element,
+  slot: { heading: string; index: number; count: number } | undefined,
+  strict = false,
+): boolean {
+  const want = d.section;
+  const same = (a: string, b: string) => (strict ? textSimilarity(a, b) >= 1 : contextSimilarity(a, b) >= 0.8);
+  if (!want || !slot || slot.index !== want.index || slot.count !== want.count || !same(want.heading, slot.heading)) return false;
+  // The rank says nothing about a newcomer under another legend (the target gone, a copy added elsewhere).
+  if (!d.context) return true;
+  const context = contextOf(el);
+  return !!context && same(d.context, context);
+}
+
+/**
+ * Twins of different examples ("Afficher" of each password field), or of the same example whose
+ * number changed elsewhere on the page: the one at the recorded slot of the recorded section,
+ * when exactly one acceptable candidate is there.
+ */
+function pickBySection(d: TargetDescription, acceptable: Element[]): Element | undefined {
+  if (!d.section || acceptable.length < 2) return undefined;
+  const slotOf = slotter(isVisible);
+  // The very same heading first: "Mot de passe" is within "Mot de passe avec description".
+  const exact = acceptable.filter((el) => inSlot(d, el, slotOf(el), true));
+  if (exact.length) return exact.length === 1 ? exact[0] : undefined;
+  const hits = acceptable.filter((el) => inSlot(d, el, slotOf(el)));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Modifier classes (`fr-connect--plus`, `fr-btn--sm`): BEM modifiers, kept when stable. */
+const modifiers = (classes: readonly string[] | undefined): string =>
+  (classes ?? [])
+    .filter((c) => c.includes('--'))
+    .sort()
+    .join(' ');
+
+/**
+ * Candidates alike but for a modifier class (FranceConnect and FranceConnect+): the only one with
+ * exactly the recorded modifiers, when all the others have other ones.
+ */
+function pickByModifiers(d: TargetDescription, all: Element[], acceptable: Element[]): Element | undefined {
+  if (!d.classes?.length || all.length < 2) return undefined;
+  const want = modifiers(d.classes);
+  const hits = all.filter((el) => modifiers(stableClasses(el)) === want);
+  const hit = hits.length === 1 ? hits[0] : undefined;
+  if (!hit || !acceptable.includes(hit)) return undefined;
+  // The modifier must be the only difference: every candidate bears the same name.
+  const nameOf = (el: Element) => normalize(accessibleName(el) ?? visibleText(el) ?? '');
+  const name = nameOf(hit);
+  return name && all.every((el) => nameOf(el) === name) ? hit : undefined;
+}
+
+const SLOT_SKIP = ['name', 'label', 'text', 'context', 'neighbourText', 'cssPath', 'classes'] as const;
+
+/**
+ * A label reworded in the very same place ("Label bouton" → "Libellé bouton"): accepted only for
+ * the one element of the same tag, role, type and classes at the recorded slot of the recorded
+ * section, whose name is not a different one altogether and whose other facts (name attribute,
+ * link target, stable id…) agree.
+ */
+function sameSlot(d: TargetDescription, gathered: readonly Element[], threshold: number): Element | undefined {
+  const want = [...(d.classes ?? [])].sort().join(' ');
+  const slotOf = slotter(isVisible);
+  const hits: Element[] = [];
+  for (const el of gathered) {
+    if (!sameKind(d, el) || [...stableClasses(el)].sort().join(' ') !== want) continue;
+    // A heading merely shortened ("… + label à gauche" → "…") may name another variant: the same words only.
+    if (!inSlot(d, el, slotOf(el), true)) continue;
+    hits.push(el);
+    if (hits.length > 1) return undefined;
+  }
+  const el = hits[0];
+  if (!el || !isVisible(el)) return undefined;
+  const said = d.name ?? d.label ?? d.text;
+  const now = d.name ? accessibleName(el) : d.label ? labelText(el) : visibleText(el);
+  if (said && (!now || textSimilarity(said, now) < 0.2)) return undefined;
+  const facts = addExpensiveFacts(el, cheapFacts(d, el, false, null).facts, ['href']);
+  const s = scoreFacts(d, facts, { skip: SLOT_SKIP });
+  return s.total > 0 && s.points / s.total >= threshold ? el : undefined;
 }
 
 /** The recorded id or test id, unchanged. */

@@ -51,6 +51,16 @@ export const targetSchema = z
       .strict()
       .optional(),
     /**
+     * The section the element sits in: text of the heading of its block (the closest heading before
+     * it that is not inside another component), its rank among the elements of the same tag, role
+     * and type under that heading, and how many there were. Tells apart twins of different examples,
+     * and lets a label reworded in the very same slot be recognised (only when nothing contradicts).
+     */
+    section: z
+      .object({ heading: fact(300), index: z.number().int().min(0).max(999), count: z.number().int().min(1).max(1000) })
+      .strict()
+      .optional(),
+    /**
      * How many elements of the page matched on identity facts alone (tag, role, type, name, label,
      * text, name attribute, href…, leaving out context, neighbours and paths), the target included.
      * 1: it was unique, so a reworded context does not make it doubtful; fewer than recorded: the

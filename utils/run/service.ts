@@ -5,10 +5,10 @@
  * other: two clicks on "C'est fait" must not race on a read-modify-write.
  */
 import { guidesForPage, summarize } from '../catalogue';
-import type { Guide } from '../guide/schema';
+import type { ActionStep, Guide, GuideItem } from '../guide/schema';
 import type { Request, ResponseOf, StepView } from '../messages';
 import { recordFinished } from '../progress/store';
-import { advance, canGoBack, currentItem, type Run, recap, spotlightOn, startRun } from './index';
+import { advance, canGoBack, currentItem, itemById, nextIdOf, type Run, recap, spotlightOn, startRun } from './index';
 import type { RunStore } from './store';
 
 export interface RunServiceDeps {
@@ -18,6 +18,13 @@ export interface RunServiceDeps {
   ownIds?: () => Promise<ReadonlySet<string>>;
   store: RunStore;
   now: () => number;
+}
+
+/** The action step right after `item` on its path, for the page to watch ahead. */
+function nextStepOf(guide: Guide, item: GuideItem): { next?: ActionStep } {
+  const nextId = nextIdOf(guide, item);
+  const next = nextId === undefined ? undefined : itemById(guide, nextId);
+  return next?.kind === 'step' && next.target ? { next } : {};
 }
 
 export function createRunService({ guides, ownIds = async () => new Set(), store, now }: RunServiceDeps) {
@@ -49,6 +56,7 @@ export function createRunService({ guides, ownIds = async () => new Set(), store
       // The end screen shows at every level: it holds the "leave no trace" checklist.
       spotlight: spotlightOn(run) || item.kind === 'end',
       ...(item.kind === 'end' ? { recap: recap(guide, run) } : {}),
+      ...nextStepOf(guide, item),
     };
   }
 

@@ -109,6 +109,15 @@ describe('text facts', () => {
     expect(contextOf(document.getElementById('f') as Element)).toBeUndefined();
   });
 
+  it('gives a fieldset the legend of the fieldset around it, not its own legend', () => {
+    document.body.innerHTML = `
+      <form><fieldset><legend>Identité personnelle</legend>
+        <fieldset id="sexe"><legend>Sexe</legend><input type="radio" id="r" name="sex"></fieldset>
+      </fieldset></form>`;
+    expect(contextOf(document.getElementById('sexe') as Element)).toBe('Identité personnelle');
+    expect(contextOf(document.getElementById('r') as Element)).toBe('Sexe');
+  });
+
   it('reads the nearest sibling text, previous first, climbing up', () => {
     document.body.innerHTML = `<ul><li><button>Précédent</button></li><li><button id="v">Valider</button></li></ul>`;
     expect(neighbourText(document.getElementById('v') as Element)).toBe('Précédent');
