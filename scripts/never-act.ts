@@ -50,7 +50,12 @@ const CHECKED_DIRS = ['entrypoints', 'components', 'utils'];
 /** The extension's own TypeScript sources under `root`. */
 export function extensionSources(root: string): string[] {
   return ts.sys
-    .readDirectory(root, ['.ts', '.tsx'], ['**/*.d.ts'], CHECKED_DIRS.map((dir) => `${dir}/**/*`))
+    .readDirectory(
+      root,
+      ['.ts', '.tsx'],
+      ['**/*.d.ts'],
+      CHECKED_DIRS.map((dir) => `${dir}/**/*`),
+    )
     .filter((file) => !file.endsWith('.d.ts'));
 }
 
@@ -84,7 +89,16 @@ export function neverActVitePlugin(root: string): Plugin {
   };
 }
 
-const FIELD_PROPERTIES = new Set(['value', 'checked', 'selectedIndex', 'files', 'defaultValue', 'defaultChecked', 'valueAsDate', 'valueAsNumber']);
+const FIELD_PROPERTIES = new Set([
+  'value',
+  'checked',
+  'selectedIndex',
+  'files',
+  'defaultValue',
+  'defaultChecked',
+  'valueAsDate',
+  'valueAsNumber',
+]);
 const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.PlusEqualsToken, ts.SyntaxKind.MinusEqualsToken]);
 
 export interface FieldWrite {

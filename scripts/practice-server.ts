@@ -8,11 +8,12 @@
  * redirect to the next step's page, query string dropped: no typed value stays
  * in a URL, a log or the history. Nothing is logged.
  */
-import { createServer, type Server } from 'node:http';
+
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -154,7 +155,9 @@ function indexPage(versions: string[]): string {
   const links = versions
     .map((v) => {
       const path =
-        v === '1.14.4' ? 'example/layout/page/register/2-steps/2a-login/index.html' : 'example/page/account/register/2-steps/2a-login/index.html';
+        v === '1.14.4'
+          ? 'example/layout/page/register/2-steps/2a-login/index.html'
+          : 'example/page/account/register/2-steps/2a-login/index.html';
       return `<li><a href="/${v}/${path}">Créer un compte — DSFR ${v}</a> · <a href="/${v}/example/">tous les exemples</a></li>`;
     })
     .join('\n');

@@ -193,7 +193,7 @@ async function synthetic(kind: MutationKind, seed: number, maxTargets: number): 
     if (k === 'classes') renameClasses(r);
     if (k === 'wrappers') insertWrappers(r, targets);
     if (k === 'reorder') for (const t of targets) if (!reorderSiblings(r, t)) skipped.set(t, 'no similar siblings to reorder');
-    if (k === 'reword') for (const t of targets) if (!rewordNeighbours(r, t)) skipped.set(t, 'no neighbour text');
+    if (k === 'reword') for (const t of targets) if (!rewordNeighbours(r, t, targets)) skipped.set(t, 'no neighbour text');
     if (k === 'remove') for (const t of targets) removeTarget(t);
   };
   if (kind === 'all') {

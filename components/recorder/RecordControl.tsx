@@ -112,7 +112,11 @@ export function RecordControl({ tab }: { tab: ServedTab | null }) {
             <button type="button" class="record-start" disabled={busy} onClick={startHere}>
               {busy ? i18n.t('recorder.popup.starting') : i18n.t('recorder.popup.start')}
             </button>
-            <button type="button" class="open-editor" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/editor.html') })}>
+            <button
+              type="button"
+              class="open-editor"
+              onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/editor.html') })}
+            >
               {i18n.t('recorder.popup.openEditor')}
             </button>
           </div>

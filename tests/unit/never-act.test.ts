@@ -6,7 +6,6 @@ import { extensionSources, findActions, findFieldWrites } from '../../scripts/ne
 
 const root = join(import.meta.dirname, '../..');
 
-
 describe('never act (static check of extension code)', () => {
   it.each([
     ['button.click();', true],

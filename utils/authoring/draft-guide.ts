@@ -21,7 +21,7 @@ export interface DraftGuideInput {
 
 export const DRAFT_VERSION = '0.1.0';
 export const DEFAULT_DRAFT_TITLE = 'Guide enregistré';
-export const DEFAULT_DRAFT_SUMMARY = 'Brouillon enregistré : relisez chaque étape et réécrivez les textes avant de le partager.';
+export const DEFAULT_DRAFT_SUMMARY = 'Brouillon enregistré. Relisez chaque étape avant de partager ce guide.';
 
 /** The guide a recording gives, before the trainer edits it: always a draft, always ending with an end. */
 export function buildDraftGuide(input: DraftGuideInput): ParseResult {

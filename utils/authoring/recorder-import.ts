@@ -32,7 +32,7 @@ import { generalizeSite, generalizeUrl } from './url-pattern';
 export type RecorderImportResult = { ok: true; guide: Guide; dropped: string[] } | { ok: false; problems: GuideProblem[] };
 
 export const DEFAULT_IMPORT_TITLE = 'Parcours importé de Chrome';
-const IMPORT_SUMMARY = 'Brouillon importé d’un enregistrement de Chrome DevTools Recorder : relisez chaque étape et réécrivez les textes.';
+const IMPORT_SUMMARY = 'Brouillon importé d’un enregistrement de Chrome DevTools Recorder. Relisez chaque étape avant de le partager.';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

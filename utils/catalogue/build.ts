@@ -33,7 +33,9 @@ export function readGuides(dir = GUIDES_DIR): Guide[] {
     }
     const other = seen.get(result.guide.id);
     if (other) {
-      reports.push(`${file} : l’identifiant « ${result.guide.id} » est déjà celui du guide ${other} ; chaque guide doit avoir son propre identifiant.`);
+      reports.push(
+        `${file} : l’identifiant « ${result.guide.id} » est déjà celui du guide ${other} ; chaque guide doit avoir son propre identifiant.`,
+      );
       continue;
     }
     seen.set(result.guide.id, file);

@@ -1,5 +1,6 @@
 declare module 'virtual:cac-catalogue' {
   import type { Guide } from '../guide/schema';
+
   const guides: Guide[];
   export default guides;
 }

@@ -5,9 +5,9 @@
  * Also the small pure helpers on a guide's graph that other modules share.
  */
 
+import { ACTIONS_WITH_TARGET, doneWhenOf, itemById, itemIndex, nextItemId, successorIds } from './graph';
 import type { GuideIssue } from './problems';
 import { closest, quote } from './problems';
-import { ACTIONS_WITH_TARGET, doneWhenOf, itemById, itemIndex, nextItemId, successorIds } from './graph';
 import type { ActionStep, Guide, GuideItem } from './schema';
 
 export { ACTIONS_WITH_TARGET, type DoneWhen, doneWhenOf, itemById, itemIndex, nextItemId, successorIds } from './graph';

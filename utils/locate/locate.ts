@@ -520,7 +520,10 @@ function acceptableOf(items: readonly Element[], scored: readonly Checked[], thr
   });
 }
 
-/** Same section heading (tolerant), same rank, as many of its kind there as when recorded. */
+/**
+ * Same section heading (tolerant), and the only element of its kind there, then as now. A rank
+ * among several is not trusted: twins reordered within their example would swap.
+ */
 function inSlot(
   d: TargetDescription,
   el: Element,
@@ -529,7 +532,7 @@ function inSlot(
 ): boolean {
   const want = d.section;
   const same = (a: string, b: string) => (strict ? textSimilarity(a, b) >= 1 : contextSimilarity(a, b) >= 0.8);
-  if (!want || !slot || slot.index !== want.index || slot.count !== want.count || !same(want.heading, slot.heading)) return false;
+  if (!want || !slot || want.count !== 1 || slot.count !== 1 || !same(want.heading, slot.heading)) return false;
   // The rank says nothing about a newcomer under another legend (the target gone, a copy added elsewhere).
   if (!d.context) return true;
   const context = contextOf(el);
@@ -537,9 +540,8 @@ function inSlot(
 }
 
 /**
- * Twins of different examples ("Afficher" of each password field), or of the same example whose
- * number changed elsewhere on the page: the one at the recorded slot of the recorded section,
- * when exactly one acceptable candidate is there.
+ * Twins of different examples ("Afficher" of each password field): the one alone of its kind
+ * under the recorded section heading, when exactly one acceptable candidate is there.
  */
 function pickBySection(d: TargetDescription, acceptable: Element[]): Element | undefined {
   if (!d.section || acceptable.length < 2) return undefined;

@@ -14,7 +14,7 @@ export function dsfrBody(path: string): string {
   const html = readFileSync(resolve(process.cwd(), 'node_modules', path), 'utf8');
   const m = /<body[^>]*>([\s\S]*)<\/body>/.exec(html);
   if (!m) throw new Error(`no <body> in ${path}`);
-  return m[1].replace(/<script[\s\S]*?<\/script>/g, '');
+  return (m[1] ?? '').replace(/<script[\s\S]*?<\/script>/g, '');
 }
 
 export const PAGES = {

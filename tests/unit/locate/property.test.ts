@@ -83,7 +83,7 @@ function apply(m: Mutation, truth: string): void {
       break;
     case 'wrap': {
       const els = all().filter((e) => e.localName !== 'li' && e.localName !== 'legend' && e.localName !== 'label');
-      const el = els[m.at % els.length];
+      const el = els[m.at % els.length]!;
       const w = document.createElement('div');
       w.className = 'wrapper';
       el.replaceWith(w);
@@ -92,13 +92,13 @@ function apply(m: Mutation, truth: string): void {
     }
     case 'reorder': {
       const parents = all().filter((e) => e.children.length > 1 && (e.localName === 'ul' || e.localName === 'fieldset'));
-      const p = parents[m.at % parents.length];
+      const p = parents[m.at % parents.length]!;
       const kids = Array.from(p.children).filter((k) => k.localName !== 'legend');
       let s = m.seed;
       for (let i = kids.length - 1; i > 0; i--) {
         s = (s * 1103515245 + 12345) % 2147483648;
         const j = s % (i + 1);
-        [kids[i], kids[j]] = [kids[j], kids[i]];
+        [kids[i], kids[j]] = [kids[j]!, kids[i]!];
       }
       for (const k of kids) p.append(k);
       break;

@@ -79,13 +79,22 @@ suite('locate with the section', () => {
 
   it('recognises a label reworded in the very same slot', () => {
     const page = (label: string, n: number) =>
-      `<main>${example('Bouton désactivé', `<button class="fr-btn" id="button-${n}" disabled>${label}</button><button class="fr-btn fr-btn--secondary" id="button-${n + 1}">${label}</button>`)}${example('Bouton simple', `<button class="fr-btn" id="button-${n + 2}">${label}</button>`)}</main>`;
+      `<main>${example('Bouton désactivé', `<button class="fr-btn" id="button-${n}" disabled>${label}</button>`)}${example('Bouton secondaire', `<button class="fr-btn fr-btn--secondary" id="button-${n + 1}">${label}</button>`)}${example('Bouton simple', `<button class="fr-btn" id="button-${n + 2}">${label}</button>`)}</main>`;
     document.body.innerHTML = page('Label bouton', 752);
     const d = describe($('#button-752'));
     document.body.innerHTML = page('Libellé bouton', 1530);
     const r = locate(d, document);
     expect(r.status).toBe('found');
     if (r.status === 'found') expect(r.element.id).toBe('button-1530');
+  });
+
+  it('does not trust a rank among several of a kind: twins may have been reordered', () => {
+    const page = (labels: string[], n: number) =>
+      `<main>${example('Groupe de boutons', labels.map((l, k) => `<button class="fr-btn" id="button-${n + k}">${l}</button>`).join(''))}</main>`;
+    document.body.innerHTML = page(['Label bouton', 'Label bouton'], 10);
+    const d = describe($('#button-11'));
+    document.body.innerHTML = page(['Libellé bouton', 'Libellé bouton'], 90);
+    expect(locate(d, document).status).not.toBe('found');
   });
 
   it('does not take a shortened heading, another kind or a contradicted name for the same slot', () => {

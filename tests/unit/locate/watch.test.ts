@@ -17,11 +17,11 @@ function recorder() {
     callback: (r: LocateResult) => {
       results.push(r);
       const w = waiters.shift();
-      if (w) w(results[read++]);
+      if (w) w(results[read++]!);
     },
     next: () =>
       new Promise<LocateResult>((resolve) => {
-        if (read < results.length) resolve(results[read++]);
+        if (read < results.length) resolve(results[read++]!);
         else waiters.push(resolve);
       }),
   };

@@ -85,8 +85,8 @@ export class FakeBackground {
     switch (request.type) {
       case 'catalogue:forPage':
         return {
-          fitting: this.guides.filter((guide) => this.fitting.includes(guide.id)).map(summarize),
-          others: this.guides.filter((guide) => !this.fitting.includes(guide.id)).map(summarize),
+          fitting: this.guides.filter((guide) => this.fitting.includes(guide.id)).map((guide) => summarize(guide)),
+          others: this.guides.filter((guide) => !this.fitting.includes(guide.id)).map((guide) => summarize(guide)),
         };
       case 'guide:get':
         return this.guide(request.guideId) ?? null;
