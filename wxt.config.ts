@@ -58,7 +58,7 @@ export default defineConfig({
     // "Never act": no write to a page's fields anywhere in extension code (type-checked).
     'build:before': (wxt) => assertNoFieldWrites(wxt.config.root),
     // Content scripts run only on the sites that the bundled guides name: their
-    // matches are set here, from the catalogue, never to <all_urls>.
+    // matches are set here, from the catalogue, never to every site.
     'build:manifestGenerated': (wxt, manifest) => {
       const { matches } = permissionsFor(loadCatalogue(wxt.config.mode));
       if (matches.length === 0) {

@@ -19,6 +19,7 @@ import {
   workingKey,
 } from '../../utils/editor';
 import { parseGuide } from '../../utils/guide/parse';
+import { downloadJson } from '../shared/download';
 
 const storage = () => browser.storage.local;
 
@@ -107,14 +108,5 @@ export async function findTestTab(): Promise<TabInfo | undefined> {
 
 /** Saves a text as a file, through a link of this page (the editor's own page, never a site's). */
 export function downloadText(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click(); // never-act: own page — the download link of the editor, never a site's
-  link.remove();
-  // The download has its own copy once started; the URL is only needed until then.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadJson(text, fileName);
 }

@@ -5,6 +5,7 @@ import { type ImportResult, ProgressStore } from '../../utils/progress/store';
 import { HELP_LEVELS } from '../../utils/run';
 import { memoUrl } from '../memo/open';
 import { ConfirmButton } from '../shared/ConfirmButton';
+import { downloadJson } from '../shared/download';
 import { levelLabel } from '../shared/HelpChoices';
 import { useProgress } from './hooks';
 import { atLevel, suggestionText } from './text';
@@ -70,15 +71,7 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
     if (!read?.ok) return;
     const time = now();
     const name = exportFileName(time);
-    const url = URL.createObjectURL(new Blob([exportFile(read.progress, time)], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click(); // never-act: own page — the download link of this page, never a site's
-    link.remove();
-    // The download has its own copy once started; the URL is only needed until then.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    downloadJson(exportFile(read.progress, time), name);
     setMessage({ text: i18n.t('progress.exported', [name]), isError: false });
   }
 
