@@ -2,8 +2,6 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserKind,
-  type ExtensionBrowser,
-  launchWithExtension,
   OVERLAY_HOST,
   PRACTICE_GUIDE_ID,
   PRACTICE_START_PAGE,
@@ -17,6 +15,7 @@ import {
   axeViolations,
   beginPractice,
   clickBubbleButton,
+  extensionSuite,
   forgetPausedRuns,
   messages,
   readOverlay,
@@ -50,25 +49,11 @@ afterAll(async () => {
 });
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the playback views (axe-core)', (kind) => {
-  let ext: ExtensionBrowser;
-  const opened: Page[] = [];
-
-  beforeAll(async () => {
-    ext = await launchWithExtension(kind);
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-    expect(ext?.errors.takeUnexpected() ?? [], 'errors of the extension').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-  });
+  const suite = extensionSuite(kind);
 
   async function practicePage(): Promise<Page> {
-    const page = await ext.newPage('practice page');
-    opened.push(page);
+    const page = await suite.ext.newPage('practice page');
+    suite.track(page);
     await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
     await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
     return page;
@@ -76,9 +61,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
 
   it('finds no violation in the popup: the guide list, the start screen, and once started', async () => {
     const page = await practicePage();
-    await forgetPausedRuns(ext, page);
-    const popup = await ext.openPopup(page);
-    opened.push(popup);
+    await forgetPausedRuns(suite.ext, page);
+    const popup = await suite.ext.openPopup(page);
+    suite.track(popup);
     const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
     await popup.waitForSelector(`${guideItem} button.start`, { timeout: WAIT_MS });
     expect(readable(await axeViolations(popup)), 'guide list').toEqual([]);
@@ -95,9 +80,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
 
   it('finds no violation in the side panel with a guide under way', async () => {
     const page = await practicePage();
-    const { tabId } = await beginPractice(ext, page, guide);
-    const panel = await ext.openExtensionPage(`sidepanel.html?tab=${tabId}`);
-    opened.push(panel);
+    const { tabId } = await beginPractice(suite.ext, page, guide);
+    const panel = await suite.ext.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+    suite.track(panel);
     const first = guide.steps[1];
     if (first?.kind !== 'step') throw new Error('la deuxième entrée du guide n’est pas une étape');
     // The panel shows the current step's instruction.
@@ -109,8 +94,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
 
   it('finds no violation in the bubble: a question, a step on its target, a missing target, the end', async () => {
     const page = await practicePage();
-    await forgetPausedRuns(ext, page);
-    const popup = await ext.openPopup(page);
+    await forgetPausedRuns(suite.ext, page);
+    const popup = await suite.ext.openPopup(page);
     await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
     await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
     await popup.waitForSelector('section.started', { timeout: WAIT_MS });

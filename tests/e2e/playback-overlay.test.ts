@@ -1,22 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionStep } from '../../utils/guide/schema';
-import {
-  type BrowserKind,
-  type ExtensionBrowser,
-  launchWithExtension,
-  PRACTICE_START_PAGE,
-  type PracticeSites,
-  practiceGuide,
-  startPracticeSites,
-  WAIT_MS,
-} from './harness';
+import { type BrowserKind, PRACTICE_START_PAGE, type PracticeSites, practiceGuide, startPracticeSites, WAIT_MS } from './harness';
 import {
   beginPractice,
   boxOf,
   bubbleButtonIsHitTarget,
   clickAsPerson,
   clickBubbleButton,
+  extensionSuite,
   inViewport,
   readOverlay,
   runOfTab,
@@ -68,25 +60,11 @@ afterAll(async () => {
 });
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page', (kind) => {
-  let ext: ExtensionBrowser;
-  const opened: Page[] = [];
-
-  beforeAll(async () => {
-    ext = await launchWithExtension(kind);
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-    expect(ext?.errors.takeUnexpected() ?? [], 'errors of the extension').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-  });
+  const suite = extensionSuite(kind);
 
   async function practicePage(): Promise<Page> {
-    const page = await ext.newPage('practice page');
-    opened.push(page);
+    const page = await suite.ext.newPage('practice page');
+    suite.track(page);
     return page;
   }
 
@@ -94,7 +72,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
     const page = await practicePage();
     await page.evaluateOnNewDocument(removeAddressRowOnLoad, ADDRESS_ROW);
     await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    const { tabId, t } = await beginPractice(ext, page, guide);
+    const { tabId, t } = await beginPractice(suite.ext, page, guide);
 
     // The person goes ahead to the address page: the run follows to its first step, whose field is missing.
     const address = step('adresse');
@@ -111,7 +89,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
     expect(missing.spot).toBe(false);
     expect(missing.ring).toBeNull();
     expect(await inViewport(page, missing.bubble), 'the bubble is in the window').toBe(true);
-    expect((await runOfTab(ext, tabId, page))?.currentId).toBe(address.id);
+    expect((await runOfTab(suite.ext, tabId, page))?.currentId).toBe(address.id);
 
     // « Chercher à nouveau » while it is still missing: searched again, still nothing ringed.
     await clickBubbleButton(page, t('overlay.searchAgain'));
@@ -131,13 +109,13 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
     // And the step is followed on it: the person fills it, the next step shows by itself.
     await typeAsPerson(page, '#address-8970', '12 rue des Lilas');
     await waitForBubbleText(page, step('code-postal').instruction);
-    expect((await runOfTab(ext, tabId, page))?.history.at(-1)).toMatchObject({ id: address.id, how: 'done' });
+    expect((await runOfTab(suite.ext, tabId, page))?.history.at(-1)).toMatchObject({ id: address.id, how: 'done' });
   });
 
   it('keeps the spotlight on its target through a scroll, a fixed header, a scrolling box and the page’s modal', async () => {
     const page = await practicePage();
     await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    const { tabId, t } = await beginPractice(ext, page, guide);
+    const { tabId, t } = await beginPractice(suite.ext, page, guide);
     const target = '#username-8608';
     const first = await waitForSpotlightOn(page, target);
 
@@ -203,7 +181,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
     // A trusted click on « C'est fait » reaches the bubble, not the modal.
     await clickBubbleButton(page, t('overlay.done'));
     await waitForBubbleText(page, step('mot-de-passe').instruction);
-    expect((await runOfTab(ext, tabId, page))?.history.at(-1)).toMatchObject({ id: 'identifiant', how: 'manual' });
+    expect((await runOfTab(suite.ext, tabId, page))?.history.at(-1)).toMatchObject({ id: 'identifiant', how: 'manual' });
     expect(await page.$('#fr-theme-modal.fr-modal--opened'), 'the modal stayed open: the click did not reach the page').not.toBeNull();
   });
 
@@ -211,7 +189,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
     const page = await practicePage();
     await page.setViewport({ width: 1366, height: 768 });
     await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await beginPractice(ext, page, guide);
+    await beginPractice(suite.ext, page, guide);
     for (const [id, target, act] of [
       ['identifiant', '#username-8608', () => typeAsPerson(page, '#username-8608', 'camille.martin@example.fr')],
       ['mot-de-passe', '#password-8609-input', () => typeAsPerson(page, '#password-8609-input', 'Un-mot-de-passe-2026!')],

@@ -11,10 +11,11 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import type { CDPSession, Page, Target } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { PAD } from '../../../components/overlay/geometry';
 import type { Guide } from '../../../utils/guide/schema';
 import type { Run } from '../../../utils/run';
-import { type ExtensionBrowser, OVERLAY_HOST, PRACTICE_GUIDE_ID, WAIT_MS } from '../harness';
+import { type BrowserKind, type ExtensionBrowser, launchWithExtension, OVERLAY_HOST, PRACTICE_GUIDE_ID, WAIT_MS } from '../harness';
 
 // ---------------------------------------------------------------------------
 // Waiting
@@ -862,4 +863,34 @@ export async function axeViolations(page: Page, include?: unknown[]): Promise<Ax
     });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target) }));
   }, include ?? null);
+}
+
+/**
+ * One browser with the extension for a describe block: launched before its
+ * tests, each test's pages closed after it with the extension's errors checked,
+ * closed at the end. `track(page)` marks a page to close after the test.
+ */
+export function extensionSuite(kind: BrowserKind): { readonly ext: ExtensionBrowser; track<P extends Page>(page: P): P } {
+  let ext: ExtensionBrowser | undefined;
+  const opened: Page[] = [];
+  beforeAll(async () => {
+    ext = await launchWithExtension(kind);
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
+    expect(ext?.errors.takeUnexpected() ?? [], 'errors of the extension').toEqual([]);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+  return {
+    get ext() {
+      if (!ext) throw new Error('the browser is not launched yet');
+      return ext;
+    },
+    track(page) {
+      opened.push(page);
+      return page;
+    },
+  };
 }
