@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { doneWhenOf, itemById, nextItemId } from '../../utils/guide/graph';
+import { itemById } from '../../utils/guide/graph';
 import type { ActionStep, GuideItem } from '../../utils/guide/schema';
 import {
   type BrowserKind,
@@ -14,7 +14,6 @@ import {
   WAIT_MS,
 } from './harness';
 import {
-  clickAsPerson,
   clickBubbleButton,
   coveredClicks,
   fieldsOf,
@@ -32,13 +31,13 @@ import {
   serviceWorkerRuns,
   startFromPopup,
   stopServiceWorker,
-  typeAsPerson,
   waitForBubbleText,
   waitForServiceWorker,
   waitForSpotlightOn,
   waitUntil,
   watchNetwork,
 } from './playback/helpers';
+import { expectedFields, expectedOutcome, PERSON, pathFrom, textOf } from './playback/person';
 
 /**
  * "Faire avec", end to end: the advisor starts the practice guide from the
@@ -51,107 +50,6 @@ import {
 
 const guide = practiceGuide();
 const WRONG_PAGE = '/1.14.4/example/component/button/index.html';
-
-/** What the person types: made-up values, compared with the fields after each step. */
-const TYPED = {
-  email: 'camille.martin@example.fr',
-  password: 'Un-mot-de-passe-2026!',
-  family: 'Martin',
-  given: 'Camille',
-  address: '12 rue des Lilas',
-  postal: '34000',
-  city: 'Montpellier',
-};
-
-/** How the person does each step of the practice guide on the DSFR 1.14.4 pages, and the element the step is about. */
-interface PersonStep {
-  /** The element the spotlight must be on. */
-  target: string;
-  /** The person's action (trusted input); none for a step only « C'est fait » can complete. */
-  act?: (page: Page) => Promise<void>;
-  /** The fields of `<main>` the action changes: id → value or checked. */
-  sets?: Record<string, string | boolean>;
-}
-
-const submitting = (selector: string) => async (page: Page) => {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: WAIT_MS }), clickAsPerson(page, selector)]);
-};
-
-const PERSON: Record<string, PersonStep> = {
-  identifiant: {
-    target: '#username-8608',
-    act: (page) => typeAsPerson(page, '#username-8608', TYPED.email),
-    sets: { 'username-8608': TYPED.email },
-  },
-  'mot-de-passe': {
-    target: '#password-8609-input',
-    act: (page) => typeAsPerson(page, '#password-8609-input', TYPED.password),
-    sets: { 'password-8609-input': TYPED.password },
-  },
-  // DSFR draws the box on the label: a person clicks there.
-  'mention-cnil-1': {
-    target: '#checkbox-cnil-8610',
-    act: (page) => clickAsPerson(page, 'label[for="checkbox-cnil-8610"]'),
-    sets: { 'checkbox-cnil-8610': true },
-  },
-  'mention-cnil-2': {
-    target: '#checkbox-cnil-8611',
-    act: (page) => clickAsPerson(page, 'label[for="checkbox-cnil-8611"]'),
-    sets: { 'checkbox-cnil-8611': true },
-  },
-  'valider-identifiant': { target: '#login-8612 button[type=submit]', act: submitting('#login-8612 button[type=submit]') },
-  sexe: { target: '#sex-8785', act: (page) => clickAsPerson(page, 'label[for="female-8786"]'), sets: { 'female-8786': true } },
-  nom: {
-    target: '#family-name-8789',
-    act: (page) => typeAsPerson(page, '#family-name-8789', TYPED.family),
-    sets: { 'family-name-8789': TYPED.family },
-  },
-  prenom: { target: '#given-8794', act: (page) => typeAsPerson(page, '#given-8794', TYPED.given), sets: { 'given-8794': TYPED.given } },
-  'valider-identite': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
-  adresse: {
-    target: '#address-8970',
-    act: (page) => typeAsPerson(page, '#address-8970', TYPED.address),
-    sets: { 'address-8970': TYPED.address },
-  },
-  'code-postal': {
-    target: '#postal-8972',
-    act: (page) => typeAsPerson(page, '#postal-8972', TYPED.postal),
-    sets: { 'postal-8972': TYPED.postal },
-  },
-  ville: { target: '#city-8973', act: (page) => typeAsPerson(page, '#city-8973', TYPED.city), sets: { 'city-8973': TYPED.city } },
-  'valider-adresse': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
-  'lire-confirmation': { target: '#alert-9152' },
-};
-
-/** The text the bubble shows for an item. */
-function textOf(item: GuideItem): string {
-  return item.kind === 'step' ? item.instruction : item.kind === 'question' ? item.question : (item.message ?? '');
-}
-
-/** The steps from `firstId` to the end, along the guide's path. */
-function pathFrom(firstId: string): { steps: ActionStep[]; end: GuideItem } {
-  const steps: ActionStep[] = [];
-  let item = itemById(guide, firstId);
-  while (item?.kind === 'step') {
-    steps.push(item);
-    item = itemById(guide, nextItemId(guide, item.id) ?? '');
-  }
-  if (item?.kind !== 'end') throw new Error('le chemin « pas encore de compte » ne mène pas à une fin');
-  return { steps, end: item };
-}
-
-/** How the run records a step done the expected way: seen done, reached the next page, or « C'est fait » for a step nobody can see done. */
-function expectedOutcome(step: ActionStep): 'done' | 'page' | 'manual' {
-  const how = doneWhenOf(step);
-  return how === 'action' ? 'done' : how === 'page' ? 'page' : 'manual';
-}
-
-/** Every form control of the page's `<main>` empty or unticked, except those the person set. */
-function expectedFields(actual: Record<string, string | boolean>, set: Record<string, string | boolean>) {
-  return Object.fromEntries(
-    Object.entries(actual).map(([key, value]) => [key, key in set ? set[key] : typeof value === 'boolean' ? false : '']),
-  );
-}
 
 /** What the journey's interruptions see: the person's tab and the browser around it. */
 interface Journey {
