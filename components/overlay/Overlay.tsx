@@ -32,6 +32,16 @@ function tryFocus(el: Element | null | undefined): boolean {
   return (el.getRootNode() as Document | ShadowRoot).activeElement === el;
 }
 
+const CONTROL =
+  'input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href]';
+
+/**
+ * Where the keyboard lands in a target that cannot take the focus itself (a
+ * group of radios or boxes): its checked radio, else its first control — as Tab would.
+ */
+const controlIn = (el: Element | null): Element | null =>
+  el?.querySelector('input[type=radio]:checked') ?? el?.querySelector(CONTROL) ?? null;
+
 /**
  * The playback overlay: a spotlight on the current step's target (the page dimmed
  * around it, never blocking it) and a bubble that says what to do. Nothing here
@@ -94,7 +104,9 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
       const box = viewportBox(element);
       const viewport = viewportSize();
       const b = bubble.current;
-      const size = b && { width: b.offsetWidth, height: b.offsetHeight };
+      // The bubble's whole height, even while a max-height makes it scroll: else
+      // limiting it would change the size it is placed by, and the next update would undo it.
+      const size = b && { width: b.offsetWidth, height: b.scrollHeight + b.offsetHeight - b.clientHeight };
       const h = hole(box);
       dim.current?.setAttribute('d', cutoutPath({ width: innerWidth, height: innerHeight }, h));
       for (const rect of ring.current?.children ?? []) setBox(rect, h);
@@ -102,6 +114,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
         const p = place(box, size, viewport);
         b.style.left = `${p.x}px`;
         b.style.top = `${p.y}px`;
+        b.style.maxHeight = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
       }
     });
   }, [element, hidden, key, pulse]);
@@ -151,8 +164,8 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
 
   const hide = () => {
     setHiddenAt(key);
-    // Focus goes back where the person works: the target, else where they came from.
-    if (!tryFocus(element) && !tryFocus(pageFocus.current)) focusNext.current = 'show';
+    // Focus goes back where the person works: the target (or its first control), else where they came from.
+    if (!tryFocus(element) && !tryFocus(controlIn(element)) && !tryFocus(pageFocus.current)) focusNext.current = 'show';
   };
 
   const onKeyDown = (e: KeyboardEvent) => {

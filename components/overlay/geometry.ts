@@ -48,12 +48,26 @@ export type Side = 'bottom' | 'top' | 'right' | 'left';
 const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v, max));
 
 /**
+ * The least height worth giving a bubble whose text then scrolls inside it: below
+ * that, covering the target is the lesser evil (the person can hide the bubble).
+ */
+export const MIN_SCROLLING_HEIGHT = 160;
+
+/**
  * Where the bubble goes next to the target: below, above, right or left, the first
  * side where it fits whole; centred on the target on the other axis; always kept
  * inside the viewport, so that it stays readable even when the target is partly
- * out of view.
+ * out of view. When it fits whole nowhere (large text on a small screen), it goes
+ * above or below, where there is more room, with `maxHeight` so that its content
+ * scrolls instead of covering the target.
  */
-export function place(target: Box, bubble: Size, viewport: Size, gap = GAP, margin = MARGIN): { x: number; y: number; side: Side } {
+export function place(
+  target: Box,
+  bubble: Size,
+  viewport: Size,
+  gap = GAP,
+  margin = MARGIN,
+): { x: number; y: number; side: Side; maxHeight?: number } {
   const h = hole(target);
   const room: Record<Side, number> = {
     bottom: viewport.height - (h.y + h.height) - gap - margin,
@@ -63,19 +77,28 @@ export function place(target: Box, bubble: Size, viewport: Size, gap = GAP, marg
   };
   const need = (s: Side) => (s === 'top' || s === 'bottom' ? bubble.height : bubble.width);
   const sides: Side[] = ['bottom', 'top', 'right', 'left'];
-  const side = sides.find((s) => room[s] >= need(s)) ?? sides.reduce((a, b) => (room[b] > room[a] ? b : a));
+  let side = sides.find((s) => room[s] >= need(s));
+  let maxHeight: number | undefined;
+  if (!side) {
+    const vertical: Side = room.bottom >= room.top ? 'bottom' : 'top';
+    if (room[vertical] >= MIN_SCROLLING_HEIGHT) {
+      side = vertical;
+      maxHeight = Math.floor(room[vertical]);
+    } else side = sides.reduce((a, b) => (room[b] > room[a] ? b : a));
+  }
+  const height = maxHeight ?? bubble.height;
   let x: number;
   let y: number;
   if (side === 'top' || side === 'bottom') {
     x = h.x + h.width / 2 - bubble.width / 2;
-    y = side === 'bottom' ? h.y + h.height + gap : h.y - gap - bubble.height;
+    y = side === 'bottom' ? h.y + h.height + gap : h.y - gap - height;
   } else {
-    y = h.y + h.height / 2 - bubble.height / 2;
+    y = h.y + h.height / 2 - height / 2;
     x = side === 'right' ? h.x + h.width + gap : h.x - gap - bubble.width;
   }
   x = clamp(x, margin, Math.max(margin, viewport.width - bubble.width - margin));
-  y = clamp(y, margin, Math.max(margin, viewport.height - bubble.height - margin));
-  return { x: Math.round(x), y: Math.round(y), side };
+  y = clamp(y, margin, Math.max(margin, viewport.height - height - margin));
+  return { x: Math.round(x), y: Math.round(y), side, ...(maxHeight === undefined ? {} : { maxHeight }) };
 }
 
 /** Whether a box lies wholly inside the viewport (then there is no need to scroll to it). */

@@ -5,6 +5,7 @@ import { type ImportResult, ProgressStore } from '../../utils/progress/store';
 import { HELP_LEVELS } from '../../utils/run';
 import { memoUrl } from '../memo/open';
 import { ConfirmButton } from '../shared/ConfirmButton';
+import { useDisplaySettings } from '../shared/display';
 import { downloadJson } from '../shared/download';
 import { levelLabel } from '../shared/HelpChoices';
 import { useProgress } from './hooks';
@@ -48,6 +49,8 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
   const loaded = useProgress(store);
   const [message, setMessage] = useState<Message>(null);
   const [fileInput, setFileInput] = useState(0);
+  // Text size and contrast chosen in the display settings apply here too.
+  useDisplaySettings(null);
 
   useEffect(() => {
     document.documentElement.lang = i18n.t('lang');

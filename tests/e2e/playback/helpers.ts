@@ -894,3 +894,501 @@ export function extensionSuite(kind: BrowserKind): { readonly ext: ExtensionBrow
     },
   };
 }
+
+// ---------------------------------------------------------------------------
+// Levels of help and modes: a start with chosen settings, the side panel opened as a page
+
+/**
+ * Starts the practice guide on `page` from the popup, choosing the mode and
+ * the level on the start screen (trusted clicks on its radios), then « C'est
+ * parti ». Leaves `page` in front; returns the tab id of the run.
+ */
+export async function startFromPopupWith(
+  ext: ExtensionBrowser,
+  page: Page,
+  { mode = 'advisor', level = 'guided' }: { mode?: Run['mode']; level?: Run['level'] },
+): Promise<number> {
+  await forgetPausedRuns(ext, page);
+  const popup = await ext.openPopup(page);
+  try {
+    const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
+    // The run of a tab closed at the very end of the previous test may have been set aside just after.
+    const offered = await popup.waitForSelector(`${guideItem} button.start, ${guideItem} button.restart`, { timeout: WAIT_MS });
+    if (await offered?.evaluate((button) => button.classList.contains('restart'))) {
+      await popup.close();
+      return startFromPopupWith(ext, page, { mode, level });
+    }
+    await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
+    await popup.waitForSelector('.start-screen button.go', { timeout: WAIT_MS });
+    await popup.locator(`.start-screen input[name="start-mode"][value="${mode}"]`).setTimeout(WAIT_MS).click();
+    await popup.locator(`.start-screen input[name="start-level"][value="${level}"]`).setTimeout(WAIT_MS).click();
+    const chosen = await popup.evaluate(() => ({
+      mode: document.querySelector<HTMLInputElement>('.start-screen input[name="start-mode"]:checked')?.value ?? null,
+      level: document.querySelector<HTMLInputElement>('.start-screen input[name="start-level"]:checked')?.value ?? null,
+    }));
+    if (chosen.mode !== mode || chosen.level !== level) {
+      throw new Error(`Réglages non pris sur l’écran de départ : ${JSON.stringify(chosen)}`);
+    }
+    await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
+    await popup.waitForSelector(`section.started[data-guide-id="${PRACTICE_GUIDE_ID}"]`, { timeout: WAIT_MS });
+  } finally {
+    await popup.close().catch(() => undefined);
+  }
+  await page.bringToFront();
+  return (await latestRun(ext, page)).tabId;
+}
+
+/** The side panel as shown (read from its DOM, nothing written). */
+export interface PanelState {
+  /** The language of the panel's own texts. */
+  lang: string;
+  /** « Avec un conseiller · Guidé »… */
+  summary: string | null;
+  /** The current item's text in « Maintenant »; null once finished. */
+  now: string | null;
+  /** The « Maintenant » section of a finished run is shown. */
+  finished: boolean;
+  /** The list of steps: each line's item id and state (`done`, `manual`, `current`, `ahead`…). */
+  lines: { id: string; state: string }[];
+  /** The item marked `aria-current="step"` in the list. */
+  current: string | null;
+  /** The question's choices offered in the panel. */
+  choices: string[];
+  /** The notice under the buttons (« Regardez la page… »). */
+  notice: string | null;
+  /** Buttons present in « Maintenant », by class. */
+  showMe: boolean;
+  lost: boolean;
+  lostBack: boolean;
+  /** The tip for the advisor is shown. */
+  advisorTip: boolean;
+  /** The radios of the settings section. */
+  mode: string | null;
+  level: string | null;
+}
+
+export function readPanel(panel: Page): Promise<PanelState> {
+  return panel.evaluate(() => {
+    const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+    const one = (css: string) => document.querySelector(css);
+    return {
+      lang: document.documentElement.lang,
+      summary: clean(one('.run-settings-summary')?.textContent) || null,
+      now: clean(one('section.now .now-text .instruction')?.textContent) || null,
+      finished: !!one('section.now.end'),
+      lines: [...document.querySelectorAll<HTMLElement>('ol.steps li.step')].map((li) => ({
+        id: li.dataset.itemId ?? '',
+        state: li.dataset.state ?? '',
+      })),
+      current: one('ol.steps li[aria-current="step"]')?.getAttribute('data-item-id') ?? null,
+      choices: [...document.querySelectorAll('section.now fieldset.choices button.choice')].map((b) => clean(b.textContent)),
+      notice: clean(one('section.now .status')?.textContent) || null,
+      showMe: !!one('section.now button.show-me'),
+      lost: !!one('section.now button.lost'),
+      lostBack: !!one('section.now button.lost-back'),
+      advisorTip: !!one('aside.advisor'),
+      mode: document.querySelector<HTMLInputElement>('input[name="panel-mode"]:checked')?.value ?? null,
+      level: document.querySelector<HTMLInputElement>('input[name="panel-level"]:checked')?.value ?? null,
+    };
+  });
+}
+
+/** Waits until the side panel shows what `check` wants, and returns it. */
+export function waitForPanel(panel: Page, what: string, check: (state: PanelState) => boolean): Promise<PanelState> {
+  return waitUntil(
+    `le panneau : ${what}`,
+    async () => {
+      const state = await readPanel(panel);
+      return check(state) ? state : null;
+    },
+    { describe: () => readPanel(panel) },
+  );
+}
+
+/** The side panel of the run of `tabId`, opened as a page in a tab, once it shows the run; `page` is brought back to the front. */
+export async function openRunPanel(ext: ExtensionBrowser, tabId: number, page: Page): Promise<Page> {
+  const panel = await ext.openExtensionPage(`sidepanel.html?tab=${tabId}`);
+  try {
+    await waitForPanel(panel, 'le guide en cours est affiché', (state) => state.lines.length > 0);
+  } finally {
+    await page.bringToFront();
+  }
+  return panel;
+}
+
+/**
+ * A trusted click on `selector` in the side panel, as the advisor or the
+ * person does it: the panel is brought to the front (a background tab gets no
+ * animation frames), then `page` again, where the overlay follows on those.
+ */
+export async function clickInPanel(panel: Page, selector: string, page: Page): Promise<void> {
+  await panel.bringToFront();
+  try {
+    await panel.locator(selector).setTimeout(WAIT_MS).click();
+  } finally {
+    await page.bringToFront();
+  }
+}
+
+/** What the overlay showed at one moment: the bubble (with its text) and/or the spotlight. */
+export interface OverlaySighting {
+  dialog: boolean;
+  spot: boolean;
+  text: string | null;
+  page: string;
+}
+
+/**
+ * Installed with `page.evaluateOnNewDocument`: watches the overlay's open
+ * shadow root from the page's main world and logs in `sessionStorage` (kept
+ * across the tab's pages on one origin) every state in which it shows a
+ * bubble or a spotlight, however briefly. A test can then prove that nothing
+ * was shown at a level of help where nothing should be, without waiting for an
+ * absence. Reads only.
+ */
+export function installOverlayWatch(hostName: string): void {
+  const KEY = '__cacE2eOverlaySeen';
+  const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  let last = '';
+  const note = (root: ShadowRoot) => {
+    const dialog = root.querySelector('[role=dialog]');
+    const spot = root.querySelector('svg.spot');
+    if (!dialog && !spot) {
+      last = '';
+      return;
+    }
+    const described = dialog?.getAttribute('aria-describedby');
+    const text = described ? clean(root.getElementById(described)?.textContent) || null : null;
+    const entry = { dialog: !!dialog, spot: !!spot, text, page: location.pathname };
+    const key = JSON.stringify(entry);
+    if (key === last) return;
+    last = key;
+    let seen: unknown[] = [];
+    try {
+      seen = JSON.parse(sessionStorage.getItem(KEY) ?? '[]') as unknown[];
+    } catch {
+      seen = [];
+    }
+    seen.push(entry);
+    sessionStorage.setItem(KEY, JSON.stringify(seen));
+  };
+  const watched = new WeakSet<Element>();
+  const attach = () => {
+    const host = document.querySelector(hostName);
+    const root = host?.shadowRoot;
+    if (!host || !root || watched.has(host)) return;
+    watched.add(host);
+    new MutationObserver(() => note(root)).observe(root, { childList: true, subtree: true, characterData: true });
+    note(root);
+  };
+  // The host is added by the content script after this runs; a new host (remount) is watched too.
+  new MutationObserver(attach).observe(document, { childList: true, subtree: true });
+  attach();
+}
+
+/** What the overlay watch logged in this tab, on the page's origin. */
+export function overlaySightings(page: Page): Promise<OverlaySighting[]> {
+  return page.evaluate(() => JSON.parse(sessionStorage.getItem('__cacE2eOverlaySeen') ?? '[]') as OverlaySighting[]);
+}
+
+// ---------------------------------------------------------------------------
+// Keyboard only: a log of every pointer event, where the focus is, key presses
+
+const POINTER_LOG_KEY = '__cacE2ePointerLog';
+
+/** One pointer or mouse event seen by the pointer log. */
+export interface PointerEntry {
+  type: string;
+  trusted: boolean;
+  target: string;
+  page: string;
+}
+
+/**
+ * Installed with `page.evaluateOnNewDocument` (or evaluated at once in a page
+ * opened by the browser, such as the popup): logs in `sessionStorage` every
+ * pointer, mouse and wheel event, trusted or not, whatever world made it. A
+ * keyboard-only journey must leave it empty.
+ */
+export function installPointerLog(): void {
+  const KEY = '__cacE2ePointerLog';
+  const scope = window as unknown as { __cacE2ePointerLog?: boolean };
+  if (scope.__cacE2ePointerLog) return;
+  scope.__cacE2ePointerLog = true;
+  const types = ['pointerdown', 'pointerup', 'pointermove', 'mousedown', 'mouseup', 'mousemove', 'contextmenu', 'wheel', 'auxclick'];
+  for (const type of types) {
+    window.addEventListener(
+      type,
+      (event) => {
+        const node = event.composedPath()[0] as Element | null;
+        let log: unknown[] = [];
+        try {
+          log = JSON.parse(sessionStorage.getItem(KEY) ?? '[]') as unknown[];
+        } catch {
+          log = [];
+        }
+        log.push({ type, trusted: event.isTrusted, target: node?.localName ?? String(node), page: location.pathname });
+        sessionStorage.setItem(KEY, JSON.stringify(log));
+      },
+      { capture: true },
+    );
+  }
+}
+
+/** What the pointer log recorded in this tab, on the page's origin. */
+export function pointerLog(page: Page): Promise<PointerEntry[]> {
+  return page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '[]') as PointerEntry[], POINTER_LOG_KEY);
+}
+
+/**
+ * Proves that the pointer log of `page` hears an event (an untrusted
+ * `pointermove` dispatched by the test), then clears it. Returns the types heard.
+ */
+export function pointerLogCanary(page: Page): Promise<string[]> {
+  return page.evaluate((key) => {
+    document.body.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
+    const heard = (JSON.parse(sessionStorage.getItem(key) ?? '[]') as { type: string }[]).map((entry) => entry.type);
+    sessionStorage.removeItem(key);
+    return heard;
+  }, POINTER_LOG_KEY);
+}
+
+/** The element that has the focus, found through open shadow roots (the overlay's). */
+export interface FocusedElement {
+  tag: string;
+  id: string;
+  classes: string;
+  text: string;
+  /** It lies in the overlay's shadow root. */
+  inOverlay: boolean;
+  /** It is the bubble itself (`[role=dialog]`). */
+  bubble: boolean;
+  /** `:focus-visible` applies: the browser shows the focus. */
+  focusVisible: boolean;
+  /** Computed focus indicators. */
+  outlineStyle: string;
+  outlineWidth: string;
+  boxShadow: string;
+}
+
+/** Where the focus is in `page`, or null when nothing but the body has it. */
+export function focusedElement(page: Page): Promise<FocusedElement | null> {
+  return page.evaluate((hostName) => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    if (!element || element === document.body || element === document.documentElement) return null;
+    const style = getComputedStyle(element);
+    const root = element.getRootNode();
+    return {
+      tag: element.localName,
+      id: element.id,
+      classes: element.getAttribute('class') ?? '',
+      text: (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      inOverlay: root instanceof ShadowRoot && root.host.localName === hostName,
+      bubble: element.getAttribute('role') === 'dialog',
+      focusVisible: element.matches(':focus-visible'),
+      outlineStyle: style.outlineStyle,
+      outlineWidth: style.outlineWidth,
+      boxShadow: style.boxShadow,
+    };
+  }, OVERLAY_HOST);
+}
+
+/** Whether the focused element shows a focus indicator: an outline of some width, or a box shadow. */
+export function showsFocus(focused: FocusedElement | null): boolean {
+  if (!focused) return false;
+  const outline = focused.outlineStyle !== 'none' && Number.parseFloat(focused.outlineWidth) > 0;
+  return outline || (focused.boxShadow !== '' && focused.boxShadow !== 'none');
+}
+
+/** Whether the focus is on the element `selector` of the page (or, with `within`, inside it). */
+export function focusIsOn(page: Page, selector: string, within = false): Promise<boolean> {
+  return page.evaluate(
+    (css, inside) => {
+      const element = document.querySelector(css);
+      const active = document.activeElement;
+      return !!element && !!active && (active === element || (inside && element.contains(active)));
+    },
+    selector,
+    within,
+  );
+}
+
+type KeyInput = Parameters<Page['keyboard']['press']>[0];
+
+/** Presses a key combination written `Alt+Shift+K` (or one key: `Tab`, `Space`…): modifiers held, the last key pressed. */
+export async function pressKeys(page: Page, combination: string): Promise<void> {
+  const keys = combination.split('+');
+  const last = keys.pop() as string;
+  const modifiers = keys as KeyInput[];
+  for (const modifier of modifiers) await page.keyboard.down(modifier);
+  // A letter by its physical key, so that `event.code` is `KeyK` whatever the modifiers; Space as
+  // its character, the name both drivers know.
+  const key = /^[A-Z]$/.test(last) ? `Key${last}` : last === 'Space' ? ' ' : last;
+  await page.keyboard.press(key as KeyInput);
+  for (const modifier of modifiers.reverse()) await page.keyboard.up(modifier);
+}
+
+/**
+ * Presses `key` (Tab, Shift+Tab, an arrow…) until the focused element is the
+ * one `wanted` accepts, as a keyboard user moves through a page; fails after
+ * `max` presses with the elements met on the way.
+ */
+export async function pressUntilFocused(
+  page: Page,
+  key: string,
+  what: string,
+  wanted: (focused: FocusedElement) => boolean | Promise<boolean>,
+  max = 40,
+): Promise<FocusedElement> {
+  const met: string[] = [];
+  for (let presses = 0; presses < max; presses++) {
+    await pressKeys(page, key);
+    const focused = await focusedElement(page);
+    if (focused && (await wanted(focused))) return focused;
+    met.push(focused ? `${focused.tag}${focused.id ? `#${focused.id}` : ''} « ${focused.text.slice(0, 30)} »` : '(rien)');
+  }
+  throw new Error(`${what} : pas atteint en ${max} appuis sur ${key} ; parcouru : ${met.join(', ')}`);
+}
+
+// ---------------------------------------------------------------------------
+// Reading aloud: a speech synthesis that records what it is asked to say
+
+/** What the stub was asked: a text to say (with its language and rate), or to stop. */
+export type SpeechCall = { op: 'speak'; text: string; lang: string; rate: number } | { op: 'cancel' };
+
+/**
+ * Replaces `speechSynthesis` in the world it runs in by a stub that says
+ * nothing and records every `speak` ({text, lang, rate}) and `cancel` in
+ * `globalThis.__cacSpeech`. The real `SpeechSynthesisUtterance` is kept. No
+ * voice is offered, so that the extension sets the language itself. Evaluated
+ * in the content script's isolated world (`ContentScriptWorld`) or, with
+ * `evaluateOnNewDocument`, in an extension page.
+ */
+export function installSpeechStub(): void {
+  const scope = globalThis as unknown as { __cacSpeech?: unknown[] };
+  if (scope.__cacSpeech) return;
+  const calls: unknown[] = [];
+  scope.__cacSpeech = calls;
+  const stub = {
+    speaking: false,
+    pending: false,
+    paused: false,
+    onvoiceschanged: null,
+    speak(utterance: SpeechSynthesisUtterance) {
+      calls.push({ op: 'speak', text: utterance.text, lang: utterance.lang, rate: utterance.rate });
+    },
+    cancel() {
+      calls.push({ op: 'cancel' });
+    },
+    pause() {},
+    resume() {},
+    getVoices: () => [],
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => true,
+  };
+  Object.defineProperty(globalThis, 'speechSynthesis', { configurable: true, get: () => stub });
+}
+
+/** What the speech stub of an extension page recorded. */
+export function speechCallsIn(page: Page): Promise<SpeechCall[]> {
+  return page.evaluate(() => ((globalThis as unknown as { __cacSpeech?: SpeechCall[] }).__cacSpeech ?? []).slice());
+}
+
+interface ContextDescription {
+  id: number;
+  /** Unique across the renderer processes a tab goes through (plain ids may repeat). */
+  uniqueId: string;
+  origin: string;
+  name: string;
+  auxData?: { type?: string; frameId?: string };
+}
+
+/**
+ * Chromium: the content script's isolated world in the top frame of `page`,
+ * followed through CDP across the page's navigations (each page load makes a
+ * new world). Stubbing a global in the page's main world would not reach it.
+ */
+export class ContentScriptWorld {
+  readonly #session: CDPSession;
+  readonly #ext: ExtensionBrowser;
+  /** Living contexts by unique id, in order of creation: the last matching one is the current page's. */
+  readonly #contexts = new Map<string, ContextDescription>();
+
+  private constructor(session: CDPSession, ext: ExtensionBrowser) {
+    this.#session = session;
+    this.#ext = ext;
+  }
+
+  static async attach(page: Page, ext: ExtensionBrowser): Promise<ContentScriptWorld> {
+    const session = await page.createCDPSession();
+    const world = new ContentScriptWorld(session, ext);
+    session.on('Runtime.executionContextCreated', (event: { context: ContextDescription }) => {
+      world.#contexts.set(event.context.uniqueId, event.context);
+    });
+    session.on('Runtime.executionContextDestroyed', (event: { executionContextUniqueId?: string; executionContextId: number }) => {
+      if (event.executionContextUniqueId) world.#contexts.delete(event.executionContextUniqueId);
+    });
+    session.on('Runtime.executionContextsCleared', () => world.#contexts.clear());
+    await session.send('Runtime.enable');
+    return world;
+  }
+
+  /** The living execution contexts of the tab (for a failure's message). */
+  contexts(): ContextDescription[] {
+    return [...this.#contexts.values()];
+  }
+
+  /** The unique id of the extension's isolated world in the top frame, once the content script runs there. */
+  async contextId(): Promise<string> {
+    const { frameTree } = await this.#session.send('Page.getFrameTree');
+    const top = frameTree.frame.id;
+    const extensionName = String(this.#ext.manifest.name ?? '');
+    return waitUntil(
+      'le monde isolé du script de contenu existe',
+      async () => {
+        const ours = [...this.#contexts.values()].filter(
+          (c) =>
+            c.auxData?.type === 'isolated' &&
+            c.auxData.frameId === top &&
+            (c.origin === this.#ext.origin || (extensionName !== '' && c.name === extensionName)),
+        );
+        return ours.at(-1)?.uniqueId ?? null;
+      },
+      { describe: async () => this.contexts() },
+    );
+  }
+
+  /** Evaluates `expression` in the content script's world; its value comes back as JSON. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const uniqueContextId = await this.contextId();
+    const result = (await this.#session.send('Runtime.evaluate', {
+      uniqueContextId,
+      expression,
+      returnByValue: true,
+      awaitPromise: true,
+    })) as {
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (result.exceptionDetails) {
+      throw new Error(`Runtime.evaluate : ${result.exceptionDetails.exception?.description ?? result.exceptionDetails.text}`);
+    }
+    return result.result.value as T;
+  }
+
+  /** Installs the speech stub in the content script's world (the current page's). */
+  async stubSpeech(): Promise<void> {
+    await this.evaluate(`(${installSpeechStub.toString()})(), true`);
+  }
+
+  /** What the speech stub recorded in the content script's world; null when it is not installed there. */
+  speechCalls(): Promise<SpeechCall[] | null> {
+    return this.evaluate('globalThis.__cacSpeech ? globalThis.__cacSpeech.slice() : null');
+  }
+
+  async detach(): Promise<void> {
+    await this.#session.detach().catch(() => undefined);
+  }
+}

@@ -88,13 +88,17 @@ suite('locate with the section', () => {
     if (r.status === 'found') expect(r.element.id).toBe('button-1530');
   });
 
-  it('does not trust a rank among several of a kind: twins may have been reordered', () => {
+  it('trusts a rank among reworded twins only while their section holds as many of the kind', () => {
     const page = (labels: string[], n: number) =>
       `<main>${example('Groupe de boutons', labels.map((l, k) => `<button class="fr-btn" id="button-${n + k}">${l}</button>`).join(''))}</main>`;
     document.body.innerHTML = page(['Label bouton', 'Label bouton'], 10);
     const d = describe($('#button-11'));
-    document.body.innerHTML = page(['Libellé bouton', 'Libellé bouton'], 90);
+    document.body.innerHTML = page(['Libellé bouton', 'Libellé bouton', 'Libellé bouton'], 90);
     expect(locate(d, document).status).not.toBe('found');
+    document.body.innerHTML = page(['Libellé bouton', 'Libellé bouton'], 90);
+    const r = locate(d, document);
+    expect(r.status).toBe('found');
+    if (r.status === 'found') expect(r.element.id).toBe('button-91');
   });
 
   it('does not take a shortened heading, another kind or a contradicted name for the same slot', () => {

@@ -130,7 +130,7 @@ suite('speed-minded pruning', () => {
 });
 
 suite('twins and lookalikes', () => {
-  it('does not pick a twin by rank once one of the lookalikes is gone', () => {
+  it('does not pick a twin by rank once one of the twins of its section is gone', () => {
     const block = (h: string) =>
       `<section><h2>${h}</h2><div class="ex"><button class="fr-accordion__btn" type="button">Extrait de code</button></div>` +
       `<div class="ex"><button class="fr-accordion__btn" type="button">Extrait de code</button></div></section>`;
@@ -141,13 +141,15 @@ suite('twins and lookalikes', () => {
     expect(d.twin).toEqual({ index: 1, count: 2 });
     expect(d.alike).toBe(4);
     target.remove();
-    document
-      .querySelector('section')
-      ?.insertAdjacentHTML('beforeend', '<div class="ex"><button class="fr-accordion__btn" type="button">Extrait de code</button></div>');
-    // Two twins again in the first section, but one of them is a newcomer: rank 1 is not the target.
-    buttons()[3]?.remove();
+    // The twin left in its section is not the target, whatever its rank.
     const { alike: _, ...old } = d;
     expect(locate(old, document).status).toBe('found');
     expect(locate(d, document).status).not.toBe('found');
+    // Lookalikes gone elsewhere, its section intact: the rank among its twins still holds.
+    document.body.innerHTML = `<main>${block('Demande du titre')}${block('Autre demande')}</main>`;
+    buttons()[3]?.remove();
+    const r = locate(d, document);
+    expect(r.status).toBe('found');
+    if (r.status === 'found') expect(r.element).toBe(buttons()[1]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutoutPath, GAP, hole, inView, MARGIN, PAD, place } from '../../../components/overlay/geometry';
+import { cutoutPath, GAP, hole, inView, MARGIN, MIN_SCROLLING_HEIGHT, PAD, place } from '../../../components/overlay/geometry';
 
 const viewport = { width: 1000, height: 800 };
 const bubble = { width: 300, height: 200 };
@@ -77,6 +77,38 @@ describe('place', () => {
     const h = hole(target);
     const overlaps = p.x < h.x + h.width && p.x + bubble.width > h.x && p.y < h.y + h.height && p.y + bubble.height > h.y;
     expect(overlaps).toBe(false);
+  });
+});
+
+describe('place, when the bubble fits whole nowhere (large text)', () => {
+  const laptop = { width: 1280, height: 800 };
+  const big = { width: 768, height: 478 };
+  const overlaps = (p: { x: number; y: number; maxHeight?: number }, target: Parameters<typeof hole>[0]) => {
+    const h = hole(target);
+    const height = p.maxHeight ?? big.height;
+    return p.x < h.x + h.width && p.x + big.width > h.x && p.y < h.y + h.height && p.y + height > h.y;
+  };
+  it('goes where there is more room, shortened so that it scrolls, and leaves the target clear', () => {
+    const target = { x: 137, y: 340, width: 606, height: 56 };
+    const p = place(target, big, laptop);
+    expect(p.side).toBe('bottom');
+    expect(p.maxHeight).toBe(laptop.height - (340 + 56 + PAD) - GAP - MARGIN);
+    expect(p.maxHeight).toBeLessThan(big.height);
+    expect(overlaps(p, target)).toBe(false);
+    expect(p.y + (p.maxHeight ?? 0)).toBeLessThanOrEqual(laptop.height - MARGIN);
+    const higher = place({ ...target, y: 500 }, big, laptop);
+    expect(higher.side).toBe('top');
+    expect(overlaps(higher, { ...target, y: 500 })).toBe(false);
+  });
+  it('is not shortened when it fits whole on a side', () => {
+    expect(place({ x: 137, y: 100, width: 606, height: 56 }, big, laptop).maxHeight).toBeUndefined();
+  });
+  it('covers the target rather than shrink below a readable height', () => {
+    const tall = { x: 137, y: 100, width: 606, height: 560 };
+    const p = place(tall, big, laptop);
+    expect(p.maxHeight).toBeUndefined();
+    expect(p.y + big.height).toBeLessThanOrEqual(laptop.height - MARGIN);
+    expect(MIN_SCROLLING_HEIGHT).toBeGreaterThan(laptop.height - (100 + 560 + PAD) - GAP - MARGIN);
   });
 });
 

@@ -241,6 +241,22 @@ describe('keyboard', () => {
     expect(m.root.activeElement).toBe(m.$('.bubble'));
   });
 
+  it('Escape on a group of radios gives the focus to its checked radio, else to its first one', () => {
+    const group = pageTarget({ x: 100, y: 200, width: 300, height: 80 }, 'fieldset');
+    group.innerHTML =
+      '<input type="radio" name="s" id="f"><input type="radio" name="s" id="m" disabled><input type="radio" name="s" id="o">';
+    // A fieldset cannot take the focus in a browser; happy-dom lets any element take it.
+    group.focus = () => undefined;
+    m = mount({ view: view(step({ action: 'choose' })), target: { status: 'found', element: group } });
+    key(m.$('.bubble')!, { key: 'Escape' });
+    expect(document.activeElement?.id).toBe('f');
+    m.unmount();
+    (group.querySelector('#o') as HTMLInputElement).checked = true;
+    m = mount({ view: view(step({ action: 'choose' })), target: { status: 'found', element: group } });
+    key(m.$('.bubble')!, { key: 'Escape' });
+    expect(document.activeElement?.id).toBe('o');
+  });
+
   it('Escape without a focusable target puts the focus on "Afficher le guide"', () => {
     m = mount({ view: view(step({ action: 'read' })), target: { status: 'no-target' } });
     key(m.$('.bubble')!, { key: 'Escape' });
