@@ -17,6 +17,9 @@ const GECKO = {
   gecko_android: { strict_min_version: '142.0' },
 };
 
+/** Opens the popup from any page (G for guide). Chromium on Linux refuses Alt+Shift+C; Firefox uses Ctrl+Shift+Y. */
+const OPEN_POPUP_KEY = 'Alt+Shift+G';
+
 /** Sites asked for at run time, one at a time (`permissions.request` with the exact site), never at install. */
 const OPTIONAL_SITES = ['https://*/*', 'http://*/*'];
 
@@ -51,6 +54,13 @@ export default defineConfig({
       // MV2 has no optional_host_permissions (WXT drops it there): host patterns go in optional_permissions.
       ...(manifestVersion === 2 ? { optional_permissions: [...OPTIONAL_SITES] } : { optional_host_permissions: [...OPTIONAL_SITES] }),
       action: { default_title: '__MSG_extName__' },
+      // A keyboard way to the popup, for people who do not use a mouse (WCAG 2.1.1).
+      commands: {
+        [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+          suggested_key: { default: OPEN_POPUP_KEY },
+          description: '__MSG_commandOpenPopup__',
+        },
+      },
       ...(browser === 'firefox' ? { browser_specific_settings: GECKO } : {}),
     };
   },

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { DEFAULT_SETTINGS, textScaleFor } from '../../utils/settings/settings';
+import { BUBBLE_SHORTCUT } from '../../utils/settings/shortcuts';
 import { speak, stop } from '../../utils/speech';
 import { spokenText } from '../../utils/speech/text';
 import { Bubble, missingText, sensitiveText, TEXT_ID, TITLE_ID } from './Bubble';
@@ -10,7 +11,7 @@ import { keepOnTop } from './topLayer';
 import type { OverlayProps } from './types';
 
 /** Alt+Shift+K moves the focus into the bubble (DSFR pages use no Alt shortcut). */
-export const SHORTCUT = 'Alt+Shift+K';
+export const SHORTCUT = BUBBLE_SHORTCUT;
 const isShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { RunMode } from '../../utils/run';
 import { cssVariablesFor, type Settings, TEXT_SCALES, textScaleFor } from '../../utils/settings/settings';
+import { BUBBLE_SHORTCUT, popupShortcut } from '../../utils/settings/shortcuts';
 import { saveSettings, watchSettings } from '../../utils/settings/store';
 import { canSpeak } from '../../utils/speech';
 import { applyDisplay } from '../shared/display';
@@ -136,6 +137,8 @@ export function SettingsPage() {
       </p>
       {status?.failed && <p role="alert">{status.text}</p>}
 
+      <Shortcuts />
+
       <section class="preview-section" aria-labelledby="preview-title">
         <h2 id="preview-title">{i18n.t('settings.preview')}</h2>
         <ModeChoice value={previewMode} idPrefix="preview" onChange={setPreviewMode} />
@@ -161,5 +164,35 @@ function Preview({ settings, mode }: { settings: Settings; mode: RunMode }) {
         {i18n.t('settings.sampleDone')}
       </span>
     </div>
+  );
+}
+
+/** The keys that reach Côte à côte without a mouse. */
+function Shortcuts() {
+  const [popupKey, setPopupKey] = useState<string | null>(null);
+  useEffect(() => {
+    popupShortcut().then(setPopupKey);
+  }, []);
+  return (
+    <section class="shortcuts" aria-labelledby="shortcuts-title">
+      <h2 id="shortcuts-title">{i18n.t('settings.shortcuts')}</h2>
+      <dl>
+        {popupKey !== null && (
+          <>
+            <dt>{popupKey ? <kbd>{popupKey}</kbd> : i18n.t('settings.shortcutNone')}</dt>
+            <dd>{i18n.t('settings.shortcutPopup')}</dd>
+          </>
+        )}
+        <dt>
+          <kbd>{BUBBLE_SHORTCUT}</kbd>
+        </dt>
+        <dd>{i18n.t('settings.shortcutBubble')}</dd>
+        <dt>
+          <kbd>{i18n.t('settings.escapeKey')}</kbd>
+        </dt>
+        <dd>{i18n.t('settings.shortcutEscape')}</dd>
+      </dl>
+      <p class="hint">{i18n.t('settings.shortcutChange')}</p>
+    </section>
   );
 }

@@ -85,6 +85,18 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build
     expect(lists.fitting).toEqual([]);
   });
 
+  it('opens its popup from the keyboard: the browser has given it Alt+Shift+G', async () => {
+    const page = await ext.openExtensionPage('popup.html');
+    opened.push(page);
+    const commands = await page.evaluate(() => {
+      type Commands = { commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> } };
+      const scope = globalThis as unknown as { browser?: Commands; chrome?: Commands };
+      return (scope.browser ?? scope.chrome)?.commands.getAll();
+    });
+    const open = commands?.find((command) => command.name === '_execute_action' || command.name === '_execute_browser_action');
+    expect(open?.shortcut?.replace(/\s/g, '')).toBe('Alt+Shift+G');
+  });
+
   it('puts its UI host, with an open shadow root, on a page of a guide’s site', async () => {
     const page = await visit(`${sites.guided}${PRACTICE_START_PAGE}`, 'practice page');
     await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });

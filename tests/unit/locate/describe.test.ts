@@ -111,6 +111,16 @@ suite('describe', () => {
     expect(describe($('#c')).name).toContain('Recevoir');
   });
 
+  it('never keeps the position the person gave a slider, even when the slider names itself', () => {
+    document.body.innerHTML = `<div class="fr-range-group"><label class="fr-label" id="r-label">Budget</label>
+      <input id="r" name="r" type="range" aria-labelledby="r r-label" min="0" max="100" value="25"></div>`;
+    const slider = $('#r') as HTMLInputElement;
+    slider.value = '87';
+    const d = describe(slider);
+    expect(JSON.stringify(d)).not.toContain('87');
+    expect(d.name).toBe('Budget');
+  });
+
   it('marks generated ids and keeps them out of the css path', () => {
     document.body.innerHTML = `<div><input id=":r3:" name="a"></div><div><input id="nom-famille" name="b"></div>`;
     const gen = describe($('[name=a]'));

@@ -141,3 +141,27 @@ it('has no axe violation', async () => {
   const results = await axe.run(document, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+describe('the keyboard shortcuts', () => {
+  const section = () => container!.querySelector('section.shortcuts');
+  const keys = () => [...(section()?.querySelectorAll('dt') ?? [])].map((dt) => dt.textContent);
+
+  it('shows the key the browser gave to the popup, the bubble’s key and Escape', async () => {
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([{ name: '_execute_action', shortcut: 'Alt+Shift+G' }] as never);
+    await open();
+    await waitFor(() => section()?.querySelector('kbd')?.textContent === 'Alt+Shift+G', 'the popup key');
+    expect(keys()).toEqual(['Alt+Shift+G', 'Alt+Shift+K', 'Échap']);
+    expect(section()?.querySelector('h2')?.textContent).toBe('Raccourcis clavier');
+  });
+
+  it('says so when the person removed the popup’s key, and leaves the line out when the browser does not tell', async () => {
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([{ name: '_execute_browser_action', shortcut: '' }] as never);
+    await open();
+    await waitFor(() => keys()[0] === 'Pas de raccourci', 'no popup key');
+    await unmount(container!);
+    vi.spyOn(fakeBrowser.commands, 'getAll').mockRejectedValue(new Error('not here'));
+    await open();
+    await waitFor(() => section() !== null, 'the section');
+    expect(keys()).toEqual(['Alt+Shift+K', 'Échap']);
+  });
+});
