@@ -339,6 +339,15 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
   return (
     <Form.Provider value={{ problems: byField, lang }}>
       <main class="editor">
+        {/* Quick access past the toolbar (RGAA 12.7): the form is long, the steps far down. Shown on focus. */}
+        <ul class="skip-links">
+          <li>
+            <a href="#problems-title">{i18n.t('editor.edit.skipToContent')}</a>
+          </li>
+          <li>
+            <a href="#steps-title">{i18n.t('editor.edit.skipToSteps')}</a>
+          </li>
+        </ul>
         <header class="editor-header">
           <p class="brand">{i18n.t('editor.brand')}</p>
           <h1>
@@ -379,7 +388,7 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
             </button>
           </div>
           <p class="hint mine-state">{i18n.t(`editor.mine.${mineState}`)}</p>
-          <p class="status save-state" aria-live="polite">
+          <p class="status save-state" aria-live="polite" aria-atomic="true">
             {session.saveState === 'saved' ? i18n.t('editor.save.saved') : ''}
           </p>
           {session.saveState === 'failed' && <p role="alert">{i18n.t('editor.save.failed')}</p>}
@@ -391,7 +400,7 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
               onChoose={(choice) => save(saving.guide, choice)}
             />
           )}
-          <p class="status notice" aria-live="polite">
+          <p class="status notice" aria-live="polite" aria-atomic="true">
             {message && !message.alert ? message.text : ''}
           </p>
           {message?.alert && (

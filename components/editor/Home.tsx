@@ -50,7 +50,7 @@ export function Home(props: HomeProps) {
             {i18n.t('editor.home.new')}
           </button>
         </div>
-        <p class="status" aria-live="polite">
+        <p class="status" aria-live="polite" aria-atomic="true">
           {props.notice ?? say}
         </p>
       </header>

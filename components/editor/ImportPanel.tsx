@@ -158,7 +158,7 @@ export function ImportPanel(props: ImportPanelProps) {
         </p>
       </div>
 
-      <p class="status" aria-live="polite">
+      <p class="status" aria-live="polite" aria-atomic="true">
         {phase.name === 'reading'
           ? i18n.t('editor.import.reading', [phase.fileName])
           : phase.name === 'saving'

@@ -50,7 +50,13 @@ function Line({ line, lang }: { line: MemoLine; lang: string }) {
     case 'step':
       return (
         <li class={`memo-line step${line.sensitive ? ' sensitive' : ''}`} data-item-id={line.id} data-number={line.number}>
-          <input type="checkbox" class="box" id={`memo-box-${line.number}`} aria-label={i18n.t('memo.stepLabel', [String(line.number)])} />
+          <input
+            type="checkbox"
+            class="box"
+            id={`memo-box-${line.number}`}
+            aria-label={i18n.t('memo.stepLabel', [String(line.number)])}
+            aria-describedby={textId}
+          />
           {number}
           <div class="body">
             <p class="text" id={textId} lang={lang}>

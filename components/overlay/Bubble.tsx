@@ -46,7 +46,7 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
   // Alone: "Je suis perdu·e" brings the spotlight back (the run shows it once help is asked), then offers to go back one step.
   const lostHelp = alone && (
     <>
-      <div class="lost" aria-live="polite">
+      <div class="lost" aria-live="polite" aria-atomic="true">
         {lost && <p>{view.canGoBack ? i18n.t('overlay.lostNote') : i18n.t('overlay.lostNoteFirst')}</p>}
       </div>
       {lost && view.canGoBack && (

@@ -256,7 +256,8 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
           )}
         </div>
       )}
-      <div class="sr-only" aria-live="polite" lang={lang}>
+      {/* Atomic, as a status message (RGAA 7.5): the extra sentence is read with its step. */}
+      <div class="sr-only" aria-live="polite" aria-atomic="true" lang={lang}>
         {view && (
           <p key={key}>
             {progress}. <span lang={view.guide.lang}>{text}</span>

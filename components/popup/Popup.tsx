@@ -61,7 +61,7 @@ export function Popup() {
           <RecordControl tab={tab.state === 'ready' ? tab.value : null} />
         </>
       )}
-      <p class="status" aria-live="polite">
+      <p class="status" aria-live="polite" aria-atomic="true">
         {message && !message.isError ? message.text : ''}
       </p>
       {message?.isError && <p role="alert">{message.text}</p>}

@@ -107,7 +107,7 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
         <h1>{i18n.t('progress.title')}</h1>
         <p class="intro">{i18n.t('progress.intro')}</p>
       </header>
-      <p class="status" aria-live="polite">
+      <p class="status" aria-live="polite" aria-atomic="true">
         {message && !message.isError ? message.text : ''}
       </p>
       {message?.isError && <p role="alert">{message.text}</p>}

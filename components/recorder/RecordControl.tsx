@@ -115,6 +115,7 @@ export function RecordControl({ tab }: { tab: ServedTab | null }) {
             <button
               type="button"
               class="open-editor"
+              aria-label={i18n.t('recorder.popup.openEditorLabel')}
               onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/editor.html') })}
             >
               {i18n.t('recorder.popup.openEditor')}
@@ -122,7 +123,7 @@ export function RecordControl({ tab }: { tab: ServedTab | null }) {
           </div>
         </>
       )}
-      <p class="record-status" aria-live="polite">
+      <p class="record-status" aria-live="polite" aria-atomic="true">
         {message && !message.isError ? message.text : ''}
       </p>
       {message?.isError && <p role="alert">{message.text}</p>}

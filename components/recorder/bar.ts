@@ -45,7 +45,8 @@ button {
 button:hover { background: #e5e5e5; }
 button:focus-visible { outline: 3px solid #0a76f6; outline-offset: 2px; }
 button:disabled { cursor: default; opacity: 0.7; }
-@media (prefers-reduced-motion: no-preference) { .dot { animation: pulse 1.5s ease-in-out infinite; } }
+/* Three beats (4.5 s), then still: moving content that starts by itself stops within 5 s (RGAA 13.8). */
+@media (prefers-reduced-motion: no-preference) { .dot { animation: pulse 1.5s ease-in-out 3; } }
 @keyframes pulse { 50% { opacity: 0.3; } }
 @media (forced-colors: active) { .bar, button { border-color: CanvasText; } .dot { background: Mark; } }
 `;
@@ -63,11 +64,14 @@ export function mountRecordingBar(doc: Document, { onStop }: RecordingBarOptions
   bar.className = 'bar';
   bar.setAttribute('role', 'region');
   bar.setAttribute('aria-label', i18n.t('recorder.bar.region'));
+  // The page may be in another language than our texts: say ours (RGAA 8.7).
+  bar.setAttribute('lang', i18n.t('lang'));
   const dot = doc.createElement('span');
   dot.className = 'dot';
   dot.setAttribute('aria-hidden', 'true');
   const status = doc.createElement('p');
   status.setAttribute('aria-live', 'polite');
+  status.setAttribute('aria-atomic', 'true');
   const alert = doc.createElement('p');
   alert.setAttribute('role', 'alert');
   alert.hidden = true;

@@ -132,7 +132,7 @@ export function SettingsPage() {
         </div>
       </fieldset>
 
-      <p class="status" aria-live="polite">
+      <p class="status" aria-live="polite" aria-atomic="true">
         {status && !status.failed ? status.text : ''}
       </p>
       {status?.failed && <p role="alert">{status.text}</p>}

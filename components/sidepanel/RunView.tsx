@@ -72,7 +72,9 @@ export function RunView({ tabId, guide, run, autoRead = false }: RunViewProps) {
       {finished ? (
         <section class="now end" aria-labelledby="end-title">
           <h2 id="end-title">{i18n.t('sidepanel.finished')}</h2>
-          <div aria-live="polite">{item?.kind === 'end' && item.message && <p lang={guide.lang}>{item.message}</p>}</div>
+          <div aria-live="polite" aria-atomic="true">
+            {item?.kind === 'end' && item.message && <p lang={guide.lang}>{item.message}</p>}
+          </div>
           {item?.kind === 'end' && <ReadButton text={spokenText(item)} lang={guide.lang} class="secondary" />}
         </section>
       ) : (
@@ -103,7 +105,7 @@ export function RunView({ tabId, guide, run, autoRead = false }: RunViewProps) {
             </details>
           )}
           {item && active && <StepButtons item={item} lang={guide.lang} run={run} dispatch={dispatch} />}
-          <p class="status" aria-live="polite">
+          <p class="status" aria-live="polite" aria-atomic="true">
             {notice ?? ''}
           </p>
           {failed && <p role="alert">{i18n.t('sidepanel.eventFailed')}</p>}

@@ -448,3 +448,25 @@ describe('status, export and my guides', () => {
     expect(fingerprint((await stored())!.guide)).toBe((await stored())?.savedPrint);
   });
 });
+
+describe('quick access (RGAA 12.7)', () => {
+  it('starts the page with links past the toolbar to the content and to the steps, whose targets take the focus', async () => {
+    await editMine();
+    const links = $$('main.editor .skip-links a');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['Aller au contenu', '#problems-title'],
+      ['Aller aux étapes', '#steps-title'],
+    ]);
+    // First in the tab order: before the toolbar's « Retour à la liste ».
+    const focusable = $$(
+      'main.editor a[href], main.editor button:not([disabled]), main.editor input, main.editor select, main.editor textarea',
+    );
+    expect(focusable.slice(0, 3)).toEqual([...links, $('.toolbar .back')]);
+    for (const link of links) {
+      const target = $(link.getAttribute('href') ?? '#none');
+      expect(target?.localName).toBe('h2');
+      // A heading with tabindex=-1: following the link moves the keyboard there.
+      expect(target?.getAttribute('tabindex')).toBe('-1');
+    }
+  });
+});

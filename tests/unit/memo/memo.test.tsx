@@ -74,6 +74,9 @@ describe('the memo sheet', () => {
     for (const n of [2, 3, 4, 5]) {
       const box = line(n)?.querySelector('input[type=checkbox]');
       expect(box?.getAttribute('aria-label')).toBe(`Étape ${n} faite`);
+      // The box's description is the step's own text (RGAA 11.2: « Étape 3 faite » alone says not which step).
+      const described = container.querySelector(`#${box?.getAttribute('aria-describedby')}`);
+      expect(described).toBe(line(n)?.querySelector('.text'));
     }
     expect(line(3)?.querySelector('.sensitive-mark')?.textContent).toContain('Information personnelle');
     expect(line(3)?.querySelector('.sensitive-mark svg')).not.toBeNull();

@@ -58,6 +58,30 @@ describe('the recording bar', () => {
     expect(shadow()?.querySelector('[role=region]')?.getAttribute('aria-label')).toBe("Côte à côte, enregistrement d'une démarche");
   });
 
+  it('speaks French whatever the page’s language, and says its count as one status message', () => {
+    document.documentElement.lang = 'en';
+    mountRecordingBar(document, { onStop: async () => {} });
+    // RGAA 8.7: our texts in the language they are written in, not the page's.
+    expect(shadow()?.querySelector('[role=region]')?.getAttribute('lang')).toBe('fr');
+    // RGAA 7.5: aria-live polite and aria-atomic true stand for role=status.
+    expect(shadow()?.querySelector('[aria-live=polite]')?.getAttribute('aria-atomic')).toBe('true');
+    document.documentElement.lang = 'fr';
+  });
+
+  it('pulses its red dot for 5 seconds at most (RGAA 13.8), and never with reduced motion', () => {
+    mountRecordingBar(document, { onStop: async () => {} });
+    const css = shadow()?.querySelector('style')?.textContent ?? '';
+    const rules = [...css.matchAll(/\.dot\s*\{[^}]*animation:\s*(\S+)\s+([\d.]+)s\s+\S+\s+(\S+?)\s*;/g)];
+    expect(rules.length).toBeGreaterThan(0);
+    for (const [, , seconds, count] of rules) {
+      expect(count).not.toBe('infinite');
+      expect(Number(seconds) * Number(count)).toBeLessThanOrEqual(5);
+    }
+    // Each animation sits inside the no-preference query: the system's reduced motion stops it.
+    const outside = css.replace(/@media \(prefers-reduced-motion: no-preference\)\s*\{[^{}]*\{[^}]*\}\s*\}/g, '');
+    expect(outside).not.toMatch(/animation:/);
+  });
+
   it('« Arrêter » stops, then the bar goes', async () => {
     let resolve!: () => void;
     const onStop = vi.fn(() => new Promise<void>((r) => (resolve = r)));

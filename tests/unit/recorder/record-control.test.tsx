@@ -81,6 +81,13 @@ describe('starting a recording', () => {
     expect(requests).toEqual([{ type: 'recorder:start', tabId: TAB.id }]);
   });
 
+  it('says that « Écrire ou importer un guide » opens a new tab, its name starting with what it shows', async () => {
+    container = await mount(<RecordControl tab={TAB} />);
+    const open = await waitFor(() => buttonByText(container!, 'Écrire ou importer un guide'), 'the editor button');
+    // The visible words first (WCAG 2.5.3), then the warning of the new tab.
+    expect(open.getAttribute('aria-label')).toBe('Écrire ou importer un guide (nouvel onglet)');
+  });
+
   it('does not start when the site is refused, and says why', async () => {
     grant = false;
     container = await mount(<RecordControl tab={TAB} />);
