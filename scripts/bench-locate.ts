@@ -13,7 +13,7 @@
  *
  *   npx tsx scripts/bench-locate.ts [--cases FILE] [--root DIR] [--json OUT]
  *     [--synthetic] [--no-synthetic] [--no-big-page] [--seed N] [--reps N]
- *     [--synthetic-pages N] [--filter TEXT]
+ *     [--synthetic-pages N] [--filter TEXT] [--mutations ids,wrappers,…]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -40,6 +40,7 @@ const seed = Number(opt('--seed') ?? Math.floor(Math.random() * 2 ** 31));
 const reps = Number(opt('--reps') ?? 10);
 const syntheticPages = Number(opt('--synthetic-pages') ?? 12);
 const filter = opt('--filter');
+const kinds = opt('--mutations')?.split(',') as MutationKind[] | undefined;
 const onlySynthetic = flag('--synthetic');
 const runSynthetic = !flag('--no-synthetic');
 const runBigPage = !flag('--no-big-page') && !onlySynthetic;
@@ -173,7 +174,7 @@ async function synthetic(page: Page, pages: string[]) {
   const overall = emptyTally();
   const failures: (SyntheticTrial & { page: string; trialSeed: number })[] = [];
   let skipped = 0;
-  for (const kind of MUTATION_KINDS) {
+  for (const kind of MUTATION_KINDS.filter((k) => !kinds || kinds.includes(k))) {
     const oneTarget = kind === 'remove' || kind === 'reorder' || kind === 'all';
     const runs = oneTarget ? syntheticPages * 3 : syntheticPages;
     const trials = fc.sample(fc.record({ page: fc.constantFrom(...pages), trialSeed: fc.integer({ min: 1, max: 2 ** 31 - 1 }) }), {

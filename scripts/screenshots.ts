@@ -31,10 +31,9 @@ import { EXECUTABLES } from '../tests/e2e/harness/paths';
 import {
   type Box,
   clickBubbleButton,
-  forgetPausedRuns,
-  latestRun,
   messages,
   readOverlay,
+  startFromPopup,
   waitForBubbleText,
   waitForSpotlightOn,
   waitUntil,
@@ -211,29 +210,24 @@ async function clickButton(page: Page, selector: string, text: string): Promise<
 }
 
 /** The advisor starts the practice guide from the popup at `level`, with the defaults otherwise (advisor mode). */
-async function startAt(ext: ExtensionBrowser, page: Page, level: HelpLevel, shots?: { list: string; start: string }): Promise<number> {
-  await forgetPausedRuns(ext, page);
-  const popup = await ext.openPopup(page);
-  try {
-    const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
-    await popup.waitForSelector(`${guideItem} button.start`, { timeout: WAIT_MS });
-    const lang = await popup.evaluate(() => document.documentElement.lang);
-    if (lang !== 'fr') {
-      throw new Error(`l’extension s’affiche en « ${lang} » et non en français : le pack de langue français de Chromium manque-t-il ?`);
-    }
-    if (shots) await shootPopup(popup, shots.list);
-    await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
-    await popup.waitForSelector('.start-screen ul.checklist.prepare', { timeout: WAIT_MS });
-    await popup.locator(`.start-screen input[name="start-level"][value="${level}"]`).setTimeout(WAIT_MS).click();
-    await popup.waitForSelector(`.start-screen input[name="start-level"][value="${level}"]:checked`, { timeout: WAIT_MS });
-    if (shots) await shootPopup(popup, shots.start, '.start-screen .actions');
-    await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
-    await popup.waitForSelector(`section.started[data-guide-id="${PRACTICE_GUIDE_ID}"]`, { timeout: WAIT_MS });
-  } finally {
-    await popup.close().catch(() => undefined);
-  }
-  await page.bringToFront();
-  return (await latestRun(ext, page)).tabId;
+function startAt(ext: ExtensionBrowser, page: Page, level: HelpLevel, shots?: { list: string; start: string }): Promise<number> {
+  return startFromPopup(
+    ext,
+    page,
+    { level },
+    {
+      async onList(popup) {
+        const lang = await popup.evaluate(() => document.documentElement.lang);
+        if (lang !== 'fr') {
+          throw new Error(`l’extension s’affiche en « ${lang} » et non en français : le pack de langue français de Chromium manque-t-il ?`);
+        }
+        if (shots) await shootPopup(popup, shots.list);
+      },
+      async onStartScreen(popup) {
+        if (shots) await shootPopup(popup, shots.start, '.start-screen .actions');
+      },
+    },
+  );
 }
 
 /** The side panel of the run on tab `tabId`, opened in a tab at the panel's width. */

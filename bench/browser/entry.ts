@@ -51,6 +51,8 @@ export interface Judged {
   /** On a miss: the recorded description, and `describe()` of the expected element on this page, to compare facts. */
   recorded?: Description;
   expectedNow?: Description;
+  /** When the engine returned another element: `describe()` of that element, to see what made it win. */
+  gotNow?: Description;
 }
 
 const short = (el: Element | null | undefined): string => {
@@ -122,6 +124,7 @@ async function judgeOne(c: Capture, expected: Element | null, reps: number): Pro
       engine,
       recorded: miss ? c.description : undefined,
       expectedNow: miss && expected ? await describe(expected as never) : undefined,
+      gotNow: engine === 'wrong' && found ? await describe(found as never) : undefined,
       confidence: r.status === 'found' ? r.confidence : undefined,
       got: engine === 'wrong' ? short(found) : undefined,
       candidates: r.status === 'ambiguous' ? r.candidates?.length : undefined,

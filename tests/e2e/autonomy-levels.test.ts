@@ -23,11 +23,12 @@ import {
   openRunPanel,
   overlaySightings,
   type PanelState,
+  pressKeys,
   readOverlay,
   readPanel,
   recorderLog,
   runOfTab,
-  startFromPopupWith,
+  startFromPopup,
   type Translate,
   waitForBubbleText,
   waitForPanel,
@@ -141,7 +142,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
    */
   async function wholeGuideWithoutBubble(level: Exclude<HelpLevel, 'guided'>, showMeOn: string | null): Promise<void> {
     const page = await practicePage();
-    const tabId = await startFromPopupWith(suite.ext, page, { level });
+    const tabId = await startFromPopup(suite.ext, page, { level });
     const { panel, t } = await panelFor(tabId, page);
 
     // The question is asked in the panel, with its choices as buttons; the page shows nothing.
@@ -295,7 +296,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
     timeout: 240_000,
   }, async () => {
     const page = await practicePage();
-    const tabId = await startFromPopupWith(suite.ext, page, { mode: 'alone' });
+    const tabId = await startFromPopup(suite.ext, page, { mode: 'alone' });
     const { panel, t } = await panelFor(tabId, page);
     const [identifiant, motDePasse] = steps as ActionStep[];
     if (!identifiant || !motDePasse) throw new Error('chemin trop court');
@@ -327,11 +328,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
     await doStep(page, null, identifiant);
     await waitForBubbleText(page, motDePasse.instruction);
     await waitForSpotlightOn(page, personFor(motDePasse).target);
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('KeyK');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await pressKeys(page, 'Alt+Shift+K');
     await waitUntil('le focus est dans la bulle', () =>
       page.evaluate((host) => {
         const root = document.querySelector(host)?.shadowRoot;

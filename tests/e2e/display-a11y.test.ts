@@ -22,6 +22,7 @@ import {
   forgetPausedRuns,
   latestRun,
   messages,
+  pressKeys,
   readOverlay,
   type Translate,
   waitForBubbleText,
@@ -361,11 +362,7 @@ function focusedInBubble(page: Page): Promise<{ text: string; visible: boolean; 
 async function tabThroughBubble(page: Page): Promise<string[]> {
   const controls = await bubbleControls(page);
   await page.bringToFront();
-  await page.keyboard.down('Alt');
-  await page.keyboard.down('Shift');
-  await page.keyboard.press('KeyK');
-  await page.keyboard.up('Shift');
-  await page.keyboard.up('Alt');
+  await pressKeys(page, 'Alt+Shift+K');
   await waitUntil('la bulle a le focus', () =>
     page.evaluate((host) => {
       const root = document.querySelector(host)?.shadowRoot;

@@ -82,6 +82,8 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     href: 'Chemin du lien.',
     choiceValue: 'Valeur d’une case ou d’une option, fixée par la page.',
     testId: 'Attribut de test, sous la forme attribut=valeur.',
+    controls:
+      'Identifiants de ce que l’élément commande (aria-controls), quand aucun ne semble généré : la fenêtre ou le panneau qu’il ouvre.',
     id: 'Attribut id.',
     idGenerated: 'Vrai quand l’id semble généré (compteur, empreinte) : indice faible.',
     classes: 'Classes CSS de l’élément.',
@@ -90,6 +92,8 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     cssPath: 'Chemin CSS relevé à l’enregistrement.',
     alike: 'Nombre d’éléments semblables à la cible (même nature, même nom), elle comprise : 1 si elle était unique.',
     twin: 'Quand plusieurs éléments ont les mêmes indices : la position de celui-ci parmi eux, dans l’ordre de la page, et leur nombre.',
+    around:
+      'Classes de variante (« bloc--variante ») des deux éléments qui l’entourent : la variante du composant où il se trouve (par exemple fr-toggle--label-left).',
     framePath: 'Chemins CSS des cadres (iframes) qui mènent à l’élément, du plus extérieur au plus intérieur.',
     section:
       'La partie de la page où se trouve l’élément : le titre qui la précède, son rang parmi les éléments de même nature sous ce titre, et leur nombre.',

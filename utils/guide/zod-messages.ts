@@ -60,6 +60,7 @@ const TARGET_NOUNS: Record<string, Noun> = {
   href: ['le lien (href)', false],
   choiceValue: ['la valeur du choix', true],
   testId: ['l’identifiant de test', false],
+  controls: ['l’élément commandé (aria-controls)', false],
   id: ['l’id de l’élément', false],
   idGenerated: ['l’indication « id généré »', true],
   classes: ['la liste des classes', true],
@@ -73,6 +74,7 @@ const TARGET_NOUNS: Record<string, Noun> = {
   index: ['le rang parmi les éléments identiques', false],
   count: ['le nombre d’éléments identiques', false],
   framePath: ['le chemin des cadres', false],
+  around: ['la variante du composant', true],
 };
 
 /** Nouns of list elements, by the list's key. */
@@ -82,6 +84,7 @@ const ELEMENT_NOUNS: Record<string, Noun> = {
   steps: ['l’élément', false],
   choices: ['le choix', false],
   classes: ['la classe', true],
+  around: ['la classe de variante', true],
   framePath: ['le chemin de cadre', false],
 };
 

@@ -10,9 +10,11 @@ import { finder } from '@medv/finder';
 import { computeAccessibleName } from 'dom-accessibility-api';
 import {
   accessibleName,
+  aroundOf,
   cap,
   collapse,
   contextOf,
+  controlsOf,
   hrefPath,
   inputType,
   isEditable,
@@ -31,7 +33,8 @@ import { slotter } from './section';
 import type { TargetDescription } from './target';
 
 const CHOICE_TYPES = new Set(['radio', 'checkbox']);
-const NO_VALUE_TYPES = /^(radio|checkbox|submit|button|reset|image|hidden|file|range|color)$/;
+// A slider or a colour picker holds what the person chose: scrubbed like typed text.
+const NO_VALUE_TYPES = /^(radio|checkbox|submit|button|reset|image|hidden|file)$/;
 
 export function describe(element: Element): TargetDescription {
   const el = element;
@@ -55,6 +58,7 @@ export function describe(element: Element): TargetDescription {
     // The attribute, set by the page, never the `.value` property.
     set('choiceValue', cap(el.getAttribute('value') ?? '', 200));
   set('testId', testIdOf(el));
+  set('controls', controlsOf(el));
   if (el.id) {
     set('id', cap(el.id, 200));
     d.idGenerated = isGeneratedId(el.id);
@@ -63,6 +67,7 @@ export function describe(element: Element): TargetDescription {
   set('context', contextOf(el));
   set('neighbourText', neighbourText(el));
   set('cssPath', cssPathOf(el));
+  set('around', aroundOf(el));
   set('framePath', framePathOf(el));
   const slot = slotter(isVisible)(el);
   const heading = slot && cap(slot.heading, 300);
@@ -148,6 +153,13 @@ function framePathOf(el: Element): string[] | undefined {
 function scrubTypedValues(d: TargetDescription, el: Element): TargetDescription {
   const name = d.name?.toLowerCase();
   if (!name) return d;
+  // A slider named by itself reads its own value (or aria-valuenow): where the person put it.
+  if (d.role === 'slider' || d.role === 'spinbutton') {
+    const light = accessibleName(el);
+    if (light) d.name = light;
+    else delete d.name;
+    return d;
+  }
   const root = el.getRootNode() as Document | ShadowRoot;
   for (const f of Array.from(root.querySelectorAll('input, textarea, select, [contenteditable], [role=textbox]'))) {
     let v = '';

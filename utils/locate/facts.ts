@@ -300,6 +300,12 @@ export function hrefPath(el: Element): string | undefined {
 
 export const TEST_ID_ATTRS = ['data-testid', 'data-test', 'data-test-id', 'data-cy', 'data-qa'];
 
+/** The ids an element controls (`aria-controls`), when none of them looks generated. */
+export function controlsOf(el: Element): string | undefined {
+  const v = collapse(el.getAttribute('aria-controls'));
+  return v && !v.split(' ').some(isGeneratedId) ? cap(v, 200) : undefined;
+}
+
 export function testIdOf(el: Element): string | undefined {
   for (const a of TEST_ID_ATTRS) {
     const v = el.getAttribute(a);
@@ -346,4 +352,12 @@ export function stableClasses(el: Element): string[] {
   const out: string[] = [];
   for (const c of Array.from(el.classList)) if (isStableClass(c) && out.length < 30) out.push(c);
   return out;
+}
+
+/** Stable modifier classes (`block--modifier`) of the parent and grandparent: the component's variant. */
+export function aroundOf(el: Element): string[] | undefined {
+  const out: string[] = [];
+  for (let n = el.parentElement, k = 0; n && k < 2 && n.localName !== 'body'; n = n.parentElement, k++)
+    for (const c of stableClasses(n)) if (c.includes('--') && out.length < 10) out.push(c);
+  return out.length ? out.sort() : undefined;
 }

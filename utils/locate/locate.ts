@@ -8,7 +8,9 @@
  */
 import {
   accessibleName,
+  aroundOf,
   cap,
+  collapse,
   contextOf,
   hrefPath,
   inputType,
@@ -21,7 +23,6 @@ import {
 } from './facts';
 import {
   type CandidateFacts,
-  contextSimilarity,
   decide,
   FOUND_THRESHOLD,
   MARGIN,
@@ -32,7 +33,7 @@ import {
   WEIGHTS,
   wordsSimilarity,
 } from './score';
-import { slotter } from './section';
+import { renamedHeading, slotter } from './section';
 import type { TargetDescription } from './target';
 
 export type LocateResult =
@@ -245,6 +246,7 @@ export function cheapFacts(
   if (d.placeholder) c.placeholder = attr('placeholder');
   if (d.choiceValue && (t === 'radio' || t === 'checkbox' || tag === 'option')) c.choiceValue = attr('value');
   if (d.testId) c.testId = testIdOf(el);
+  if (d.controls) c.controls = attr('aria-controls');
   if (d.id) c.id = el.id || undefined;
   const pending: string[] = [];
   if (d.text || d.name) {
@@ -474,42 +476,126 @@ export function locate(d: TargetDescription, root: LocateRoot, options: LocateOp
   const margin = options.margin ?? MARGIN;
   const { scored, incomplete, gathered } = run(d, root, options);
   const decision = decide(scored, { threshold, margin, minEvidence: MIN_EVIDENCE, incomplete });
+  const ties = !incomplete && options.tieBreaks !== false;
+  const found = (element: Element, confidence?: number): LocateResult => ({
+    status: 'found',
+    element,
+    confidence: Math.round((confidence ?? scored.find((x) => x.item === element)?.score ?? threshold) * 1000) / 1000,
+  });
+  // Elements named exactly as recorded, counted once and only when a rule needs them (a walk of the page).
+  let namesake: Element[] | undefined | null = null;
+  const now = () => {
+    if (namesake === null) namesake = lookalikes(d, gathered);
+    return namesake;
+  };
   // Lookalikes were counted on the whole page: compare only when the whole page is searched.
   const alike = root.nodeType === 9 ? d.alike : undefined;
   // (Also before twins are told apart by their rank: a rank among fewer twins points at another one.)
   if (alike !== undefined && (decision.status === 'not-found' ? alike === 1 : alike >= 2 || decision.status === 'ambiguous')) {
-    const now = lookalikes(d, gathered);
+    const n = now();
     // Fewer lookalikes than when recorded: the one that was meant may be the one that is gone, and
-    // those left share its identity. Rather silent than wrong.
-    // (Not even by section: a newcomer may have taken the slot of the one that went.)
-    if (now && now.length > 0 && now.length < alike) return { status: 'ambiguous', candidates: now };
+    // those left share its identity. Rather silent than wrong — unless the recorded section is still
+    // there (its heading word for word, or what it became), with as many elements of the kind, one of
+    // them named as recorded at the recorded rank: then the ones that went were elsewhere.
+    if (n && n.length > 0 && n.length < alike) {
+      const pool =
+        decision.status === 'found'
+          ? [decision.item]
+          : decision.status === 'ambiguous'
+            ? acceptableOf(decision.items, scored, threshold)
+            : [];
+      const kept = ties ? pickInSection(d, pool, scored, threshold, margin, true) : undefined;
+      return kept ? found(kept) : { status: 'ambiguous', candidates: n };
+    }
     // Unique when recorded, unique today, and the very same id (or test id): its surroundings were
     // reworded, it is still itself. Without such an anchor, a lone lookalike elsewhere may be a newcomer
     // while the target is gone.
-    const lone = now?.length === 1 ? now[0] : undefined;
+    const lone = n?.length === 1 ? n[0] : undefined;
     if (alike === 1 && lone && anchored(d, lone)) {
       const top = decision.status === 'ambiguous' ? decision.items[0] : lone;
-      if (top === lone) return { status: 'found', element: lone, confidence: 0.75 };
+      if (top === lone) return found(lone, 0.75);
     }
   }
-  if (decision.status === 'found') return { status: 'found', element: decision.item, confidence: decision.confidence };
+  if (decision.status === 'found') {
+    const doubt = doubtOf(d, decision.item, now, alike);
+    if (!doubt) return found(decision.item, decision.confidence);
+    return doubt.length === 1 && alike === 1 && anchored(d, doubt[0] as Element)
+      ? found(doubt[0] as Element, 0.75)
+      : { status: 'ambiguous', candidates: [decision.item, ...doubt.filter((x) => x !== decision.item)] };
+  }
   if (decision.status === 'ambiguous') {
-    const twin = d.twin && !incomplete ? pickTwin(d.twin, decision.items, scored, threshold) : undefined;
-    if (twin) return twin;
-    const acceptable = acceptableOf(decision.items, scored, threshold);
-    const picked =
-      incomplete || options.tieBreaks === false
-        ? undefined
-        : (pickBySection(d, acceptable) ?? pickByModifiers(d, decision.items, acceptable));
-    if (picked) {
-      const s = scored.find((x) => x.item === picked);
-      return { status: 'found', element: picked, confidence: Math.round((s?.score ?? threshold) * 1000) / 1000 };
+    if (ties) {
+      const acceptable = acceptableOf(decision.items, scored, threshold);
+      const picked =
+        pickInSection(d, acceptable, scored, threshold, margin, false) ??
+        (d.twin ? pickTwin(d.twin, decision.items, scored, threshold) : undefined) ??
+        pickByModifiers(d, decision.items, acceptable);
+      if (picked) return found(picked);
     }
     return { status: 'ambiguous', candidates: decision.items };
   }
-  const slot = d.section && !incomplete && options.tieBreaks !== false ? sameSlot(d, gathered, threshold) : undefined;
-  if (slot) return { status: 'found', element: slot, confidence: threshold };
+  const slot = d.section && ties ? sameSlot(d, gathered, threshold, now) : undefined;
+  if (slot) return found(slot, threshold);
   return { status: 'not-found' };
+}
+
+/** Facts that say what an element is, whatever its place. */
+const IDENTITY = ['testId', 'controls', 'id', 'nameAttr', 'label', 'text', 'placeholder', 'autocomplete', 'choiceValue', 'href'];
+
+/** The recorded name (or label, or text) as lookalikes are compared, and the same for a candidate. */
+const wantedName = (d: TargetDescription): string | undefined => {
+  const want = d.name ?? d.label ?? d.text;
+  return want ? normalize(want) : undefined;
+};
+const nameOf = (d: TargetDescription, el: Element): string =>
+  normalize((d.name ? accessibleName(el) : d.label ? labelText(el) : visibleText(el)) ?? '');
+
+/**
+ * Why a found element may not be the one meant, as the elements that make it doubtful (none: it is not).
+ * - It is not named as recorded, while another element of its kind is: that one may be the target
+ *   whose surroundings changed ("FranceConnect+" found for "FranceConnect").
+ * - It is named as recorded among several such lookalikes: recorded then as one of identical twins,
+ *   it must still hold the recorded rank among them; and unless what it is (link target, name
+ *   attribute, value, id…) or its unchanged id sets it apart, its place must be the recorded one word
+ *   for word (legend or heading, or section with as many elements of the kind), a place no other
+ *   lookalike shares. A merely similar place is how variants of one example get mixed up; a CSS path
+ *   or a neighbour's text moves with any wrapper.
+ */
+function doubtOf(d: TargetDescription, el: Element, now: () => Element[] | undefined, alike: number | undefined): Element[] | undefined {
+  const want = wantedName(d);
+  if (!want) return undefined;
+  if (nameOf(d, el) !== want) {
+    const n = now();
+    return n?.length ? n : undefined;
+  }
+  if (alike === 1) return undefined;
+  const n = now();
+  if (!n || n.length < 2 || !n.includes(el)) return undefined;
+  // Recorded as one of identical twins, told apart then by rank only: if the rank now points at
+  // another one, what tells them apart today (a wrapper, a rewording) appeared since.
+  if (d.twin && d.twin.count === n.length) {
+    const ordered = [...n].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    if (ordered[d.twin.index] !== el) return n;
+  }
+  // Told apart by what it is (link target, name attribute, value, id…), not by where it sits.
+  const identity = (x: Element) => {
+    const { facts, pending } = cheapFacts(d, x, false, null);
+    return scoreFacts(d, addExpensiveFacts(x, facts, pending), { only: IDENTITY }).points;
+  };
+  const mine = identity(el);
+  if (n.every((x) => x === el || identity(x) < mine - 0.25)) return undefined;
+  if (anchored(d, el)) return undefined;
+  // The recorded place, word for word, and only this lookalike there: legend or heading, or section
+  // (with as many elements of the kind). A place several lookalikes share tells nothing.
+  const slotOf = slotter(isVisible);
+  const places = (x: Element): string[] => {
+    const slot = d.section && slotOf(x);
+    return [normalize(contextOf(x) ?? ''), slot && slot.count === d.section?.count ? `\u0000${normalize(slot.heading)}` : ''];
+  };
+  const recorded = [normalize(d.context ?? ''), d.section ? `\u0000${normalize(d.section.heading)}` : ''];
+  const others = n.filter((x) => x !== el).map(places);
+  if (places(el).some((p, k) => p && p === recorded[k] && others.every((o) => o[k] !== p))) return undefined;
+  return n;
 }
 
 /** Candidates that would be returned on their own: above the threshold, with evidence. */
@@ -521,36 +607,81 @@ function acceptableOf(items: readonly Element[], scored: readonly Checked[], thr
 }
 
 /**
- * Same section heading (tolerant), and the only element of its kind there, then as now. A rank
- * among several is not trusted: twins reordered within their example would swap.
+ * What tells two elements apart without their position, read on the page (the label's hint text
+ * included): twins with the same key can be told apart by their rank only, and swapping them would
+ * change nothing anyone could see.
  */
-function inSlot(
-  d: TargetDescription,
-  el: Element,
-  slot: { heading: string; index: number; count: number } | undefined,
-  strict = false,
-): boolean {
-  const want = d.section;
-  const same = (a: string, b: string) => (strict ? textSimilarity(a, b) >= 1 : contextSimilarity(a, b) >= 0.8);
-  if (!want || !slot || want.count !== 1 || slot.count !== 1 || !same(want.heading, slot.heading)) return false;
-  // The rank says nothing about a newcomer under another legend (the target gone, a copy added elsewhere).
-  if (!d.context) return true;
-  const context = contextOf(el);
-  return !!context && same(d.context, context);
+function identityKey(el: Element): string {
+  const labels = (el as HTMLInputElement).labels;
+  const text = labels?.length
+    ? Array.from(labels, (l) => l.textContent).join(' ')
+    : /^(input|select|textarea)$/.test(el.localName)
+      ? ''
+      : el.textContent;
+  const attr = (n: string) => el.getAttribute(n) ?? '';
+  // The value of a choice or a button is the page's; that of a field may be the person's, never recorded.
+  const value = el.localName !== 'input' || /^(radio|checkbox|submit|button|reset|image)$/.test(inputType(el) ?? '') ? attr('value') : '';
+  return [el.localName, attr('type'), attr('name'), value, roleOf(el), collapse(text), stableClasses(el).sort().join(' ')].join('|');
 }
 
 /**
- * Twins of different examples ("Afficher" of each password field): the one alone of its kind
- * under the recorded section heading, when exactly one acceptable candidate is there.
+ * Lookalikes of different examples or twins of one, told apart by the recorded section: among the
+ * acceptable candidates named exactly as recorded under the very same heading (word for word), the
+ * only one; or the one that clearly scores best there; or, when they are identical twins (same
+ * identity, hint texts included) and the section holds as many elements of the kind as recorded, the
+ * one at the recorded rank — twins cannot have been visibly reordered. The section must hold as many
+ * elements of the kind as recorded. `intact` (some lookalikes are gone): the one picked must also sit
+ * at the recorded rank; its heading may be the one the recorded heading became
+ * (`renamedHeading`), in the same variant of the component (`around`).
  */
-function pickBySection(d: TargetDescription, acceptable: Element[]): Element | undefined {
-  if (!d.section || acceptable.length < 2) return undefined;
+function pickInSection(
+  d: TargetDescription,
+  acceptable: readonly Element[],
+  scored: readonly Checked[],
+  threshold: number,
+  margin: number,
+  intact: boolean,
+): Element | undefined {
+  const want = d.section;
+  const name = wantedName(d);
+  const first = acceptable[0];
+  if (!want || !name || !first) return undefined;
   const slotOf = slotter(isVisible);
-  // The very same heading first: "Mot de passe" is within "Mot de passe avec description".
-  const exact = acceptable.filter((el) => inSlot(d, el, slotOf(el), true));
-  if (exact.length) return exact.length === 1 ? exact[0] : undefined;
-  const hits = acceptable.filter((el) => inSlot(d, el, slotOf(el)));
-  return hits.length === 1 ? hits[0] : undefined;
+  const renamed = intact ? renamedHeading(want.heading, first.getRootNode() as Document) : undefined;
+  const here: { el: Element; index: number; count: number }[] = [];
+  for (const el of acceptable) {
+    const slot = slotOf(el);
+    // As many elements of the kind as recorded: else wrappers or changes may have moved the section's bounds.
+    if (!slot || slot.count !== want.count || !underHeading(d, el, slot.heading, renamed) || nameOf(d, el) !== name) continue;
+    here.push({ el, ...slot });
+  }
+  let pick = here[0];
+  if (here.length > 1) {
+    const els = here.map((h) => h.el);
+    const within = decide(
+      scored.filter((x) => els.includes(x.item)),
+      { threshold, margin, minEvidence: MIN_EVIDENCE },
+    );
+    const key = identityKey(els[0] as Element);
+    let el: Element | undefined;
+    if (within.status === 'found') el = within.item;
+    else if (els.every((x) => identityKey(x) === key)) {
+      const at = here.filter((h) => h.count === want.count && h.index === want.index);
+      el = at.length === 1 ? at[0]?.el : undefined;
+    } else el = pickByModifiers(d, els, els);
+    pick = here.find((h) => h.el === el);
+  }
+  return pick && (!intact || pick.index === want.index) ? pick.el : undefined;
+}
+
+/**
+ * Whether an element's section heading is the recorded one, word for word — or the one it became
+ * (`renamed`), when the element is in the same variant of its component (same modifier classes around).
+ */
+function underHeading(d: TargetDescription, el: Element, heading: string, renamed: string | undefined): boolean {
+  const now = normalize(heading);
+  if (now === normalize(d.section?.heading ?? '')) return true;
+  return !!renamed && now === renamed && (d.around ?? []).join(' ') === (aroundOf(el) ?? []).join(' ');
 }
 
 /** Modifier classes (`fr-connect--plus`, `fr-btn--sm`): BEM modifiers, kept when stable. */
@@ -578,28 +709,73 @@ function pickByModifiers(d: TargetDescription, all: Element[], acceptable: Eleme
 
 const SLOT_SKIP = ['name', 'label', 'text', 'context', 'neighbourText', 'cssPath', 'classes'] as const;
 
+const wordSet = (s: string | undefined): Set<string> => new Set(s ? normalize(s).split(' ').filter(Boolean) : []);
+
 /**
- * A label reworded in the very same place ("Label bouton" → "Libellé bouton"): accepted only for
- * the one element of the same tag, role, type and classes at the recorded slot of the recorded
- * section, whose name is not a different one altogether and whose other facts (name attribute,
- * link target, stable id…) agree.
+ * A rewording is consistent when the words it swapped in the element's name were swapped the same way
+ * in its neighbour's text ("Label lien 5" → "Libellé lien 5", "Label lien 4" → "Libellé lien 4"), and a
+ * neighbour without those words did not change: a site relabelling its controls, not another control.
  */
-function sameSlot(d: TargetDescription, gathered: readonly Element[], threshold: number): Element | undefined {
-  const want = [...(d.classes ?? [])].sort().join(' ');
+export function consistentRewording(said: string, now: string, saidNext: string, nowNext: string): boolean {
+  const a = wordSet(said);
+  const b = wordSet(now);
+  const gone = [...a].filter((w) => !b.has(w));
+  const came = [...b].filter((w) => !a.has(w));
+  const next = wordSet(saidNext);
+  const touched = gone.some((w) => next.has(w));
+  const expected = new Set([...next].filter((w) => !gone.includes(w)));
+  if (touched) for (const w of came) expected.add(w);
+  const got = wordSet(nowNext);
+  return expected.size === got.size && [...expected].every((w) => got.has(w));
+}
+
+/**
+ * A label reworded in the very same place ("Label bouton" → "Libellé bouton"): accepted only when
+ * nothing on the page is named as recorded any more, for the one element of the same tag, role, type
+ * and classes at the recorded rank of the recorded section (same heading word for word, as many
+ * elements of the kind), whose name shares words with the recorded one, whose other facts (name
+ * attribute, link target, stable id…) agree, and — among several of its kind — whose neighbour was
+ * reworded the same way.
+ */
+function sameSlot(
+  d: TargetDescription,
+  gathered: readonly Element[],
+  threshold: number,
+  now: () => Element[] | undefined,
+): Element | undefined {
+  const want = d.section;
+  if (!want || now()?.length) return undefined;
+  const classes = [...(d.classes ?? [])].sort().join(' ');
   const slotOf = slotter(isVisible);
-  const hits: Element[] = [];
-  for (const el of gathered) {
-    if (!sameKind(d, el) || [...stableClasses(el)].sort().join(' ') !== want) continue;
-    // A heading merely shortened ("… + label à gauche" → "…") may name another variant: the same words only.
-    if (!inSlot(d, el, slotOf(el), true)) continue;
-    hits.push(el);
-    if (hits.length > 1) return undefined;
+  let renamed: string | undefined | null = null;
+  let el: Element | undefined;
+  for (const c of gathered) {
+    if (!sameKind(d, c) || [...stableClasses(c)].sort().join(' ') !== classes) continue;
+    const slot = slotOf(c);
+    if (!slot || slot.count !== want.count || slot.index !== want.index) continue;
+    // A heading merely shortened ("… + label à gauche" → "…") may name another variant: only the one
+    // the recorded heading became, in the same variant of the component.
+    if (renamed === null) renamed = renamedHeading(want.heading, c.getRootNode() as Document);
+    if (!underHeading(d, c, slot.heading, renamed)) continue;
+    if (el) return undefined;
+    el = c;
   }
-  const el = hits[0];
   if (!el || !isVisible(el)) return undefined;
+  if (d.context) {
+    const context = normalize(contextOf(el) ?? '');
+    const heading = normalize(want.heading);
+    // The context is often the section heading itself: then it may have been renamed the same way.
+    if (context !== normalize(d.context) && !(renamed && context === renamed && normalize(d.context) === heading)) return undefined;
+  }
   const said = d.name ?? d.label ?? d.text;
-  const now = d.name ? accessibleName(el) : d.label ? labelText(el) : visibleText(el);
-  if (said && (!now || textSimilarity(said, now) < 0.2)) return undefined;
+  const name = d.name ? accessibleName(el) : d.label ? labelText(el) : visibleText(el);
+  if (said && (!name || textSimilarity(said, name) < 0.2)) return undefined;
+  if (want.count > 1) {
+    const next = neighbourText(el);
+    if (!d.neighbourText || !next) return undefined;
+    if (said && name ? !consistentRewording(said, name, d.neighbourText, next) : normalize(d.neighbourText) !== normalize(next))
+      return undefined;
+  }
   const facts = addExpensiveFacts(el, cheapFacts(d, el, false, null).facts, ['href']);
   const s = scoreFacts(d, facts, { skip: SLOT_SKIP });
   return s.total > 0 && s.points / s.total >= threshold ? el : undefined;
@@ -618,23 +794,22 @@ function sameKind(d: TargetDescription, el: Element): boolean {
 /**
  * Identical twins (same facts) are told apart by their order, only if there
  * are still as many of them as when recorded, each one acceptable on its own,
- * all in the same tree.
+ * all in the same tree, and truly identical (hint texts included): twins that
+ * differ in something a person sees may have been reordered.
  */
 function pickTwin(
   twin: { index: number; count: number },
   items: Element[],
   scored: { item: Element; score: number; evidence: number }[],
   threshold: number,
-): LocateResult | undefined {
+): Element | undefined {
   if (items.length !== twin.count) return undefined;
   const root = items[0]?.getRootNode();
-  let min = 1;
+  const key = items[0] ? identityKey(items[0]) : '';
   for (const el of items) {
     const s = scored.find((x) => x.item === el);
-    if (!s || s.score < threshold || s.evidence < MIN_EVIDENCE || el.getRootNode() !== root) return undefined;
-    min = Math.min(min, s.score);
+    if (!s || s.score < threshold || s.evidence < MIN_EVIDENCE || el.getRootNode() !== root || identityKey(el) !== key) return undefined;
   }
   const ordered = [...items].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
-  const element = ordered[twin.index];
-  return element ? { status: 'found', element, confidence: Math.round(min * 1000) / 1000 } : undefined;
+  return ordered[twin.index];
 }

@@ -24,6 +24,7 @@ export interface CandidateFacts {
   href?: string;
   choiceValue?: string;
   testId?: string;
+  controls?: string;
   id?: string;
   classes?: string[];
   context?: string;
@@ -45,6 +46,7 @@ export const MIN_EVIDENCE = 1.5;
 /** Weights by stability across versions of a site. */
 export const WEIGHTS = {
   testId: 3,
+  controls: 1.5,
   id: 2,
   idGenerated: 0.6,
   nameAttr: 2,
@@ -81,7 +83,11 @@ export function normalize(s: string): string {
   n = s.toLowerCase();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
   if (/[^\x00-\x7f]/.test(n)) n = n.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  n = n.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // A "+" glued to a word names another thing ("FranceConnect+" is not "FranceConnect"); a spaced one is a separator.
+  n = n
+    .replace(/([\p{L}\p{N}])\+/gu, '$1 plus ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (memo.size > 20000) memo.clear();
   memo.set(s, n);
   return n;
@@ -199,7 +205,19 @@ function classSim(a: string[], b: string[] | undefined): number {
 }
 
 /** Facts that identify an element (as opposed to facts that only describe its kind or place). */
-const IDENTIFYING = new Set(['testId', 'id', 'nameAttr', 'name', 'label', 'text', 'placeholder', 'autocomplete', 'choiceValue', 'href']);
+const IDENTIFYING = new Set([
+  'testId',
+  'controls',
+  'id',
+  'nameAttr',
+  'name',
+  'label',
+  'text',
+  'placeholder',
+  'autocomplete',
+  'choiceValue',
+  'href',
+]);
 /**
  * Facts about where an element sits rather than what it is: lookalikes
  * (same text, same kind, another place) are told apart by these alone.
@@ -251,6 +269,8 @@ export function scoreFacts(
   if (d.role) add('role', WEIGHTS.role, roleSim(d.role, c.role));
   if (d.type) add('type', WEIGHTS.type, typeSim(d.type, c.type));
   if (d.testId) add('testId', WEIGHTS.testId, c.testId === undefined ? 0 : c.testId === d.testId ? 1 : -1);
+  // What it opens or drives, by a stable id (the display settings dialog): a regenerated id is no contradiction.
+  if (d.controls) add('controls', WEIGHTS.controls, c.controls === d.controls ? 1 : 0);
   if (d.id) {
     const w = d.idGenerated ? WEIGHTS.idGenerated : WEIGHTS.id;
     const s = c.id === d.id ? 1 : c.id && stem(c.id) === stem(d.id) ? 0.6 : 0;
@@ -297,6 +317,10 @@ export function contextSimilarity(a: string, b: string): number {
   if (s >= 1) return 1;
   const ta = tokens(normalize(a));
   const tb = tokens(normalize(b));
+  // Places numbered differently are different places ("Contenu 1", "Contenu 2"; "Étape 2", "Étape 3").
+  const na = [...ta].filter((t) => /^\d+$/.test(t)).join(' ');
+  const nb = [...tb].filter((t) => /^\d+$/.test(t)).join(' ');
+  if (na && nb && na !== nb) return 0;
   let onlyA = 0;
   let onlyB = 0;
   for (const t of ta) if (!tb.has(t)) onlyA++;

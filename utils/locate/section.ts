@@ -6,6 +6,7 @@
  * `locate.ts`.
  */
 import { inputType, roleOf, sectionHeadingOf, textOf } from './facts';
+import { normalize } from './score';
 
 export interface SectionSlot {
   heading: string;
@@ -46,4 +47,34 @@ export function slotter(visible: (el: Element) => boolean): (el: Element) => Sec
     const text = textOf(heading, 300, true);
     return text ? { heading: text, index, count: group.length } : undefined;
   };
+}
+
+const words = (s: string): string[] => normalize(s).split(' ').filter(Boolean);
+
+/**
+ * The heading that a recorded section heading became when the site dropped some of its words
+ * everywhere ("Toggle simple avec bouton + libellé à droite + état" → "Toggle simple avec bouton +
+ * état", once every "libellé à droite" is gone): the recorded heading is no longer on the page; this
+ * one keeps only words of it, at least half of them, more than any other such heading; and no heading
+ * of the page still has any of the words dropped — else it may be another, shorter variant.
+ * Normalised text, or undefined.
+ */
+export function renamedHeading(recorded: string, root: Document | ShadowRoot): string | undefined {
+  const want = new Set(words(recorded));
+  const all = Array.from(root.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]'), (h) => words(textOf(h, 300, true)));
+  const texts = new Set(all.map((w) => w.join(' ')));
+  if (texts.has(normalize(recorded))) return undefined;
+  const used = new Set(all.flat());
+  let best = '';
+  let size = 0;
+  let tie = false;
+  for (const text of texts) {
+    const kept = new Set(text.split(' '));
+    if (kept.size * 2 < want.size || kept.size >= want.size || size > kept.size) continue;
+    if (![...kept].every((x) => want.has(x)) || [...want].some((x) => !kept.has(x) && used.has(x))) continue;
+    tie = size === kept.size;
+    best = text;
+    size = kept.size;
+  }
+  return size && !tie ? best : undefined;
 }

@@ -32,6 +32,8 @@ export const targetSchema = z
     choiceValue: fact(200).optional(),
     /** `data-testid`, `data-test`, `data-cy`, `data-qa`… as `attribute=value`. */
     testId: fact(200).optional(),
+    /** The ids it controls (`aria-controls`), only when none looks generated: the dialog or panel it opens. */
+    controls: fact(200).optional(),
     id: fact(200).optional(),
     /** True when the id looks generated (trailing counter, hash): a weak fact then. */
     idGenerated: z.boolean().optional(),
@@ -67,6 +69,12 @@ export const targetSchema = z
      * target may be the one that is gone, and a lookalike is not returned.
      */
     alike: z.number().int().min(1).max(1000).optional(),
+    /**
+     * Modifier classes (`block--modifier`) of the element's two nearest ancestors: the variant of the
+     * component it sits in (`fr-toggle--label-left`). Tells variants apart when their headings lose
+     * the words that named them.
+     */
+    around: z.array(fact(100)).max(10).optional(),
     /** Chain of same-origin iframe CSS paths from the top document, outermost first. */
     framePath: z.array(fact(1000)).max(5).optional(),
   })

@@ -367,41 +367,6 @@ export async function forgetPausedRuns(ext: ExtensionBrowser, bringBack?: Page):
 }
 
 /**
- * Starts the practice guide on `page` as the advisor does it: the popup,
- * « Commencer » on the guide, the defaults (advisor, guided), « C'est parti ».
- * Leaves `page` in front; returns the tab id of the run.
- */
-export async function startFromPopup(ext: ExtensionBrowser, page: Page): Promise<number> {
-  await forgetPausedRuns(ext, page);
-  const popup = await ext.openPopup(page);
-  try {
-    const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
-    // The run of a tab closed at the very end of the previous test may have been set aside just after.
-    const offered = await popup.waitForSelector(`${guideItem} button.start, ${guideItem} button.restart`, { timeout: WAIT_MS });
-    if (await offered?.evaluate((button) => button.classList.contains('restart'))) {
-      await popup.close();
-      return startFromPopup(ext, page);
-    }
-    await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
-    await popup.waitForSelector('.start-screen button.go', { timeout: WAIT_MS });
-    // The defaults: with an advisor, guided at every step.
-    const defaults = await popup.evaluate(() => ({
-      mode: document.querySelector<HTMLInputElement>('.start-screen input[name="start-mode"]:checked')?.value ?? null,
-      level: document.querySelector<HTMLInputElement>('.start-screen input[name="start-level"]:checked')?.value ?? null,
-    }));
-    if (defaults.mode !== 'advisor' || defaults.level !== 'guided') {
-      throw new Error(`Réglages par défaut inattendus sur l’écran de départ : ${JSON.stringify(defaults)}`);
-    }
-    await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
-    await popup.waitForSelector(`section.started[data-guide-id="${PRACTICE_GUIDE_ID}"]`, { timeout: WAIT_MS });
-  } finally {
-    await popup.close().catch(() => undefined);
-  }
-  await page.bringToFront();
-  return (await latestRun(ext, page)).tabId;
-}
-
-/**
  * The practice guide started on `page` (already on its first page) from the
  * popup, and its question answered « not yet » with the bubble's button:
  * the run is at its first step. Returns the tab id and the overlay's messages.
@@ -898,15 +863,25 @@ export function extensionSuite(kind: BrowserKind): { readonly ext: ExtensionBrow
 // ---------------------------------------------------------------------------
 // Levels of help and modes: a start with chosen settings, the side panel opened as a page
 
+/** What the start screen is left with, or set to: the mode and the level of help. */
+export interface StartChoice {
+  mode?: Run['mode'];
+  level?: Run['level'];
+}
+
 /**
- * Starts the practice guide on `page` from the popup, choosing the mode and
- * the level on the start screen (trusted clicks on its radios), then « C'est
- * parti ». Leaves `page` in front; returns the tab id of the run.
+ * Starts the practice guide on `page` as the advisor does it: the popup,
+ * « Commencer » on the guide, then « C'est parti ». With no `choice`, the start
+ * screen's defaults must be in force (advisor, guided); with one, its radios
+ * are clicked (trusted clicks). `onStartScreen` sees the popup's start screen
+ * just before « C'est parti » (the screenshots take it). Leaves `page` in
+ * front; returns the tab id of the run.
  */
-export async function startFromPopupWith(
+export async function startFromPopup(
   ext: ExtensionBrowser,
   page: Page,
-  { mode = 'advisor', level = 'guided' }: { mode?: Run['mode']; level?: Run['level'] },
+  choice?: StartChoice,
+  hooks: { onList?(popup: Page): Promise<void>; onStartScreen?(popup: Page): Promise<void> } = {},
 ): Promise<number> {
   await forgetPausedRuns(ext, page);
   const popup = await ext.openPopup(page);
@@ -916,19 +891,22 @@ export async function startFromPopupWith(
     const offered = await popup.waitForSelector(`${guideItem} button.start, ${guideItem} button.restart`, { timeout: WAIT_MS });
     if (await offered?.evaluate((button) => button.classList.contains('restart'))) {
       await popup.close();
-      return startFromPopupWith(ext, page, { mode, level });
+      return startFromPopup(ext, page, choice, hooks);
     }
+    await hooks.onList?.(popup);
     await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
-    await popup.waitForSelector('.start-screen button.go', { timeout: WAIT_MS });
-    await popup.locator(`.start-screen input[name="start-mode"][value="${mode}"]`).setTimeout(WAIT_MS).click();
-    await popup.locator(`.start-screen input[name="start-level"][value="${level}"]`).setTimeout(WAIT_MS).click();
+    await popup.waitForSelector('.start-screen ul.checklist.prepare', { timeout: WAIT_MS });
+    if (choice?.mode) await popup.locator(`.start-screen input[name="start-mode"][value="${choice.mode}"]`).setTimeout(WAIT_MS).click();
+    if (choice?.level) await popup.locator(`.start-screen input[name="start-level"][value="${choice.level}"]`).setTimeout(WAIT_MS).click();
+    const wanted = { mode: choice?.mode ?? 'advisor', level: choice?.level ?? 'guided' };
     const chosen = await popup.evaluate(() => ({
       mode: document.querySelector<HTMLInputElement>('.start-screen input[name="start-mode"]:checked')?.value ?? null,
       level: document.querySelector<HTMLInputElement>('.start-screen input[name="start-level"]:checked')?.value ?? null,
     }));
-    if (chosen.mode !== mode || chosen.level !== level) {
-      throw new Error(`Réglages non pris sur l’écran de départ : ${JSON.stringify(chosen)}`);
+    if (chosen.mode !== wanted.mode || chosen.level !== wanted.level) {
+      throw new Error(`Réglages inattendus sur l’écran de départ : ${JSON.stringify(chosen)}, attendu ${JSON.stringify(wanted)}`);
     }
+    await hooks.onStartScreen?.(popup);
     await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
     await popup.waitForSelector(`section.started[data-guide-id="${PRACTICE_GUIDE_ID}"]`, { timeout: WAIT_MS });
   } finally {

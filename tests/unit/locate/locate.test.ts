@@ -92,8 +92,12 @@ suite('locate', () => {
   it('is ambiguous between identical twins, and names them', () => {
     document.body.innerHTML = '<p>Choisir</p><div><button class="b">Ouvrir</button></div><div><button class="b">Ouvrir</button></div>';
     const d = describe($('button'));
+    // Told apart at record time by their neighbours and path only: recorded as twins, with a rank.
+    expect(d.twin).toEqual({ index: 0, count: 2 });
     delete d.cssPath;
     delete d.neighbourText;
+    expectFound(locate(d, document), $('button'));
+    delete d.twin;
     const r = locate(d, document);
     expect(r.status).toBe('ambiguous');
     if (r.status === 'ambiguous') expect(r.candidates).toEqual(Array.from(document.querySelectorAll('button')));

@@ -6,7 +6,7 @@
  */
 import { beforeEach, expect, it, describe as suite } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
-import { aroundOf } from '../../../utils/locate/facts';
+import { aroundOf, controlsOf } from '../../../utils/locate/facts';
 import { consistentRewording, locate } from '../../../utils/locate/locate';
 import { normalize, textSimilarity } from '../../../utils/locate/score';
 import { renamedHeading } from '../../../utils/locate/section';
@@ -46,6 +46,27 @@ suite('facts', () => {
     expect(targetSchema.safeParse(d).success).toBe(true);
     document.body.innerHTML = '<div class="fr-toggle"><input type="checkbox" id="t"><label for="t">Libellé</label></div>';
     expect(describe($('#t')).around).toBeUndefined();
+  });
+
+  it('records what an element controls only by ids that do not look generated', () => {
+    document.body.innerHTML =
+      '<button id="a" aria-controls="fr-theme-modal">Paramètres</button><button id="b" aria-controls="accordion-611">Ouvrir</button>';
+    expect(controlsOf($('#a'))).toBe('fr-theme-modal');
+    expect(controlsOf($('#b'))).toBeUndefined();
+    expect(describe($('#a')).controls).toBe('fr-theme-modal');
+    expect(describe($('#b')).controls).toBeUndefined();
+  });
+
+  it('finds a reworded button by the dialog it opens, and not a button opening another one', () => {
+    const page = (label: string, controls: string) =>
+      `<main><h1>Compte</h1><p>Texte</p></main><button class="fr-display-button fr-btn fr-btn--lg" aria-controls="${controls}" id="button-8936">${label}</button><footer><button class="fr-footer__btn" aria-controls="fr-theme-modal">Paramètres d’affichage</button></footer>`;
+    document.body.innerHTML = page('Label bouton', 'fr-theme-modal');
+    const d = describe($('.fr-display-button'));
+    document.body.innerHTML = page('Libellé bouton', 'fr-theme-modal').replace(' id="button-8936"', '');
+    expectFound(locate(d, document), $('.fr-display-button'));
+    // Same look, reworded, but it opens something else: not taken for the target.
+    document.body.innerHTML = page('Libellé bouton', 'fr-consent-modal').replace(' id="button-8936"', '');
+    expect(locate(d, document).status).not.toBe('found');
   });
 
   it('still parses a description recorded before `around` existed', () => {
