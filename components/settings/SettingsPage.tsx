@@ -184,7 +184,7 @@ function Shortcuts() {
           </>
         )}
         <dt>
-          <kbd>{BUBBLE_SHORTCUT}</kbd>
+          <kbd>{BUBBLE_SHORTCUT.replace('Shift', i18n.t('settings.shiftKey'))}</kbd>
         </dt>
         <dd>{i18n.t('settings.shortcutBubble')}</dd>
         <dt>

@@ -19,7 +19,10 @@ function checkResult(result: ParseResult): void {
     expect(problem.message).not.toMatch(/[\r\n]/);
     // Outside the quoted values and the JSON path (the file's own keys: a key may be "NaN"),
     // no trace of a JavaScript value leaking into the sentence.
-    const words = problem.message.replace(/« [^»]* »/g, '« … »').split(problem.path).join('…');
+    const words = problem.message
+      .replace(/« [^»]* »/g, '« … »')
+      .split(problem.path)
+      .join('…');
     expect(words).not.toMatch(/undefined|NaN|\[object /);
   }
 }

@@ -150,7 +150,7 @@ describe('the keyboard shortcuts', () => {
     vi.spyOn(fakeBrowser.commands, 'getAll').mockResolvedValue([{ name: '_execute_action', shortcut: 'Alt+Shift+G' }] as never);
     await open();
     await waitFor(() => section()?.querySelector('kbd')?.textContent === 'Alt+Shift+G', 'the popup key');
-    expect(keys()).toEqual(['Alt+Shift+G', 'Alt+Shift+K', 'Échap']);
+    expect(keys()).toEqual(['Alt+Shift+G', 'Alt+Maj+K', 'Échap']);
     expect(section()?.querySelector('h2')?.textContent).toBe('Raccourcis clavier');
   });
 
@@ -162,6 +162,6 @@ describe('the keyboard shortcuts', () => {
     vi.spyOn(fakeBrowser.commands, 'getAll').mockRejectedValue(new Error('not here'));
     await open();
     await waitFor(() => section() !== null, 'the section');
-    expect(keys()).toEqual(['Alt+Shift+K', 'Échap']);
+    expect(keys()).toEqual(['Alt+Maj+K', 'Échap']);
   });
 });
