@@ -6,7 +6,7 @@ import { speak, stop } from '../../utils/speech';
 import { spokenText } from '../../utils/speech/text';
 import { Bubble, missingText, sensitiveText, TEXT_ID, TITLE_ID } from './Bubble';
 import { follow, viewportBox, viewportSize } from './follow';
-import { type Box, cutoutPath, hole, inView, place, RADIUS, roomToMake } from './geometry';
+import { type Box, cutoutPath, hole, inView, place, RADIUS } from './geometry';
 import { keepOnTop } from './topLayer';
 import type { OverlayProps } from './types';
 
@@ -67,8 +67,6 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
   const bubble = useRef<HTMLDivElement>(null);
   const showButton = useRef<HTMLButtonElement>(null);
   const focusNext = useRef<'bubble' | 'show' | null>(null);
-  /** The item for which the page was scrolled to make room for the bubble (once per item). */
-  const roomMadeFor = useRef<string | null>(null);
   /** The page element that had the focus before it came into the bubble. */
   const pageFocus = useRef<Element | null>(null);
   /** The item whose bubble had the focus when one of its buttons was used. */
@@ -101,7 +99,11 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
   // One update path draws the cut-out, the ring and the bubble, synchronously on
   // mount (same frame as the target is known) and then on every move.
   useLayoutEffect(() => {
-    if (!element) return;
+    // Without a target the bubble sits in its corner (CSS), whole: no height left from its last placement.
+    if (!element) {
+      bubble.current?.style.removeProperty('max-height');
+      return;
+    }
     return follow(element, bubble.current, () => {
       // All reads first, then all writes: one layout per update, never a forced second one.
       const box = viewportBox(element);
@@ -118,13 +120,6 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
         b.style.left = `${p.x}px`;
         b.style.top = `${p.y}px`;
         b.style.maxHeight = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
-        // Once per item: a bubble too tall for the room beside its target has its text scroll;
-        // scrolling the page a little lets it show whole, the target still in view.
-        if (p.maxHeight !== undefined && roomMadeFor.current !== key) {
-          roomMadeFor.current = key;
-          const by = roomToMake(box, size, p, viewport);
-          if (by) scrollBy({ top: by, behavior: 'instant' });
-        }
       }
     });
   }, [element, hidden, key, pulse]);

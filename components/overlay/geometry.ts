@@ -101,29 +101,6 @@ export function place(
   return { x: Math.round(x), y: Math.round(y), side, ...(maxHeight === undefined ? {} : { maxHeight }) };
 }
 
-/**
- * How far to scroll the page (CSS px, positive: down) so that a bubble that had
- * to be shortened fits whole on its side, the target staying wholly in view;
- * 0 when it cannot. Scrolling is not acting on the page: the person's fields
- * and the page's state are untouched.
- */
-export function roomToMake(
-  target: Box,
-  bubble: Size,
-  placed: { side: Side; maxHeight?: number },
-  viewport: Size,
-  gap = GAP,
-  margin = MARGIN,
-): number {
-  if (placed.maxHeight === undefined || (placed.side !== 'bottom' && placed.side !== 'top')) return 0;
-  const h = hole(target);
-  const short = Math.ceil(bubble.height - placed.maxHeight);
-  // Below the target: it moves up, as far as the top edge allows; above it: down, as far as the bottom edge.
-  const spare = placed.side === 'bottom' ? h.y - margin : viewport.height - (h.y + h.height) - margin;
-  if (short <= 0 || spare < short || h.height + bubble.height + gap + 2 * margin > viewport.height) return 0;
-  return placed.side === 'bottom' ? short : -short;
-}
-
 /** Whether a box lies wholly inside the viewport (then there is no need to scroll to it). */
 export function inView(b: Box, viewport: Size): boolean {
   return b.x >= 0 && b.y >= 0 && b.x + b.width <= viewport.width && b.y + b.height <= viewport.height;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutoutPath, GAP, hole, inView, MARGIN, MIN_SCROLLING_HEIGHT, PAD, place, roomToMake } from '../../../components/overlay/geometry';
+import { cutoutPath, GAP, hole, inView, MARGIN, MIN_SCROLLING_HEIGHT, PAD, place } from '../../../components/overlay/geometry';
 
 const viewport = { width: 1000, height: 800 };
 const bubble = { width: 300, height: 200 };
@@ -109,31 +109,6 @@ describe('place, when the bubble fits whole nowhere (large text)', () => {
     expect(p.maxHeight).toBeUndefined();
     expect(p.y + big.height).toBeLessThanOrEqual(laptop.height - MARGIN);
     expect(MIN_SCROLLING_HEIGHT).toBeGreaterThan(laptop.height - (100 + 560 + PAD) - GAP - MARGIN);
-  });
-});
-
-describe('roomToMake', () => {
-  const laptop = { width: 1280, height: 800 };
-  const big = { width: 768, height: 478 };
-  it('scrolls the target up just enough for the shortened bubble to fit whole below it', () => {
-    const target = { x: 137, y: 340, width: 606, height: 56 };
-    const placed = place(target, big, laptop);
-    const by = roomToMake(target, big, placed, laptop);
-    expect(by).toBe(Math.ceil(big.height - (placed.maxHeight ?? 0)));
-    const moved = { ...target, y: target.y - by };
-    const after = place(moved, big, laptop);
-    expect(after.maxHeight).toBeUndefined();
-    expect(after.side).toBe('bottom');
-    expect(hole(moved).y).toBeGreaterThanOrEqual(MARGIN);
-  });
-  it('scrolls down for a bubble above, and not at all when the bubble fits or cannot fit with the target in view', () => {
-    const low = { x: 137, y: 420, width: 606, height: 56 };
-    const placed = place(low, big, laptop);
-    expect(placed.side).toBe('top');
-    expect(roomToMake(low, big, placed, laptop)).toBeLessThan(0);
-    expect(roomToMake(low, big, place({ ...low, y: 100 }, big, laptop), laptop)).toBe(0);
-    const tall = { x: 137, y: 200, width: 606, height: 300 };
-    expect(roomToMake(tall, big, place(tall, big, laptop), laptop)).toBe(0);
   });
 });
 
