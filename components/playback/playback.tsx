@@ -153,7 +153,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
 
   /** Arrival on a page (a load, or a single-page site changing its URL) may complete or move the run. */
   function checkUrl() {
-    if (location.href === lastUrl) return;
+    if (lastUrl === location.href) return; // reads the address only
     lastUrl = location.href;
     emit({ type: 'page', url: lastUrl });
     void refresh();

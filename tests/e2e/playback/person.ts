@@ -37,48 +37,33 @@ export const submitting = (selector: string) => async (page: Page) => {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load', timeout: WAIT_MS }), clickAsPerson(page, selector)]);
 };
 
+/** A field the person types `value` into. */
+const typing = (id: string, value: string): PersonStep => ({
+  target: `#${id}`,
+  act: (page) => typeAsPerson(page, `#${id}`, value),
+  sets: { [id]: value },
+});
+
+/** A box or a radio the person ticks by clicking its label (DSFR draws the box on the label). */
+const ticking = (target: string, id: string): PersonStep => ({
+  target,
+  act: (page) => clickAsPerson(page, `label[for="${id}"]`),
+  sets: { [id]: true },
+});
+
 export const PERSON: Record<string, PersonStep> = {
-  identifiant: {
-    target: '#username-8608',
-    act: (page) => typeAsPerson(page, '#username-8608', TYPED.email),
-    sets: { 'username-8608': TYPED.email },
-  },
-  'mot-de-passe': {
-    target: '#password-8609-input',
-    act: (page) => typeAsPerson(page, '#password-8609-input', TYPED.password),
-    sets: { 'password-8609-input': TYPED.password },
-  },
-  // DSFR draws the box on the label: a person clicks there.
-  'mention-cnil-1': {
-    target: '#checkbox-cnil-8610',
-    act: (page) => clickAsPerson(page, 'label[for="checkbox-cnil-8610"]'),
-    sets: { 'checkbox-cnil-8610': true },
-  },
-  'mention-cnil-2': {
-    target: '#checkbox-cnil-8611',
-    act: (page) => clickAsPerson(page, 'label[for="checkbox-cnil-8611"]'),
-    sets: { 'checkbox-cnil-8611': true },
-  },
+  identifiant: typing('username-8608', TYPED.email),
+  'mot-de-passe': typing('password-8609-input', TYPED.password),
+  'mention-cnil-1': ticking('#checkbox-cnil-8610', 'checkbox-cnil-8610'),
+  'mention-cnil-2': ticking('#checkbox-cnil-8611', 'checkbox-cnil-8611'),
   'valider-identifiant': { target: '#login-8612 button[type=submit]', act: submitting('#login-8612 button[type=submit]') },
-  sexe: { target: '#sex-8785', act: (page) => clickAsPerson(page, 'label[for="female-8786"]'), sets: { 'female-8786': true } },
-  nom: {
-    target: '#family-name-8789',
-    act: (page) => typeAsPerson(page, '#family-name-8789', TYPED.family),
-    sets: { 'family-name-8789': TYPED.family },
-  },
-  prenom: { target: '#given-8794', act: (page) => typeAsPerson(page, '#given-8794', TYPED.given), sets: { 'given-8794': TYPED.given } },
+  sexe: ticking('#sex-8785', 'female-8786'),
+  nom: typing('family-name-8789', TYPED.family),
+  prenom: typing('given-8794', TYPED.given),
   'valider-identite': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
-  adresse: {
-    target: '#address-8970',
-    act: (page) => typeAsPerson(page, '#address-8970', TYPED.address),
-    sets: { 'address-8970': TYPED.address },
-  },
-  'code-postal': {
-    target: '#postal-8972',
-    act: (page) => typeAsPerson(page, '#postal-8972', TYPED.postal),
-    sets: { 'postal-8972': TYPED.postal },
-  },
-  ville: { target: '#city-8973', act: (page) => typeAsPerson(page, '#city-8973', TYPED.city), sets: { 'city-8973': TYPED.city } },
+  adresse: typing('address-8970', TYPED.address),
+  'code-postal': typing('postal-8972', TYPED.postal),
+  ville: typing('city-8973', TYPED.city),
   'valider-adresse': { target: '#identity button[type=submit]', act: submitting('#identity button[type=submit]') },
   'lire-confirmation': { target: '#alert-9152' },
 };
