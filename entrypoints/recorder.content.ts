@@ -9,7 +9,6 @@ import { startRecorder } from '../components/recorder/recorder';
 export default defineContentScript({
   registration: 'runtime',
   main(ctx) {
-    const stop = startRecorder();
-    ctx.onInvalidated(() => stop());
+    startRecorder({ signal: ctx.signal });
   },
 });

@@ -1,29 +1,28 @@
 import type { GuideOrigin, RecordedEvent, RecorderState } from './authoring';
 import type { GuideSummary } from './catalogue';
 import type { GuideProblem } from './guide/parse';
-import type { ActionStep, Guide, GuideItem, PrepareItem } from './guide/schema';
+import type { Guide } from './guide/schema';
 import type { TargetDescription } from './locate/target';
-import type { HelpLevel, Recap, Run, RunEvent, RunMode } from './run';
+import type { ImportResult } from './progress/store';
+import type { HelpLevel, Run, RunEvent, RunMode } from './run';
+import type { StepView } from './run/view';
 
-/**
- * Requests that the popup, side panel and content scripts send to the
- * background, which owns the catalogue and the runs. Runs live in
- * `browser.storage.local` (`run:<tabId>`); every view also listens there.
- */
-export type Request =
+/** Requests to the run service: the catalogue, the guides and the runs of the tabs. */
+export type RunRequest =
   | { type: 'catalogue:forPage'; url: string | null }
   | { type: 'guide:get'; guideId: string }
   | { type: 'run:start'; tabId: number; guideId: string; mode: RunMode; level: HelpLevel }
   /** Resume a run left on a closed tab or before a browser restart, on this tab. */
   | { type: 'run:resume'; tabId: number; guideId: string }
-  | { type: 'run:forTab'; tabId: number }
   /** Runs left unfinished on tabs that are gone, by guide id. */
   | { type: 'run:paused' }
-  /** A run event for a tab; from a content script the tab is the sender's. */
+  /** A run event for a tab; from a content script the tab is always the sender's own. */
   | { type: 'run:event'; tabId?: number; event: RunEvent }
   /** From a content script: the view of the current step of its tab. */
-  | { type: 'run:current' }
-  // Authoring (trainers)
+  | { type: 'run:current' };
+
+/** Requests to the authoring service (trainers). */
+export type AuthoringRequest =
   /** Start recording on a tab (asks nothing: the caller has obtained the site's permission). */
   | { type: 'recorder:start'; tabId: number }
   /** Stop recording; answers the draft guide built from the recorded steps. */
@@ -40,6 +39,19 @@ export type Request =
   /** Stop a "Tester" highlight. */
   | { type: 'target:clear'; tabId: number };
 
+/** Requests to the progress service: the background is the only writer of the person's progress. */
+export type ProgressRequest =
+  | { type: 'progress:forget'; guideId: string }
+  /** Deletes everything, whatever its version. */
+  | { type: 'progress:forgetAll' }
+  /** Adds an exported file's progress to this machine's; a bad file changes nothing. */
+  | { type: 'progress:import'; text: string };
+
+/** Everything the views and content scripts ask the background, which owns the catalogue, the runs and the progress. */
+export type Request = RunRequest | AuthoringRequest | ProgressRequest;
+export type RequestType = Request['type'];
+export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
+
 export type { RecorderState };
 
 export interface UserGuideListEntry {
@@ -49,35 +61,17 @@ export interface UserGuideListEntry {
   savedAt: string;
 }
 
-export type TargetTestResult = { status: 'found' | 'ambiguous' | 'not-found' } | { status: 'unreachable'; reason: string };
+/** Why "Tester" could not reach the page: the view says it in words. */
+export type UnreachableReason = 'target' | 'no-access' | 'not-web' | 'no-answer';
+export type TargetTestResult = { status: 'found' | 'ambiguous' | 'not-found' } | { status: 'unreachable'; reason: UnreachableReason };
 
-/** What a view needs to show the current step: the run, the item and where it sits. */
-export interface StepView {
-  guide: Pick<Guide, 'id' | 'title' | 'lang'> & { prepare: PrepareItem[] };
-  run: Run;
-  item: GuideItem;
-  /** 1-based position of the item among the guide's steps, and their count. */
-  position: number;
-  total: number;
-  canGoBack: boolean;
-  /** Whether the page shows the spotlight and bubble now (the level of help, or help asked). */
-  spotlight: boolean;
-  /** At the end: what was done, counts only. */
-  recap?: Recap;
-  /**
-   * The action step that follows on the same path, when there is one: the page
-   * watches it as soon as the current step is done, so that a click that also
-   * ends the current step (leaving a field by clicking « Valider ») is not lost.
-   */
-  next?: ActionStep;
-}
+export type { StepView } from './run/view';
 
 export interface ResponseMap {
   'catalogue:forPage': { fitting: GuideSummary[]; others: GuideSummary[] };
   'guide:get': Guide | null;
-  'run:start': Run;
+  'run:start': { ok: true; run: Run } | { ok: false; problem: 'unknown-guide' };
   'run:resume': Run | null;
-  'run:forTab': Run | null;
   'run:paused': Record<string, Run>;
   'run:event': Run | null;
   'run:current': StepView | null;
@@ -90,14 +84,42 @@ export interface ResponseMap {
   'userGuides:remove': { ok: true };
   'target:test': TargetTestResult;
   'target:clear': { ok: true };
+  'progress:forget': { ok: true };
+  'progress:forgetAll': { ok: true };
+  'progress:import': ImportResult;
 }
 
 /** Messages from the background to a tab's content script. */
 export type TabMessage = { type: 'overlay:test'; target: TargetDescription; instruction: string } | { type: 'overlay:clear' };
+export interface TabResponseMap {
+  'overlay:test': TargetTestResult;
+  'overlay:clear': { ok: true };
+}
 
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];
 
-/** Storage key of the run of a tab: the background writes it, every view reads it. */
-export const runKey = (tabId: number) => `run:${tabId}`;
-/** Storage key of a run left unfinished when its tab closed or the browser stopped. */
-export const pausedKey = (guideId: string) => `paused:${guideId}`;
+/**
+ * Who may send a request. `content`: a content script, about its own tab
+ * only; `extension`: one of the extension's own pages (popup, side panel,
+ * editor…); `any`: either.
+ */
+export type SenderKind = 'content' | 'extension' | 'any';
+
+/** The sender as the router saw it. */
+export interface Sender {
+  /** The tab of a content script; undefined for an extension page. */
+  tabId?: number;
+  /** Whether the request came from one of the extension's own pages. */
+  fromExtension: boolean;
+}
+
+export interface Handler<K extends RequestType> {
+  from: SenderKind;
+  handle(request: RequestOf<K>, sender: Sender): Promise<ResponseMap[K]>;
+}
+
+/** A service's table: one handler for each of its request types, no more, no fewer. */
+export type Handlers<K extends RequestType> = { [P in K]: Handler<P> };
+
+/** What travels back to the sender: the answer, or the failure in words (never an exception across the boundary). */
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };

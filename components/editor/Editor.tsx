@@ -5,13 +5,11 @@
  * left in storage.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import {
   copyOfBundled,
   fingerprint,
   fromGuide,
-  INCOMING_KEY,
   newDocId,
   newGuide,
   type WorkingCopy,
@@ -24,7 +22,7 @@ import { useDisplaySettings } from '../shared/display';
 import { GuideForm } from './GuideForm';
 import { Home } from './Home';
 import { useKnownGuides } from './known';
-import { type Incoming, listWorkingCopies, readIncoming, readWorking, removeWorking, takeIncoming, writeWorking } from './platform';
+import { followIncoming, type Incoming, listWorkingCopies, readIncoming, readWorking, removeWorking, takeIncoming, writeWorking } from './platform';
 
 type Screen = { name: 'loading' } | { name: 'home'; notice?: string } | { name: 'edit'; copy: WorkingCopy };
 
@@ -82,13 +80,7 @@ export function Editor({ now = Date.now }: EditorProps) {
   }, []);
 
   // A recording stopped while the opening screen is shown: it appears there.
-  useEffect(() => {
-    const onChanged = (changes: Record<string, unknown>) => {
-      if (INCOMING_KEY in changes) void readIncoming().then(setIncoming, () => undefined);
-    };
-    browser.storage.local.onChanged.addListener(onChanged);
-    return () => browser.storage.local.onChanged.removeListener(onChanged);
-  }, []);
+  useEffect(() => followIncoming(setIncoming), []);
 
   async function boot() {
     const params = new URLSearchParams(location.search);

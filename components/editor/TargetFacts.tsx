@@ -8,12 +8,19 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { fieldDomId } from '../../utils/editor';
 import type { TargetDescription } from '../../utils/locate/target';
-import type { TargetTestResult } from '../../utils/messages';
+import type { TargetTestResult, UnreachableReason } from '../../utils/messages';
 import { send } from '../../utils/send';
 import { BlockProblems } from './fields';
 import { findTestTab } from './platform';
 
 type Answer = { state: 'idle' } | { state: 'testing' } | { state: 'done'; text: string; tabId?: number; shown: boolean };
+
+const UNREACHABLE_TEXT = {
+  target: () => i18n.t('editor.test.unreachable.target'),
+  'no-access': () => i18n.t('editor.test.unreachable.noAccess'),
+  'not-web': () => i18n.t('editor.test.unreachable.notWeb'),
+  'no-answer': () => i18n.t('editor.test.unreachable.noAnswer'),
+} satisfies Record<UnreachableReason, () => string>;
 
 function resultText(result: TargetTestResult): string {
   switch (result.status) {
@@ -24,7 +31,7 @@ function resultText(result: TargetTestResult): string {
     case 'not-found':
       return i18n.t('editor.test.notFound');
     case 'unreachable':
-      return i18n.t('editor.test.unreachable', [result.reason]);
+      return UNREACHABLE_TEXT[result.reason]();
   }
 }
 

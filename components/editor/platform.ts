@@ -5,72 +5,49 @@
  * `utils/editor`; this module only wires it to the browser.
  */
 import { browser } from 'wxt/browser';
-import {
-  fromStored,
-  INCOMING_KEY,
-  isWorkingGuide,
-  listWorking,
-  pickTestTab,
-  type TabInfo,
-  toStored,
-  type WorkingCopy,
-  type WorkingGuide,
-  type WorkingSummary,
-  workingKey,
-} from '../../utils/editor';
-import { parseGuide } from '../../utils/guide/parse';
+import { listWorking, pickTestTab, type TabInfo, toStored, type WorkingCopy, type WorkingSummary } from '../../utils/editor';
+import { fromStored } from '../../utils/editor/autosave';
+import type { EditorIncoming } from '../../utils/editor/incoming';
+import { editorIncomingItem, editorWorkingCopies } from '../../utils/storage/items';
 import { downloadJson } from '../shared/download';
 
-const storage = () => browser.storage.local;
-
 export async function writeWorking(copy: WorkingCopy): Promise<void> {
-  await storage().set({ [workingKey(copy.doc)]: toStored(copy, Date.now()) });
+  await editorWorkingCopies.of(copy.doc).set(toStored(copy, Date.now()));
 }
 
 export async function readWorking(doc: string): Promise<WorkingCopy | null> {
-  const key = workingKey(doc);
-  return fromStored((await storage().get(key))[key])?.copy ?? null;
+  return fromStored(await editorWorkingCopies.of(doc).get())?.copy ?? null;
 }
 
 export async function listWorkingCopies(): Promise<WorkingSummary[]> {
-  return listWorking((await storage().get(null)) as Record<string, unknown>);
+  const all = await editorWorkingCopies.all();
+  return listWorking(Object.fromEntries([...all].map(([doc, stored]) => [`${editorWorkingCopies.prefix}${doc}`, stored])));
 }
 
 export async function removeWorking(doc: string): Promise<void> {
-  await storage().remove(workingKey(doc));
+  await editorWorkingCopies.of(doc).remove();
 }
 
-export interface Incoming {
-  guide: WorkingGuide;
-  at: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export type Incoming = EditorIncoming;
 
 /** The recording's draft waiting for the editor, if any (read, not taken). */
-export async function readIncoming(): Promise<Incoming | null> {
-  const raw = (await storage().get(INCOMING_KEY))[INCOMING_KEY];
-  if (!isRecord(raw)) return null;
-  const parsed = parseGuide(raw.guide);
-  const guide = parsed.ok ? parsed.guide : isWorkingGuide(raw.guide) ? raw.guide : null;
-  if (!guide) return null;
-  return { guide, at: typeof raw.at === 'number' ? raw.at : 0 };
-}
+export const readIncoming = (): Promise<Incoming | null> => editorIncomingItem.get();
+
+/** Follows the waiting draft (a recording stopped while the editor is open). */
+export const followIncoming = (listener: (incoming: Incoming | null) => void): (() => void) => editorIncomingItem.watch(listener);
 
 /**
  * Makes the waiting draft a working copy: written first, and only then removed
  * from where the background left it (unless a newer recording replaced it in
  * the meantime), so that a closed page never loses it.
  */
-export async function takeIncoming(make: (guide: WorkingGuide) => WorkingCopy): Promise<WorkingCopy | null> {
+export async function takeIncoming(make: (guide: Incoming['guide']) => WorkingCopy): Promise<WorkingCopy | null> {
   const incoming = await readIncoming();
   if (!incoming) return null;
   const copy = make(incoming.guide);
   await writeWorking(copy);
   const still = await readIncoming();
-  if (still && still.at === incoming.at) await storage().remove(INCOMING_KEY);
+  if (still && still.at === incoming.at) await editorIncomingItem.remove();
   return copy;
 }
 

@@ -49,8 +49,8 @@ const controlIn = (el: Element | null): Element | null =>
  * acts on the page: it only reads where the target is, and may scroll it into view.
  */
 export function Overlay({ view: given, target, onEvent, onSearchAgain, settings = DEFAULT_SETTINGS }: OverlayProps) {
-  // Below the "guided" level the page shows nothing until help is asked; the end always shows.
-  const view = given && (given.spotlight !== false || given.item.kind === 'end') ? given : null;
+  // The run's view says whether the page shows anything now (utils/run/view.ts): below "guided", not until help is asked.
+  const view = given?.spotlight ? given : null;
   const item = view?.item;
   const key = view ? `${view.guide.id}/${view.item.id}` : '';
   const element = item?.kind === 'step' && target.status === 'found' ? target.element : null;

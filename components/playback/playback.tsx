@@ -5,16 +5,19 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { matchesPage } from '../../utils/catalogue/sites';
 import type { ActionStep, Guide } from '../../utils/guide/schema';
 import { type LocateResult, locate, watch } from '../../utils/locate';
 import type { TargetDescription } from '../../utils/locate/target';
-import type { StepView, TabMessage, TargetTestResult } from '../../utils/messages';
+import type { TabMessage, TabResponseMap, TargetTestResult } from '../../utils/messages';
 import { observeStep } from '../../utils/observe';
 import { type RunEvent, startRun } from '../../utils/run';
+import type { StepView } from '../../utils/run/view';
 import { send } from '../../utils/send';
 import type { Settings } from '../../utils/settings/settings';
 import { watchSettings } from '../../utils/settings/store';
+import { tabRuns } from '../../utils/storage/items';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
 
 const toTargetState = (result: LocateResult): TargetState =>
@@ -41,8 +44,12 @@ function testView(target: TargetDescription, instruction: string): StepView {
 /** Whether a step belongs to another page than this one: then nothing here can be its target. */
 const onOtherPage = (step: ActionStep) => step.page !== undefined && !matchesPage(step.page, new URL(location.href));
 
-/** Starts playback in `container` (inside our shadow root); returns the function that stops it. */
-export function startPlayback(container: HTMLElement, host: HTMLElement): () => void {
+/**
+ * Starts playback in `container` (inside our shadow root). Everything it
+ * listens to or observes stops with the content script's context (`ctx`):
+ * when the extension reloads, or the overlay is removed.
+ */
+export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: ContentScriptContext): void {
   // Plain state and one draw(): the content script stays small (no signals library here).
   let view: StepView | null = null;
   let target: TargetState = { status: 'no-target' };
@@ -55,7 +62,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   let shownKey = '';
   let lastUrl = location.href;
 
-  const emit = (event: RunEvent) => void send({ type: 'run:event', event });
+  const emit = (event: RunEvent) => void send({ type: 'run:event', event }).catch(() => undefined);
   /** Our own overlay (the host and everything in its shadow root) is never a reason to look again. */
   const ignore = (node: Node) => host.contains(node) || node.getRootNode() === host.shadowRoot;
 
@@ -145,7 +152,12 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
   }
 
   async function refresh() {
-    view = await send({ type: 'run:current' });
+    if (ctx.isInvalid) return;
+    try {
+      view = await send({ type: 'run:current' });
+    } catch {
+      return; // the background is restarting: the next change of the run asks again
+    }
     draw();
     if (testing) return;
     followStep(view?.run.status === 'active' || view?.item.kind === 'end' ? view : null);
@@ -179,39 +191,43 @@ export function startPlayback(container: HTMLElement, host: HTMLElement): () => 
     void refresh();
   }
 
-  const onMessage = (message: unknown) => {
-    const request = message as TabMessage;
-    if (request?.type === 'overlay:test') return Promise.resolve(test(request.target, request.instruction));
-    if (request?.type === 'overlay:clear') {
+  const tabMessages = {
+    'overlay:test': (request) => test(request.target, request.instruction),
+    'overlay:clear': () => {
       clearTest();
-      return Promise.resolve({ ok: true });
-    }
-    return undefined;
+      return { ok: true };
+    },
+  } satisfies { [K in TabMessage['type']]: (request: Extract<TabMessage, { type: K }>) => TabResponseMap[K] };
+
+  const onMessage = (message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(tabMessages, type)) return undefined;
+    const handle = tabMessages[type as TabMessage['type']] as (request: TabMessage) => unknown;
+    return Promise.resolve(handle(message as TabMessage));
   };
 
-  const stopSettings = watchSettings((value) => {
-    settings = value;
-    draw();
-  });
-
-  const onStorage = (changes: Record<string, unknown>) => {
-    if (Object.keys(changes).some((key) => key.startsWith('run:'))) void refresh();
-  };
-  browser.storage.local.onChanged.addListener(onStorage);
+  ctx.onInvalidated(
+    watchSettings((value) => {
+      settings = value;
+      draw();
+    }),
+  );
+  // Any tab's run changed: ask again for this tab's step (the background knows which tab this is).
+  ctx.onInvalidated(tabRuns.watch(() => void refresh()));
   browser.runtime.onMessage.addListener(onMessage);
-  addEventListener('popstate', checkUrl);
-  addEventListener('hashchange', checkUrl);
-
-  void send({ type: 'run:event', event: { type: 'page', url: location.href } }).finally(refresh);
-
-  return () => {
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  // Every change of address: a load is this script's start; a single-page site's pushState, back, forward or anchor
+  // comes as WXT's location event (read once the address has really changed: a link to another page fires it too).
+  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(checkUrl, 0));
+  ctx.addEventListener(window, 'popstate', checkUrl);
+  ctx.addEventListener(window, 'hashchange', checkUrl);
+  ctx.onInvalidated(() => {
     stopStep();
     stopAhead();
-    stopSettings();
-    browser.storage.local.onChanged.removeListener(onStorage);
-    browser.runtime.onMessage.removeListener(onMessage);
-    removeEventListener('popstate', checkUrl);
-    removeEventListener('hashchange', checkUrl);
     render(null, container);
-  };
+  });
+
+  void send({ type: 'run:event', event: { type: 'page', url: location.href } })
+    .catch(() => undefined)
+    .then(refresh);
 }

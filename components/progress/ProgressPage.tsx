@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { exportFile, exportFileName, type GuideReport, type ImportProblem, MAX_FILE_BYTES, reportsOf } from '../../utils/progress';
-import { type ImportResult, ProgressStore } from '../../utils/progress/store';
+import type { ImportResult } from '../../utils/progress/store';
 import { HELP_LEVELS } from '../../utils/run';
+import { send } from '../../utils/send';
 import { memoUrl } from '../memo/open';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { useDisplaySettings } from '../shared/display';
@@ -12,7 +13,6 @@ import { useProgress } from './hooks';
 import { atLevel, suggestionText } from './text';
 
 export interface ProgressPageProps {
-  store?: ProgressStore;
   now?: () => number;
 }
 
@@ -44,9 +44,9 @@ const problemText = (problem: ImportProblem | 'newer-here' | 'unreadable'): stri
  * steps that needed help, a suggestion of less help; delete, export, import.
  * Everything shown comes from the guides' own texts and from counts.
  */
-export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps) {
-  const store = useMemo(() => given ?? new ProgressStore(), [given]);
-  const loaded = useProgress(store);
+export function ProgressPage({ now = Date.now }: ProgressPageProps) {
+  // Read here, written by the background only (its one queue keeps a finished run and a deletion apart).
+  const loaded = useProgress();
   const [message, setMessage] = useState<Message>(null);
   const [fileInput, setFileInput] = useState(0);
   // Text size and contrast chosen in the display settings apply here too.
@@ -88,7 +88,7 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
     if (file.size > MAX_FILE_BYTES) result = { ok: false, problem: 'too-big' };
     else {
       try {
-        result = await store.importText(await file.text());
+        result = await send({ type: 'progress:import', text: await file.text() });
       } catch {
         result = { ok: false, problem: 'unreadable' };
       }
@@ -126,7 +126,7 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
             <GuideProgressView
               key={report.guideId}
               report={report}
-              onForget={() => act(() => store.forget(report.guideId), i18n.t('progress.forgotten', [report.title]))}
+              onForget={() => act(() => send({ type: 'progress:forget', guideId: report.guideId }), i18n.t('progress.forgotten', [report.title]))}
             />
           ))}
         </ul>
@@ -164,7 +164,7 @@ export function ProgressPage({ store: given, now = Date.now }: ProgressPageProps
             question={i18n.t('progress.forgetAllConfirm')}
             yes={i18n.t('progress.forgetYes')}
             no={i18n.t('progress.forgetNo')}
-            onConfirm={() => act(() => store.forgetAll(), i18n.t('progress.forgotAll'))}
+            onConfirm={() => act(() => send({ type: 'progress:forgetAll' }), i18n.t('progress.forgotAll'))}
           />
         </div>
       )}

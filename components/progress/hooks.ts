@@ -1,31 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { entryOf, type StoredRead, type Suggestion, suggestLevel } from '../../utils/progress';
-import { PROGRESS_KEY, ProgressStore } from '../../utils/progress/store';
-import type { Loaded } from '../shared/hooks';
+import { emptyProgress, entryOf, type StoredRead, type Suggestion, suggestLevel } from '../../utils/progress';
+import { progressItem } from '../../utils/storage/items';
+import { type Loaded, useStoredItem } from '../shared/hooks';
 
-/** The stored progress, read again whenever it changes (a run finished in another tab, an import…). */
-export function useProgress(store: ProgressStore): Loaded<StoredRead> {
-  const [loaded, setLoaded] = useState<Loaded<StoredRead>>({ state: 'loading' });
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      store.read().then(
-        (value) => live && setLoaded({ state: 'ready', value }),
-        () => live && setLoaded({ state: 'failed' }),
-      );
-    const onChanged = (changes: Record<string, unknown>) => {
-      if (PROGRESS_KEY in changes) void load();
-    };
-    browser.storage.local.onChanged.addListener(onChanged);
-    void load();
-    return () => {
-      live = false;
-      browser.storage.local.onChanged.removeListener(onChanged);
-    };
-  }, [store]);
-  return loaded;
-}
+/** The stored progress, followed (a run finished in another tab, an import…). */
+export const useProgress = (): Loaded<StoredRead> => useStoredItem(progressItem, { ok: true, progress: emptyProgress(), dropped: 0 });
 
 /** The suggestion of less help for a guide (null while loading, for none, or on any failure: it is only an offer). */
 export function useSuggestion(guideId: string | null): Suggestion | null {
@@ -33,7 +12,7 @@ export function useSuggestion(guideId: string | null): Suggestion | null {
   useEffect(() => {
     if (guideId === null) return;
     let live = true;
-    new ProgressStore().read().then(
+    progressItem.get().then(
       (read) => {
         const entry = read.ok ? entryOf(read.progress.guides, guideId) : undefined;
         if (live) setSuggestion({ guideId, value: entry ? suggestLevel(entry.completions) : null });

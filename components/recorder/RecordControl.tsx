@@ -7,34 +7,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { RECORDING_KEY, recorderStateOf } from '../../utils/authoring/recording-view';
+import { recorderStateOf } from '../../utils/authoring/recording-view';
 import { generalizeSite } from '../../utils/authoring/url-pattern';
 import type { RecorderState } from '../../utils/messages';
 import { send } from '../../utils/send';
+import { recorderStateItem } from '../../utils/storage/items';
+import { useStoredItem } from '../shared/hooks';
 import type { ServedTab } from '../shared/tab';
 
 export const EDITOR_DRAFT_URL = '/editor.html?draft=1';
 
-type Changes = Record<string, { newValue?: unknown }>;
-
-/** The recording as the background keeps it in storage, followed live. */
+/** The recording as the background keeps it in storage, followed live; null while loading. */
 function useRecording(): RecorderState | null {
-  const [state, setState] = useState<RecorderState | null>(null);
-  useEffect(() => {
-    let changed = false;
-    const onChanged = (changes: Changes) => {
-      if (!(RECORDING_KEY in changes)) return;
-      changed = true;
-      setState(recorderStateOf(changes[RECORDING_KEY]?.newValue));
-    };
-    browser.storage.local.onChanged.addListener(onChanged);
-    browser.storage.local.get(RECORDING_KEY).then(
-      (all) => !changed && setState(recorderStateOf(all[RECORDING_KEY])),
-      () => undefined,
-    );
-    return () => browser.storage.local.onChanged.removeListener(onChanged);
-  }, []);
-  return state;
+  // Asking once lets the background end a recording left idle too long before it is shown.
+  useEffect(() => void send({ type: 'recorder:state' }).catch(() => undefined), []);
+  const loaded = useStoredItem(recorderStateItem, recorderStateOf(null));
+  return loaded.state === 'ready' ? loaded.value : null;
 }
 
 export function RecordControl({ tab }: { tab: ServedTab | null }) {

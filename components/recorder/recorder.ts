@@ -4,11 +4,11 @@
  * keeps the recording (in storage); this script follows it: the step count
  * from storage, and it goes away when the recording stops.
  */
-import { browser } from 'wxt/browser';
 import type { RecordedEvent } from '../../utils/authoring/instruction';
-import { RECORDING_KEY, recorderStateOf } from '../../utils/authoring/recording-view';
+import { RECORDING_IDLE_MS, type RecorderState } from '../../utils/authoring/recording-view';
 import type { Request, ResponseOf } from '../../utils/messages';
 import { send as sendToBackground } from '../../utils/send';
+import { recorderStateItem } from '../../utils/storage/items';
 import { mountRecordingBar } from './bar';
 import { captureActions } from './capture';
 
@@ -16,6 +16,8 @@ export interface RecorderOptions {
   send?: <R extends Request>(request: R) => Promise<ResponseOf<R>>;
   isTrusted?: (event: Event) => boolean;
   view?: Window;
+  /** The content script's life: aborted when the extension reloads or goes away. */
+  signal?: AbortSignal;
 }
 
 /** The playback overlay's host element (entrypoints/content). */
@@ -27,7 +29,7 @@ const RUNNING = Symbol.for('cote-a-cote.recorder');
 type Scope = typeof globalThis & { [RUNNING]?: () => void };
 
 /** Starts recording in this page; returns the function that stops it (also called when the recording ends). */
-export function startRecorder({ send = sendToBackground, isTrusted, view = window }: RecorderOptions = {}): () => void {
+export function startRecorder({ send = sendToBackground, isTrusted, view = window, signal }: RecorderOptions = {}): () => void {
   const scope = globalThis as Scope;
   const running = scope[RUNNING];
   if (running) return running;
@@ -47,32 +49,37 @@ export function startRecorder({ send = sendToBackground, isTrusted, view = windo
     isOwn: (node) => bar.contains(node) || (node.nodeType === 1 && (node as Element).localName === OVERLAY_HOST),
     onEvent: (event: RecordedEvent) => {
       send({ type: 'recorder:event', event }).catch(() => undefined);
+      askLater();
     },
   });
 
-  const show = (raw: unknown) => {
-    const state = recorderStateOf(raw);
+  // Left idle, the recording ends: asking the background its state lets it end it, and the bar then goes.
+  let idle: ReturnType<typeof setTimeout> | undefined;
+  function askLater() {
+    clearTimeout(idle);
+    idle = setTimeout(() => void send({ type: 'recorder:state' }).catch(() => undefined), RECORDING_IDLE_MS + 1_000);
+  }
+  askLater();
+
+  const show = (state: RecorderState) => {
     if (state.recording) bar.setSteps(state.steps);
     // The recording stopped (from the popup, or « Arrêter » here, whose answer settles the bar itself).
     else stop(bar.mode() === 'recording');
   };
-
-  const onChanged = (changes: Record<string, { newValue?: unknown }>) => {
-    if (RECORDING_KEY in changes) show(changes[RECORDING_KEY]?.newValue);
-  };
-  browser.storage.local.onChanged.addListener(onChanged);
-  void browser.storage.local.get(RECORDING_KEY).then((all) => {
-    if (!stopped) show(all[RECORDING_KEY]);
-  });
+  const stopFollowing = recorderStateItem.follow(show);
 
   function stop(removeBar = true) {
     if (stopped) return;
     stopped = true;
     stopCapture();
-    browser.storage.local.onChanged.removeListener(onChanged);
+    stopFollowing();
+    clearTimeout(idle);
+    signal?.removeEventListener('abort', onAbort);
     if (removeBar) bar.remove();
     if (scope[RUNNING] === stop) delete scope[RUNNING];
   }
+  const onAbort = () => stop();
+  signal?.addEventListener('abort', onAbort);
   scope[RUNNING] = stop;
   return stop;
 }

@@ -91,7 +91,9 @@ export function Catalogue({ tab, tabRun, onStarted }: CatalogueProps) {
         }}
         onStart={async (mode: RunMode, level: HelpLevel) => {
           if (!tab) throw new Error('no tab');
-          await send({ type: 'run:start', tabId: tab.id, guideId: starting.id, mode, level });
+          const started = await send({ type: 'run:start', tabId: tab.id, guideId: starting.id, mode, level });
+          // The guide is gone (removed from « Mes guides » meanwhile): the start screen says it did not start.
+          if (!started.ok) throw new Error(started.problem);
           setStarting(null);
           onStarted('started', starting);
         }}

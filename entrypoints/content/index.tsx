@@ -20,8 +20,8 @@ export default defineContentScript({
       append: 'last',
       // Key presses in our UI never reach the page's handlers.
       isolateEvents: true,
-      onMount: (container, _shadow, host) => startPlayback(container, host),
-      onRemove: (stop) => stop?.(),
+      // Everything playback listens to stops with the context.
+      onMount: (container, _shadow, host) => startPlayback(container, host, ctx),
     });
     ui.mount();
   },

@@ -43,7 +43,7 @@ export {
   recorderState,
   startRecording,
 } from './recording';
-export { RECORDING_KEY, type RecorderState, recorderStateOf } from './recording-view';
+export { type RecorderState, recorderStateOf } from './recording-view';
 export { isSensitiveField, isTypedField, type RawAttributes, type SensitiveReason, type SensitiveVerdict } from './sensitive';
 export { frQuote } from './text';
 export { generalizeSite, generalizeSites, generalizeUrl, isVolatileToken, scrubUrl } from './url-pattern';

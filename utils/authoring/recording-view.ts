@@ -4,7 +4,8 @@
  * trainer's permission. Light on purpose, without the guide schema: the
  * background validates the recording it writes (`recording.ts`).
  */
-export const RECORDING_KEY = 'recording';
+/** A recording with no recorded action for this long ends by itself (its draft waits for the editor). */
+export const RECORDING_IDLE_MS = 30 * 60_000;
 
 /** The recording as the views see it (the answer to `recorder:state`, see utils/messages.ts). */
 export interface RecorderState {

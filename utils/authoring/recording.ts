@@ -1,8 +1,8 @@
 /**
  * The recording of a procedure, as a pure state machine: start on a tab, add
  * the recorded events, note a page the recorder may not enter, finish into a
- * draft guide. The background keeps this state in `storage.local`
- * (`RECORDING_KEY`) so that a stopped service worker loses nothing.
+ * draft guide. The background keeps this state in storage
+ * (`recordingItem`) so that a stopped service worker loses nothing.
  *
  * What the state holds: the tab, when it started, the sites seen (match
  * patterns) and the draft steps (target facts, page patterns, actions, first
@@ -14,8 +14,6 @@ import { buildDraftGuide } from './draft-guide';
 import { type RecordedEvent, recordEvent } from './instruction';
 import type { RecorderState } from './recording-view';
 import { generalizeSite } from './url-pattern';
-
-export { RECORDING_KEY } from './recording-view';
 
 /** The most steps a recording keeps: a guide holds `LIMITS.steps` items, one of them the end. */
 export const MAX_RECORDED_STEPS = LIMITS.steps - 1;
@@ -33,6 +31,8 @@ export interface RecordingState {
    * browser told the address, `null` when it hid it).
    */
   needsPermission?: { site: string | null };
+  /** Epoch ms of the last write (a start, a recorded action, a page): a recording idle too long ends. */
+  activeAt?: number;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,6 +53,7 @@ export function readRecording(raw: unknown): RecordingState | null {
     steps.push(parsed.data);
   }
   const state: RecordingState = { tabId, startedAt, sites: [...sites], draft: steps };
+  if (typeof raw.activeAt === 'number' && Number.isFinite(raw.activeAt)) state.activeAt = raw.activeAt;
   if (isRecord(needsPermission)) {
     const site = needsPermission.site;
     state.needsPermission = { site: isSite(site) ? site : null };

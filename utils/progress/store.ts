@@ -1,28 +1,24 @@
 /**
- * Where progress lives: `browser.storage.local`, key `progress`, on this
- * machine only. The background adds a finished run; "Mes progrès" reads it,
- * deletes it, exports and imports it. Writes of one context are applied one
- * after the other (read, change, write).
+ * Where progress lives: the `progressItem` of extension storage, on this
+ * machine only. The background is its only writer (a finished run, and the
+ * deletions and imports that « Mes progrès » asks for), so that writes are
+ * applied one after the other; the page reads and follows the same item.
  */
-import { browser } from 'wxt/browser';
 import type { Guide } from '../guide/schema';
+import type { Handlers, ProgressRequest } from '../messages';
 import type { Run } from '../run/run';
-import { type ImportProblem, type Progress, readFile, readStored, type StoredRead } from './format';
+import { serial } from '../serial';
+import { progressItem } from '../storage/items';
+import { type ImportProblem, type Progress, readFile, type StoredRead } from './format';
 import { forgetGuide, mergeProgress, recordFinishedRun } from './record';
-
-export const PROGRESS_KEY = 'progress';
-
-type Area = Pick<typeof browser.storage.local, 'get' | 'set' | 'remove'>;
 
 export type ImportResult = { ok: true; added: number } | { ok: false; problem: ImportProblem | 'newer-here' };
 
+const inOrder = <T>(task: () => Promise<T>) => serial(progressItem.key, task);
+
 export class ProgressStore {
-  #queue: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly area: Area = browser.storage.local) {}
-
-  async read(): Promise<StoredRead> {
-    return readStored((await this.area.get(PROGRESS_KEY))[PROGRESS_KEY]);
+  read(): Promise<StoredRead> {
+    return progressItem.get();
   }
 
   /**
@@ -30,16 +26,13 @@ export class ProgressStore {
    * version is left as it is (`ok: false`): rather keep it than lose it.
    */
   update(change: (progress: Progress) => Progress): Promise<StoredRead> {
-    const task = async (): Promise<StoredRead> => {
+    return inOrder(async (): Promise<StoredRead> => {
       const read = await this.read();
       if (!read.ok) return read;
       const next = change(read.progress);
-      if (next !== read.progress || read.dropped > 0) await this.area.set({ [PROGRESS_KEY]: next });
+      if (next !== read.progress || read.dropped > 0) await progressItem.set(next);
       return { ok: true, progress: next, dropped: 0 };
-    };
-    const next = this.#queue.then(task, task);
-    this.#queue = next.catch(() => undefined);
-    return next;
+    });
   }
 
   async recordFinished(guide: Guide, run: Run, now: number): Promise<void> {
@@ -51,11 +44,8 @@ export class ProgressStore {
   }
 
   /** Deletes everything, whatever its version. */
-  async forgetAll(): Promise<void> {
-    const task = () => this.area.remove(PROGRESS_KEY);
-    const next = this.#queue.then(task, task);
-    this.#queue = next.catch(() => undefined);
-    await next;
+  forgetAll(): Promise<void> {
+    return inOrder(() => progressItem.remove());
   }
 
   /** Adds an exported file's progress to this machine's; a bad file changes nothing. */
@@ -72,17 +62,39 @@ export class ProgressStore {
   }
 }
 
-let shared: ProgressStore | undefined;
-
-/**
- * For the background, once a run reaches its end: adds it to the progress.
- * Never throws — progress is a help, a failure to note it must not stop the run.
- */
-export async function recordFinished(guide: Guide, run: Run, now: number): Promise<void> {
-  try {
-    shared ??= new ProgressStore();
-    await shared.recordFinished(guide, run, now);
-  } catch {
-    // Nothing to tell the person mid-procedure; the run itself is saved.
-  }
+export function createProgressService(store: ProgressStore, now: () => number) {
+  const handlers: Handlers<ProgressRequest['type']> = {
+    'progress:forget': {
+      from: 'extension',
+      handle: async (request) => {
+        await store.forget(request.guideId);
+        return { ok: true };
+      },
+    },
+    'progress:forgetAll': {
+      from: 'extension',
+      handle: async () => {
+        await store.forgetAll();
+        return { ok: true };
+      },
+    },
+    'progress:import': {
+      from: 'extension',
+      handle: (request) => store.importText(request.text),
+    },
+  };
+  return {
+    handlers,
+    /**
+     * A run reached its end: add it to the progress. Never throws — progress
+     * is a help, a failure to note it must not stop the run.
+     */
+    async recordFinished(guide: Guide, run: Run): Promise<void> {
+      try {
+        await store.recordFinished(guide, run, now());
+      } catch {
+        // Nothing to tell the person mid-procedure; the run itself is saved.
+      }
+    },
+  };
 }

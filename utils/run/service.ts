@@ -1,15 +1,17 @@
 /**
- * The background's answers to the views: the catalogue for a page, and the
+ * The background's run service: the catalogue for a page, the guides, and the
  * runs (start, resume, events). Storage is the only state, so a stopped
  * service worker loses nothing. Events of one tab are applied one after the
  * other: two clicks on "C'est fait" must not race on a read-modify-write.
  */
 import { guidesForPage, summarize } from '../catalogue';
-import type { ActionStep, Guide, GuideItem } from '../guide/schema';
-import type { Request, ResponseOf, StepView } from '../messages';
-import { recordFinished } from '../progress/store';
-import { advance, canGoBack, currentItem, itemById, nextIdOf, type Run, recap, spotlightOn, startRun } from './index';
+import type { Guide } from '../guide/schema';
+import type { Handlers, RunRequest } from '../messages';
+import { serial } from '../serial';
+import { advance } from './advance';
+import { type Run, startRun } from './run';
 import type { RunStore } from './store';
+import { stepView } from './view';
 
 export interface RunServiceDeps {
   /** Every guide the person can use: the bundled ones, then their own. */
@@ -18,101 +20,86 @@ export interface RunServiceDeps {
   ownIds?: () => Promise<ReadonlySet<string>>;
   store: RunStore;
   now: () => number;
+  /** A run reached its end: the progress service notes it (never throws). */
+  onFinished?: (guide: Guide, run: Run) => Promise<void>;
 }
 
-/** The action step right after `item` on its path, for the page to watch ahead. */
-function nextStepOf(guide: Guide, item: GuideItem): { next?: ActionStep } {
-  const nextId = nextIdOf(guide, item);
-  const next = nextId === undefined ? undefined : itemById(guide, nextId);
-  return next?.kind === 'step' && next.target ? { next } : {};
-}
+/** Runs `task` after every earlier task of the same tab. */
+export const serialForTab = <T>(tabId: number, task: () => Promise<T>): Promise<T> => serial(`tab:${tabId}`, task);
 
-export function createRunService({ guides, ownIds = async () => new Set(), store, now }: RunServiceDeps) {
-  const queues = new Map<number, Promise<unknown>>();
+export function createRunService({ guides, ownIds = async () => new Set(), store, now, onFinished }: RunServiceDeps) {
   const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
 
-  /** Runs `task` after every earlier task of the same tab. */
-  function serial<T>(tabId: number, task: () => Promise<T>): Promise<T> {
-    const previous = queues.get(tabId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    const settled = next.catch(() => undefined);
-    queues.set(tabId, settled);
-    void settled.then(() => {
-      if (queues.get(tabId) === settled) queues.delete(tabId);
-    });
-    return next;
-  }
-
-  function view(guide: Guide, run: Run): StepView | null {
-    const item = currentItem(guide, run);
-    if (!item) return null;
-    return {
-      guide: { id: guide.id, title: guide.title, lang: guide.lang, prepare: guide.prepare },
-      run,
-      item,
-      position: guide.steps.indexOf(item) + 1,
-      total: guide.steps.length,
-      canGoBack: canGoBack(run),
-      // The end screen shows at every level: it holds the "leave no trace" checklist.
-      spotlight: spotlightOn(run) || item.kind === 'end',
-      ...(item.kind === 'end' ? { recap: recap(guide, run) } : {}),
-      ...nextStepOf(guide, item),
-    };
-  }
-
-  async function handle<R extends Request>(request: R, senderTabId: number | undefined): Promise<ResponseOf<R>> {
-    return (await answer(request, senderTabId)) as ResponseOf<R>;
-  }
-
-  async function answer(request: Request, senderTabId: number | undefined): Promise<ResponseOf<Request>> {
-    switch (request.type) {
-      case 'catalogue:forPage': {
+  const handlers: Handlers<RunRequest['type']> = {
+    'catalogue:forPage': {
+      from: 'extension',
+      async handle(request) {
         const [all, own] = await Promise.all([guides(), ownIds()]);
         const { fitting, others } = guidesForPage(all, request.url ? new URL(request.url) : null);
         const summary = (guide: Guide) => summarize(guide, own.has(guide.id));
         return { fitting: fitting.map(summary), others: others.map(summary) };
-      }
-      case 'guide:get':
-        return (await guideById(request.guideId)) ?? null;
-      case 'run:start': {
+      },
+    },
+    'guide:get': {
+      from: 'extension',
+      handle: async (request) => (await guideById(request.guideId)) ?? null,
+    },
+    'run:start': {
+      from: 'extension',
+      async handle(request) {
         const guide = await guideById(request.guideId);
-        if (!guide) return null as never;
-        return serial(request.tabId, async () => {
+        if (!guide) return { ok: false, problem: 'unknown-guide' };
+        return serialForTab(request.tabId, async () => {
           const run = startRun(guide, request.mode, now(), request.level);
           await store.save(request.tabId, run);
           await store.dropPaused(guide.id);
-          return run;
+          return { ok: true, run };
         });
-      }
-      case 'run:resume':
-        return serial(request.tabId, () => store.resume(request.guideId, request.tabId));
-      case 'run:forTab':
-        return store.forTab(request.tabId);
-      case 'run:paused':
-        return store.paused();
-      case 'run:event': {
-        const tabId = request.tabId ?? senderTabId;
+      },
+    },
+    'run:resume': {
+      from: 'extension',
+      handle: (request) => serialForTab(request.tabId, () => store.resume(request.guideId, request.tabId)),
+    },
+    'run:paused': {
+      from: 'extension',
+      handle: () => store.paused(),
+    },
+    'run:event': {
+      from: 'any',
+      async handle(request, sender) {
+        // A content script moves its own tab's run only; an extension page names the tab.
+        const tabId = sender.fromExtension ? request.tabId : sender.tabId;
         if (tabId === undefined) return null;
-        return serial(tabId, async () => {
+        return serialForTab(tabId, async () => {
           const run = await store.forTab(tabId);
           const guide = run && (await guideById(run.guideId));
           if (!run || !guide) return null;
           const next = advance(guide, run, request.event, now());
           if (next !== run) await store.save(tabId, next);
-          if (next.status === 'finished' && run.status !== 'finished') await recordFinished(guide, next, now());
+          if (next.status === 'finished' && run.status !== 'finished') await onFinished?.(guide, next);
           return next;
         });
-      }
-      case 'run:current': {
-        if (senderTabId === undefined) return null;
-        const run = await store.forTab(senderTabId);
+      },
+    },
+    'run:current': {
+      from: 'content',
+      async handle(_request, sender) {
+        if (sender.tabId === undefined) return null;
+        const run = await store.forTab(sender.tabId);
         const guide = run && (await guideById(run.guideId));
-        return guide && run ? view(guide, run) : null;
-      }
-      default:
-        throw new Error(`message inconnu du service des parcours : ${request.type}`);
-    }
-  }
+        return guide && run ? stepView(guide, run) : null;
+      },
+    },
+  };
 
-  return { handle, serial };
+  return {
+    handlers,
+    /** The tab is gone: its unfinished run waits for « Reprendre ». */
+    pauseTab: (tabId: number) => serialForTab(tabId, () => store.pauseTab(tabId)),
+    /** The browser started: tab ids mean nothing any more. */
+    pauseAll: () => store.pauseAll(),
+  };
 }
+
+export type RunService = ReturnType<typeof createRunService>;

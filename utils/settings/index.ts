@@ -5,7 +5,6 @@ export {
   displayClasses,
   parseSettings,
   reducedMotion,
-  SETTINGS_KEY,
   type Settings,
   TEXT_SCALES,
   THEMES,

@@ -22,9 +22,6 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { textScale: null, highContrast: false, reduceMotion: false, autoRead: false };
 
-/** Storage key in `browser.storage.local`. */
-export const SETTINGS_KEY = 'settings';
-
 /** Settings read from storage: each field checked on its own, anything odd replaced by its default. */
 export function parseSettings(value: unknown): Settings {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;

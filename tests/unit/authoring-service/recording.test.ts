@@ -6,13 +6,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { captureActions } from '../../../components/recorder/capture';
-import { createAuthoringService, EDITOR_INCOMING_KEY, type EditorIncoming } from '../../../utils/authoring/background/service';
+import { createAuthoringService } from '../../../utils/authoring/background/service';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
-import { RECORDING_KEY, readRecording } from '../../../utils/authoring/recording';
+import { readRecording } from '../../../utils/authoring/recording';
 import { parseGuide } from '../../../utils/guide/parse';
 import type { ActionStep } from '../../../utils/guide/schema';
 import type { Request } from '../../../utils/messages';
 import { dsfrMain, PAGES } from '../locate/dsfr-fixtures';
+import type { EditorIncoming } from '../../../utils/editor/incoming';
+import { editorIncomingItem, recordingItem } from '../../../utils/storage/items';
+import { asker } from '../harness/background';
+import { installFrench } from '../popup/harness';
 import { FakePlatform } from './fakes';
 
 const TAB = 7;
@@ -30,14 +34,14 @@ function newService() {
   return createAuthoringService({ platform, userGuides: createUserGuidesStore(), now: () => 1_700_000_000_000, pause: async () => {} });
 }
 
-const ask = <R extends Request>(request: R, senderTabId?: number) => service.handle(request as never, senderTabId) as Promise<unknown>;
+const ask = asker(() => service.handlers) as <R extends Request>(request: R, senderTabId?: number) => Promise<unknown>;
 
 async function stored(): Promise<Record<string, unknown>> {
   return fakeBrowser.storage.local.get(null);
 }
 
 async function recording() {
-  return readRecording((await fakeBrowser.storage.local.get(RECORDING_KEY))[RECORDING_KEY]);
+  return readRecording((await fakeBrowser.storage.local.get(recordingItem.key))[recordingItem.key]);
 }
 
 /** The recorder's capture on the page, its events sent from `tabId`. Returns the pending sends. */
@@ -69,8 +73,9 @@ async function logIn(tabId = TAB): Promise<void> {
   await Promise.all(pending);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await installFrench();
   platform = new FakePlatform();
   platform.urls.set(TAB, LOGIN);
   platform.granted.add(SITE);
@@ -99,7 +104,7 @@ describe('starting', () => {
 
   it('is off when nothing, or something unreadable, is stored', async () => {
     expect(await ask({ type: 'recorder:state' })).toEqual({ recording: false, tabId: null, steps: 0 });
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: { tabId: 'x', draft: 'nope' } });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: { tabId: 'x', draft: 'nope' } });
     expect(await ask({ type: 'recorder:state' })).toEqual({ recording: false, tabId: null, steps: 0 });
   });
 });
@@ -137,7 +142,10 @@ describe('recording the DSFR login flow', () => {
   it('listens to the recording tab only', async () => {
     await logIn(OTHER_TAB);
     stopCapture?.();
-    await ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Valider' }, url: LOGIN } });
+    // From no tab at all (an extension page): refused by the router, recorded nowhere.
+    await expect(ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Valider' }, url: LOGIN } })).rejects.toThrow(
+      /not allowed/,
+    );
     expect((await recording())?.draft).toEqual([]);
   });
 
@@ -177,7 +185,7 @@ describe('recording the DSFR login flow', () => {
     expect((result.guide.steps as ActionStep[]).slice(0, 3).map((step) => step.action)).toEqual(['fill', 'fill', 'click']);
 
     expect(await recording()).toBeNull();
-    const incoming = (await fakeBrowser.storage.local.get(EDITOR_INCOMING_KEY))[EDITOR_INCOMING_KEY] as EditorIncoming;
+    const incoming = (await fakeBrowser.storage.local.get(editorIncomingItem.key))[editorIncomingItem.key] as EditorIncoming;
     expect(incoming).toEqual({ guide: result.guide, at: 1_700_000_000_000 });
     expect(platform.editorOpenings).toBe(1);
     expect(await ask({ type: 'recorder:state' })).toEqual({ recording: false, tabId: null, steps: 0 });
@@ -187,7 +195,7 @@ describe('recording the DSFR login flow', () => {
     await logIn();
     expect(await ask({ type: 'recorder:stop' })).toMatchObject({ ok: true });
     expect(platform.editorOpenings).toBe(0);
-    expect((await fakeBrowser.storage.local.get(EDITOR_INCOMING_KEY))[EDITOR_INCOMING_KEY]).toBeDefined();
+    expect((await fakeBrowser.storage.local.get(editorIncomingItem.key))[editorIncomingItem.key]).toBeDefined();
   });
 
   it('gives an empty draft (just the end) when stopped before any step, and says when nothing is recording', async () => {
@@ -196,7 +204,7 @@ describe('recording the DSFR login flow', () => {
     expect(result.guide?.steps).toHaveLength(1);
     expect(await ask({ type: 'recorder:stop' })).toEqual({
       ok: false,
-      problems: [{ path: '', message: 'Aucun enregistrement n’est en cours.' }],
+      problems: [{ path: '', message: 'Aucun enregistrement n\'est en cours.' }],
     });
   });
 

@@ -5,7 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createAuthoringService, UNREACHABLE } from '../../../utils/authoring/background/service';
+import { createAuthoringService } from '../../../utils/authoring/background/service';
+import { asker } from '../harness/background';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
 import type { Request } from '../../../utils/messages';
 import { FakePlatform } from './fakes';
@@ -17,7 +18,7 @@ const INSTRUCTION = 'Cliquez sur « Se connecter ».';
 let platform: FakePlatform;
 let service: ReturnType<typeof createAuthoringService>;
 
-const ask = <R extends Request>(request: R) => service.handle(request as never, undefined) as Promise<unknown>;
+const ask = asker(() => service.handlers) as <R extends Request>(request: R) => Promise<unknown>;
 const test = (target: unknown = TARGET) => ask({ type: 'target:test', tabId: TAB, target, instruction: INSTRUCTION } as never);
 
 beforeEach(() => {
@@ -46,32 +47,32 @@ describe('Tester', () => {
 
   it('says in French that the site is not allowed, and puts nothing in the tab', async () => {
     platform.granted.clear();
-    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAccess });
+    expect(await test()).toEqual({ status: 'unreachable', reason: 'no-access' });
     expect(platform.injected).toEqual([]);
   });
 
   it('says so for a tab whose address is hidden or gone, and for a page that is not on the web', async () => {
     platform.urls.delete(TAB);
-    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAccess });
+    expect(await test()).toEqual({ status: 'unreachable', reason: 'no-access' });
     platform.urls.set(TAB, 'about:blank');
-    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.notWeb });
+    expect(await test()).toEqual({ status: 'unreachable', reason: 'not-web' });
   });
 
   it('says so when the page never answers', async () => {
     platform.missesAfterInjection = 1000;
-    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAnswer });
+    expect(await test()).toEqual({ status: 'unreachable', reason: 'no-answer' });
   });
 
   it('refuses a target that is not a target description, without sending it', async () => {
     platform.listening.add(TAB);
-    expect(await test({ tag: 'BUTTON<script>', value: 'x' })).toEqual({ status: 'unreachable', reason: UNREACHABLE.target });
+    expect(await test({ tag: 'BUTTON<script>', value: 'x' })).toEqual({ status: 'unreachable', reason: 'target' });
     expect(platform.sent).toEqual([]);
   });
 
   it('does not take a strange answer for a result', async () => {
     platform.listening.add(TAB);
     platform.testAnswer = { status: 'clicked' };
-    expect(await test()).toEqual({ status: 'unreachable', reason: UNREACHABLE.noAnswer });
+    expect(await test()).toEqual({ status: 'unreachable', reason: 'no-answer' });
   });
 
   it('clears the highlight, whether or not the tab has the script', async () => {

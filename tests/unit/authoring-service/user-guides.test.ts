@@ -6,7 +6,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuthoringService } from '../../../utils/authoring/background/service';
-import { createUserGuidesStore, USER_GUIDES_KEY } from '../../../utils/authoring/background/user-store';
+import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
+import { userGuidesItem } from '../../../utils/storage/items';
+import { asker } from '../harness/background';
 import type { Request } from '../../../utils/messages';
 import { FakePlatform } from './fakes';
 
@@ -43,7 +45,7 @@ function setUp() {
 /** The answers, loosely typed: each test reads the fields it checks. */
 // biome-ignore lint/suspicious/noExplicitAny: answers of several message types, read field by field in the tests.
 type Answer = any;
-const ask = <R extends Request>(request: R, senderTabId?: number) => service.handle(request as never, senderTabId) as Promise<Answer>;
+const ask = asker(() => service.handlers) as unknown as <R extends Request>(request: R, senderTabId?: number) => Promise<Answer>;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -108,7 +110,7 @@ describe('saving and listing', () => {
 describe('a damaged stored guide', () => {
   it('is set aside with a message, written back, and the other guides stay usable', async () => {
     await fakeBrowser.storage.local.set({
-      [USER_GUIDES_KEY]: {
+      [userGuidesItem.key]: {
         v: 1,
         guides: {
           impots: { guide: rawGuide('impots'), savedAt: NOW, origin: 'recorded' },
@@ -126,7 +128,7 @@ describe('a damaged stored guide', () => {
     expect((await userGuides.guides()).map((guide) => guide.id)).toEqual(['impots']);
 
     // Written back: the damaged entries are kept, untouched, apart from the usable guides.
-    const raw = (await fakeBrowser.storage.local.get(USER_GUIDES_KEY))[USER_GUIDES_KEY] as {
+    const raw = (await fakeBrowser.storage.local.get(userGuidesItem.key))[userGuidesItem.key] as {
       guides: Record<string, unknown>;
       setAside: Record<string, { raw: unknown }>;
     };
@@ -141,7 +143,7 @@ describe('a damaged stored guide', () => {
   });
 
   it('sets a store that is not one aside whole, with a message', async () => {
-    await fakeBrowser.storage.local.set({ [USER_GUIDES_KEY]: 'n’importe quoi' });
+    await fakeBrowser.storage.local.set({ [userGuidesItem.key]: 'n’importe quoi' });
     setUp();
     const list = await ask({ type: 'userGuides:list' });
     expect(list.guides).toEqual([]);

@@ -5,7 +5,7 @@ import { Memo } from '../../../components/memo/Memo';
 import { MemoPage } from '../../../components/memo/MemoPage';
 import { memoLines, siteNames } from '../../../components/memo/model';
 import { type Guide, guideSchema } from '../../../utils/guide/schema';
-import { buttonByText, click, FakeBackground, installFrench, mount, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, TestBackground, installFrench, mount, unmount, waitFor } from '../popup/harness';
 import { guide, guideInput } from '../progress/fixtures';
 
 let container: HTMLElement | undefined;
@@ -162,7 +162,7 @@ describe('memo.html?guide=<id>', () => {
   };
 
   it('gets the guide from the background and offers to print it', async () => {
-    const background = new FakeBackground([guide], []);
+    const background = new TestBackground([guide]);
     background.install();
     // happy-dom has no print dialog.
     const print = vi.fn();
@@ -177,14 +177,14 @@ describe('memo.html?guide=<id>', () => {
   });
 
   it('has no axe violation', async () => {
-    new FakeBackground([guide], []).install();
+    new TestBackground([guide]).install();
     await openAt(`?guide=${guide.id}`);
     const results = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
     expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 
   it('says so when no guide is named, or the guide is not there', async () => {
-    new FakeBackground([guide], []).install();
+    new TestBackground([guide]).install();
     await openAt('');
     expect(text(container?.querySelector('[role=alert]'))).toBe(
       "Aucun guide n'est indiqué. Ouvrez la fiche mémo depuis la liste des guides.",

@@ -1,7 +1,7 @@
 /**
  * Test harness for the popup and the side panel: French messages for `#i18n`,
- * a fake background answering `send()` like the real one (runs in the fake
- * browser's storage, moved on by the real `advance()`), and small DOM helpers.
+ * the real background answering `send()` (its services over the fake
+ * browser's storage), and small DOM helpers.
  */
 import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
@@ -9,10 +9,13 @@ import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { summarize } from '../../../utils/catalogue';
+import { type Background, createBackground } from '../../../utils/background';
 import type { Guide } from '../../../utils/guide/schema';
-import { pausedKey, type Request, runKey } from '../../../utils/messages';
-import { advance, type Run, startRun } from '../../../utils/run';
+import type { Request } from '../../../utils/messages';
+import type { Run } from '../../../utils/run';
+import { pausedRuns, tabRuns } from '../../../utils/storage/items';
+import { FakePlatform } from '../authoring-service/fakes';
+import { extensionPage, ROUTER_OPTIONS } from '../harness/background';
 
 type Messages = Record<string, { message: string }>;
 const cache = new Map<string, Messages>();
@@ -41,88 +44,45 @@ export async function installFrench(): Promise<void> {
   fakeBrowser.i18n.getMessage = getMessage as typeof fakeBrowser.i18n.getMessage;
 }
 
-/** The background as the views see it, with the runs in the fake browser's storage. */
-export class FakeBackground {
+/**
+ * The real background (its services, its router and its sender checks) as
+ * the views see it, over the fake browser's storage; with the requests the
+ * views made, for assertions, and a switch to make it not answer.
+ */
+export class TestBackground {
   readonly requests: Request[] = [];
   /** Set to make every request fail, as when the background does not answer. */
   failing = false;
   now = 1_700_000_000_000;
+  readonly background: Background;
 
-  constructor(
-    readonly guides: Guide[],
-    /** Ids of the guides that fit the page. */
-    readonly fitting: string[],
-  ) {}
+  constructor(readonly guides: Guide[]) {
+    this.background = createBackground({ bundledGuides: guides, now: () => this.now, platform: new FakePlatform(), pause: async () => {} });
+  }
 
   install(): void {
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: Request) => this.handle(message)) as never);
+    const route = this.background.router(ROUTER_OPTIONS);
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Request) => {
+      this.requests.push(message);
+      if (this.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return route(message, extensionPage());
+    }) as never);
   }
 
   ofType<T extends Request['type']>(type: T): Extract<Request, { type: T }>[] {
     return this.requests.filter((request): request is Extract<Request, { type: T }> => request.type === type);
   }
 
-  private guide(id: string): Guide | undefined {
-    return this.guides.find((guide) => guide.id === id);
+  runOf(tabId: number): Promise<Run | null> {
+    return tabRuns.of(tabId).get();
   }
 
-  async runOf(tabId: number): Promise<Run | null> {
-    const key = runKey(tabId);
-    return ((await fakeBrowser.storage.local.get(key))[key] as Run | undefined) ?? null;
+  setRun(tabId: number, run: Run): Promise<void> {
+    return tabRuns.of(tabId).set(run);
   }
 
-  async setRun(tabId: number, run: Run): Promise<void> {
-    await fakeBrowser.storage.local.set({ [runKey(tabId)]: run });
-  }
-
-  async setPaused(run: Run): Promise<void> {
-    await fakeBrowser.storage.local.set({ [pausedKey(run.guideId)]: run });
-  }
-
-  private async handle(request: Request): Promise<unknown> {
-    this.requests.push(request);
-    if (this.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
-    switch (request.type) {
-      case 'catalogue:forPage':
-        return {
-          fitting: this.guides.filter((guide) => this.fitting.includes(guide.id)).map((guide) => summarize(guide)),
-          others: this.guides.filter((guide) => !this.fitting.includes(guide.id)).map((guide) => summarize(guide)),
-        };
-      case 'guide:get':
-        return this.guide(request.guideId) ?? null;
-      case 'run:forTab':
-        return this.runOf(request.tabId);
-      case 'run:paused': {
-        const all = await fakeBrowser.storage.local.get(null);
-        return Object.fromEntries(Object.entries(all).flatMap(([key, run]) => (key.startsWith('paused:') ? [[key.slice(7), run]] : [])));
-      }
-      case 'run:start': {
-        const guide = this.guide(request.guideId);
-        if (!guide) throw new Error('unknown guide');
-        const run = startRun(guide, request.mode, this.now, request.level);
-        await this.setRun(request.tabId, run);
-        return run;
-      }
-      case 'run:resume': {
-        const key = pausedKey(request.guideId);
-        const run = (await fakeBrowser.storage.local.get(key))[key] as Run | undefined;
-        if (!run) return null;
-        await fakeBrowser.storage.local.remove(key);
-        await this.setRun(request.tabId, run);
-        return run;
-      }
-      case 'run:event': {
-        const run = request.tabId === undefined ? null : await this.runOf(request.tabId);
-        const guide = run && this.guide(run.guideId);
-        if (!run || !guide || request.tabId === undefined) return null;
-        this.now += 60_000;
-        const next = advance(guide, run, request.event, this.now);
-        if (next !== run) await this.setRun(request.tabId, next);
-        return next;
-      }
-      default:
-        return null;
-    }
+  setPaused(run: Run): Promise<void> {
+    return pausedRuns.of(run.guideId).set(run);
   }
 }
 

@@ -3,16 +3,16 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { startRun } from '../../../utils/run';
 import { accountGuide, otherGuide } from './fixtures';
-import { buttonByText, click, FakeBackground, installFrench, mount, serveTab, settle, unmount, waitFor } from './harness';
+import { buttonByText, click, TestBackground, installFrench, mount, serveTab, settle, unmount, waitFor } from './harness';
 
-let background: FakeBackground;
+let background: TestBackground;
 let tabId: number;
 let container: HTMLElement | undefined;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await installFrench();
-  background = new FakeBackground([accountGuide, otherGuide], [accountGuide.id]);
+  background = new TestBackground([accountGuide, otherGuide]);
   background.install();
   tabId = (await fakeBrowser.tabs.create({ url: 'https://exemple.gouv.fr/connexion' })).id!;
   serveTab(tabId);

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ProgressPage } from '../../../components/progress/ProgressPage';
 import { emptyProgress, exportFile, type Progress, readFile, recordFinishedRun } from '../../../utils/progress';
-import { PROGRESS_KEY } from '../../../utils/progress/store';
-import { buttonByText, click, installFrench, mount, settle, unmount, waitFor } from '../popup/harness';
+import { progressItem } from '../../../utils/storage/items';
+import { buttonByText, click, installFrench, mount, settle, TestBackground, unmount, waitFor } from '../popup/harness';
 import { guide, type Play, play, T0 } from './fixtures';
 
 const DAY = 86_400_000;
@@ -16,11 +16,11 @@ function progressOf(...runs: Play[]): Progress {
   }, emptyProgress());
 }
 
-const stored = async () => (await fakeBrowser.storage.local.get(PROGRESS_KEY))[PROGRESS_KEY] as Progress | undefined;
+const stored = async () => (await fakeBrowser.storage.local.get(progressItem.key))[progressItem.key] as Progress | undefined;
 const report = () => container?.querySelector<HTMLElement>(`li.guide-progress[data-guide-id="${guide.id}"]`);
 
 async function open(progress?: unknown) {
-  if (progress !== undefined) await fakeBrowser.storage.local.set({ [PROGRESS_KEY]: progress });
+  if (progress !== undefined) await fakeBrowser.storage.local.set({ [progressItem.key]: progress });
   container = await mount(<ProgressPage now={() => T0 + 10 * DAY} />);
   await waitFor(() => !container?.textContent?.includes('Chargement'), 'the progress');
   return container;
@@ -39,6 +39,8 @@ async function choose(text: string, name = 'progres.json') {
 beforeEach(async () => {
   fakeBrowser.reset();
   await installFrench();
+  // The page writes through the real background (its one writer of progress).
+  new TestBackground([guide]).install();
 });
 
 afterEach(async () => {
@@ -173,7 +175,7 @@ describe('« Mes progrès »', () => {
 
   it('follows a run finished while the page is open', async () => {
     await open(progressOf({ startedAt: T0 }));
-    await fakeBrowser.storage.local.set({ [PROGRESS_KEY]: progressOf({ startedAt: T0 }, { startedAt: T0 + DAY }) });
+    await fakeBrowser.storage.local.set({ [progressItem.key]: progressOf({ startedAt: T0 }, { startedAt: T0 + DAY }) });
     await waitFor(() => report()?.querySelector('.completed')?.textContent === 'Terminé 2 fois', 'the new count');
   });
 });

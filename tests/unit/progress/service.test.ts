@@ -1,21 +1,25 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Progress } from '../../../utils/progress';
-import { PROGRESS_KEY } from '../../../utils/progress/store';
 import type { RunEvent } from '../../../utils/run';
-import { createRunService } from '../../../utils/run/service';
-import { RunStore } from '../../../utils/run/store';
+import { createBackground } from '../../../utils/background';
+import { progressItem } from '../../../utils/storage/items';
+import { FakePlatform } from '../authoring-service/fakes';
+import { asker } from '../harness/background';
 import { guide, T0 } from './fixtures';
 
 /** The background's run service records a run into progress once it reaches its end — once. */
 const TAB = 7;
 let now = T0;
-const service = () => createRunService({ guides: async () => [guide], store: new RunStore(), now: () => now });
-const stored = async () => (await fakeBrowser.storage.local.get(PROGRESS_KEY))[PROGRESS_KEY] as Progress | undefined;
+const service = () => {
+  const background = createBackground({ bundledGuides: [guide], now: () => now, platform: new FakePlatform() });
+  return asker(() => background.table);
+};
+const stored = async () => (await fakeBrowser.storage.local.get(progressItem.key))[progressItem.key] as Progress | undefined;
 
-async function send(run: ReturnType<typeof service>, event: RunEvent) {
+async function send(ask: ReturnType<typeof service>, event: RunEvent) {
   now += 60_000;
-  return run.handle({ type: 'run:event', tabId: TAB, event }, undefined);
+  return ask({ type: 'run:event', tabId: TAB, event });
 }
 
 beforeEach(() => {
@@ -26,7 +30,7 @@ beforeEach(() => {
 describe('the run service and progress', () => {
   it('records a run when it finishes, and only then', async () => {
     const runs = service();
-    await runs.handle({ type: 'run:start', tabId: TAB, guideId: guide.id, mode: 'alone', level: 'on-demand' }, undefined);
+    await runs({ type: 'run:start', tabId: TAB, guideId: guide.id, mode: 'alone', level: 'on-demand' });
     await send(runs, { type: 'answer', choice: 0 });
     await send(runs, { type: 'help', kind: 'show-me' });
     await send(runs, { type: 'action-done', stepId: 'connexion' });
@@ -45,7 +49,7 @@ describe('the run service and progress', () => {
 
   it('does not record a run that is stopped', async () => {
     const runs = service();
-    await runs.handle({ type: 'run:start', tabId: TAB, guideId: guide.id, mode: 'alone', level: 'guided' }, undefined);
+    await runs({ type: 'run:start', tabId: TAB, guideId: guide.id, mode: 'alone', level: 'guided' });
     await send(runs, { type: 'answer', choice: 0 });
     await send(runs, { type: 'action-done', stepId: 'connexion' });
     expect((await send(runs, { type: 'abandon' }))?.status).toBe('abandoned');

@@ -4,8 +4,8 @@ import { useSuggestion } from '../../../components/progress/hooks';
 import { StartScreen } from '../../../components/shared/StartScreen';
 import { summarize } from '../../../utils/catalogue';
 import { emptyProgress, recordFinishedRun } from '../../../utils/progress';
-import { PROGRESS_KEY } from '../../../utils/progress/store';
-import { buttonByText, click, FakeBackground, installFrench, mount, unmount, waitFor } from '../popup/harness';
+import { progressItem } from '../../../utils/storage/items';
+import { buttonByText, click, TestBackground, installFrench, mount, unmount, waitFor } from '../popup/harness';
 import { guide, play, T0 } from './fixtures';
 
 let container: HTMLElement | undefined;
@@ -21,7 +21,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   onStart.mockClear();
   await installFrench();
-  new FakeBackground([guide], [guide.id]).install();
+  new TestBackground([guide]).install();
 });
 
 afterEach(async () => {
@@ -38,7 +38,7 @@ describe('the start screen’s suggestion', () => {
       const run = play({ startedAt });
       return recordFinishedRun(p, guide, run, run.updatedAt);
     }, emptyProgress());
-    await fakeBrowser.storage.local.set({ [PROGRESS_KEY]: progress });
+    await fakeBrowser.storage.local.set({ [progressItem.key]: progress });
     container = await mount(<Wired />);
     const note = await waitFor(() => container?.querySelector<HTMLElement>('.suggestion'), 'the suggestion');
     expect(note.querySelector('p')?.textContent).toBe(
@@ -55,7 +55,7 @@ describe('the start screen’s suggestion', () => {
 
   it('offers nothing without such progress', async () => {
     const run = play({ help: ['connexion'] });
-    await fakeBrowser.storage.local.set({ [PROGRESS_KEY]: recordFinishedRun(emptyProgress(), guide, run, run.updatedAt) });
+    await fakeBrowser.storage.local.set({ [progressItem.key]: recordFinishedRun(emptyProgress(), guide, run, run.updatedAt) });
     container = await mount(<Wired />);
     await waitFor(() => container?.querySelector('.prepare'), 'the start screen');
     expect(container?.querySelector('.suggestion')).toBeNull();

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyProgress, exportFile, type Progress, recordFinishedRun } from '../../../utils/progress';
-import { PROGRESS_KEY, ProgressStore, recordFinished } from '../../../utils/progress/store';
+import { createProgressService, ProgressStore } from '../../../utils/progress/store';
+import { progressItem } from '../../../utils/storage/items';
 import { guide, play, T0 } from './fixtures';
 
 const DAY = 86_400_000;
-const stored = async () => (await fakeBrowser.storage.local.get(PROGRESS_KEY))[PROGRESS_KEY] as Progress | undefined;
+const stored = async () => (await fakeBrowser.storage.local.get(progressItem.key))[progressItem.key] as Progress | undefined;
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -28,7 +29,7 @@ describe('the progress store (storage.local, key "progress")', () => {
 
   it('leaves alone progress written by a newer version, but deletes it when asked', async () => {
     const newer = { v: 7, guides: { futur: { whatever: true } } };
-    await fakeBrowser.storage.local.set({ [PROGRESS_KEY]: newer });
+    await fakeBrowser.storage.local.set({ [progressItem.key]: newer });
     const store = new ProgressStore();
     await store.recordFinished(guide, play(), 1);
     expect(await stored()).toEqual(newer);
@@ -68,7 +69,7 @@ describe('the progress store (storage.local, key "progress")', () => {
   });
 
   it('rewrites storage without a damaged entry once it changes', async () => {
-    await fakeBrowser.storage.local.set({ [PROGRESS_KEY]: { v: 1, guides: { abime: 42 } } });
+    await fakeBrowser.storage.local.set({ [progressItem.key]: { v: 1, guides: { abime: 42 } } });
     const store = new ProgressStore();
     expect(await store.read()).toMatchObject({ ok: true, dropped: 1 });
     await store.recordFinished(guide, play(), 1);
@@ -76,7 +77,10 @@ describe('the progress store (storage.local, key "progress")', () => {
   });
 });
 
-describe('recordFinished (for the background)', () => {
+describe('the progress service (the background, only writer)', () => {
+  const recordFinished = (g: typeof guide, run: ReturnType<typeof play>, now: number) =>
+    createProgressService(new ProgressStore(), () => now).recordFinished(g, run);
+
   it('records into storage.local', async () => {
     await recordFinished(guide, play(), 1);
     expect((await stored())?.guides[guide.id]?.completions).toHaveLength(1);

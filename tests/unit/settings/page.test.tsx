@@ -3,7 +3,8 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsPage } from '../../../components/settings/SettingsPage';
-import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../../utils/settings/settings';
+import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
+import { settingsItem } from '../../../utils/storage/items';
 import { click, installFrench, mount, unmount, waitFor } from '../popup/harness';
 import { type FakeSpeech, installFakeSpeech, removeFakeSpeech } from '../speech/fake-speech';
 
@@ -25,7 +26,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const stored = async () => (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as Record<string, unknown> | undefined;
+const stored = async () => (await fakeBrowser.storage.local.get(settingsItem.key))[settingsItem.key] as Record<string, unknown> | undefined;
 
 /** Waits until the stored settings pass `check`. */
 async function storedWhen(check: (settings: Record<string, unknown> | undefined) => boolean, what: string) {
@@ -97,7 +98,7 @@ describe('the form', () => {
 
   it('follows a change made elsewhere', async () => {
     await open();
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, textScale: 1.5 } });
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { ...DEFAULT_SETTINGS, textScale: 1.5 } });
     await waitFor(() => input('text-size-1.5')?.checked, 'the new size');
   });
 

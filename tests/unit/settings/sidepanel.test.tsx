@@ -7,12 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '../../../components/sidepanel/SidePanel';
 import { advance, type Run, type RunEvent, startRun } from '../../../utils/run';
-import { SETTINGS_KEY, type Settings } from '../../../utils/settings/settings';
+import { type Settings } from '../../../utils/settings/settings';
+import { settingsItem } from '../../../utils/storage/items';
 import { accountGuide, otherGuide } from '../popup/fixtures';
-import { buttonByText, click, FakeBackground, installFrench, mount, serveTab, settle, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, TestBackground, installFrench, mount, serveTab, settle, unmount, waitFor } from '../popup/harness';
 import { type FakeSpeech, installFakeSpeech, removeFakeSpeech } from '../speech/fake-speech';
 
-let background: FakeBackground;
+let background: TestBackground;
 let tabId: number;
 let container: HTMLElement | undefined;
 let fake: FakeSpeech;
@@ -20,7 +21,7 @@ let fake: FakeSpeech;
 beforeEach(async () => {
   fakeBrowser.reset();
   await installFrench();
-  background = new FakeBackground([accountGuide, otherGuide], [accountGuide.id]);
+  background = new TestBackground([accountGuide, otherGuide]);
   background.install();
   tabId = (await fakeBrowser.tabs.create({ url: 'https://exemple.gouv.fr/connexion' })).id!;
   serveTab(tabId, 'sidepanel.html');
@@ -43,7 +44,7 @@ function runAfter(events: RunEvent[], mode: Run['mode'] = 'advisor', level: Run[
 }
 
 async function openRun(run: Run, settings?: Partial<Settings>): Promise<HTMLElement> {
-  if (settings) await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: settings });
+  if (settings) await fakeBrowser.storage.local.set({ [settingsItem.key]: settings });
   await background.setRun(tabId, run);
   container = await mount(<SidePanel />);
   return waitFor(() => container?.querySelector<HTMLElement>('.run-view'), 'the procedure');
@@ -141,7 +142,7 @@ describe('display settings', () => {
     await waitFor(() => root().style.getPropertyValue('--cac-scale') === '2', 'the size chosen');
     expect(root().classList.contains('cac-hc')).toBe(true);
     expect(root().style.getPropertyValue('--cac-text')).toBe('#000000');
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { textScale: 1.5, highContrast: false, reduceMotion: true } });
+    await fakeBrowser.storage.local.set({ [settingsItem.key]: { textScale: 1.5, highContrast: false, reduceMotion: true } });
     await waitFor(() => root().style.getPropertyValue('--cac-scale') === '1.5', 'the new size');
     expect(root().classList.contains('cac-hc')).toBe(false);
     expect(root().classList.contains('cac-calm')).toBe(true);

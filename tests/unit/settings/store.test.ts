@@ -1,6 +1,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../../utils/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
+import { settingsItem } from '../../../utils/storage/items';
 import { loadSettings, saveSettings, watchSettings } from '../../../utils/settings/store';
 
 beforeEach(() => fakeBrowser.reset());
@@ -12,14 +13,14 @@ const until = async (check: () => boolean) => {
 
 it('reads the defaults when nothing is stored, or something damaged', async () => {
   expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-  await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { textScale: 'big', autoRead: 'oui' } });
+  await fakeBrowser.storage.local.set({ [settingsItem.key]: { textScale: 'big', autoRead: 'oui' } });
   expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
 });
 
 it('saves a change in browser.storage.local under "settings", keeping the other settings', async () => {
   await saveSettings({ highContrast: true });
   await saveSettings({ textScale: 1.5 });
-  const stored = (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const stored = (await fakeBrowser.storage.local.get(settingsItem.key))[settingsItem.key];
   expect(stored).toEqual({ ...DEFAULT_SETTINGS, highContrast: true, textScale: 1.5 });
   expect(await loadSettings()).toEqual(stored);
 });

@@ -5,20 +5,20 @@ import { Popup } from '../../../components/popup/Popup';
 import { SidePanel } from '../../../components/sidepanel/SidePanel';
 import { advance, startRun } from '../../../utils/run';
 import { accountGuide, otherGuide } from '../popup/fixtures';
-import { buttonByText, click, FakeBackground, installFrench, mount, serveTab, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, TestBackground, installFrench, mount, serveTab, unmount, waitFor } from '../popup/harness';
 
 /**
  * axe-core on the rendered views. happy-dom has no layout, so contrast is
  * left to the real-browser tests; structure, names, labels and ARIA are checked here.
  */
-let background: FakeBackground;
+let background: TestBackground;
 let tabId: number;
 let container: HTMLElement | undefined;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await installFrench();
-  background = new FakeBackground([accountGuide, otherGuide], [accountGuide.id]);
+  background = new TestBackground([accountGuide, otherGuide]);
   background.install();
   tabId = (await fakeBrowser.tabs.create({ url: 'https://exemple.gouv.fr/connexion' })).id!;
   document.documentElement.lang = 'fr';

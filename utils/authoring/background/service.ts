@@ -7,50 +7,17 @@
  * Recording operations are applied one after the other: two events arriving
  * together must not race on a read-modify-write of the state.
  */
-import { browser } from 'wxt/browser';
-import type { Guide } from '../../guide/schema';
+import { i18n } from '#i18n';
 import { targetSchema } from '../../locate/target';
-import type { Request, ResponseOf, TabMessage, TargetTestResult } from '../../messages';
+import type { AuthoringRequest, Handlers, ResponseOf, TabMessage, TargetTestResult, UnreachableReason } from '../../messages';
+import { serial } from '../../serial';
+import { editorIncomingItem, recordingItem } from '../../storage/items';
 import type { RecordedEvent, RecordedEventKind } from '../instruction';
-import {
-  addEvent,
-  arrivedOnPage,
-  finishRecording,
-  RECORDING_KEY,
-  type RecordingState,
-  readRecording,
-  recorderState,
-  startRecording,
-} from '../recording';
+import { addEvent, arrivedOnPage, finishRecording, type RecordingState, recorderState, startRecording } from '../recording';
+import { RECORDING_IDLE_MS } from '../recording-view';
 import { generalizeSite, scrubUrl } from '../url-pattern';
 import type { AuthoringPlatform } from './platform';
 import type { UserGuidesStore } from './user-store';
-
-/** Where a stopped recording's draft waits for the editor page: `{ guide, at }` (`at`: epoch ms). */
-export const EDITOR_INCOMING_KEY = 'editor:incoming';
-
-export interface EditorIncoming {
-  guide: Guide;
-  at: number;
-}
-
-const AUTHORING_TYPES = new Set<string>([
-  'recorder:start',
-  'recorder:stop',
-  'recorder:state',
-  'recorder:event',
-  'userGuides:list',
-  'userGuides:save',
-  'userGuides:remove',
-  'target:test',
-  'target:clear',
-]);
-
-export type AuthoringRequest = Extract<Request, { type: `recorder:${string}` | `userGuides:${string}` | 'target:test' | 'target:clear' }>;
-
-export function isAuthoringRequest(request: Request): request is AuthoringRequest {
-  return AUTHORING_TYPES.has(request?.type);
-}
 
 export interface AuthoringServiceDeps {
   platform: AuthoringPlatform;
@@ -87,14 +54,7 @@ function isTestResult(value: unknown): value is TargetTestResult {
   return typeof value === 'object' && value !== null && TEST_STATUSES.has((value as { status?: unknown }).status as string);
 }
 
-const unreachable = (reason: string): TargetTestResult => ({ status: 'unreachable', reason });
-
-export const UNREACHABLE = {
-  target: 'La cible de cette étape est illisible : enregistrez-la à nouveau.',
-  noAccess: 'Côte à côte n’a pas accès à cette page. Autorisez son site, ou vérifiez que l’onglet est encore ouvert, puis réessayez.',
-  notWeb: 'Cette page n’est pas une page d’un site : Côte à côte ne peut pas s’y afficher.',
-  noAnswer: 'La page ne répond pas. Rechargez-la, puis réessayez.',
-} as const;
+const unreachable = (reason: UnreachableReason): TargetTestResult => ({ status: 'unreachable', reason });
 
 export function createAuthoringService({
   platform,
@@ -102,22 +62,34 @@ export function createAuthoringService({
   now,
   pause = (ms) => new Promise((r) => setTimeout(r, ms)),
 }: AuthoringServiceDeps) {
-  const storage = browser.storage.local;
-  let queue: Promise<unknown> = Promise.resolve();
   let registering: Promise<unknown> = Promise.resolve();
 
   /** Runs `task` after every earlier recording operation. */
-  function serial<T>(task: () => Promise<T>): Promise<T> {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
+  const inOrder = <T>(task: () => Promise<T>): Promise<T> => serial(recordingItem.key, task);
+
+  /** Writes the state, noting the time of this activity. */
+  const writeState = (state: RecordingState) => recordingItem.set({ ...state, activeAt: now() });
+
+  /**
+   * Ends the recording: its draft waits for the editor (nothing the trainer
+   * recorded is lost), and the state is gone, so no later page or tab joins it.
+   */
+  async function end(state: RecordingState): Promise<ResponseOf<{ type: 'recorder:stop' }>> {
+    const result = finishRecording(state);
+    if (result.ok) await editorIncomingItem.set({ guide: result.guide, at: now() });
+    await recordingItem.remove();
+    return result;
   }
 
+  /** The recording under way; one left idle too long is ended first. */
   async function readState(): Promise<RecordingState | null> {
-    return readRecording((await storage.get(RECORDING_KEY))[RECORDING_KEY]);
+    const state = await recordingItem.get();
+    if (state && now() - (state.activeAt ?? state.startedAt) > RECORDING_IDLE_MS) {
+      await end(state);
+      return null;
+    }
+    return state;
   }
-
-  const writeState = (state: RecordingState) => storage.set({ [RECORDING_KEY]: state });
 
   /** Puts the recorder in the tab when the extension may enter its site; otherwise the state says so. */
   async function follow(state: RecordingState, url: string | undefined): Promise<RecordingState> {
@@ -136,7 +108,7 @@ export function createAuthoringService({
   }
 
   async function start(tabId: number) {
-    return serial(async () => {
+    return inOrder(async () => {
       const url = await platform.tabUrl(tabId);
       const started = startRecording(await readState(), tabId, url, now());
       await writeState(started);
@@ -147,22 +119,26 @@ export function createAuthoringService({
   }
 
   async function stop(senderTabId: number | undefined): Promise<ResponseOf<{ type: 'recorder:stop' }>> {
-    return serial(async () => {
+    return inOrder(async () => {
       const state = await readState();
-      if (!state) return { ok: false, problems: [{ path: '', message: 'Aucun enregistrement n’est en cours.' }] };
-      const result = finishRecording(state);
-      await storage.remove(RECORDING_KEY);
-      if (!result.ok) return result;
-      const incoming: EditorIncoming = { guide: result.guide, at: now() };
-      await storage.set({ [EDITOR_INCOMING_KEY]: incoming });
+      if (!state) return { ok: false, problems: [{ path: '', message: i18n.t('recorder.notRecording') }] };
+      const result = await end(state);
       // « Arrêter » on the page's recording bar: the draft opens in the editor. The popup and the editor open it themselves.
-      if (senderTabId !== undefined && senderTabId === state.tabId) await platform.openEditor().catch(() => undefined);
+      if (result.ok && senderTabId !== undefined && senderTabId === state.tabId) await platform.openEditor().catch(() => undefined);
       return result;
     });
   }
 
+  /** The recording's tab closed, or the browser started: the recording ends, its draft kept for the editor. */
+  function endIf(matches: (state: RecordingState) => boolean): Promise<void> {
+    return inOrder(async () => {
+      const state = await recordingItem.get();
+      if (state && matches(state)) await end(state);
+    });
+  }
+
   async function event(raw: unknown, senderTabId: number | undefined) {
-    return serial(async () => {
+    return inOrder(async () => {
       const state = await readState();
       const recorded = readEvent(raw);
       // Only the recording tab's recorder is listened to: a recorder left in another tab is not.
@@ -176,7 +152,7 @@ export function createAuthoringService({
   /** The tab of the recording loaded a page, maybe on another site: the recording follows. */
   function onTabUpdated(tabId: number, changeInfo: { status?: string }, tab?: { url?: string }): Promise<void> {
     if (changeInfo.status !== 'complete') return Promise.resolve();
-    return serial(async () => {
+    return inOrder(async () => {
       const state = await readState();
       if (!state || state.tabId !== tabId) return;
       const url = tab?.url || (await platform.tabUrl(tabId));
@@ -208,18 +184,18 @@ export function createAuthoringService({
 
   async function test(tabId: number, target: unknown, instruction: string): Promise<TargetTestResult> {
     const parsed = targetSchema.safeParse(target);
-    if (!parsed.success) return unreachable(UNREACHABLE.target);
+    if (!parsed.success) return unreachable('target');
     const message: TabMessage = { type: 'overlay:test', target: parsed.data, instruction: String(instruction ?? '') };
     const first = await sendTest(tabId, message);
     if (first) return first;
     const url = await platform.tabUrl(tabId);
     const site = url === undefined ? undefined : generalizeSite(url);
-    if (url !== undefined && site === undefined) return unreachable(UNREACHABLE.notWeb);
-    if (site === undefined || !(await platform.hasSite(site))) return unreachable(UNREACHABLE.noAccess);
+    if (url !== undefined && site === undefined) return unreachable('not-web');
+    if (site === undefined || !(await platform.hasSite(site))) return unreachable('no-access');
     try {
       await platform.injectPlayback(tabId);
     } catch {
-      return unreachable(UNREACHABLE.noAccess);
+      return unreachable('no-access');
     }
     // The script sets up its overlay asynchronously: a few short tries until it listens.
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -227,46 +203,51 @@ export function createAuthoringService({
       if (answer) return answer;
       await pause(100);
     }
-    return unreachable(UNREACHABLE.noAnswer);
+    return unreachable('no-answer');
   }
 
-  async function answer(request: AuthoringRequest, senderTabId: number | undefined): Promise<ResponseOf<AuthoringRequest>> {
-    switch (request.type) {
-      case 'recorder:start':
-        return start(request.tabId);
-      case 'recorder:stop':
-        return stop(senderTabId);
-      case 'recorder:state':
-        return recorderState(await readState());
-      case 'recorder:event':
-        return event(request.event, senderTabId);
-      case 'userGuides:list':
-        return userGuides.list();
-      case 'userGuides:save': {
+  const handlers: Handlers<AuthoringRequest['type']> = {
+    'recorder:start': { from: 'extension', handle: (request) => start(request.tabId) },
+    // « Arrêter » is on the page's recording bar too.
+    'recorder:stop': { from: 'any', handle: (_request, sender) => stop(sender.tabId) },
+    'recorder:state': { from: 'any', handle: async () => recorderState(await inOrder(readState)) },
+    'recorder:event': { from: 'content', handle: (request, sender) => event(request.event, sender.tabId) },
+    'userGuides:list': { from: 'extension', handle: () => userGuides.list() },
+    'userGuides:save': {
+      from: 'extension',
+      async handle(request) {
         const result = await userGuides.save(request.guide, request.origin);
         if (result.ok) await syncUserGuideScripts();
         return result;
-      }
-      case 'userGuides:remove': {
+      },
+    },
+    'userGuides:remove': {
+      from: 'extension',
+      async handle(request) {
         const result = await userGuides.remove(request.guideId);
         await syncUserGuideScripts();
         return result;
-      }
-      case 'target:test':
-        return test(request.tabId, request.target, request.instruction);
-      case 'target:clear':
+      },
+    },
+    'target:test': { from: 'extension', handle: (request) => test(request.tabId, request.target, request.instruction) },
+    'target:clear': {
+      from: 'extension',
+      async handle(request) {
         await platform.sendToTab(request.tabId, { type: 'overlay:clear' }).catch(() => undefined);
         return { ok: true };
-      default:
-        throw new Error(`message inconnu du service de création : ${(request as Request).type}`);
-    }
-  }
+      },
+    },
+  };
 
-  function handle<R extends AuthoringRequest>(request: R, senderTabId: number | undefined): Promise<ResponseOf<R>> {
-    return answer(request, senderTabId) as Promise<ResponseOf<R>>;
-  }
-
-  return { handle, onTabUpdated, syncUserGuideScripts };
+  return {
+    handlers,
+    onTabUpdated,
+    syncUserGuideScripts,
+    /** The recording's tab closed: the recording ends (a later tab with the same id never joins it). */
+    onTabRemoved: (tabId: number) => endIf((state) => state.tabId === tabId),
+    /** The browser started: tab ids are new, any recording left from before ends. */
+    onStartup: () => endIf(() => true),
+  };
 }
 
 export type AuthoringService = ReturnType<typeof createAuthoringService>;

@@ -1,16 +1,15 @@
 /**
- * "My guides" in extension storage (`USER_GUIDES_KEY`): read through
+ * "My guides" in extension storage (`userGuidesItem`): read through
  * `migrateStore` (written back when it changed something, so that a damaged
  * entry is set aside once and for all), saved and removed one at a time.
  * Only the background writes here; the views ask it with messages.
  */
-import { browser } from 'wxt/browser';
 import { type GuideProblem, parseGuide } from '../../guide/parse';
 import type { Guide } from '../../guide/schema';
 import type { ResponseMap } from '../../messages';
-import { type GuideOrigin, migrateStore, removeGuide, saveGuide, type UserGuideStore, userGuides } from '../user-guides';
-
-export const USER_GUIDES_KEY = 'userGuides';
+import { serial } from '../../serial';
+import { userGuidesItem } from '../../storage/items';
+import { type GuideOrigin, removeGuide, saveGuide, type UserGuideStore, userGuides } from '../user-guides';
 
 export interface UserGuidesStoreOptions {
   /** The current time, ISO 8601. */
@@ -34,19 +33,16 @@ export interface UserGuidesStore {
 export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): UserGuidesStore {
   const now = options.now ?? (() => new Date().toISOString());
   const reserved = options.reservedIds ?? (() => new Set<string>());
-  const storage = browser.storage.local;
   let cache: Promise<UserGuideStore> | null = null;
-  let writes: Promise<unknown> = Promise.resolve();
 
-  // Another context of the extension could write the key (an older version, a test page): read again then.
-  storage.onChanged.addListener((changes) => {
-    if (USER_GUIDES_KEY in changes) cache = null;
+  // Another context of the extension could write the item (an older version, a test page): read again then.
+  userGuidesItem.watch(() => {
+    cache = null;
   });
 
   async function load(): Promise<UserGuideStore> {
-    const raw = (await storage.get(USER_GUIDES_KEY))[USER_GUIDES_KEY];
-    const result = migrateStore(raw, { now: now() });
-    if (result.changed) await storage.set({ [USER_GUIDES_KEY]: result.store });
+    const result = await userGuidesItem.get();
+    if (result.changed) await userGuidesItem.set(result.store);
     return result.store;
   }
 
@@ -63,14 +59,12 @@ export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): Use
 
   /** Read-modify-write, one at a time. */
   function update<T>(change: (store: UserGuideStore) => { store: UserGuideStore; result: T }): Promise<T> {
-    const task = writes.then(async () => {
+    return serial(userGuidesItem.key, async () => {
       const { store, result } = change(await read());
-      await storage.set({ [USER_GUIDES_KEY]: store });
+      await userGuidesItem.set(store);
       cache = Promise.resolve(store);
       return result;
     });
-    writes = task.catch(() => undefined);
-    return task;
   }
 
   return {

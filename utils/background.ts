@@ -1,0 +1,55 @@
+/**
+ * The background's services wired together, with the browser's parts passed
+ * in: the entrypoint calls it with the real ones, the unit tests with fakes
+ * over the fake browser's storage — the same code either way.
+ */
+import { type AuthoringPlatform, browserPlatform } from './authoring/background/platform';
+import { createAuthoringService } from './authoring/background/service';
+import { createUserGuidesStore } from './authoring/background/user-store';
+import type { Guide } from './guide/schema';
+import type { Handlers, RequestType } from './messages';
+import { createProgressService, ProgressStore } from './progress/store';
+import { createRouter, type RouterOptions } from './router';
+import { createRunService } from './run/service';
+import { RunStore } from './run/store';
+
+export interface BackgroundDeps {
+  bundledGuides: readonly Guide[];
+  now: () => number;
+  platform?: AuthoringPlatform;
+  /** Pause between tries to reach a script just put in a tab (tests pass a quicker one). */
+  pause?: (ms: number) => Promise<void>;
+}
+
+export function createBackground({ bundledGuides, now, platform = browserPlatform(), pause }: BackgroundDeps) {
+  const bundledIds = new Set(bundledGuides.map((guide) => guide.id));
+  const userGuides = createUserGuidesStore({ reservedIds: () => bundledIds, now: () => new Date(now()).toISOString() });
+  const progress = createProgressService(new ProgressStore(), now);
+  const runs = createRunService({
+    guides: async () => [...bundledGuides, ...(await userGuides.guides())],
+    ownIds: () => userGuides.ids(),
+    store: new RunStore(),
+    now,
+    onFinished: progress.recordFinished,
+  });
+  const authoring = createAuthoringService({ platform, userGuides, now, ...(pause ? { pause } : {}) });
+
+  // Every request type has exactly one handler: the compiler checks the table is complete.
+  const table: Handlers<RequestType> = { ...runs.handlers, ...authoring.handlers, ...progress.handlers };
+
+  return {
+    table,
+    runs,
+    authoring,
+    userGuides,
+    router: (options: RouterOptions) => createRouter(table, options),
+    onTabRemoved: async (tabId: number) => {
+      await Promise.all([runs.pauseTab(tabId), authoring.onTabRemoved(tabId)]);
+    },
+    onStartup: async () => {
+      await Promise.all([runs.pauseAll(), authoring.onStartup()]);
+    },
+  };
+}
+
+export type Background = ReturnType<typeof createBackground>;
