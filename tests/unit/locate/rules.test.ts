@@ -6,7 +6,7 @@
  */
 import { beforeEach, expect, it, describe as suite } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
-import { evidenceOf, locate } from '../../../utils/locate/locate';
+import { evidenceOf, type LocateResult } from '../../../utils/locate/locate';
 import {
   answer,
   decided,
@@ -35,7 +35,7 @@ const evidence = (d: TargetDescription, status: Evidence['decision']['status']):
   return e;
 };
 
-const expectFound = (r: ReturnType<typeof locate> | undefined, el: Element, confidence?: number) => {
+const expectFound = (r: LocateResult | undefined, el: Element, confidence?: number) => {
   expect(r?.status).toBe('found');
   if (r?.status === 'found') {
     expect(r.element).toBe(el);
@@ -73,7 +73,8 @@ suite('fewerLookalikes', () => {
   });
 
   it('answers ambiguous, with the lookalikes left, when the target’s own section lost one', () => {
-    const page = (n: number) => `<main>${example('Groupe', buttons(['Valider', 'Valider'], n))}${example('Autre', buttons(['Valider'], n + 5))}</main>`;
+    const page = (n: number) =>
+      `<main>${example('Groupe', buttons(['Valider', 'Valider'], n))}${example('Autre', buttons(['Valider'], n + 5))}</main>`;
     document.body.innerHTML = page(10);
     const d = describe($('#button-11'));
     $('#button-11').remove();
