@@ -169,10 +169,26 @@ function toResult(c: BenchCase, j: Judged): CaseResult {
   };
 }
 
+/** One synthetic target's outcome: what `locate` answered (`confidence` when found, `candidates` when ambiguous). */
+interface TrialOutcome {
+  kind: MutationKind;
+  page: string;
+  trialSeed: number;
+  target: string;
+  engine: string;
+  confidence?: number;
+  candidates?: number;
+  got?: string;
+  error?: string;
+}
+
 async function synthetic(page: Page, pages: string[]) {
   const byMutation: Record<string, Tally> = {};
   const overall = emptyTally();
   const failures: (SyntheticTrial & { page: string; trialSeed: number })[] = [];
+  // Every judged target, in order, so that two runs with the same seed can be compared trial by trial
+  // (scripts/compare-bench-locate.ts); `failures` keeps the full details of the misses.
+  const outcomes: TrialOutcome[] = [];
   let skipped = 0;
   for (const kind of MUTATION_KINDS.filter((k) => !kinds || kinds.includes(k))) {
     const oneTarget = kind === 'remove' || kind === 'reorder' || kind === 'all';
@@ -192,11 +208,13 @@ async function synthetic(page: Page, pages: string[]) {
         }
         add(byMutation[kind] as Tally, o.result.engine, o.result.baselines);
         add(overall, o.result.engine, o.result.baselines);
+        const { engine, confidence, candidates, got, error } = o.result;
+        outcomes.push({ kind, page: t.page, trialSeed: t.trialSeed, target: o.target, engine, confidence, candidates, got, error });
         if (o.result.engine !== 'correct') failures.push({ ...o, page: t.page, trialSeed: t.trialSeed });
       }
     }
   }
-  return { seed, overall, byMutation, skipped, failures };
+  return { seed, overall, byMutation, skipped, failures, trials: outcomes };
 }
 
 async function bigPage(page: Page) {

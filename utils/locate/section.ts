@@ -3,10 +3,11 @@
  * in, and its rank among the elements of the same kind (tag, role, type) under
  * that heading. Twins that only their section tells apart, and a label reworded
  * in the same slot, are recognised by it — under strict conditions, in
- * `locate.ts`.
+ * `rules.ts`.
  */
-import { inputType, roleOf, sectionHeadingOf, textOf } from './facts';
+import { aroundOf, inputType, roleOf, sectionHeadingOf, textOf } from './facts';
 import { normalize } from './score';
+import type { TargetDescription } from './target';
 
 export interface SectionSlot {
   heading: string;
@@ -77,4 +78,14 @@ export function renamedHeading(recorded: string, root: Document | ShadowRoot): s
     size = kept.size;
   }
   return size && !tie ? best : undefined;
+}
+
+/**
+ * Whether an element's section heading is the recorded one, word for word — or the one it became
+ * (`renamed`), when the element is in the same variant of its component (same modifier classes around).
+ */
+export function underHeading(d: TargetDescription, el: Element, heading: string, renamed: string | undefined): boolean {
+  const current = normalize(heading);
+  if (current === normalize(d.section?.heading ?? '')) return true;
+  return !!renamed && current === renamed && (d.around ?? []).join(' ') === (aroundOf(el) ?? []).join(' ');
 }

@@ -1,0 +1,277 @@
+/**
+ * The rules that may overturn the decision of the scores, one by one: each on a page where it must
+ * answer, and on one where it must pass (undefined) — called directly on the evidence `locate`
+ * gathers, so that a rule that stopped answering, or answered out of turn, shows here and not only
+ * in the whole engine's tests.
+ */
+import { beforeEach, expect, it, describe as suite } from 'vitest';
+import { describe } from '../../../utils/locate/describe';
+import { evidenceOf, type LocateResult } from '../../../utils/locate/locate';
+import {
+  answer,
+  decided,
+  doubtOnFound,
+  type Evidence,
+  fewerLookalikes,
+  loneAnchoredLookalike,
+  RULES,
+  rewordedInSlot,
+  tieByModifier,
+  tieBySection,
+  tieByTwinRank,
+} from '../../../utils/locate/rules';
+import type { TargetDescription } from '../../../utils/locate/target';
+
+const $ = (s: string) => document.querySelector(s) as Element;
+
+const example = (heading: string, inner: string) => `<h3>${heading}</h3><div class="fr-mb-6v">${inner}</div>`;
+const buttons = (labels: string[], n: number, cls = 'fr-btn') =>
+  `<ul class="fr-btns-group">${labels.map((l, k) => `<li><button class="${cls}" id="button-${n + k}">${l}</button></li>`).join('')}</ul>`;
+
+/** The evidence on today's page, after checking the decision of the scores the rule starts from. */
+const evidence = (d: TargetDescription, status: Evidence['decision']['status']): Evidence => {
+  const e = evidenceOf(d, document);
+  expect(e.decision.status).toBe(status);
+  return e;
+};
+
+const expectFound = (r: LocateResult | undefined, el: Element, confidence?: number) => {
+  expect(r?.status).toBe('found');
+  if (r?.status === 'found') {
+    expect(r.element).toBe(el);
+    if (confidence !== undefined) expect(r.confidence).toBe(confidence);
+  }
+};
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+it('tries the rules in the documented order', () => {
+  expect(RULES).toEqual([fewerLookalikes, loneAnchoredLookalike, doubtOnFound, tieBySection, tieByTwinRank, tieByModifier, rewordedInSlot]);
+});
+
+suite('fewerLookalikes', () => {
+  const toggles = (headings: string[], n: number) =>
+    `<main>${headings
+      .map((h, k) =>
+        example(
+          h,
+          `<div class="fr-toggle"><input type="checkbox" class="fr-toggle__input" id="toggle-${n + k}"><label class="fr-toggle__label" for="toggle-${n + k}">Libellé de l'interrupteur</label></div>`,
+        ),
+      )
+      .join('')}</main>`;
+
+  it('keeps the target whose section is intact when lookalikes went elsewhere', () => {
+    document.body.innerHTML = toggles(['Toggle simple', 'Toggle en erreur', 'Toggle valide', 'Toggle désactivé'], 10);
+    const d = describe($('#toggle-11'));
+    expect(d.alike).toBe(4);
+    document.body.innerHTML = toggles(['Toggle simple', 'Toggle en erreur'], 80);
+    const e = evidenceOf(d, document);
+    expect(e.decision.status).not.toBe('not-found');
+    expectFound(fewerLookalikes(e), $('#toggle-81'));
+  });
+
+  it('answers ambiguous, with the lookalikes left, when the target’s own section lost one', () => {
+    const page = (n: number) =>
+      `<main>${example('Groupe', buttons(['Valider', 'Valider'], n))}${example('Autre', buttons(['Valider'], n + 5))}</main>`;
+    document.body.innerHTML = page(10);
+    const d = describe($('#button-11'));
+    $('#button-11').remove();
+    const r = fewerLookalikes(evidenceOf(d, document));
+    expect(r?.status).toBe('ambiguous');
+    if (r?.status === 'ambiguous') expect(r.candidates).toEqual([$('#button-10'), $('#button-15')]);
+  });
+
+  it('passes while as many lookalikes are there as when recorded', () => {
+    document.body.innerHTML = toggles(['Toggle simple', 'Toggle en erreur', 'Toggle valide', 'Toggle désactivé'], 10);
+    const d = describe($('#toggle-11'));
+    document.body.innerHTML = toggles(['Toggle simple', 'Toggle en erreur', 'Toggle valide', 'Toggle désactivé'], 80);
+    expect(fewerLookalikes(evidenceOf(d, document))).toBeUndefined();
+  });
+
+  it('passes when only part of the page is searched (lookalikes were counted on the whole page)', () => {
+    document.body.innerHTML = toggles(['Toggle simple', 'Toggle en erreur', 'Toggle valide', 'Toggle désactivé'], 10);
+    const d = describe($('#toggle-11'));
+    document.body.innerHTML = toggles(['Toggle simple', 'Toggle en erreur'], 80);
+    expect(fewerLookalikes(evidenceOf(d, $('main')))).toBeUndefined();
+  });
+});
+
+suite('loneAnchoredLookalike', () => {
+  const page = (legend: string, id: string) =>
+    `<main><form><fieldset><legend>${legend}</legend><button class="fr-btn" id="${id}">Enregistrer le brouillon</button></fieldset></form></main>`;
+
+  it('takes the one lookalike with the recorded id when the scores found nothing', () => {
+    document.body.innerHTML = page('Identité', 'save-draft');
+    const d = describe($('#save-draft'));
+    expect(d.alike).toBe(1);
+    document.body.innerHTML = page('Coordonnées', 'save-draft');
+    // Its place changed: the scores alone are not enough (set here, as a reworded site leaves them).
+    const e: Evidence = { ...evidenceOf(d, document), decision: { status: 'not-found' } };
+    expectFound(loneAnchoredLookalike(e), $('#save-draft'), 0.75);
+  });
+
+  it('passes when the lone lookalike has another id: it may be a newcomer', () => {
+    document.body.innerHTML = page('Identité', 'save-draft');
+    const d = describe($('#save-draft'));
+    document.body.innerHTML = page('Coordonnées', 'save-copy');
+    const e: Evidence = { ...evidenceOf(d, document), decision: { status: 'not-found' } };
+    expect(loneAnchoredLookalike(e)).toBeUndefined();
+  });
+});
+
+suite('doubtOnFound', () => {
+  const page = (ctxA: string) =>
+    `<main><h3>${ctxA}</h3><p><a href="https://franceconnect.gouv.fr/" id="link-1067">Qu’est-ce que FranceConnect ?</a></p>` +
+    `<h3>Bouton FranceConnect+</h3><p><a href="https://franceconnect.gouv.fr/plus" id="link-1072">Qu’est-ce que FranceConnect+ ?</a></p></main>`;
+
+  it('makes ambiguous a found element named otherwise while one named as recorded is there', () => {
+    document.body.innerHTML = page('Bouton FranceConnect');
+    const { id: _, ...d } = describe($('#link-1067'));
+    document.body.innerHTML = page('ici information renseigner merci');
+    const e = evidence({ ...d, cssPath: undefined }, 'found');
+    expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-1072'));
+    const r = doubtOnFound(e);
+    expect(r?.status).toBe('ambiguous');
+    if (r?.status === 'ambiguous') expect(r.candidates).toEqual([$('#link-1072'), $('#link-1067')]);
+  });
+
+  it('takes instead the one named as recorded, unique when recorded, that kept its id', () => {
+    document.body.innerHTML = page('Bouton FranceConnect');
+    const d = describe($('#link-1067'));
+    expect(d.alike).toBe(1);
+    document.body.innerHTML = page('ici information renseigner merci');
+    const e = evidence({ ...d, cssPath: undefined }, 'found');
+    expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-1072'));
+    expectFound(doubtOnFound(e), $('#link-1067'), 0.75);
+  });
+
+  it('passes on a found element that nothing looks like', () => {
+    document.body.innerHTML = page('Bouton FranceConnect');
+    const d = describe($('#link-1067'));
+    document.body.innerHTML = page('Bouton FranceConnect');
+    expect(doubtOnFound(evidence(d, 'found'))).toBeUndefined();
+  });
+});
+
+suite('tieBySection', () => {
+  const page = (n: number) =>
+    `<main>${example('Groupe de liens', buttons(['Lien 1', 'Lien 2', 'Lien 3'], n))}${example('Groupe de liens sm', buttons(['Lien 1', 'Lien 2', 'Lien 3'], n + 10))}</main>`;
+
+  it('takes the only acceptable candidate named as recorded under the very same heading', () => {
+    document.body.innerHTML = page(100);
+    const d = describe($('#button-111'));
+    document.body.innerHTML = page(500);
+    expectFound(tieBySection(evidence({ ...d, cssPath: undefined }, 'ambiguous')), $('#button-511'));
+  });
+
+  it('passes when the recorded heading is gone', () => {
+    document.body.innerHTML = page(100);
+    const d = describe($('#button-111'));
+    document.body.innerHTML = page(500).replace('>Groupe de liens sm<', '>Autres liens<').replace('>Groupe de liens<', '>Liens<');
+    expect(tieBySection(evidence({ ...d, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
+  });
+
+  it('passes when tie-breaks are turned off', () => {
+    document.body.innerHTML = page(100);
+    const d = describe($('#button-111'));
+    document.body.innerHTML = page(500);
+    expect(tieBySection(evidenceOf({ ...d, cssPath: undefined }, document, { tieBreaks: false }))).toBeUndefined();
+  });
+});
+
+suite('tieByTwinRank', () => {
+  // No ids: only the rank tells the twins apart.
+  const page = (values: string[]) =>
+    `<main>${values.map((v) => `<button class="fr-btn" name="piece" value="${v}">Supprimer</button>`).join('')}</main>`;
+  const twin = (k: number) => document.querySelectorAll('button')[k] as Element;
+
+  it('takes the identical twin at the recorded rank', () => {
+    document.body.innerHTML = page(['avis', 'avis', 'avis']);
+    const d = describe(twin(1));
+    expect(d.twin).toEqual({ index: 1, count: 3 });
+    document.body.innerHTML = page(['avis', 'avis', 'avis']);
+    expectFound(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous')), twin(1));
+  });
+
+  it('passes when the twins differ in something a person sees: they may have been reordered', () => {
+    document.body.innerHTML = page(['avis', 'avis', 'avis']);
+    const d = describe(twin(1));
+    document.body.innerHTML = page(['bulletin', 'avis', 'impot']);
+    expect(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
+  });
+
+  it('passes when there are no longer as many twins as recorded', () => {
+    document.body.innerHTML = page(['avis', 'avis', 'avis']);
+    const d = describe(twin(1));
+    document.body.innerHTML = page(['avis', 'avis']);
+    expect(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
+  });
+});
+
+suite('tieByModifier', () => {
+  const page = (n: number, plus = 'fr-connect--plus') =>
+    `<main><div class="fr-connect-group"><button class="fr-connect" id="connect-${n}">S’identifier avec FranceConnect</button></div><div class="fr-connect-group"><button class="fr-connect ${plus}" id="connect-${n + 1}">S’identifier avec FranceConnect</button></div></main>`;
+
+  it('takes the only candidate with the recorded modifier class', () => {
+    document.body.innerHTML = page(100);
+    const d = describe($('#connect-101'));
+    document.body.innerHTML = page(500);
+    expectFound(tieByModifier(evidence({ ...d, twin: undefined, cssPath: undefined }, 'ambiguous')), $('#connect-501'));
+  });
+
+  it('passes when no candidate bears the recorded modifier any more', () => {
+    document.body.innerHTML = page(100);
+    const d = describe($('#connect-101'));
+    document.body.innerHTML = page(500, 'fr-connect--lg');
+    expect(tieByModifier(evidence({ ...d, twin: undefined, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
+  });
+});
+
+suite('rewordedInSlot', () => {
+  const page = (heading: string, label: string, n: number) =>
+    `<main>${example('Bouton désactivé', `<button class="fr-btn" id="button-${n}" disabled>${label}</button>`)}${example(heading, `<button class="fr-btn fr-btn--secondary" id="button-${n + 1}">${label}</button>`)}</main>`;
+
+  it('takes the element in the recorded slot, reworded, at the threshold’s confidence', () => {
+    document.body.innerHTML = page('Bouton secondaire', 'Label bouton', 752);
+    const d = describe($('#button-753'));
+    document.body.innerHTML = page('Bouton secondaire', 'Libellé bouton', 1530);
+    const e = evidence(d, 'not-found');
+    expectFound(rewordedInSlot(e), $('#button-1531'), e.threshold);
+  });
+
+  it('passes when the heading of the slot changed', () => {
+    document.body.innerHTML = page('Bouton secondaire', 'Label bouton', 752);
+    const d = describe($('#button-753'));
+    document.body.innerHTML = page('Bouton tertiaire', 'Libellé bouton', 1530);
+    expect(rewordedInSlot(evidence(d, 'not-found'))).toBeUndefined();
+  });
+
+  it('passes when the element in the slot bears another name', () => {
+    document.body.innerHTML = page('Bouton secondaire', 'Label bouton', 752);
+    const d = describe($('#button-753'));
+    document.body.innerHTML = page('Bouton secondaire', 'Supprimer le compte', 1530);
+    expect(rewordedInSlot(evidence(d, 'not-found'))).toBeUndefined();
+  });
+});
+
+suite('answer', () => {
+  it('gives the decision of the scores when no rule answers', () => {
+    document.body.innerHTML = `<main>${example('Formulaire', buttons(['Valider', 'Annuler'], 10))}</main>`;
+    const d = describe($('#button-10'));
+    const e = evidence(d, 'found');
+    expect(RULES.map((rule) => rule(e))).toEqual(RULES.map(() => undefined));
+    expect(answer(e)).toEqual(decided(e));
+    expectFound(answer(e), $('#button-10'));
+  });
+
+  it('gives the answer of the first rule that answers', () => {
+    document.body.innerHTML = `<main>${example('Formulaire', buttons(['Valider'], 10))}</main>`;
+    const e = evidence(describe($('#button-10')), 'found');
+    const never = () => {
+      throw new Error('a later rule was tried');
+    };
+    expect(answer(e, [() => undefined, () => ({ status: 'not-found' }), never])).toEqual({ status: 'not-found' });
+  });
+});
