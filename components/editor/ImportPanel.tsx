@@ -9,10 +9,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ConflictChoice as Choice } from '../../utils/authoring/user-guides';
-import { conflictOf, type ImportReading, isTooBig, type KnownGuide, planImport, readImportText } from '../../utils/editor';
+import { conflictOf, type ImportReading, isTooBig, type KnownGuide, planImport, readImportText, saveToMyGuides } from '../../utils/editor';
 import { MAX_GUIDE_BYTES } from '../../utils/guide/parse';
 import type { Guide } from '../../utils/guide/schema';
-import { send } from '../../utils/send';
 import { ConflictChoice } from './ConflictChoice';
 import { requestSites, type SitesAnswer } from './platform';
 
@@ -105,27 +104,22 @@ export function ImportPanel(props: ImportPanelProps) {
   function save(guide: Guide, fileName: string, choice: Choice) {
     const plan = planImport(guide, choice, props.mine, props.bundledIds);
     if (!plan.save) return cancel();
-    const asked = requestSites(plan.guide.sites);
+    const answer = saveToMyGuides(plan.guide, 'imported', requestSites);
     setPhase({ name: 'saving', fileName });
-    void (async () => {
-      const sites = await asked;
-      try {
-        const answer = await send({ type: 'userGuides:save', guide: plan.guide, origin: 'imported' });
-        if (!answer?.ok) {
-          setPhase({
-            name: 'failed',
-            fileName,
-            message: i18n.t('editor.import.saveRefused'),
-            problems: (answer?.problems ?? []).map((p) => p.message),
-          });
+    void answer.then((result) => {
+      switch (result.state) {
+        case 'refused':
+          setPhase({ name: 'failed', fileName, message: i18n.t('editor.import.saveRefused'), problems: result.problems });
           return;
-        }
-        setPhase({ name: 'saved', guide: plan.guide, outcome: plan.outcome, sites });
-        props.onSaved();
-      } catch {
-        setPhase({ name: 'failed', fileName, message: i18n.t('editor.import.saveFailed'), problems: [] });
+        case 'failed':
+          setPhase({ name: 'failed', fileName, message: i18n.t('editor.import.saveFailed'), problems: [] });
+          return;
+        case 'saved':
+          setPhase({ name: 'saved', guide: plan.guide, outcome: plan.outcome, sites: result.sites });
+          props.onSaved();
+          return;
       }
-    })();
+    });
   }
 
   const busy = phase.name === 'reading' || phase.name === 'saving';

@@ -8,6 +8,7 @@ import { clipWords } from '../../utils/authoring/text';
 import {
   addChoice,
   changeKind,
+  type DropSide,
   fieldDomId,
   ITEM_KINDS,
   type ItemKind,
@@ -43,7 +44,7 @@ export interface StepItemProps {
   apply(op: Operation, label: string, group?: string): void;
   command(command: ItemCommand, index: number, from: 'button' | 'key'): void;
   drag: {
-    over: 'before' | 'after' | null;
+    over: DropSide | null;
     onStart(event: DragEvent, index: number): void;
     onEnd(): void;
     onOver(event: DragEvent, index: number): void;

@@ -1,6 +1,7 @@
 /**
  * The plain-language assistant beside each text of the editor. It advises; it
- * never blocks saving. Rules, for French texts:
+ * never blocks saving. The text is read once (`readText`), then each rule of
+ * `RULES` gives its advice. Rules, for French texts:
  * - `long-sentence`: more than 15 words (a word: letters or digits, elisions
  *   and hyphens kept inside, so « l’adresse » and « c’est-à-dire » count once);
  * - `several-instructions`: two imperatives or more in one sentence
@@ -11,8 +12,9 @@
  *   itself in parentheses after the full form, and the full form (known, or
  *   words with these initials) nowhere in the text;
  * - `passive`: être + past participle (« est demandé », « a été envoyé »);
- * - `impersonal`: « il faut », « il convient de », « on doit », « l’usager doit »,
- *   and instructions in the infinitive (« Cliquer sur… ») where « vous » is meant.
+ * - `impersonal`: « il faut », « il convient de », « on doit », « l’usager doit »
+ *   (`impersonalPhrase`), and instructions in the infinitive (« Cliquer sur… »,
+ *   `infinitiveInstruction`) where « vous » is meant.
  *
  * Text between quotes (« Valider ») is the page's own wording, which a guide must
  * cite as it is: it is counted in the length but never flagged.
@@ -60,12 +62,12 @@ export interface CheckOptions {
 
 export const MAX_WORDS = 15;
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
 
-interface Token extends Span {
+export interface Token extends Span {
   /** The word as written. */
   text: string;
   /** Folded: lower case, no accents, plain apostrophes. */
@@ -379,88 +381,162 @@ function initialsInText(all: Token[], acronym: string): boolean {
 }
 
 // ---------------------------------------------------------------------------
+// The rules
+
+/** A sentence of the text, with its words. */
+export interface Sentence extends Span {
+  tokens: Token[];
+  /** Ends with a question mark: « Avez-vous… ? » asks, it does not instruct. */
+  question: boolean;
+}
+
+interface JargonMatch extends Span {
+  term: JargonTerm;
+}
+
+/** The text as every rule reads it, cut once: folded, its quotes, words and sentences, its jargon. */
+export interface ReadText {
+  text: string;
+  /** Same offsets as `text`: lower case, no accents, plain apostrophes. */
+  folded: string;
+  maxWords: number;
+  infinitives: boolean;
+  /** Whether an offset lies between quotes (the page's own wording, never flagged). */
+  inQuote(at: number): boolean;
+  /** Every word of the text. */
+  allWords: Token[];
+  /** The sentences that have words. */
+  sentences: Sentence[];
+  /** Jargon terms found, the longest where they overlap: the jargon rule judges them, the acronym rule leaves them alone. */
+  jargonFound: JargonMatch[];
+}
+
+/** One rule of the assistant: its advice on a text, in the text's order. */
+export type Rule = (read: ReadText) => Advice[];
+
+export function readText(text: string, options: CheckOptions = {}): ReadText {
+  const folded = fold(text);
+  const quoted = quotedSpans(text);
+  const sentences: Sentence[] = [];
+  for (const span of sentenceSpans(text)) {
+    const list = tokens(text, folded, span);
+    if (list.length === 0) continue;
+    sentences.push({ ...span, tokens: list, question: text.slice(span.start, span.end).trimEnd().endsWith('?') });
+  }
+  return {
+    text,
+    folded,
+    maxWords: options.maxWords ?? MAX_WORDS,
+    infinitives: options.infinitives !== false,
+    inQuote: (at) => quoted.some((q) => at > q.start && at < q.end),
+    allWords: tokens(text, folded, { start: 0, end: text.length }),
+    sentences,
+    jargonFound: jargonMatches(folded),
+  };
+}
 
 function quoteWords(words: string[]): string {
   return words.map((w) => `« ${w} »`).join(', ');
 }
 
-/** Advice on one text. Never throws; an empty list when all is well (or the language is not French). */
-export function checkText(text: string, options: CheckOptions = {}): Advice[] {
-  if (typeof text !== 'string' || text.trim() === '') return [];
-  if (options.lang !== undefined && !/^fr(?:-|$)/i.test(options.lang)) return [];
-  const maxWords = options.maxWords ?? MAX_WORDS;
-  const folded = fold(text);
-  const quoted = quotedSpans(text);
-  const inQuote = (at: number) => quoted.some((q) => at > q.start && at < q.end);
+/** `long-sentence`: more words than `maxWords`. */
+export function longSentence({ sentences, maxWords }: ReadText): Advice[] {
+  return sentences
+    .filter((sentence) => sentence.tokens.length > maxWords)
+    .map((sentence) => ({
+      rule: 'long-sentence',
+      message: `Phrase longue : ${sentence.tokens.length} mots. Visez ${maxWords} mots au plus ; coupez-la en deux phrases.`,
+      start: sentence.start,
+      end: sentence.end,
+    }));
+}
+
+/** `several-instructions`: two imperatives or more in one sentence. */
+export function severalInstructions({ text, sentences, inQuote }: ReadText): Advice[] {
   const advice: Advice[] = [];
-  const all = tokens(text, folded, { start: 0, end: text.length });
+  for (const sentence of sentences) {
+    const list = sentence.tokens;
+    const imperatives = list.filter((token, k) => !inQuote(token.start) && isImperative(text, list, k, 0, sentence.question));
+    if (imperatives.length < 2) continue;
+    advice.push({
+      rule: 'several-instructions',
+      message: `Cette phrase donne ${imperatives.length} consignes (${quoteWords(imperatives.map((t) => t.text))}). Une seule consigne par phrase : coupez-la.`,
+      start: sentence.start,
+      end: sentence.end,
+    });
+  }
+  return advice;
+}
 
-  for (const sentence of sentenceSpans(text)) {
-    const list = tokens(text, folded, sentence);
-    if (list.length === 0) continue;
-
-    if (list.length > maxWords) {
-      advice.push({
-        rule: 'long-sentence',
-        message: `Phrase longue : ${list.length} mots. Visez ${maxWords} mots au plus ; coupez-la en deux phrases.`,
-        start: sentence.start,
-        end: sentence.end,
-      });
-    }
-
-    const question = text.slice(sentence.start, sentence.end).trimEnd().endsWith('?');
-    const imperatives = list.filter((token, k) => !inQuote(token.start) && isImperative(text, list, k, 0, question));
-    if (imperatives.length >= 2) {
-      advice.push({
-        rule: 'several-instructions',
-        message: `Cette phrase donne ${imperatives.length} consignes (${quoteWords(imperatives.map((t) => t.text))}). Une seule consigne par phrase : coupez-la.`,
-        start: sentence.start,
-        end: sentence.end,
-      });
-    }
-
-    // Instruction in the infinitive at the start of the sentence.
+/** `impersonal`: a sentence that starts with an instruction in the infinitive (« Cliquer sur… »), with the « vous » form to use. */
+export function infinitiveInstruction({ text, sentences, inQuote, infinitives }: ReadText): Advice[] {
+  if (!infinitives) return [];
+  const advice: Advice[] = [];
+  for (const { tokens: list } of sentences) {
     const head = list[0];
-    if (head && options.infinitives !== false && !inQuote(head.start) && list.length >= 2) {
-      let verb: Token | undefined;
-      let reflexive = false;
-      const h = head.folded;
-      if (h === 'se' && list[1]) {
-        verb = list[1];
-        reflexive = true;
-      } else if (/^s'/.test(h)) {
-        verb = head;
-        reflexive = true;
-      } else if (h === 'ne' && list[1]?.folded === 'pas' && list[2]) {
-        verb = list[2];
-      } else {
-        verb = head;
-      }
-      const word = verb ? stripElision(verb.folded) : '';
-      if (verb && isInfinitive(word)) {
-        const written = verb.text.replace(/^[sS]['’]/, '');
-        const imperative = imperativeOf(written);
-        const negative = h === 'ne';
-        const lower = imperative.toLowerCase();
-        const suggestion = negative
-          ? /^[aeiouyh]/.test(fold(lower))
-            ? `N’${lower} pas`
-            : `Ne ${lower} pas`
-          : reflexive
-            ? `${capitalize(imperative.toLowerCase())}-vous`
-            : capitalize(imperative);
-        const end = verb.end;
-        advice.push({
-          rule: 'impersonal',
-          message: `« ${text.slice(head.start, end)} » : une consigne à l’infinitif. Parlez à la personne : « ${suggestion} ».`,
-          start: head.start,
-          end,
-          suggestion,
-        });
-      }
+    if (!head || inQuote(head.start) || list.length < 2) continue;
+    let verb: Token | undefined;
+    let reflexive = false;
+    const h = head.folded;
+    if (h === 'se' && list[1]) {
+      verb = list[1];
+      reflexive = true;
+    } else if (/^s'/.test(h)) {
+      verb = head;
+      reflexive = true;
+    } else if (h === 'ne' && list[1]?.folded === 'pas' && list[2]) {
+      verb = list[2];
+    } else {
+      verb = head;
     }
+    const word = verb ? stripElision(verb.folded) : '';
+    if (!verb || !isInfinitive(word)) continue;
+    const written = verb.text.replace(/^[sS]['’]/, '');
+    const imperative = imperativeOf(written);
+    const negative = h === 'ne';
+    const lower = imperative.toLowerCase();
+    const suggestion = negative
+      ? /^[aeiouyh]/.test(fold(lower))
+        ? `N’${lower} pas`
+        : `Ne ${lower} pas`
+      : reflexive
+        ? `${capitalize(imperative.toLowerCase())}-vous`
+        : capitalize(imperative);
+    const end = verb.end;
+    advice.push({
+      rule: 'impersonal',
+      message: `« ${text.slice(head.start, end)} » : une consigne à l’infinitif. Parlez à la personne : « ${suggestion} ».`,
+      start: head.start,
+      end,
+      suggestion,
+    });
+  }
+  return advice;
+}
 
-    // Passive voice.
+/** `impersonal`: « il faut », « on doit », « l’usager doit »… where « vous » is meant. */
+export function impersonalPhrase({ text, folded, inQuote }: ReadText): Advice[] {
+  const advice: Advice[] = [];
+  for (const { re, say } of IMPERSONAL_RE) {
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      if (inQuote(m.index)) continue;
+      const found = text.slice(m.index, m.index + m[0].length);
+      advice.push({
+        rule: 'impersonal',
+        message: `« ${found} » : tournure impersonnelle. Parlez à la personne avec ${say}.`,
+        start: m.index,
+        end: m.index + m[0].length,
+      });
+    }
+  }
+  return advice;
+}
+
+/** `passive`: être + past participle (« est demandé », « a été envoyé »). */
+export function passiveVoice({ text, sentences, inQuote }: ReadText): Advice[] {
+  const advice: Advice[] = [];
+  for (const { tokens: list } of sentences) {
     for (let k = 0; k < list.length; k++) {
       const be = list[k] as Token;
       if (inQuote(be.start)) continue;
@@ -488,43 +564,34 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
       });
     }
   }
+  return advice;
+}
 
-  // Impersonal phrases.
-  for (const { re, say } of IMPERSONAL_RE) {
-    re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) {
-      if (inQuote(m.index)) continue;
-      const found = text.slice(m.index, m.index + m[0].length);
-      advice.push({
-        rule: 'impersonal',
-        message: `« ${found} » : tournure impersonnelle. Parlez à la personne avec ${say}.`,
-        start: m.index,
-        end: m.index + m[0].length,
-      });
-    }
-  }
-
-  // Jargon: the longest match wins, first occurrence only.
-  const jargon: { start: number; end: number; term: JargonTerm }[] = [];
+/** Jargon terms in the folded text: where matches overlap, the longest (then the first) wins. */
+function jargonMatches(folded: string): JargonMatch[] {
+  const found: JargonMatch[] = [];
   for (const { term, re } of JARGON_RE) {
     re.lastIndex = 0;
-    for (let m = re.exec(folded); m; m = re.exec(folded)) jargon.push({ start: m.index, end: m.index + m[0].length, term });
+    for (let m = re.exec(folded); m; m = re.exec(folded)) found.push({ start: m.index, end: m.index + m[0].length, term });
   }
-  jargon.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: typeof jargon = [];
-  const seenTerms = new Set<string>();
-  for (const match of jargon) {
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: JargonMatch[] = [];
+  for (const match of found) {
     if (kept.some((k) => match.start < k.end && match.end > k.start)) continue;
     kept.push(match);
   }
-  for (const match of kept) {
+  return kept;
+}
+
+/** `jargon`: a word of the project's list without an explanation right after it; first occurrence only. */
+export function jargon({ text, folded, inQuote, jargonFound: matches }: ReadText): Advice[] {
+  const advice: Advice[] = [];
+  const seenTerms = new Set<string>();
+  for (const match of matches) {
     if (inQuote(match.start) || seenTerms.has(match.term.term)) continue;
-    const after = folded.slice(match.end, match.end + 20);
-    if (/^\s*(?:\(|:|,?\s*c'est-a-dire|[–—]\s)/.test(after)) {
-      seenTerms.add(match.term.term);
-      continue;
-    }
     seenTerms.add(match.term.term);
+    const after = folded.slice(match.end, match.end + 20);
+    if (/^\s*(?:\(|:|,?\s*c'est-a-dire|[–—]\s)/.test(after)) continue;
     const found = text.slice(match.start, match.end);
     advice.push({
       rule: 'jargon',
@@ -534,8 +601,11 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
       suggestion: match.term.plain,
     });
   }
+  return advice;
+}
 
-  // Acronyms: judged over the whole text, flagged at their first occurrence.
+/** `acronym`: capitals not explained anywhere in the text (judged over the whole text), flagged at their first occurrence. */
+export function acronym({ text, folded, inQuote, allWords: all, sentences, jargonFound: matches }: ReadText): Advice[] {
   const occurrences = new Map<string, Span[]>();
   ACRONYM.lastIndex = 0;
   for (let m = ACRONYM.exec(text); m; m = ACRONYM.exec(text)) {
@@ -543,18 +613,19 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
     if ((word.match(/[A-Z]/g)?.length ?? 0) < 2) continue;
     if (COMMON_ACRONYMS.has(word) || SHOUTED.has(word) || /^[IVXLCDM]+$/.test(word)) continue;
     const span = { start: m.index, end: m.index + word.length };
-    if (inQuote(span.start) || kept.some((k) => span.start < k.end && span.end > k.start)) continue;
+    if (inQuote(span.start) || matches.some((k) => span.start < k.end && span.end > k.start)) continue;
     const list = occurrences.get(word) ?? [];
     list.push(span);
     occurrences.set(word, list);
   }
   const shouting = (span: Span): boolean => {
-    const sentence = sentenceSpans(text).find((s) => span.start >= s.start && span.end <= s.end);
+    const sentence = sentences.find((s) => span.start >= s.start && span.end <= s.end);
     if (!sentence) return false;
     const letters = text.slice(sentence.start, sentence.end).match(/\p{L}/gu) ?? [];
     const upper = letters.filter((l) => /\p{Lu}/u.test(l)).length;
     return letters.length >= 12 && upper / letters.length > 0.6;
   };
+  const advice: Advice[] = [];
   for (const [word, spans] of occurrences) {
     const known = ACRONYMS_FR[word];
     const explained =
@@ -576,9 +647,30 @@ export function checkText(text: string, options: CheckOptions = {}): Advice[] {
       ...(known ? { suggestion: known.plain ?? known.expansion } : {}),
     });
   }
+  return advice;
+}
 
-  const order: AdviceRule[] = ['long-sentence', 'several-instructions', 'impersonal', 'passive', 'jargon', 'acronym'];
-  return advice.sort((a, b) => a.start - b.start || order.indexOf(a.rule) - order.indexOf(b.rule));
+/**
+ * The rules, in the order their advice is listed when two start at the same
+ * place (the sort below is stable): the sentence's length, its instructions,
+ * how it speaks to the person, then the words.
+ */
+export const RULES: readonly Rule[] = [
+  longSentence,
+  severalInstructions,
+  infinitiveInstruction,
+  impersonalPhrase,
+  passiveVoice,
+  jargon,
+  acronym,
+];
+
+/** Advice on one text. Never throws; an empty list when all is well (or the language is not French). */
+export function checkText(text: string, options: CheckOptions = {}): Advice[] {
+  if (typeof text !== 'string' || text.trim() === '') return [];
+  if (options.lang !== undefined && !/^fr(?:-|$)/i.test(options.lang)) return [];
+  const read = readText(text, options);
+  return RULES.flatMap((rule) => rule(read)).sort((a, b) => a.start - b.start);
 }
 
 export interface TextAdvice {

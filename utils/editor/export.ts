@@ -6,6 +6,7 @@
  */
 import { type GuideProblem, parseGuide } from '../guide/parse';
 import type { Guide } from '../guide/schema';
+import { isTooBig } from './import';
 import type { WorkingGuide } from './model';
 
 export type ExportResult =
@@ -27,6 +28,19 @@ export function exportGuide(guide: WorkingGuide): ExportResult {
   const parsed = parseGuide(guide);
   if (!parsed.ok) return { ok: false, problems: parsed.problems, verified: guide.status.state === 'verified' };
   return { ok: true, guide: parsed.guide, text: guideFileText(parsed.guide), fileName: exportFileName(parsed.guide.id) };
+}
+
+/** What « Exporter » does: write the file, or say why not (its problems, or a size no import would read). */
+export type ExportDecision =
+  | { kind: 'file'; text: string; fileName: string }
+  | { kind: 'problems'; count: number; verified: boolean }
+  | { kind: 'too-big' };
+
+export function exportDecision(guide: WorkingGuide): ExportDecision {
+  const result = exportGuide(guide);
+  if (!result.ok) return { kind: 'problems', count: result.problems.length, verified: result.verified };
+  if (isTooBig(new TextEncoder().encode(result.text).length)) return { kind: 'too-big' };
+  return { kind: 'file', text: result.text, fileName: result.fileName };
 }
 
 /**

@@ -109,6 +109,34 @@ export function problemsOfItem(problems: readonly GuideProblem[], index: number)
   });
 }
 
+/** Problems per item of the list, by index: the count each item's header shows. */
+export function problemsPerItem(problems: readonly GuideProblem[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const problem of problems) {
+    const [first, second] = parsePath(problem.path);
+    if (first === 'steps' && typeof second === 'number') counts.set(second, (counts.get(second) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Lists whose problems are shown at the top of their section: going to them goes to its title. */
+const SECTION_TITLES = new Map([
+  ['steps', '#steps-title'],
+  ['sites', '#sites-title'],
+  ['prepare', '#prepare-title'],
+]);
+
+/**
+ * Where a problem of the list at the top takes the focus: the selector of its
+ * field (or of its section's title), and the item it is in, which must be open
+ * for the field to be there.
+ */
+export function problemPlace(field: string): { selector: string; item?: number } {
+  const [first, second] = parsePath(field);
+  const selector = SECTION_TITLES.get(field) ?? `#${fieldDomId(field)}`;
+  return first === 'steps' && typeof second === 'number' ? { selector, item: second } : { selector };
+}
+
 /** A DOM id for a field path: `steps[2].instruction` → `f-steps-2-instruction`. */
 export function fieldDomId(field: string): string {
   return `f-${field.replace(/[^A-Za-z0-9]+/g, '-').replace(/-+$/, '') || 'guide'}`;
