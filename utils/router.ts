@@ -20,7 +20,7 @@ export interface RouterOptions {
   extensionBase: string;
 }
 
-const hasOwn = (table: object, key: string) => Object.prototype.hasOwnProperty.call(table, key);
+const hasOwn = (table: object, key: string) => Object.hasOwn(table, key);
 
 /** Who sent the message, or why it is refused. */
 function senderOf(raw: MessageSender, { extensionId, extensionBase }: RouterOptions): Sender | null {

@@ -22,7 +22,16 @@ import { useDisplaySettings } from '../shared/display';
 import { GuideForm } from './GuideForm';
 import { Home } from './Home';
 import { useKnownGuides } from './known';
-import { followIncoming, type Incoming, listWorkingCopies, readIncoming, readWorking, removeWorking, takeIncoming, writeWorking } from './platform';
+import {
+  followIncoming,
+  type Incoming,
+  listWorkingCopies,
+  readIncoming,
+  readWorking,
+  removeWorking,
+  takeIncoming,
+  writeWorking,
+} from './platform';
 
 type Screen = { name: 'loading' } | { name: 'home'; notice?: string } | { name: 'edit'; copy: WorkingCopy };
 

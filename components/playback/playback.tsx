@@ -201,7 +201,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: Co
 
   const onMessage = (message: unknown) => {
     const type = (message as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(tabMessages, type)) return undefined;
+    if (typeof type !== 'string' || !Object.hasOwn(tabMessages, type)) return undefined;
     const handle = tabMessages[type as TabMessage['type']] as (request: TabMessage) => unknown;
     return Promise.resolve(handle(message as TabMessage));
   };

@@ -126,7 +126,9 @@ export function ProgressPage({ now = Date.now }: ProgressPageProps) {
             <GuideProgressView
               key={report.guideId}
               report={report}
-              onForget={() => act(() => send({ type: 'progress:forget', guideId: report.guideId }), i18n.t('progress.forgotten', [report.title]))}
+              onForget={() =>
+                act(() => send({ type: 'progress:forget', guideId: report.guideId }), i18n.t('progress.forgotten', [report.title]))
+              }
             />
           ))}
         </ul>

@@ -14,11 +14,6 @@ import type { WorkingCopy, WorkingGuide } from './model';
 
 export const WORKING_VERSION = 1;
 export const WORKING_PREFIX = 'editor:working:';
-/**
- * Where a stopped recording's draft waits for the editor (`{ guide, at }`);
- * the same key as the background's `EDITOR_INCOMING_KEY`.
- */
-export const INCOMING_KEY = 'editor:incoming';
 /** Debounce of the autosave: at most this long between a change and its write. */
 export const AUTOSAVE_MS = 300;
 

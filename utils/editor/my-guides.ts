@@ -65,7 +65,7 @@ export async function saveToMyGuides<Sites>(
   try {
     const sites = await asked;
     const answer = await send({ type: 'userGuides:save', guide, origin });
-    if (!answer?.ok) return { state: 'refused', problems: (answer?.problems ?? []).map((problem) => problem.message) };
+    if (!answer.ok) return { state: 'refused', problems: answer.problems.map((problem) => problem.message) };
     return { state: 'saved', sites };
   } catch {
     return { state: 'failed' };

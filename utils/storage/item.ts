@@ -52,7 +52,8 @@ export const lenient =
 /** A parser from a type guard: anything else is damaged. */
 export const guarded =
   <T>(is: (raw: unknown) => raw is T, problem: string): Parse<T> =>
-  (raw) => (is(raw) ? { ok: true, value: raw } : { ok: false, problem });
+  (raw) =>
+    is(raw) ? { ok: true, value: raw } : { ok: false, problem };
 
 /**
  * Reads one raw value: absent gives the fallback; damaged is moved to

@@ -5,12 +5,13 @@
  * the recording and the recording's draft for the editor; the views for the
  * settings and the editor's working copies.
  */
-import { type MigrationResult, migrateStore, type UserGuideStore } from '../authoring/user-guides';
-import { type EditorIncoming, readEditorIncoming } from '../editor/incoming';
-import { fromStored, type StoredWorking, WORKING_PREFIX } from '../editor/autosave';
-import { type Progress, readStored, type StoredRead } from '../progress/format';
-import { readRecording, type RecordingState } from '../authoring/recording';
+
+import { type RecordingState, readRecording } from '../authoring/recording';
 import { type RecorderState, recorderStateOf } from '../authoring/recording-view';
+import { type MigrationResult, migrateStore, type UserGuideStore } from '../authoring/user-guides';
+import { fromStored, type StoredWorking, WORKING_PREFIX } from '../editor/autosave';
+import { type EditorIncoming, readEditorIncoming } from '../editor/incoming';
+import { type Progress, readStored, type StoredRead } from '../progress/format';
 import { isRun, type Run } from '../run/run';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
 import { defineItem, defineItemFamily, guarded, lenient } from './item';
@@ -42,7 +43,11 @@ const RECORDING = 'recording';
 export const recordingItem = /* @__PURE__ */ defineItem<RecordingState | null>(RECORDING, lenient(readRecording), null);
 
 /** The same recording as the pages see it (on or off, which tab, how many steps): light, for the recorder script and the popup. */
-export const recorderStateItem = /* @__PURE__ */ defineItem<RecorderState, never>(RECORDING, lenient(recorderStateOf), recorderStateOf(null));
+export const recorderStateItem = /* @__PURE__ */ defineItem<RecorderState, never>(
+  RECORDING,
+  lenient(recorderStateOf),
+  recorderStateOf(null),
+);
 
 /** A stopped recording's draft, waiting for the editor page to take it. */
 export const editorIncomingItem = /* @__PURE__ */ defineItem<EditorIncoming | null>('editor:incoming', lenient(readEditorIncoming), null);

@@ -9,13 +9,13 @@ import { captureActions } from '../../../components/recorder/capture';
 import { createAuthoringService } from '../../../utils/authoring/background/service';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
 import { readRecording } from '../../../utils/authoring/recording';
+import type { EditorIncoming } from '../../../utils/editor/incoming';
 import { parseGuide } from '../../../utils/guide/parse';
 import type { ActionStep } from '../../../utils/guide/schema';
 import type { Request } from '../../../utils/messages';
-import { dsfrMain, PAGES } from '../locate/dsfr-fixtures';
-import type { EditorIncoming } from '../../../utils/editor/incoming';
 import { editorIncomingItem, recordingItem } from '../../../utils/storage/items';
 import { asker } from '../harness/background';
+import { dsfrMain, PAGES } from '../locate/dsfr-fixtures';
 import { installFrench } from '../popup/harness';
 import { FakePlatform } from './fakes';
 
@@ -143,9 +143,9 @@ describe('recording the DSFR login flow', () => {
     await logIn(OTHER_TAB);
     stopCapture?.();
     // From no tab at all (an extension page): refused by the router, recorded nowhere.
-    await expect(ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Valider' }, url: LOGIN } })).rejects.toThrow(
-      /not allowed/,
-    );
+    await expect(
+      ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Valider' }, url: LOGIN } }),
+    ).rejects.toThrow(/not allowed/);
     expect((await recording())?.draft).toEqual([]);
   });
 
@@ -204,7 +204,7 @@ describe('recording the DSFR login flow', () => {
     expect(result.guide?.steps).toHaveLength(1);
     expect(await ask({ type: 'recorder:stop' })).toEqual({
       ok: false,
-      problems: [{ path: '', message: 'Aucun enregistrement n\'est en cours.' }],
+      problems: [{ path: '', message: "Aucun enregistrement n'est en cours." }],
     });
   });
 

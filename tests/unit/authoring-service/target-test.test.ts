@@ -6,9 +6,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuthoringService } from '../../../utils/authoring/background/service';
-import { asker } from '../harness/background';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
 import type { Request } from '../../../utils/messages';
+import { asker } from '../harness/background';
 import { FakePlatform } from './fakes';
 
 const TAB = 3;

@@ -7,9 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuthoringService } from '../../../utils/authoring/background/service';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
+import type { Request } from '../../../utils/messages';
 import { userGuidesItem } from '../../../utils/storage/items';
 import { asker } from '../harness/background';
-import type { Request } from '../../../utils/messages';
 import { FakePlatform } from './fakes';
 
 const NOW = '2026-03-02T10:00:00.000Z';

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Editor } from '../../../components/editor/Editor';
-import { fingerprint, INCOMING_KEY } from '../../../utils/editor';
+import { fingerprint } from '../../../utils/editor';
 import type { Guide } from '../../../utils/guide/schema';
+import { editorIncomingItem } from '../../../utils/storage/items';
 import { bundledGuide, sampleGuide } from './fixtures';
 import {
   buttonByText,
@@ -115,12 +116,12 @@ describe('opening', () => {
 
   it('opens the recording left by the background, and removes it from where it waited', async () => {
     const draft = { ...sampleGuide, id: 'brouillon', status: { state: 'draft' as const } };
-    await fakeBrowser.storage.local.set({ [INCOMING_KEY]: { guide: draft, at: 42 } });
+    await fakeBrowser.storage.local.set({ [editorIncomingItem.key]: { guide: draft, at: 42 } });
     openAt('?draft=1');
     container = await mount(<Editor />);
     await waitFor(() => $('#f-title'), 'the draft');
     expect($<HTMLInputElement>('#f-id')?.value).toBe('brouillon');
-    expect((await fakeBrowser.storage.local.get(INCOMING_KEY))[INCOMING_KEY]).toBeUndefined();
+    expect((await fakeBrowser.storage.local.get(editorIncomingItem.key))[editorIncomingItem.key]).toBeUndefined();
     const copy = await stored();
     expect(copy?.origin).toBe('recorded');
     expect(copy?.guide.id).toBe('brouillon');
@@ -129,7 +130,7 @@ describe('opening', () => {
 
   it('shows a waiting recording on the opening screen', async () => {
     await openHome();
-    await fakeBrowser.storage.local.set({ [INCOMING_KEY]: { guide: { ...sampleGuide, id: 'arrive' }, at: 1 } });
+    await fakeBrowser.storage.local.set({ [editorIncomingItem.key]: { guide: { ...sampleGuide, id: 'arrive' }, at: 1 } });
     await click(await waitFor(() => $('button.open-incoming'), 'the recording'));
     await waitFor(() => $<HTMLInputElement>('#f-id')?.value === 'arrive', 'the draft opened');
   });
@@ -323,7 +324,7 @@ describe('steps', () => {
       [{ status: 'found' }, /^Trouvé/],
       [{ status: 'ambiguous' }, /^Plusieurs éléments se ressemblent/],
       [{ status: 'not-found' }, /^Introuvable/],
-      [{ status: 'unreachable', reason: 'La page ne répond pas.' }, /^Test impossible : La page ne répond pas\.$/],
+      [{ status: 'unreachable', reason: 'no-answer' }, /^Test impossible : la page ne répond pas\. Rechargez-la, puis réessayez\.$/],
     ];
     for (const [answer, said] of answers) {
       background.testAnswer = answer;

@@ -1,17 +1,19 @@
 /**
- * Test harness for the editor page: the real French messages, a background
- * answering `send()` like the real one (the real "my guides" store, in the
- * fake browser's storage), and helpers to type, pick and drop files.
+ * Test harness for the editor page: the real French messages, the real
+ * background answering `send()` (in the fake browser's storage), and helpers
+ * to type, pick and drop files.
  */
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createUserGuidesStore, USER_GUIDES_KEY, type UserGuidesStore } from '../../../utils/authoring/background/user-store';
+import type { UserGuidesStore } from '../../../utils/authoring/background/user-store';
 import type { UserGuideStore } from '../../../utils/authoring/user-guides';
-import { summarize } from '../../../utils/catalogue';
 import { fromStored, listWorking, type WorkingCopy, workingKey } from '../../../utils/editor';
 import type { Guide } from '../../../utils/guide/schema';
-import type { Request, TargetTestResult } from '../../../utils/messages';
+import type { TabMessage, TargetTestResult } from '../../../utils/messages';
+import { userGuidesItem } from '../../../utils/storage/items';
+import { FakePlatform } from '../authoring-service/fakes';
+import { TestBackground } from '../popup/harness';
 
 // Browsers have `ondragstart` & co. on every element, happy-dom does not: Preact then
 // listens to "DragStart" instead of "dragstart". Give happy-dom the browsers' handlers.
@@ -22,59 +24,38 @@ for (const name of ['ondragstart', 'ondragend', 'ondragenter', 'ondragover', 'on
 
 export { buttonByText, click, installFrench, mount, settle, unmount, waitFor } from '../popup/harness';
 
-export class EditorBackground {
-  readonly requests: Request[] = [];
-  testAnswer: TargetTestResult = { status: 'found' };
-  store!: UserGuidesStore;
-  private clock = Date.parse('2026-03-01T10:00:00.000Z');
+/** Every tab listens and answers "Tester" with `testAnswer`: the editor's tests are about the editor. */
+class ListeningPlatform extends FakePlatform {
+  override async sendToTab(tabId: number, message: TabMessage) {
+    this.sent.push({ tabId, message });
+    return message.type === 'overlay:test' ? this.testAnswer : { ok: true };
+  }
+}
 
-  constructor(readonly bundled: Guide[]) {}
-
-  install(): void {
-    this.store = createUserGuidesStore({
-      reservedIds: () => new Set(this.bundled.map((guide) => guide.id)),
-      now: () => {
-        this.clock += 1000;
-        return new Date(this.clock).toISOString();
-      },
-    });
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((message: Request) => this.handle(message)) as never);
+/** The real background (its services and router over the fake browser's storage), as the editor page sees it. */
+export class EditorBackground extends TestBackground {
+  constructor(bundled: Guide[]) {
+    // Each save gets its own time, a second apart.
+    let clock = Date.parse('2026-03-01T10:00:00.000Z');
+    super(bundled, { platform: new ListeningPlatform(), clock: () => (clock += 1000) });
   }
 
-  ofType<T extends Request['type']>(type: T): Extract<Request, { type: T }>[] {
-    return this.requests.filter((request): request is Extract<Request, { type: T }> => request.type === type);
+  get store(): UserGuidesStore {
+    return this.background.userGuides;
   }
 
-  private async handle(request: Request): Promise<unknown> {
-    this.requests.push(structuredClone(request));
-    switch (request.type) {
-      case 'userGuides:list':
-        return this.store.list();
-      case 'userGuides:save':
-        return this.store.save(request.guide, request.origin);
-      case 'userGuides:remove':
-        return this.store.remove(request.guideId);
-      case 'catalogue:forPage': {
-        const mine = await this.store.guides();
-        return { fitting: [], others: [...this.bundled.map((g) => summarize(g, false)), ...mine.map((g) => summarize(g, true))] };
-      }
-      case 'guide:get':
-        return (
-          this.bundled.find((g) => g.id === request.guideId) ?? (await this.store.guides()).find((g) => g.id === request.guideId) ?? null
-        );
-      case 'target:test':
-        return this.testAnswer;
-      case 'target:clear':
-        return { ok: true };
-      default:
-        return null;
-    }
+  get testAnswer(): TargetTestResult {
+    return this.platform.testAnswer as TargetTestResult;
+  }
+
+  set testAnswer(answer: TargetTestResult) {
+    this.platform.testAnswer = answer;
   }
 }
 
 /** "My guides" exactly as stored. */
 export async function storedGuides(): Promise<UserGuideStore['guides']> {
-  const raw = (await fakeBrowser.storage.local.get(USER_GUIDES_KEY))[USER_GUIDES_KEY] as UserGuideStore | undefined;
+  const raw = (await fakeBrowser.storage.local.get(userGuidesItem.key))[userGuidesItem.key] as UserGuideStore | undefined;
   return raw?.guides ?? {};
 }
 

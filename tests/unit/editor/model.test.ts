@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EDITOR_INCOMING_KEY } from '../../../utils/authoring/background/service';
 import {
   Autosaver,
   addChoice,
@@ -22,7 +21,6 @@ import {
   fromGuide,
   fromStored,
   GROUP_MS,
-  INCOMING_KEY,
   isSavedInMyGuides,
   isTooBig,
   joinPath,
@@ -354,10 +352,6 @@ describe('autosave format', () => {
     const read = fromStored(broken);
     expect(new Set(read?.copy.keys).size).toBe(4);
     expect(listWorking({ [workingKey('other')]: toStored(working(), 1) })).toEqual([]);
-  });
-
-  it('uses the background’s key for the recording’s draft', () => {
-    expect(INCOMING_KEY).toBe(EDITOR_INCOMING_KEY);
   });
 
   it('makes storage-safe, distinct doc ids', () => {

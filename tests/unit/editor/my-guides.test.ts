@@ -70,9 +70,11 @@ describe('saveToMyGuides', () => {
     fakeBrowser.reset();
     events = [];
     answer = async () => ({ ok: true, id: sampleGuide.id });
-    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(((request: Request) => {
+    // As the router answers: `{ ok: true, value }`; `answer` returning undefined is the background not answering at all.
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (request: Request) => {
       events.push(`send ${request.type}`);
-      return answer();
+      const value = await answer();
+      return value === undefined ? undefined : { ok: true, value };
     }) as never);
   });
 
@@ -102,9 +104,9 @@ describe('saveToMyGuides', () => {
     });
   });
 
-  it('takes no answer for a refusal, and a failure to reach the background for a failure', async () => {
-    answer = async () => null;
-    expect(await saveToMyGuides(sampleGuide, 'edited', askSites('granted'))).toEqual({ state: 'refused', problems: [] });
+  it('takes no answer, or a failure to reach the background, for a failure', async () => {
+    answer = async () => undefined;
+    expect(await saveToMyGuides(sampleGuide, 'edited', askSites('granted'))).toEqual({ state: 'failed' });
     answer = async () => {
       throw new Error('Could not establish connection');
     };

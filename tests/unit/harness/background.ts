@@ -13,7 +13,11 @@ export const ROUTER_OPTIONS = { extensionId: EXTENSION_ID, extensionBase: EXTENS
 export const extensionPage = (page = 'popup.html'): MessageSender => ({ id: EXTENSION_ID, url: `${EXTENSION_BASE}${page}` });
 
 /** A content script in a tab of a site. */
-export const contentScript = (tabId: number, url = 'https://exemple.gouv.fr/'): MessageSender => ({ id: EXTENSION_ID, url, tab: { id: tabId } });
+export const contentScript = (tabId: number, url = 'https://exemple.gouv.fr/'): MessageSender => ({
+  id: EXTENSION_ID,
+  url,
+  tab: { id: tabId },
+});
 
 /**
  * `ask(request)` as an extension page, `ask(request, tabId)` as the content

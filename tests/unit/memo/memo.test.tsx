@@ -5,7 +5,7 @@ import { Memo } from '../../../components/memo/Memo';
 import { MemoPage } from '../../../components/memo/MemoPage';
 import { memoLines, siteNames } from '../../../components/memo/model';
 import { type Guide, guideSchema } from '../../../utils/guide/schema';
-import { buttonByText, click, TestBackground, installFrench, mount, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, installFrench, mount, TestBackground, unmount, waitFor } from '../popup/harness';
 import { guide, guideInput } from '../progress/fixtures';
 
 let container: HTMLElement | undefined;

@@ -55,15 +55,21 @@ export class TestBackground {
   failing = false;
   now = 1_700_000_000_000;
   readonly background: Background;
+  readonly platform: FakePlatform;
 
-  constructor(readonly guides: Guide[]) {
-    this.background = createBackground({ bundledGuides: guides, now: () => this.now, platform: new FakePlatform(), pause: async () => {} });
+  constructor(
+    readonly guides: Guide[],
+    options: { platform?: FakePlatform; clock?: () => number } = {},
+  ) {
+    this.platform = options.platform ?? new FakePlatform();
+    const now = options.clock ?? (() => this.now);
+    this.background = createBackground({ bundledGuides: guides, now, platform: this.platform, pause: async () => {} });
   }
 
   install(): void {
     const route = this.background.router(ROUTER_OPTIONS);
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: Request) => {
-      this.requests.push(message);
+      this.requests.push(structuredClone(message));
       if (this.failing) throw new Error('Could not establish connection. Receiving end does not exist.');
       return route(message, extensionPage());
     }) as never);

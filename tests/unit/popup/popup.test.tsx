@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { startRun } from '../../../utils/run';
 import { accountGuide, otherGuide } from './fixtures';
-import { buttonByText, click, TestBackground, installFrench, mount, serveTab, settle, unmount, waitFor } from './harness';
+import { buttonByText, click, installFrench, mount, serveTab, settle, TestBackground, unmount, waitFor } from './harness';
 
 let background: TestBackground;
 let tabId: number;

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createBackground } from '../../../utils/background';
 import type { Progress } from '../../../utils/progress';
 import type { RunEvent } from '../../../utils/run';
-import { createBackground } from '../../../utils/background';
 import { progressItem } from '../../../utils/storage/items';
 import { FakePlatform } from '../authoring-service/fakes';
 import { asker } from '../harness/background';

@@ -5,7 +5,7 @@ import { StartScreen } from '../../../components/shared/StartScreen';
 import { summarize } from '../../../utils/catalogue';
 import { emptyProgress, recordFinishedRun } from '../../../utils/progress';
 import { progressItem } from '../../../utils/storage/items';
-import { buttonByText, click, TestBackground, installFrench, mount, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, installFrench, mount, TestBackground, unmount, waitFor } from '../popup/harness';
 import { guide, play, T0 } from './fixtures';
 
 let container: HTMLElement | undefined;

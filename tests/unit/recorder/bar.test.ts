@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountRecordingBar, RECORDER_HOST } from '../../../components/recorder/bar';
 import { startRecorder } from '../../../components/recorder/recorder';
-import { RECORDING_KEY } from '../../../utils/authoring/recording';
 import type { Request } from '../../../utils/messages';
+import { recordingItem } from '../../../utils/storage/items';
 import { installFrench, waitFor } from '../popup/harness';
 
 const host = () => document.querySelector(RECORDER_HOST);
@@ -131,7 +131,7 @@ describe('the recorder script', () => {
       send: (async (request: Request) => {
         requests.push(request);
         if (request.type === 'recorder:stop') {
-          await fakeBrowser.storage.local.remove(RECORDING_KEY);
+          await fakeBrowser.storage.local.remove(recordingItem.key);
           return { ok: true, guide: {} };
         }
         return { recording: true, tabId: 1, steps: 0 };
@@ -149,15 +149,15 @@ describe('the recorder script', () => {
   });
 
   it('shows the stored step count and follows it', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(2) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(2) });
     start();
     await waitFor(() => statusText() === 'Enregistrement en cours — 2 étapes', 'the stored count');
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(3) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(3) });
     await waitFor(() => statusText() === 'Enregistrement en cours — 3 étapes', 'the new count');
   });
 
   it('sends the person’s actions, not the trainer’s clicks in the bar', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(0) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(0) });
     start();
     document.getElementById('valider')?.click();
     expect(requests.map((request) => request.type)).toEqual(['recorder:event']);
@@ -169,7 +169,7 @@ describe('the recorder script', () => {
   });
 
   it('does not record clicks in the guide’s overlay shown on the same page', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(0) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(0) });
     const overlay = document.createElement('cote-a-cote-overlay');
     const done = document.createElement('button');
     done.textContent = 'C’est fait';
@@ -184,10 +184,10 @@ describe('the recorder script', () => {
   });
 
   it('goes away when the recording stops elsewhere (the popup), and records nothing more', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(1) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(1) });
     start();
     await waitFor(() => statusText()?.includes('1 étape'), 'the bar');
-    await fakeBrowser.storage.local.remove(RECORDING_KEY);
+    await fakeBrowser.storage.local.remove(recordingItem.key);
     await waitFor(() => host() === null, 'the bar to go');
     document.getElementById('valider')?.click();
     expect(requests).toEqual([]);
@@ -199,7 +199,7 @@ describe('the recorder script', () => {
   });
 
   it('runs once in a page, however often it is injected', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: storedRecording(0) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(0) });
     start();
     const first = stop;
     start();

@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EDITOR_DRAFT_URL, RecordControl } from '../../../components/recorder/RecordControl';
-import { RECORDING_KEY } from '../../../utils/authoring/recording';
 import type { Request } from '../../../utils/messages';
+import { recordingItem } from '../../../utils/storage/items';
 import { buttonByText, click, installFrench, mount, settle, unmount, waitFor } from '../popup/harness';
 
 const TAB = { id: 4, url: 'https://moncompte.exemple.gouv.fr/connexion?x=1', windowId: 1 };
@@ -47,17 +47,22 @@ beforeEach(async () => {
     permissionRequests.push(permissions);
     return grant;
   });
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (request: Request) => {
-    requests.push(request);
+  // The background's answers as the router sends them back (`{ ok, value }`).
+  const answer = async (request: Request): Promise<unknown> => {
     if (request.type === 'recorder:start') {
-      await fakeBrowser.storage.local.set({ [RECORDING_KEY]: recordingOn(request.tabId, 0) });
+      await fakeBrowser.storage.local.set({ [recordingItem.key]: recordingOn(request.tabId, 0) });
       return { recording: true, tabId: request.tabId, steps: 0 };
     }
     if (request.type === 'recorder:stop') {
-      await fakeBrowser.storage.local.remove(RECORDING_KEY);
+      await fakeBrowser.storage.local.remove(recordingItem.key);
       return stopAnswer;
     }
     return null;
+  };
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (request: Request) => {
+    // Asked once when the control shows, so that the background can end an idle recording first.
+    if (request.type !== 'recorder:state') requests.push(request);
+    return { ok: true, value: await answer(request) };
   }) as never);
 });
 
@@ -106,11 +111,11 @@ describe('starting a recording', () => {
 
 describe('a recording under way', () => {
   it('shows the step count and stops, opening the draft in the editor', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: recordingOn(TAB.id, 3) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: recordingOn(TAB.id, 3) });
     const created = vi.spyOn(fakeBrowser.tabs, 'create');
     container = await mount(<RecordControl tab={TAB} />);
     await waitFor(() => section()?.textContent?.includes('Enregistrement en cours — 3 étapes'), 'the count');
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: recordingOn(TAB.id, 4) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: recordingOn(TAB.id, 4) });
     await waitFor(() => section()?.textContent?.includes('4 étapes'), 'the new count');
 
     await click(buttonByText(container, "Arrêter l'enregistrement"));
@@ -125,7 +130,7 @@ describe('a recording under way', () => {
 
   it('says when stopping failed, and opens nothing', async () => {
     stopAnswer = { ok: false, problems: [{ path: 'sites', message: 'la liste des sites est vide' }] };
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: recordingOn(TAB.id, 0) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: recordingOn(TAB.id, 0) });
     const created = vi.spyOn(fakeBrowser.tabs, 'create');
     container = await mount(<RecordControl tab={TAB} />);
     await click(await waitFor(() => buttonByText(container!, "Arrêter l'enregistrement"), 'the stop button'));
@@ -135,7 +140,7 @@ describe('a recording under way', () => {
   });
 
   it('says that it happens in another tab, with no start button here', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: recordingOn(99, 2) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: recordingOn(99, 2) });
     container = await mount(<RecordControl tab={TAB} />);
     await waitFor(() => section()?.textContent?.includes("L'enregistrement se fait dans un autre onglet."), 'the note');
     expect(buttonByText(container, 'Enregistrer cette démarche')).toBeUndefined();
@@ -143,7 +148,7 @@ describe('a recording under way', () => {
   });
 
   it('offers to allow the new site of the recording tab, asked in the click, then goes on', async () => {
-    await fakeBrowser.storage.local.set({ [RECORDING_KEY]: recordingOn(TAB.id, 2, { site: SITE }) });
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: recordingOn(TAB.id, 2, { site: SITE }) });
     container = await mount(<RecordControl tab={TAB} />);
     const allow = await waitFor(() => buttonByText(container!, 'Autoriser ce site et continuer'), 'the allow button');
     await click(allow);

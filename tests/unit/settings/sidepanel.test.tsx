@@ -7,10 +7,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '../../../components/sidepanel/SidePanel';
 import { advance, type Run, type RunEvent, startRun } from '../../../utils/run';
-import { type Settings } from '../../../utils/settings/settings';
+import type { Settings } from '../../../utils/settings/settings';
 import { settingsItem } from '../../../utils/storage/items';
 import { accountGuide, otherGuide } from '../popup/fixtures';
-import { buttonByText, click, TestBackground, installFrench, mount, serveTab, settle, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, installFrench, mount, serveTab, settle, TestBackground, unmount, waitFor } from '../popup/harness';
 import { type FakeSpeech, installFakeSpeech, removeFakeSpeech } from '../speech/fake-speech';
 
 let background: TestBackground;

@@ -1,8 +1,8 @@
 import { beforeEach, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings/settings';
-import { settingsItem } from '../../../utils/storage/items';
 import { loadSettings, saveSettings, watchSettings } from '../../../utils/settings/store';
+import { settingsItem } from '../../../utils/storage/items';
 
 beforeEach(() => fakeBrowser.reset());
 

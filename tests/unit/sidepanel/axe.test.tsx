@@ -5,7 +5,7 @@ import { Popup } from '../../../components/popup/Popup';
 import { SidePanel } from '../../../components/sidepanel/SidePanel';
 import { advance, startRun } from '../../../utils/run';
 import { accountGuide, otherGuide } from '../popup/fixtures';
-import { buttonByText, click, TestBackground, installFrench, mount, serveTab, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, installFrench, mount, serveTab, TestBackground, unmount, waitFor } from '../popup/harness';
 
 /**
  * axe-core on the rendered views. happy-dom has no layout, so contrast is

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel } from '../../../components/sidepanel/SidePanel';
 import { advance, type Run, type RunEvent, startRun } from '../../../utils/run';
 import { accountGuide, otherGuide } from '../popup/fixtures';
-import { buttonByText, click, TestBackground, installFrench, mount, serveTab, settle, unmount, waitFor } from '../popup/harness';
+import { buttonByText, click, installFrench, mount, serveTab, settle, TestBackground, unmount, waitFor } from '../popup/harness';
 
 let background: TestBackground;
 let tabId: number;
