@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { listWorking, pickTestTab, type TabInfo, toStored, type WorkingCopy, type WorkingSummary } from '../../utils/editor';
 import { fromStored } from '../../utils/editor/autosave';
 import type { EditorIncoming } from '../../utils/editor/incoming';
-import { editorIncomingItem, editorWorkingCopies } from '../../utils/storage/items';
+import { editorIncomingItem, editorWorkingCopies } from '../../utils/storage/schema-items';
 import { downloadJson } from '../shared/download';
 
 export async function writeWorking(copy: WorkingCopy): Promise<void> {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { emptyProgress, entryOf, type StoredRead, type Suggestion, suggestLevel } from '../../utils/progress';
-import { progressItem } from '../../utils/storage/items';
+import { progressItem } from '../../utils/storage/schema-items';
 import { type Loaded, useStoredItem } from '../shared/hooks';
 
 /** The stored progress, followed (a run finished in another tab, an import…). */

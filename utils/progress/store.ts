@@ -8,7 +8,7 @@ import type { Guide } from '../guide/schema';
 import type { Handlers, ProgressRequest } from '../messages';
 import type { Run } from '../run/run';
 import { serial } from '../serial';
-import { progressItem } from '../storage/items';
+import { progressItem } from '../storage/schema-items';
 import { type ImportProblem, type Progress, readFile, type StoredRead } from './format';
 import { forgetGuide, mergeProgress, recordFinishedRun } from './record';
 

@@ -1,17 +1,15 @@
 /**
- * Everything Côte à côte keeps in extension storage, in one list: each key or
- * prefix is named once here, with the parser its reads go through. Who writes
- * each item: the background for runs, paused runs, progress, « Mes guides »,
+ * Everything Côte à côte keeps in extension storage, named once each, with
+ * the parser its reads go through. The items are in two files only for the
+ * weight of the content scripts: this one holds what pages and content
+ * scripts read (light parsers); `schema-items.ts` holds those whose parser
+ * needs the guide schema (zod), read by the background and the editor pages.
+ *
+ * Who writes: the background for runs, paused runs, progress, « Mes guides »,
  * the recording and the recording's draft for the editor; the views for the
  * settings and the editor's working copies.
  */
-
-import { type RecordingState, readRecording } from '../authoring/recording';
 import { type RecorderState, recorderStateOf } from '../authoring/recording-view';
-import { type MigrationResult, migrateStore, type UserGuideStore } from '../authoring/user-guides';
-import { fromStored, type StoredWorking, WORKING_PREFIX } from '../editor/autosave';
-import { type EditorIncoming, readEditorIncoming } from '../editor/incoming';
-import { type Progress, readStored, type StoredRead } from '../progress/format';
 import { isRun, type Run } from '../run/run';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
 import { defineItem, defineItemFamily, guarded, lenient } from './item';
@@ -27,33 +25,12 @@ export const pausedRuns = /* @__PURE__ */ defineItemFamily<Run>('paused:', guard
 /** Display and reading settings: each field read on its own, anything odd replaced by its default. */
 export const settingsItem = /* @__PURE__ */ defineItem<Settings>('settings', lenient(parseSettings), DEFAULT_SETTINGS);
 
-/** The person's progress (finished runs); written by a newer version, it is shown as such and never overwritten. */
-export const progressItem = /* @__PURE__ */ defineItem<StoredRead, Progress>('progress', lenient(readStored), readStored(undefined));
+/** The recording under way; the background reads it whole (`recordingItem`), the pages as this light view. */
+export const RECORDING_KEY = 'recording';
 
-/** « Mes guides », migrated on read: damaged entries are set aside inside the store itself. */
-export const userGuidesItem = /* @__PURE__ */ defineItem<MigrationResult, UserGuideStore>(
-  'userGuides',
-  lenient((raw) => migrateStore(raw, { now: new Date().toISOString() })),
-  migrateStore(undefined),
-);
-
-const RECORDING = 'recording';
-
-/** The recording under way, if any, as the background keeps it (every step checked); anything unreadable counts as none. */
-export const recordingItem = /* @__PURE__ */ defineItem<RecordingState | null>(RECORDING, lenient(readRecording), null);
-
-/** The same recording as the pages see it (on or off, which tab, how many steps): light, for the recorder script and the popup. */
+/** The recording as the pages see it (on or off, which tab, how many steps): for the recorder script and the popup. */
 export const recorderStateItem = /* @__PURE__ */ defineItem<RecorderState, never>(
-  RECORDING,
+  RECORDING_KEY,
   lenient(recorderStateOf),
   recorderStateOf(null),
 );
-
-/** A stopped recording's draft, waiting for the editor page to take it. */
-export const editorIncomingItem = /* @__PURE__ */ defineItem<EditorIncoming | null>('editor:incoming', lenient(readEditorIncoming), null);
-
-/** The editor's working copies, one per document (`editor:working:<doc>`). */
-export const editorWorkingCopies = /* @__PURE__ */ defineItemFamily<StoredWorking>(WORKING_PREFIX, (raw) => {
-  const read = fromStored(raw);
-  return read ? { ok: true, value: raw as StoredWorking } : { ok: false, problem: 'copie de travail illisible' };
-});

@@ -13,7 +13,7 @@ import type { EditorIncoming } from '../../../utils/editor/incoming';
 import { parseGuide } from '../../../utils/guide/parse';
 import type { ActionStep } from '../../../utils/guide/schema';
 import type { Request } from '../../../utils/messages';
-import { editorIncomingItem, recordingItem } from '../../../utils/storage/items';
+import { editorIncomingItem, recordingItem } from '../../../utils/storage/schema-items';
 import { asker } from '../harness/background';
 import { dsfrMain, PAGES } from '../locate/dsfr-fixtures';
 import { installFrench } from '../popup/harness';

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuthoringService } from '../../../utils/authoring/background/service';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
 import type { Request } from '../../../utils/messages';
-import { userGuidesItem } from '../../../utils/storage/items';
+import { userGuidesItem } from '../../../utils/storage/schema-items';
 import { asker } from '../harness/background';
 import { FakePlatform } from './fakes';
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Editor } from '../../../components/editor/Editor';
 import { fingerprint } from '../../../utils/editor';
 import type { Guide } from '../../../utils/guide/schema';
-import { editorIncomingItem } from '../../../utils/storage/items';
+import { editorIncomingItem } from '../../../utils/storage/schema-items';
 import { bundledGuide, sampleGuide } from './fixtures';
 import {
   buttonByText,

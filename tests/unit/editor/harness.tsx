@@ -11,7 +11,7 @@ import type { UserGuideStore } from '../../../utils/authoring/user-guides';
 import { fromStored, listWorking, type WorkingCopy, workingKey } from '../../../utils/editor';
 import type { Guide } from '../../../utils/guide/schema';
 import type { TabMessage, TargetTestResult } from '../../../utils/messages';
-import { userGuidesItem } from '../../../utils/storage/items';
+import { userGuidesItem } from '../../../utils/storage/schema-items';
 import { FakePlatform } from '../authoring-service/fakes';
 import { TestBackground } from '../popup/harness';
 

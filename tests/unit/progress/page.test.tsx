@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ProgressPage } from '../../../components/progress/ProgressPage';
 import { emptyProgress, exportFile, type Progress, readFile, recordFinishedRun } from '../../../utils/progress';
-import { progressItem } from '../../../utils/storage/items';
+import { progressItem } from '../../../utils/storage/schema-items';
 import { buttonByText, click, installFrench, mount, settle, TestBackground, unmount, waitFor } from '../popup/harness';
 import { guide, type Play, play, T0 } from './fixtures';
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createBackground } from '../../../utils/background';
 import type { Progress } from '../../../utils/progress';
 import type { RunEvent } from '../../../utils/run';
-import { progressItem } from '../../../utils/storage/items';
+import { progressItem } from '../../../utils/storage/schema-items';
 import { FakePlatform } from '../authoring-service/fakes';
 import { asker } from '../harness/background';
 import { guide, T0 } from './fixtures';

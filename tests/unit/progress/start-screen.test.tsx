@@ -4,7 +4,7 @@ import { useSuggestion } from '../../../components/progress/hooks';
 import { StartScreen } from '../../../components/shared/StartScreen';
 import { summarize } from '../../../utils/catalogue';
 import { emptyProgress, recordFinishedRun } from '../../../utils/progress';
-import { progressItem } from '../../../utils/storage/items';
+import { progressItem } from '../../../utils/storage/schema-items';
 import { buttonByText, click, installFrench, mount, TestBackground, unmount, waitFor } from '../popup/harness';
 import { guide, play, T0 } from './fixtures';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyProgress, exportFile, type Progress, recordFinishedRun } from '../../../utils/progress';
 import { createProgressService, ProgressStore } from '../../../utils/progress/store';
-import { progressItem } from '../../../utils/storage/items';
+import { progressItem } from '../../../utils/storage/schema-items';
 import { guide, play, T0 } from './fixtures';
 
 const DAY = 86_400_000;

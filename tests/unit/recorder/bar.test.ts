@@ -10,7 +10,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { mountRecordingBar, RECORDER_HOST } from '../../../components/recorder/bar';
 import { startRecorder } from '../../../components/recorder/recorder';
 import type { Request } from '../../../utils/messages';
-import { recordingItem } from '../../../utils/storage/items';
+import { recordingItem } from '../../../utils/storage/schema-items';
 import { installFrench, waitFor } from '../popup/harness';
 
 const host = () => document.querySelector(RECORDER_HOST);

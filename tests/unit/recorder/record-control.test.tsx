@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EDITOR_DRAFT_URL, RecordControl } from '../../../components/recorder/RecordControl';
 import type { Request } from '../../../utils/messages';
-import { recordingItem } from '../../../utils/storage/items';
+import { recordingItem } from '../../../utils/storage/schema-items';
 import { buttonByText, click, installFrench, mount, settle, unmount, waitFor } from '../popup/harness';
 
 const TAB = { id: 4, url: 'https://moncompte.exemple.gouv.fr/connexion?x=1', windowId: 1 };

@@ -11,7 +11,7 @@ import { i18n } from '#i18n';
 import { targetSchema } from '../../locate/target';
 import type { AuthoringRequest, Handlers, ResponseOf, TabMessage, TargetTestResult, UnreachableReason } from '../../messages';
 import { serial } from '../../serial';
-import { editorIncomingItem, recordingItem } from '../../storage/items';
+import { editorIncomingItem, recordingItem } from '../../storage/schema-items';
 import type { RecordedEvent, RecordedEventKind } from '../instruction';
 import { addEvent, arrivedOnPage, finishRecording, type RecordingState, recorderState, startRecording } from '../recording';
 import { RECORDING_IDLE_MS } from '../recording-view';

@@ -8,7 +8,8 @@ import { type GuideProblem, parseGuide } from '../../guide/parse';
 import type { Guide } from '../../guide/schema';
 import type { ResponseMap } from '../../messages';
 import { serial } from '../../serial';
-import { userGuidesItem } from '../../storage/items';
+import { onStorageChange } from '../../storage/item';
+import { userGuidesItem } from '../../storage/schema-items';
 import { type GuideOrigin, removeGuide, saveGuide, type UserGuideStore, userGuides } from '../user-guides';
 
 export interface UserGuidesStoreOptions {
@@ -36,8 +37,9 @@ export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): Use
   let cache: Promise<UserGuideStore> | null = null;
 
   // Another context of the extension could write the item (an older version, a test page): read again then.
-  userGuidesItem.watch(() => {
-    cache = null;
+  // Only dropped, not parsed: a migration on every change would be wasted work.
+  onStorageChange('local', (changes) => {
+    if (userGuidesItem.key in changes) cache = null;
   });
 
   async function load(): Promise<UserGuideStore> {

@@ -1,0 +1,33 @@
+/**
+ * The stored items whose parser needs the guide schema: read by the
+ * background and the extension's own pages, never by a content script (see
+ * `items.ts`, which names the others).
+ */
+import { type RecordingState, readRecording } from '../authoring/recording';
+import { type MigrationResult, migrateStore, type UserGuideStore } from '../authoring/user-guides';
+import { fromStored, type StoredWorking, WORKING_PREFIX } from '../editor/autosave';
+import { type EditorIncoming, readEditorIncoming } from '../editor/incoming';
+import { type Progress, readStored, type StoredRead } from '../progress/format';
+import { defineItem, defineItemFamily, lenient } from './item';
+import { RECORDING_KEY } from './items';
+
+/** The person's progress (finished runs); written by a newer version, it is shown as such and never overwritten. */
+export const progressItem = /* @__PURE__ */ defineItem<StoredRead, Progress>('progress', lenient(readStored), readStored(undefined));
+
+/** « Mes guides », migrated on read: damaged entries are set aside inside the store itself. */
+export const userGuidesItem = /* @__PURE__ */ defineItem<MigrationResult, UserGuideStore>(
+  'userGuides',
+  lenient((raw) => migrateStore(raw, { now: new Date().toISOString() })),
+  migrateStore(undefined),
+);
+
+/** The recording under way, as the background keeps it (every step checked); anything unreadable counts as none. */
+export const recordingItem = /* @__PURE__ */ defineItem<RecordingState | null>(RECORDING_KEY, lenient(readRecording), null);
+
+/** A stopped recording's draft, waiting for the editor page to take it. */
+export const editorIncomingItem = /* @__PURE__ */ defineItem<EditorIncoming | null>('editor:incoming', lenient(readEditorIncoming), null);
+
+/** The editor's working copies, one per document (`editor:working:<doc>`). */
+export const editorWorkingCopies = /* @__PURE__ */ defineItemFamily<StoredWorking>(WORKING_PREFIX, (raw) =>
+  fromStored(raw) ? { ok: true, value: raw as StoredWorking } : { ok: false, problem: 'copie de travail illisible' },
+);
