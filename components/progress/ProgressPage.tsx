@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import { exportFile, exportFileName, type GuideReport, type ImportProblem, MAX_FILE_BYTES, reportsOf } from '../../utils/progress';
 import { type ImportResult, ProgressStore } from '../../utils/progress/store';
 import { HELP_LEVELS } from '../../utils/run';
-import { memoUrl } from '../memo/open';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { useDisplaySettings } from '../shared/display';
 import { downloadJson } from '../shared/download';
 import { levelLabel } from '../shared/HelpChoices';
+import { memoUrl } from '../shared/pages';
+import { atLevel, suggestionText } from '../shared/suggestion';
 import { useProgress } from './hooks';
-import { atLevel, suggestionText } from './text';
 
 export interface ProgressPageProps {
   store?: ProgressStore;
@@ -36,6 +37,8 @@ const problemText = (problem: ImportProblem | 'newer-here' | 'unreadable'): stri
       return i18n.t('progress.problem.newerHere');
     case 'unreadable':
       return i18n.t('progress.problem.unreadable');
+    default:
+      return assertNever(problem);
   }
 };
 

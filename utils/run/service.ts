@@ -5,10 +5,11 @@
  * other: two clicks on "C'est fait" must not race on a read-modify-write.
  */
 import { guidesForPage, summarize } from '../catalogue';
+import { itemById, nextItemId } from '../guide/graph';
 import type { ActionStep, Guide, GuideItem } from '../guide/schema';
 import type { Request, ResponseOf, StepView } from '../messages';
 import { recordFinished } from '../progress/store';
-import { advance, canGoBack, currentItem, itemById, nextIdOf, type Run, recap, spotlightOn, startRun } from './index';
+import { advance, canGoBack, currentItem, type Run, recap, spotlightOn, startRun } from './index';
 import type { RunStore } from './store';
 
 export interface RunServiceDeps {
@@ -22,7 +23,7 @@ export interface RunServiceDeps {
 
 /** The action step right after `item` on its path, for the page to watch ahead. */
 function nextStepOf(guide: Guide, item: GuideItem): { next?: ActionStep } {
-  const nextId = nextIdOf(guide, item);
+  const nextId = nextItemId(guide, item.id);
   const next = nextId === undefined ? undefined : itemById(guide, nextId);
   return next?.kind === 'step' && next.target ? { next } : {};
 }
