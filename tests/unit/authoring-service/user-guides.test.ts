@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createAuthoringService } from '../../../utils/authoring/background/service';
 import { createUserGuidesStore, USER_GUIDES_KEY } from '../../../utils/authoring/background/user-store';
 import type { Request } from '../../../utils/messages';
+import { useLocale } from '../i18n/locale';
 import { FakePlatform } from './fakes';
 
 const NOW = '2026-03-02T10:00:00.000Z';
@@ -45,8 +46,9 @@ function setUp() {
 type Answer = any;
 const ask = <R extends Request>(request: R, senderTabId?: number) => service.handle(request as never, senderTabId) as Promise<Answer>;
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await useLocale('fr');
   clock = Date.parse(NOW);
   platform = new FakePlatform();
   platform.granted.add('https://www.exemple.gouv.fr/*');
