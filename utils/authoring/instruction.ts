@@ -255,6 +255,11 @@ export function draftInstruction(action: Action, facts: TargetDescription, input
   });
 }
 
+/** The instruction of a `go-to-page` step drafted from a navigation: another site, or another page of the same site. */
+export function goToInstruction(to: { site: string } | { page: string }): string {
+  return 'site' in to ? `Allez sur le site ${frQuote(to.site)}.` : `Allez sur la page ${frQuote(to.page)} du site.`;
+}
+
 // ---------------------------------------------------------------------------
 // Draft steps
 

@@ -146,9 +146,7 @@ const GUIDE_LANGUAGE: Record<string, string> = {
   'utils/authoring/plain-language.ts': 'advice on the French text of a guide',
   'utils/authoring/jargon-fr.ts': 'French administrative words and their plain equivalents',
   'utils/authoring/instruction.ts': 'instructions drafted into a guide',
-  'utils/authoring/draft-guide.ts': 'default title and summary of a drafted guide',
-  'utils/authoring/recorder-import.ts':
-    'the steps drafted from a recording, and what its import says about the file, told like guide validation',
+  'utils/authoring/draft-guide.ts': 'default titles and summaries of a drafted or imported guide',
   'utils/locate/facts.ts': 'the names browsers give the buttons of French pages: matched against the page, never shown',
 };
 
