@@ -5,9 +5,9 @@
  * the build. A line that acts only on the extension's own page (never a web
  * page) may say so with a trailing `// never-act: own page` comment.
  *
- * Writing a field (`.value =`, `.checked =`…) is told apart from updating a
- * signal (`signal.value =`) by the type checker: `findFieldWrites` flags only
- * writes to DOM elements.
+ * Writing a field (`.value =`, `.checked =`…) is told apart from writing the
+ * `value` of a plain object (`state.value =`) by the type checker:
+ * `findFieldWrites` flags only writes to DOM elements.
  */
 import { relative, sep } from 'node:path';
 import ts from 'typescript';

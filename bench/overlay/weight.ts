@@ -24,7 +24,7 @@ export interface Weight {
 }
 
 export interface BreakdownRow {
-  /** A package (`preact`, `@floating-ui/dom`…) or a folder of this repository (`utils/locate`…). */
+  /** A package (`preact`, `dom-accessibility-api`…) or a folder of this repository (`utils/locate`…). */
   group: string;
   /** Minified bytes in the equivalent bundle. */
   bytes: number;

@@ -25,8 +25,8 @@ import {
   setSensitive,
   type WorkingGuide,
 } from '../../utils/editor';
+import { doneWhenOf } from '../../utils/guide/graph';
 import { ACTIONS, DONE_WHEN, type GuideItem, LIMITS } from '../../utils/guide/schema';
-import { doneWhenOf } from '../../utils/guide/validate';
 import { BlockProblems, CheckboxField, FieldProblems, SelectField, TextField, useFieldProblems } from './fields';
 import { actionLabel, doneWhenLabel, itemName, itemTitle, kindLabel, langAttr } from './labels';
 import type { Operation } from './session';

@@ -4,8 +4,10 @@
  * site's tab, and the answer is said here — found, several look alike, not
  * found, or why the tab could not be reached.
  */
+
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import { fieldDomId } from '../../utils/editor';
 import type { TargetDescription } from '../../utils/locate/target';
 import type { TargetTestResult, UnreachableReason } from '../../utils/messages';
@@ -32,6 +34,8 @@ function resultText(result: TargetTestResult): string {
       return i18n.t('editor.test.notFound');
     case 'unreachable':
       return UNREACHABLE_TEXT[result.reason]();
+    default:
+      return assertNever(result);
   }
 }
 

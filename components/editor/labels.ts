@@ -1,7 +1,10 @@
 /** The editor's words for the guide format's values, from the locale files. */
+
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import type { AdviceRule } from '../../utils/authoring/plain-language';
 import type { ItemKind } from '../../utils/editor';
+import type { DoneWhen } from '../../utils/guide/graph';
 import type { Action } from '../../utils/guide/schema';
 
 export function kindLabel(kind: ItemKind): string {
@@ -12,6 +15,8 @@ export function kindLabel(kind: ItemKind): string {
       return i18n.t('editor.kind.question');
     case 'end':
       return i18n.t('editor.kind.end');
+    default:
+      return assertNever(kind);
   }
 }
 
@@ -31,10 +36,12 @@ export function actionLabel(action: Action): string {
       return i18n.t('editor.action.read');
     case 'go-to-page':
       return i18n.t('editor.action.goToPage');
+    default:
+      return assertNever(action);
   }
 }
 
-export function doneWhenLabel(doneWhen: 'action' | 'page' | 'manual'): string {
+export function doneWhenLabel(doneWhen: DoneWhen): string {
   switch (doneWhen) {
     case 'action':
       return i18n.t('editor.doneWhen.action');
@@ -42,6 +49,8 @@ export function doneWhenLabel(doneWhen: 'action' | 'page' | 'manual'): string {
       return i18n.t('editor.doneWhen.page');
     case 'manual':
       return i18n.t('editor.doneWhen.manual');
+    default:
+      return assertNever(doneWhen);
   }
 }
 
@@ -59,6 +68,8 @@ export function ruleLabel(rule: AdviceRule): string {
       return i18n.t('editor.advice.rule.passive');
     case 'impersonal':
       return i18n.t('editor.advice.rule.impersonal');
+    default:
+      return assertNever(rule);
   }
 }
 

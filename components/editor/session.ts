@@ -4,8 +4,10 @@
  * at most 300 ms later and again when the page is hidden, and can be undone
  * and redone with the buttons or Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y.
  */
+
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import {
   Autosaver,
   canRedo,
@@ -72,6 +74,8 @@ function reduce(state: State, action: Action): State {
       };
       return { ...state, history };
     }
+    default:
+      return assertNever(action);
   }
 }
 

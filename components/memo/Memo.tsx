@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import type { Guide } from '../../utils/guide/schema';
 import { type MemoLine, memoLines, siteNames } from './model';
 
@@ -114,6 +115,8 @@ function Line({ line, lang }: { line: MemoLine; lang: string }) {
           </div>
         </li>
       );
+    default:
+      return assertNever(line);
   }
 }
 

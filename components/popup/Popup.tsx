@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
-import { openProgress, progressUrl } from '../progress/open';
 import { RecordControl } from '../recorder/RecordControl';
 import { Catalogue, type StartedHow } from '../shared/Catalogue';
 import { useDisplaySettings } from '../shared/display';
 import { type Loaded, useFocusOnMount, useTabRun } from '../shared/hooks';
+import { openProgress, progressUrl } from '../shared/pages';
 import { canOpenSidePanel, closePopup, openSidePanel, type ServedTab, servedTab } from '../shared/tab';
 import { CurrentRun } from './CurrentRun';
 

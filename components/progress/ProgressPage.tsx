@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import { exportFile, exportFileName, type GuideReport, type ImportProblem, MAX_FILE_BYTES, reportsOf } from '../../utils/progress';
 import type { ImportResult } from '../../utils/progress/store';
 import { HELP_LEVELS } from '../../utils/run';
 import { send } from '../../utils/send';
-import { memoUrl } from '../memo/open';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { useDisplaySettings } from '../shared/display';
 import { downloadJson } from '../shared/download';
 import { levelLabel } from '../shared/HelpChoices';
+import { memoUrl } from '../shared/pages';
+import { atLevel, suggestionText } from '../shared/suggestion';
 import { useProgress } from './hooks';
-import { atLevel, suggestionText } from './text';
 
 export interface ProgressPageProps {
   now?: () => number;
@@ -36,6 +37,8 @@ const problemText = (problem: ImportProblem | 'newer-here' | 'unreadable'): stri
       return i18n.t('progress.problem.newerHere');
     case 'unreadable':
       return i18n.t('progress.problem.unreadable');
+    default:
+      return assertNever(problem);
   }
 };
 

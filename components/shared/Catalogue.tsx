@@ -3,10 +3,10 @@ import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { HelpLevel, Run, RunMode } from '../../utils/run';
 import { send } from '../../utils/send';
-import { useSuggestion } from '../progress/hooks';
 import { GuideList } from './GuideList';
 import { type Loaded, usePausedRuns } from './hooks';
 import { StartScreen } from './StartScreen';
+import { useSuggestion } from './suggestion';
 import type { ServedTab } from './tab';
 
 export type StartedHow = 'started' | 'resumed' | 'restarted';

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { Run } from '../../utils/run';
-import { memoUrl, openMemo } from '../memo/open';
+import { memoUrl, openMemo } from './pages';
 
 export interface GuideListProps {
   guides: GuideSummary[];

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import { HELP_LEVELS, type HelpLevel, RUN_MODES, type RunMode } from '../../utils/run';
 
 const modeLabel = (mode: RunMode) => (mode === 'advisor' ? i18n.t('popup.mode.advisor') : i18n.t('popup.mode.alone'));
@@ -11,6 +12,8 @@ function levelTexts(level: HelpLevel): { label: string; hint: string } {
       return { label: i18n.t('popup.level.onDemand'), hint: i18n.t('popup.level.onDemandHint') };
     case 'autonomous':
       return { label: i18n.t('popup.level.autonomous'), hint: i18n.t('popup.level.autonomousHint') };
+    default:
+      return assertNever(level);
   }
 }
 

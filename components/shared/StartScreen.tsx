@@ -3,10 +3,10 @@ import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { Suggestion } from '../../utils/progress';
 import type { HelpLevel, RunMode } from '../../utils/run';
-import { suggestionText } from '../progress/text';
 import { LevelChoice, ModeChoice } from './HelpChoices';
 import { useFocusOnMount, useGuide } from './hooks';
 import { PrepareList } from './PrepareList';
+import { suggestionText } from './suggestion';
 
 export interface StartScreenProps {
   guide: GuideSummary;

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { assertNever } from '../../utils/assert-never';
 import type { Guide, GuideItem } from '../../utils/guide/schema';
 import type { Run } from '../../utils/run';
 import { type LineState, type ProcedureLine, procedureOf } from './procedure';
@@ -12,6 +13,8 @@ export function itemText(item: GuideItem): string {
       return item.question;
     case 'end':
       return item.message ?? i18n.t('sidepanel.endLine');
+    default:
+      return assertNever(item);
   }
 }
 

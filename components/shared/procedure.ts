@@ -1,5 +1,6 @@
+import { itemById } from '../../utils/guide/graph';
 import type { Guide, GuideItem } from '../../utils/guide/schema';
-import { itemById, itemsAhead, type Run, trail } from '../../utils/run';
+import { itemsAhead, type Run, trail } from '../../utils/run';
 
 /** How a line of the procedure stands; the text badge says it, never colour alone. */
 export type LineState = 'done' | 'manual' | 'answered' | 'skipped' | 'current' | 'ahead';

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { openSettings } from '../settings/open';
 import { Catalogue } from '../shared/Catalogue';
 import { useDisplaySettings } from '../shared/display';
 import { type Loaded, useGuide, useTabRun } from '../shared/hooks';
+import { openSettings } from '../shared/pages';
 import { type ServedTab, servedTab, tabById, tabParam } from '../shared/tab';
 import { RunView } from './RunView';
 

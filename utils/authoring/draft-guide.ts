@@ -22,6 +22,10 @@ export interface DraftGuideInput {
 export const DRAFT_VERSION = '0.1.0';
 export const DEFAULT_DRAFT_TITLE = 'Guide enregistré';
 export const DEFAULT_DRAFT_SUMMARY = 'Brouillon enregistré. Relisez chaque étape avant de partager ce guide.';
+/** The same for a recording imported from Chrome DevTools Recorder. */
+export const DEFAULT_IMPORT_TITLE = 'Parcours importé de Chrome';
+export const IMPORT_SUMMARY =
+  'Brouillon importé d’un enregistrement de Chrome DevTools Recorder. Relisez chaque étape avant de le partager.';
 
 /** The guide a recording gives, before the trainer edits it: always a draft, always ending with an end. */
 export function buildDraftGuide(input: DraftGuideInput): ParseResult {

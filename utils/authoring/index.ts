@@ -44,7 +44,14 @@ export {
   startRecording,
 } from './recording';
 export { type RecorderState, recorderStateOf } from './recording-view';
-export { isSensitiveField, isTypedField, type RawAttributes, type SensitiveReason, type SensitiveVerdict } from './sensitive';
+export {
+  isSensitiveField,
+  isTypedField,
+  type RawAttributes,
+  type SensitiveReason,
+  type SensitiveVerdict,
+  sensitiveText,
+} from './sensitive';
 export { frQuote } from './text';
 export { generalizeSite, generalizeSites, generalizeUrl, isVolatileToken, scrubUrl } from './url-pattern';
 export {

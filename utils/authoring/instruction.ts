@@ -8,6 +8,7 @@
  * the description is rebuilt from the target schema's own keys, so nothing
  * typed by the person can travel through here into a guide.
  */
+import { assertNever } from '../assert-never';
 import { type Action, type ActionStep, LIMITS } from '../guide/schema';
 import { type TargetDescription, targetSchema } from '../locate/target';
 import { isSensitiveField, isTypedField } from './sensitive';
@@ -238,7 +239,7 @@ export function draftInstruction(action: Action, facts: TargetDescription, input
         return name ? `Lisez ${frQuote(name)}.` : 'Lisez le texte indiqué.';
       case 'go-to-page':
         return name ? `Ouvrez la page ${frQuote(name)}.` : 'Allez sur la page indiquée.';
-      default:
+      case 'click':
         if (control === 'checkbox') return name ? `Cochez la case ${frQuote(name)}.` : 'Cochez la case indiquée.';
         if (control === 'radio') return chooseSentence(facts, name, max);
         if (control === 'field' || control === 'select')
@@ -248,8 +249,15 @@ export function draftInstruction(action: Action, facts: TargetDescription, input
         if (control === 'link') return 'Cliquez sur le lien indiqué.';
         if (control === 'button') return 'Cliquez sur le bouton indiqué.';
         return 'Cliquez sur l’élément indiqué.';
+      default:
+        return assertNever(action);
     }
   });
+}
+
+/** The instruction of a `go-to-page` step drafted from a navigation: another site, or another page of the same site. */
+export function goToInstruction(to: { site: string } | { page: string }): string {
+  return 'site' in to ? `Allez sur le site ${frQuote(to.site)}.` : `Allez sur la page ${frQuote(to.page)} du site.`;
 }
 
 // ---------------------------------------------------------------------------
@@ -283,11 +291,14 @@ export function actionFor(event: Pick<RecordedEvent, 'kind' | 'facts' | 'inputTy
       if (control === 'checkbox') return 'check';
       if (control === 'radio') return 'choose';
       return 'click';
-    default:
+    case 'change':
+    case 'input-left':
       if (control === 'checkbox') return 'check';
       if (control === 'radio' || control === 'select') return 'choose';
       if (control === 'file') return 'pick-file';
       return 'fill';
+    default:
+      return assertNever(event.kind);
   }
 }
 
@@ -314,7 +325,7 @@ export function sanitizeTarget(facts: TargetDescription, inputType?: string): Ta
   return { tag: 'unknown' };
 }
 
-const ID_FALLBACK: Record<Action, string> = {
+const ID_FALLBACK = {
   click: 'clic',
   fill: 'champ',
   choose: 'choix',
@@ -322,7 +333,7 @@ const ID_FALLBACK: Record<Action, string> = {
   'pick-file': 'fichier',
   read: 'lecture',
   'go-to-page': 'page',
-};
+} satisfies Record<Action, string>;
 
 export interface DraftOptions {
   /**

@@ -17,22 +17,22 @@
  *   guard, any fact or page pattern that contains a recorded value (3 characters
  *   or more) is removed too, as is a title that contains one.
  * - `keyDown`, `keyUp`, `setViewport`, `scroll`, `hover`, waits and others are
- *   dropped, and `dropped` says so in French (never quoting a value).
+ *   dropped, and `dropped` says so in the interface's language (never quoting a value).
  */
+import { i18n } from '#i18n';
 import type { GuideProblem } from '../guide/problems';
 import type { ActionStep, Guide } from '../guide/schema';
 import { LIMITS } from '../guide/schema';
 import { isGeneratedId, isStableClass } from '../locate/facts';
 import type { TargetDescription } from '../locate/target';
-import { buildDraftGuide } from './draft-guide';
-import { type RecordedEvent, recordEvent } from './instruction';
-import { frQuote, uniqueId } from './text';
+import { buildDraftGuide, DEFAULT_IMPORT_TITLE, IMPORT_SUMMARY } from './draft-guide';
+import { goToInstruction, type RecordedEvent, recordEvent } from './instruction';
+import { uniqueId } from './text';
 import { generalizeSite, generalizeUrl } from './url-pattern';
 
 export type RecorderImportResult = { ok: true; guide: Guide; dropped: string[] } | { ok: false; problems: GuideProblem[] };
 
-export const DEFAULT_IMPORT_TITLE = 'Parcours importé de Chrome';
-const IMPORT_SUMMARY = 'Brouillon importé d’un enregistrement de Chrome DevTools Recorder. Relisez chaque étape avant de le partager.';
+export { DEFAULT_IMPORT_TITLE } from './draft-guide';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -257,7 +257,7 @@ function scrubPage(pattern: string, values: readonly string[]): string {
 }
 
 // ---------------------------------------------------------------------------
-// Dropped steps, told in French and grouped
+// Dropped steps, told in the interface's language and grouped
 
 class Dropped {
   private readonly counts = new Map<string, number>();
@@ -271,19 +271,18 @@ class Dropped {
   }
 }
 
-const times = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-
+/** Recorder steps a guide has no use for, by type: what the import says about them. */
 const IGNORED: Record<string, (n: number) => string> = {
-  setViewport: (n) => `« setViewport » (${times(n, 'étape', 'étapes')}) : la taille de la fenêtre ne sert pas au guide.`,
-  keyDown: (n) => `« keyDown » et « keyUp » (${times(n, 'touche', 'touches')}) : les touches du clavier ne sont pas gardées.`,
-  keyUp: (n) => `« keyDown » et « keyUp » (${times(n, 'touche', 'touches')}) : les touches du clavier ne sont pas gardées.`,
-  scroll: (n) => `« scroll » (${times(n, 'défilement', 'défilements')}) : non repris.`,
-  hover: (n) => `« hover » (${times(n, 'survol', 'survols')}) : non repris ; un guide montre où cliquer.`,
-  waitForElement: (n) => `« waitForElement » (${times(n, 'attente', 'attentes')}) : non repris ; la personne n’y fait rien.`,
-  waitForExpression: (n) => `« waitForExpression » (${times(n, 'attente', 'attentes')}) : non repris ; un guide n’exécute pas de code.`,
-  close: (n) => `« close » (${times(n, 'étape', 'étapes')}) : non repris.`,
-  emulateNetworkConditions: (n) => `« emulateNetworkConditions » (${times(n, 'étape', 'étapes')}) : non repris.`,
-  customStep: (n) => `« customStep » (${times(n, 'étape', 'étapes')}) : non repris.`,
+  setViewport: (n) => i18n.t('editor.recordingImport.dropped.setViewport', n, [String(n)]),
+  keyDown: (n) => i18n.t('editor.recordingImport.dropped.keys', n, [String(n)]),
+  keyUp: (n) => i18n.t('editor.recordingImport.dropped.keys', n, [String(n)]),
+  scroll: (n) => i18n.t('editor.recordingImport.dropped.scroll', n, [String(n)]),
+  hover: (n) => i18n.t('editor.recordingImport.dropped.hover', n, [String(n)]),
+  waitForElement: (n) => i18n.t('editor.recordingImport.dropped.waitForElement', n, [String(n)]),
+  waitForExpression: (n) => i18n.t('editor.recordingImport.dropped.waitForExpression', n, [String(n)]),
+  close: (n) => i18n.t('editor.recordingImport.dropped.notTaken', n, [String(n), 'close']),
+  emulateNetworkConditions: (n) => i18n.t('editor.recordingImport.dropped.notTaken', n, [String(n), 'emulateNetworkConditions']),
+  customStep: (n) => i18n.t('editor.recordingImport.dropped.notTaken', n, [String(n), 'customStep']),
 };
 
 // ---------------------------------------------------------------------------
@@ -313,7 +312,7 @@ export function importRecorderJson(value: unknown): RecorderImportResult {
     return importRecording(value);
   } catch (error) {
     const detail = error instanceof Error ? ` (${error.message.slice(0, 120)})` : '';
-    return { ok: false, problems: [problem('', `L’enregistrement n’a pas pu être lu à cause d’une erreur inattendue${detail}.`)] };
+    return { ok: false, problems: [problem('', i18n.t('editor.recordingImport.problem.unexpected', [detail]))] };
   }
 }
 
@@ -325,12 +324,7 @@ export function importRecorderText(text: string): RecorderImportResult {
   } catch {
     return {
       ok: false,
-      problems: [
-        problem(
-          '',
-          'Le fichier n’est pas du JSON valide ; attendu : un enregistrement exporté au format JSON par Chrome DevTools Recorder.',
-        ),
-      ],
+      problems: [problem('', i18n.t('editor.recordingImport.problem.notJson'))],
     };
   }
   return importRecorderJson(value);
@@ -340,20 +334,13 @@ function importRecording(value: unknown): RecorderImportResult {
   if (!isRecord(value)) {
     return {
       ok: false,
-      problems: [
-        problem('', 'Ce n’est pas un enregistrement de Chrome DevTools Recorder ; attendu : un objet avec « title » et « steps ».'),
-      ],
+      problems: [problem('', i18n.t('editor.recordingImport.problem.notRecording'))],
     };
   }
   if (!Array.isArray(value.steps)) {
     return {
       ok: false,
-      problems: [
-        problem(
-          'steps',
-          'il manque la liste des étapes (« steps ») ; attendu : un enregistrement exporté au format JSON par Chrome DevTools Recorder.',
-        ),
-      ],
+      problems: [problem('steps', i18n.t('editor.recordingImport.problem.noSteps'))],
     };
   }
   const steps = value.steps as unknown[];
@@ -375,7 +362,7 @@ function importRecording(value: unknown): RecorderImportResult {
   let currentUrl: string | undefined;
   steps.forEach((step, index) => {
     if (!isRecord(step) || typeof step.type !== 'string') {
-      dropped.add('malformed', (n) => `${times(n, 'étape illisible', 'étapes illisibles')} (sans « type ») : non reprises.`);
+      dropped.add('malformed', (n) => i18n.t('editor.recordingImport.dropped.malformed', n, [String(n)]));
       return;
     }
     const type = step.type;
@@ -383,10 +370,7 @@ function importRecording(value: unknown): RecorderImportResult {
       const url = typeof step.url === 'string' ? step.url : undefined;
       const site = url ? generalizeSite(url) : undefined;
       if (!url || !site) {
-        dropped.add(
-          'navigate-off-web',
-          (n) => `« navigate » vers une adresse qui n’est pas un site web (${times(n, 'étape', 'étapes')}) : non repris.`,
-        );
+        dropped.add('navigate-off-web', (n) => i18n.t('editor.recordingImport.dropped.offWeb', n, [String(n)]));
         return;
       }
       if (!sites.includes(site)) sites.push(site);
@@ -396,20 +380,16 @@ function importRecording(value: unknown): RecorderImportResult {
     }
     if (type === 'click' || type === 'doubleClick' || type === 'change') {
       if (type === 'change' && 'value' in step) {
-        dropped.add('values', (n) => `Valeurs tapées ou choisies (${n}) : jamais gardées ; l’étape dit seulement quel champ remplir.`);
+        dropped.add('values', (n) => i18n.t('editor.recordingImport.dropped.values', [String(n)]));
       }
-      if (type === 'doubleClick') dropped.add('doubleClick', (n) => `« doubleClick » (${n}) : compté comme un simple clic.`);
+      if (type === 'doubleClick') dropped.add('doubleClick', (n) => i18n.t('editor.recordingImport.dropped.doubleClick', [String(n)]));
       if (Array.isArray(step.frame) && step.frame.length > 0) {
-        dropped.add(
-          'frame',
-          (n) => `Étapes dans un cadre de la page (${n}) : le cadre n’est pas repris ; vérifiez ces étapes sur la page.`,
-        );
+        dropped.add('frame', (n) => i18n.t('editor.recordingImport.dropped.frame', [String(n)]));
       }
       const reading = readSelectors(step.selectors, selectorAttribute);
-      if (reading.xpathDropped)
-        dropped.add('xpath', (n) => `Sélecteurs XPath (${n}) : non repris ; les autres sélecteurs décrivent la cible.`);
+      if (reading.xpathDropped) dropped.add('xpath', (n) => i18n.t('editor.recordingImport.dropped.xpath', [String(n)]));
       if (!reading.usable) {
-        dropped.add(`unusable-${type}`, (n) => `« ${type} » sans sélecteur utilisable (${times(n, 'étape', 'étapes')}) : non repris.`);
+        dropped.add(`unusable-${type}`, (n) => i18n.t('editor.recordingImport.dropped.unusable', n, [String(n), type]));
         return;
       }
       const navigatesTo = assertedNavigation(step);
@@ -433,22 +413,13 @@ function importRecording(value: unknown): RecorderImportResult {
     }
     const ignored = IGNORED[type];
     if (ignored) dropped.add(type === 'keyUp' ? 'keyDown' : type, ignored);
-    else
-      dropped.add(
-        `unknown-${type}`,
-        (n) => `« ${type.slice(0, 40)} » (${times(n, 'étape', 'étapes')}) : type d’étape inconnu, non repris.`,
-      );
+    else dropped.add(`unknown-${type}`, (n) => i18n.t('editor.recordingImport.dropped.unknown', n, [String(n), type.slice(0, 40)]));
   });
 
   if (sites.length === 0) {
     return {
       ok: false,
-      problems: [
-        problem(
-          'steps',
-          'l’enregistrement ne contient aucune adresse de site web (étape « navigate ») ; impossible de savoir sur quel site le guide fonctionne. Enregistrez à nouveau en commençant sur la page du site.',
-        ),
-      ],
+      problems: [problem('steps', i18n.t('editor.recordingImport.problem.noSite'))],
     };
   }
 
@@ -464,14 +435,14 @@ function importRecording(value: unknown): RecorderImportResult {
   const room = LIMITS.steps - 1;
   for (const item of items) {
     if (draft.length >= room) {
-      dropped.add('too-many', () => `Étapes au-delà de ${room} : non reprises ; un guide en compte au plus ${LIMITS.steps}.`);
+      dropped.add('too-many', () => i18n.t('editor.recordingImport.dropped.tooMany', [String(room), String(LIMITS.steps)]));
       break;
     }
     if (item.kind === 'navigate') {
       const host = new URL(item.url).hostname;
       if (sawAction) {
         const pattern = scrubPage(generalizeUrl(item.url), values);
-        const instruction = host !== lastHost ? `Allez sur le site ${frQuote(host)}.` : `Allez sur la page ${frQuote(pattern)} du site.`;
+        const instruction = goToInstruction(host !== lastHost ? { site: host } : { page: pattern });
         draft = [
           ...draft,
           {
@@ -499,7 +470,7 @@ function importRecording(value: unknown): RecorderImportResult {
     const last = draft[draft.length - 1];
     draft = recordEvent(draft, event, { page });
     if (draft.length === before && last?.action === 'click' && action.type === 'change') {
-      dropped.add('merged-click', (n) => `Clics dans un champ juste avant de le remplir (${n}) : regroupés avec l’étape qui le remplit.`);
+      dropped.add('merged-click', (n) => i18n.t('editor.recordingImport.dropped.mergedClick', [String(n)]));
     }
     if (action.navigatesTo) lastHost = safeHost(action.navigatesTo) ?? lastHost;
     sawAction = true;
@@ -508,9 +479,7 @@ function importRecording(value: unknown): RecorderImportResult {
   if (!draft.some((step) => step.action !== 'go-to-page')) {
     return {
       ok: false,
-      problems: [
-        problem('steps', 'l’enregistrement ne contient aucune action utilisable (clic ou saisie dans un champ) ; il n’y a rien à guider.'),
-      ],
+      problems: [problem('steps', i18n.t('editor.recordingImport.problem.noAction'))],
     };
   }
 

@@ -11,6 +11,7 @@
  * accessible name, the placeholder, the `name` attribute, the id and the test
  * id (`numeroFiscal` and `numero_fiscal` read as `numero fiscal`).
  */
+import { i18n } from '#i18n';
 import type { TargetDescription } from '../locate/target';
 import { normalizeWords } from './text';
 
@@ -23,33 +24,30 @@ export type SensitiveVerdict =
       reason: SensitiveReason;
       /** The fact that told: `type`, `autocomplete`, `label`, `nameAttr`… */
       fact: string;
-      /** Plain French, for the editor: « Ce champ demande un mot de passe (libellé « Mot de passe »). » */
-      message: string;
+      /** What that fact says, cut to 60 characters. */
+      shown: string;
     };
 
 /** Raw attributes of the element, when the recorder has them (`aria-label`, `title`, `data-*`…). */
 export type RawAttributes = Readonly<Record<string, string | null | undefined>>;
 
-const WHAT: Record<SensitiveReason, string> = {
-  password: 'un mot de passe',
-  'one-time-code': 'un code reçu par SMS ou par e-mail',
-  card: 'des données de carte bancaire',
-  bank: 'des coordonnées bancaires',
-  tax: 'un identifiant ou un revenu fiscal',
-  'social-security': 'un numéro de sécurité sociale',
-};
+const WHAT = {
+  password: () => i18n.t('editor.sensitive.what.password'),
+  'one-time-code': () => i18n.t('editor.sensitive.what.oneTimeCode'),
+  card: () => i18n.t('editor.sensitive.what.card'),
+  bank: () => i18n.t('editor.sensitive.what.bank'),
+  tax: () => i18n.t('editor.sensitive.what.tax'),
+  'social-security': () => i18n.t('editor.sensitive.what.socialSecurity'),
+} satisfies Record<SensitiveReason, () => string>;
 
-const FACT_WORDS: Record<string, string> = {
-  type: 'type',
-  autocomplete: 'autocomplete',
-  label: 'libellé',
-  name: 'nom accessible',
-  placeholder: 'texte d’exemple',
-  nameAttr: 'attribut name',
-  id: 'identifiant HTML',
-  testId: 'identifiant de test',
-  'aria-label': 'aria-label',
-  title: 'title',
+/** The fact that told, in words; attribute names (`type`, `autocomplete`, `aria-label`, `title`) are said as they are. */
+const FACT_WORDS: Record<string, () => string> = {
+  label: () => i18n.t('editor.sensitive.fact.label'),
+  name: () => i18n.t('editor.sensitive.fact.name'),
+  placeholder: () => i18n.t('editor.sensitive.fact.placeholder'),
+  nameAttr: () => i18n.t('editor.sensitive.fact.nameAttr'),
+  id: () => i18n.t('editor.sensitive.fact.id'),
+  testId: () => i18n.t('editor.sensitive.fact.testId'),
 };
 
 /** Patterns on normalised words (`normalizeWords`), most specific reason first. */
@@ -111,14 +109,12 @@ export function isTypedField(facts: Pick<TargetDescription, 'tag' | 'type' | 'ro
 }
 
 function verdict(reason: SensitiveReason, fact: string, shown: string): SensitiveVerdict {
-  const label = FACT_WORDS[fact] ?? fact;
-  const clipped = shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
-  return {
-    sensitive: true,
-    reason,
-    fact,
-    message: `Ce champ demande ${WHAT[reason]} (${label} « ${clipped} »). La personne le tape seule ; rien n’est gardé.`,
-  };
+  return { sensitive: true, reason, fact, shown: shown.length > 60 ? `${shown.slice(0, 59)}…` : shown };
+}
+
+/** Why a field is sensitive, in the interface's language, for the editor: « Ce champ demande un mot de passe (libellé « Mot de passe »)… » */
+export function sensitiveText(verdict: Extract<SensitiveVerdict, { sensitive: true }>): string {
+  return i18n.t('editor.sensitive.field', [WHAT[verdict.reason](), FACT_WORDS[verdict.fact]?.() ?? verdict.fact, verdict.shown]);
 }
 
 /**

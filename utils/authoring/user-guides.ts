@@ -13,9 +13,11 @@
  *
  * Nothing is ever deleted by reading: an entry that cannot be read (not an
  * object, a guide that fails `parseGuide`, a store from a newer version) is
- * moved, as it was, to `setAside` with a French message, and the other guides
- * stay usable.
+ * moved, as it was, to `setAside` with a message in the interface's language
+ * (a guide's own problems inside it stay in French, like every guide
+ * validation message), and the other guides stay usable.
  */
+import { i18n } from '#i18n';
 import { parseGuide } from '../guide/parse';
 import { type Guide, LIMITS } from '../guide/schema';
 import { clipWords, uniqueId } from './text';
@@ -35,7 +37,7 @@ export interface UserGuideEntry {
 export interface SetAsideEntry {
   /** What was in storage, untouched, so that it can be recovered or sent to the team. */
   raw: unknown;
-  /** Plain French: which guide, and what is wrong with it. */
+  /** In words, in the interface's language when it was set aside: which guide, and what is wrong with it. */
   message: string;
   setAsideAt: string;
 }
@@ -73,12 +75,13 @@ function isIsoDate(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
+/** The guide's title (or its key), cut; the message quotes it. */
 function nameOf(raw: unknown, fallback: string): string {
   if (isRecord(raw)) {
     const inner = isRecord(raw.guide) ? raw.guide : raw;
-    if (typeof inner.title === 'string' && inner.title.trim() !== '') return `« ${clipWords(inner.title.trim(), 60)} »`;
+    if (typeof inner.title === 'string' && inner.title.trim() !== '') return clipWords(inner.title.trim(), 60);
   }
-  return `« ${clipWords(fallback, 60)} »`;
+  return clipWords(fallback, 60);
 }
 
 /** Keeps every object key as its own, even `__proto__`, without touching prototypes. */
@@ -102,7 +105,7 @@ class Reader {
   keepSetAside(raw: unknown): void {
     if (raw === undefined) return;
     if (!isRecord(raw)) {
-      this.setAside('mis-de-cote', raw, 'Une liste de guides mis de côté était illisible ; elle est gardée telle quelle.');
+      this.setAside('mis-de-cote', raw, i18n.t('editor.mine.setAside.list'));
       return;
     }
     for (const [key, entry] of Object.entries(raw)) {
@@ -113,7 +116,7 @@ class Reader {
           setAsideAt: isIsoDate(entry.setAsideAt) ? entry.setAsideAt : this.now,
         });
       } else {
-        safeSet(this.store.setAside, key, { raw: entry, message: 'Guide mis de côté auparavant (illisible).', setAsideAt: this.now });
+        safeSet(this.store.setAside, key, { raw: entry, message: i18n.t('editor.mine.setAside.earlier'), setAsideAt: this.now });
         this.changed = true;
       }
     }
@@ -122,34 +125,26 @@ class Reader {
   /** Reads one entry: kept when it is a valid guide, set aside otherwise. */
   entry(key: string, raw: unknown, defaults: { origin: GuideOrigin }): void {
     if (!isRecord(raw) || !('guide' in raw)) {
-      this.setAside(
-        key,
-        raw,
-        `Le guide ${nameOf(raw, key)} est illisible : l’entrée enregistrée n’est pas un guide. Il a été mis de côté ; vos autres guides restent utilisables.`,
-      );
+      this.setAside(key, raw, i18n.t('editor.mine.setAside.notAGuide', [nameOf(raw, key)]));
       return;
     }
     const parsed = parseGuide(raw.guide);
     if (!parsed.ok) {
-      const first = parsed.problems[0]?.message ?? 'problème inconnu';
-      const more =
-        parsed.problems.length > 1
-          ? ` (et ${parsed.problems.length - 1} autre${parsed.problems.length > 2 ? 's' : ''} problème${parsed.problems.length > 2 ? 's' : ''})`
-          : '';
+      // The guide's first problem, as guide validation tells it (in French); the sentence around it follows the interface.
+      const [first, ...more] = parsed.problems.map((problem) => problem.message);
+      const name = nameOf(raw, key);
       this.setAside(
         key,
         raw,
-        `Le guide ${nameOf(raw, key)} est abîmé et a été mis de côté : ${first}${more}. Vos autres guides restent utilisables.`,
+        more.length === 0
+          ? i18n.t('editor.mine.setAside.damaged', [name, first ?? ''])
+          : i18n.t('editor.mine.setAside.damagedMore', more.length, [name, first ?? '', String(more.length)]),
       );
       return;
     }
     const guide = parsed.guide;
     if (Object.hasOwn(this.store.guides, guide.id)) {
-      this.setAside(
-        key,
-        raw,
-        `Le guide ${nameOf(raw, key)} a le même identifiant (« ${guide.id} ») qu’un autre de vos guides ; il a été mis de côté pour ne pas le remplacer.`,
-      );
+      this.setAside(key, raw, i18n.t('editor.mine.setAside.sameId', [nameOf(raw, key), guide.id]));
       return;
     }
     if (key !== guide.id) this.changed = true;
@@ -182,28 +177,24 @@ export function migrateStore(raw: unknown, options: StoreOptions = {}): Migratio
   }
 
   if (!isRecord(raw)) {
-    reader.setAside('stockage', raw, 'Le stockage de vos guides était illisible ; son contenu a été mis de côté tel quel.');
+    reader.setAside('stockage', raw, i18n.t('editor.mine.setAside.store'));
     return done();
   }
 
   if (typeof raw.v === 'number' && raw.v > STORE_VERSION) {
-    reader.setAside(
-      `stockage-v${raw.v}`,
-      raw,
-      `Vos guides ont été enregistrés par une version plus récente de Côte à côte (format ${raw.v}) ; ils ont été mis de côté sans être modifiés. Mettez à jour l’extension pour les retrouver.`,
-    );
+    reader.setAside(`stockage-v${raw.v}`, raw, i18n.t('editor.mine.setAside.newer', [String(raw.v)]));
     return done();
   }
 
   if (raw.v !== STORE_VERSION) {
-    reader.setAside('stockage', raw, 'Le stockage de vos guides a un format inconnu ; son contenu a été mis de côté tel quel.');
+    reader.setAside('stockage', raw, i18n.t('editor.mine.setAside.unknownFormat'));
     return done();
   }
 
   reader.keepSetAside(raw.setAside);
   if (!isRecord(raw.guides)) {
     if (raw.guides !== undefined) {
-      reader.setAside('guides', raw.guides, 'La liste de vos guides était illisible ; elle a été mise de côté telle quelle.');
+      reader.setAside('guides', raw.guides, i18n.t('editor.mine.setAside.guides'));
     } else {
       reader.changed = true;
     }

@@ -2,12 +2,29 @@
  * Small pure walks on a guide's items, shared by validation, the run and the
  * observer. Types only from the schema: no zod at run time.
  */
-import type { ActionStep, Guide, GuideItem } from './schema';
+import type { Action, ActionStep, Guide, GuideItem } from './schema';
 
 export type DoneWhen = NonNullable<ActionStep['doneWhen']>;
 
+/**
+ * What each action is, for the rules that depend on it: whether it needs a
+ * target (to show and to observe), and how its step counts as done when
+ * `doneWhen` is not given. A new action must be described here.
+ */
+const ACTION_RULES = {
+  click: { target: true, doneWhen: 'action' },
+  fill: { target: true, doneWhen: 'action' },
+  choose: { target: true, doneWhen: 'action' },
+  check: { target: true, doneWhen: 'action' },
+  'pick-file': { target: true, doneWhen: 'action' },
+  read: { target: false, doneWhen: 'manual' },
+  'go-to-page': { target: false, doneWhen: 'page' },
+} as const satisfies Record<Action, { target: boolean; doneWhen: DoneWhen }>;
+
 /** Actions that need a target to show and to observe. */
-export const ACTIONS_WITH_TARGET: ReadonlySet<ActionStep['action']> = new Set(['click', 'fill', 'choose', 'check', 'pick-file']);
+export const ACTIONS_WITH_TARGET: ReadonlySet<Action> = new Set(
+  (Object.keys(ACTION_RULES) as Action[]).filter((action) => ACTION_RULES[action].target),
+);
 
 /** Index of the item with this id in `steps`, or -1. */
 export function itemIndex(guide: Pick<Guide, 'steps'>, id: string): number {
@@ -47,7 +64,6 @@ export function successorIds(guide: Pick<Guide, 'steps'>, itemId: string): strin
  */
 export function doneWhenOf(step: Pick<ActionStep, 'action' | 'doneWhen' | 'target'>): DoneWhen {
   if (step.doneWhen) return step.doneWhen;
-  if (step.action === 'go-to-page') return 'page';
-  if (step.action === 'read') return 'manual';
-  return step.target ? 'action' : 'manual';
+  const byDefault: DoneWhen = ACTION_RULES[step.action].doneWhen;
+  return byDefault === 'action' && !step.target ? 'manual' : byDefault;
 }

@@ -4,9 +4,23 @@
  * Used by `scripts/gen-guide-schema.ts` and its test; not bundled.
  */
 import { z } from 'zod';
-import { GUIDE_FORMAT, guideSchema } from './schema';
+import { ACTIONS_WITH_TARGET } from './graph';
+import { type Action, GUIDE_FORMAT, guideSchema } from './schema';
 
 export const GUIDE_SCHEMA_ID = `urn:cote-a-cote:guide-format:${GUIDE_FORMAT}`;
+
+/** Each action in an author's words: a new action needs its own. */
+const ACTION_WORDS = {
+  click: 'click',
+  fill: 'fill (écrire)',
+  choose: 'choose (choisir)',
+  check: 'check (cocher)',
+  'pick-file': 'pick-file (choisir un fichier)',
+  read: 'read (lire)',
+  'go-to-page': 'go-to-page (aller sur une page)',
+} satisfies Record<Action, string>;
+
+const withTarget = [...ACTIONS_WITH_TARGET];
 
 type Context = 'guide' | 'status' | 'prepare' | 'step' | 'question' | 'end' | 'choice' | 'target' | 'twin' | 'section';
 
@@ -40,9 +54,8 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     kind: '« step » : une action de la personne sur la page.',
     id: 'Identifiant de l’étape, unique dans le guide (minuscules, chiffres, tirets).',
     page: 'Chemin de la page où se passe l’étape ; « * » remplace n’importe quelle suite de caractères. Absent : toute page des sites du guide.',
-    action:
-      'Ce que fait la personne : click, fill (écrire), choose (choisir), check (cocher), pick-file (choisir un fichier), read (lire), go-to-page (aller sur une page).',
-    target: 'L’élément de la page à montrer, décrit par plusieurs indices. Obligatoire pour click, fill, choose, check et pick-file.',
+    action: `Ce que fait la personne : ${Object.values(ACTION_WORDS).join(', ')}.`,
+    target: `L’élément de la page à montrer, décrit par plusieurs indices. Obligatoire pour ${withTarget.slice(0, -1).join(', ')} et ${withTarget.at(-1)}.`,
     instruction: 'Ce qu’il faut faire, en une ou deux phrases courtes (300 caractères au plus).',
     why: 'Pourquoi on le fait, si la personne le demande (500 caractères au plus).',
     advisorTip: 'Conseil pour l’aidant ou l’aidante (500 caractères au plus).',

@@ -7,6 +7,7 @@
  *
  * Iterative, so that deeply nested input cannot overflow the stack.
  */
+import { assertNever } from '../assert-never';
 
 export interface JsonSyntaxError {
   /** 1-based line and column of the error. */
@@ -289,6 +290,8 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           `il manque une virgule avant ${tokenAt(text, i)} ; attendu : « , » entre deux ${top.char === '{' ? 'champs' : 'éléments'}, ou « ${closer(top)} » pour fermer ce qui est ouvert ${where(top.at)}.`,
         );
       }
+      default:
+        return assertNever(expect);
     }
   }
 }

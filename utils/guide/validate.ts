@@ -2,15 +2,11 @@
  * Rules that span several fields, checked once the zod schema has accepted
  * the shape: ids are unique, branches lead somewhere real, every item can be
  * reached, every path ends, and a step says what it needs to be done.
- * Also the small pure helpers on a guide's graph that other modules share.
  */
-
-import { ACTIONS_WITH_TARGET, doneWhenOf, itemById, itemIndex, nextItemId, successorIds } from './graph';
+import { ACTIONS_WITH_TARGET, doneWhenOf, itemIndex, successorIds } from './graph';
 import type { GuideIssue } from './problems';
 import { closest, quote } from './problems';
-import type { ActionStep, Guide, GuideItem } from './schema';
-
-export { ACTIONS_WITH_TARGET, type DoneWhen, doneWhenOf, itemById, itemIndex, nextItemId, successorIds } from './graph';
+import type { Guide, GuideItem } from './schema';
 
 /** Ids reachable from the first item, following every branch. */
 export function reachableIds(guide: Pick<Guide, 'steps'>): Set<string> {

@@ -90,7 +90,7 @@ function twinOf(d: TargetDescription, el: Element): TargetDescription['twin'] {
   return { index: ordered.indexOf(el), count: ordered.length };
 }
 
-/** Full accessible name; falls back to the light one if the library throws on odd markup. */
+/** Full accessible name; empty if the library throws on odd markup. */
 function fullName(el: Element): string {
   try {
     return collapse(computeAccessibleName(el));

@@ -1,5 +1,6 @@
+import { assertNever } from '../assert-never';
+import { doneWhenOf } from '../guide/graph';
 import type { ActionStep } from '../guide/schema';
-import { doneWhenOf } from '../run/navigate';
 
 /**
  * What counts as done for a step, and the decision on one observed event.
@@ -34,8 +35,14 @@ export function expectation(step: StepForExpectation): Expectation {
       return { kind: 'manual' };
     case 'go-to-page':
       return { kind: 'page', page: step.donePage };
-    default:
+    case 'click':
+    case 'fill':
+    case 'choose':
+    case 'check':
+    case 'pick-file':
       return { kind: step.action };
+    default:
+      return assertNever(step.action);
   }
 }
 
@@ -66,7 +73,11 @@ export function isStepDone(expected: Expectation, facts: EventFacts): boolean {
     case 'check':
     case 'pick-file':
       return facts.type === 'change' && facts.filled;
-    default:
+    // Arriving on a page is seen by the background, and "C'est fait" by the bubble: no event here completes them.
+    case 'page':
+    case 'manual':
       return false;
+    default:
+      return assertNever(expected);
   }
 }

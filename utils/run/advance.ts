@@ -1,6 +1,7 @@
 import { matchesPage } from '../catalogue/sites';
+import { doneWhenOf, itemById, nextItemId } from '../guide/graph';
 import type { ActionStep, Guide, GuideItem } from '../guide/schema';
-import { doneWhenOf, itemById, itemsAhead, nextIdOf } from './navigate';
+import { itemsAhead } from './navigate';
 import {
   HELP_KINDS,
   HELP_LEVELS,
@@ -60,12 +61,12 @@ export function advance(guide: Guide, run: Run, event: RunEvent, now: number): R
   switch (event.type) {
     case 'action-done':
       if (item.kind !== 'step' || event.stepId !== item.id || doneWhenOf(item) !== 'action') return run;
-      return forward(guide, run, [{ id: item.id, how: 'done' }], nextIdOf(guide, item), now);
+      return forward(guide, run, [{ id: item.id, how: 'done' }], nextItemId(guide, item.id), now);
 
     case 'manual-done':
       // Any step can be marked done by hand: the observer may miss what the person did.
       if (item.kind !== 'step') return run;
-      return forward(guide, run, [{ id: item.id, how: 'manual' }], nextIdOf(guide, item), now);
+      return forward(guide, run, [{ id: item.id, how: 'manual' }], nextItemId(guide, item.id), now);
 
     case 'answer': {
       if (item.kind !== 'question' || !Number.isInteger(event.choice)) return run;
@@ -97,7 +98,8 @@ export function advance(guide: Guide, run: Run, event: RunEvent, now: number): R
       return { ...run, status: 'abandoned', updatedAt: now, finishedAt: now };
 
     default:
-      // Events come through messages: an unknown one is ignored, not trusted.
+      // Events come through messages: an unknown one is ignored, not trusted; the compiler still checks that every known one is handled.
+      event satisfies never;
       return run;
   }
 }
@@ -149,7 +151,7 @@ function arrive(guide: Guide, run: Run, item: GuideItem, rawUrl: string, now: nu
   } catch {
     return run;
   }
-  if (completedByPage(item, url)) return forward(guide, run, [{ id: item.id, how: 'page' }], nextIdOf(guide, item), now);
+  if (completedByPage(item, url)) return forward(guide, run, [{ id: item.id, how: 'page' }], nextItemId(guide, item.id), now);
   // A step without `page` can happen anywhere, so it says nothing here: look ahead.
   if (item.page !== undefined && matchesPage(item.page, url)) return run;
 
@@ -162,7 +164,7 @@ function arrive(guide: Guide, run: Run, item: GuideItem, rawUrl: string, now: nu
     }
     if (completedByPage(later, url)) {
       const passed = behind.map(({ id }): Passed => ({ id, how: 'skipped' }));
-      return forward(guide, run, [...passed, { id: later.id, how: 'page' }], nextIdOf(guide, later), now);
+      return forward(guide, run, [...passed, { id: later.id, how: 'page' }], nextItemId(guide, later.id), now);
     }
     behind.push(later);
   }

@@ -1,5 +1,5 @@
 export { advance, type RunEvent } from './advance';
-export { type DoneWhen, doneWhenOf, itemById, itemsAhead, nextIdOf } from './navigate';
+export { itemsAhead } from './navigate';
 export { canGoBack, type Recap, recap, spotlightOn, trail } from './recap';
 export {
   currentItem,

@@ -1,5 +1,5 @@
+import { itemById } from '../guide/graph';
 import type { Guide, GuideItem } from '../guide/schema';
-import { itemById } from './navigate';
 
 /**
  * One person going through one guide on one tab. The background owns it and

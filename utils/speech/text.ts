@@ -1,3 +1,4 @@
+import { assertNever } from '../assert-never';
 import type { GuideItem } from '../guide/schema';
 
 /**
@@ -12,5 +13,7 @@ export function spokenText(item: GuideItem): string {
       return [item.question, ...item.choices.map((c) => c.label)].map((t) => (/[.?!…:]$/.test(t) ? t : `${t}.`)).join(' ');
     case 'end':
       return item.message ?? '';
+    default:
+      return assertNever(item);
   }
 }

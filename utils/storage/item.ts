@@ -65,7 +65,7 @@ async function parseStored<T>(areaName: AreaName, key: string, raw: unknown, par
   if (parsed.ok) return parsed.value;
   const area = areaOf(areaName);
   const damaged: Damaged = { key, problem: parsed.problem, at: Date.now() };
-  console.warn(`Côte à côte : valeur illisible mise de côté (${key}) : ${parsed.problem}`);
+  console.warn(`[cote-a-cote] unreadable value set aside (${key}): ${parsed.problem}`);
   await area.set({ [`${DAMAGED_PREFIX}${key}`]: damaged });
   await area.remove(key);
   return fallback;

@@ -17,10 +17,10 @@ import { defineItem, defineItemFamily, guarded, lenient } from './item';
 export { DAMAGED_PREFIX, type Damaged, type Item, type ItemFamily } from './item';
 
 /** The run of each tab (`run:<tabId>`); only the background writes it, every view follows it. */
-export const tabRuns = /* @__PURE__ */ defineItemFamily<Run>('run:', guarded(isRun, 'parcours illisible ou d’une autre version'));
+export const tabRuns = /* @__PURE__ */ defineItemFamily<Run>('run:', guarded(isRun, 'unreadable run, or from another version'));
 
 /** Runs left unfinished when their tab closed or the browser stopped, by guide id, for « Reprendre ». */
-export const pausedRuns = /* @__PURE__ */ defineItemFamily<Run>('paused:', guarded(isRun, 'parcours illisible ou d’une autre version'));
+export const pausedRuns = /* @__PURE__ */ defineItemFamily<Run>('paused:', guarded(isRun, 'unreadable run, or from another version'));
 
 /** Display and reading settings: each field read on its own, anything odd replaced by its default. */
 export const settingsItem = /* @__PURE__ */ defineItem<Settings>('settings', lenient(parseSettings), DEFAULT_SETTINGS);

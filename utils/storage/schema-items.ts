@@ -29,5 +29,5 @@ export const editorIncomingItem = /* @__PURE__ */ defineItem<EditorIncoming | nu
 
 /** The editor's working copies, one per document (`editor:working:<doc>`). */
 export const editorWorkingCopies = /* @__PURE__ */ defineItemFamily<StoredWorking>(WORKING_PREFIX, (raw) =>
-  fromStored(raw) ? { ok: true, value: raw as StoredWorking } : { ok: false, problem: 'copie de travail illisible' },
+  fromStored(raw) ? { ok: true, value: raw as StoredWorking } : { ok: false, problem: 'unreadable working copy' },
 );

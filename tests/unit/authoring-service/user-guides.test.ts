@@ -10,6 +10,7 @@ import { createUserGuidesStore } from '../../../utils/authoring/background/user-
 import type { Request } from '../../../utils/messages';
 import { userGuidesItem } from '../../../utils/storage/schema-items';
 import { asker } from '../harness/background';
+import { useLocale } from '../i18n/locale';
 import { FakePlatform } from './fakes';
 
 const NOW = '2026-03-02T10:00:00.000Z';
@@ -47,8 +48,9 @@ function setUp() {
 type Answer = any;
 const ask = asker(() => service.handlers) as unknown as <R extends Request>(request: R, senderTabId?: number) => Promise<Answer>;
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  await useLocale('fr');
   clock = Date.parse(NOW);
   platform = new FakePlatform();
   platform.granted.add('https://www.exemple.gouv.fr/*');

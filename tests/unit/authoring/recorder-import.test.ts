@@ -1,8 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importRecorderJson, importRecorderText, readSelectors } from '../../../utils/authoring/recorder-import';
 import { parseGuide } from '../../../utils/guide/parse';
 import type { ActionStep } from '../../../utils/guide/schema';
+import { useLocale } from '../i18n/locale';
+
+beforeEach(() => useLocale('fr'));
 
 const BASE = 'http://localhost:8643/1.14.4/example/layout/page/register/2-steps';
 
@@ -202,6 +205,17 @@ describe('importRecorderJson', () => {
     expect(text).toContain('« somethingNew »');
     expect(text).toContain('Sélecteurs XPath');
     for (const value of [EMAIL, PASSWORD, FULL_NAME, SEARCH, COUNTRY]) expect(text).not.toContain(value);
+  });
+
+  it('says what was dropped in the interface language; the drafted steps stay in the guide’s language', async () => {
+    await useLocale('en');
+    const result = imported();
+    const text = result.dropped.join('\n');
+    expect(text).toContain('“keyDown” and “keyUp” (2 keys): keyboard keys are not kept.');
+    expect(text).toContain('Values typed or chosen (5): never kept');
+    expect(text).toContain('“doubleClick” (1): counted as a single click.');
+    expect(text).not.toMatch(/non repris|jamais gardées/);
+    expect(result.guide.steps.some((step) => step.kind === 'step' && step.instruction.startsWith('Cliquez'))).toBe(true);
   });
 
   it('replaces a title that contains a typed value', () => {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { isSensitiveField, isTypedField } from '../../../utils/authoring/sensitive';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isSensitiveField, isTypedField, sensitiveText } from '../../../utils/authoring/sensitive';
 import type { TargetDescription } from '../../../utils/locate/target';
+import { useLocale } from '../i18n/locale';
+
+beforeEach(() => useLocale('fr'));
 
 const field = (more: Partial<TargetDescription>): TargetDescription => ({ tag: 'input', type: 'text', ...more });
 
@@ -43,8 +46,16 @@ describe('isSensitiveField: flagged', () => {
     expect(verdict.sensitive).toBe(true);
     if (verdict.sensitive) {
       expect(verdict.reason).toBe(reason);
-      expect(verdict.message).toMatch(/^Ce champ demande .+ ; rien n’est gardé\.$/);
+      expect(sensitiveText(verdict)).toMatch(/^Ce champ demande .+ ; rien n'est gardé\.$/);
     }
+  });
+
+  it('says why in the interface language', async () => {
+    await useLocale('en');
+    const verdict = isSensitiveField(field({ label: 'Mot de passe' }));
+    expect(verdict.sensitive && sensitiveText(verdict)).toBe(
+      'This field asks for a password (label “Mot de passe”). The person types it alone; nothing is kept.',
+    );
   });
 
   it('uses raw attributes the description lacks', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   emptyStore,
   hasConflict,
@@ -11,6 +11,9 @@ import {
 } from '../../../utils/authoring/user-guides';
 import { parseGuide } from '../../../utils/guide/parse';
 import type { Guide } from '../../../utils/guide/schema';
+import { useLocale } from '../i18n/locale';
+
+beforeEach(() => useLocale('fr'));
 
 const NOW = '2026-03-02T10:00:00.000Z';
 const EARLIER = '2026-01-15T08:30:00.000Z';
@@ -88,6 +91,20 @@ describe('migrateStore', () => {
     expect(store.setAside.texte?.raw).toBe('pas un guide');
     expect(store.setAside.vide?.raw).toEqual({ savedAt: EARLIER });
     expect(store.setAside.casse?.setAsideAt).toBe(NOW);
+  });
+
+  it('tells what it set aside in the interface language; the guide’s own problem stays as guide validation says it', async () => {
+    await useLocale('en');
+    const broken = rawGuide('casse', 'Mon guide cassé');
+    (broken.steps as unknown[])[0] = { kind: 'step', id: 'x', action: 'clicker', instruction: 'Cliquez.' };
+    (broken.steps as unknown[])[1] = { kind: 'step', id: 'y', action: 'cliquer', instruction: 'Cliquez.' };
+    const { setAside } = migrateStore({ v: 1, guides: { casse: { guide: broken } } }, { now: NOW });
+    expect(setAside[0]?.message).toMatch(
+      /^The guide “Mon guide cassé” is damaged and was set aside: .*« clicker » n’est pas une action connue.* \(and 1 other problem\)\. Your other guides can still be used\.$/,
+    );
+    expect(migrateStore({ v: 99 }, { now: NOW }).setAside[0]?.message).toMatch(
+      /^Your guides were saved by a newer version .*\(format 99\)/,
+    );
   });
 
   it('keeps what was set aside before, and sets it aside again without overwriting', () => {

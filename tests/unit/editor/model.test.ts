@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   Autosaver,
   addChoice,
@@ -64,6 +64,7 @@ import {
   workingKey,
 } from '../../../utils/editor';
 import { MAX_GUIDE_BYTES, parseGuide } from '../../../utils/guide/parse';
+import { useLocale } from '../i18n/locale';
 import { bundledGuide, RECORDED_EMAIL, RECORDED_PASSWORD, recorderFile, sampleGuide } from './fixtures';
 
 const working = (): WorkingCopy => fromGuide(structuredClone(sampleGuide), { doc: 'd1', origin: 'edited', savedId: sampleGuide.id });
@@ -466,6 +467,9 @@ describe('problems next to their fields', () => {
 });
 
 describe('import', () => {
+  // A recording's import says what it dropped through `i18n.t`.
+  beforeEach(() => useLocale('fr'));
+
   it('reads a guide file', () => {
     const reading = readImportText(JSON.stringify(sampleGuide), 'guide.json');
     expect(reading).toEqual({ kind: 'guide', guide: sampleGuide });

@@ -1,8 +1,10 @@
 /**
  * The interface speaks French (default) and English, all its strings through
  * `@wxt-dev/i18n`: both locale files have the same keys and parameters, every
- * key that the code asks for exists, and no user-facing text is written in a
- * component (JSX text, or the texts of `aria-label`, `title`, `alt`, `placeholder`).
+ * key that the code asks for exists, no user-facing text is written in a
+ * component (JSX text, or the texts of `aria-label`, `title`, `alt`, `placeholder`),
+ * and no French text is written in `utils/` outside the files that speak the
+ * guides' language (see `GUIDE_LANGUAGE` and docs/recipes.md, « Ajouter une langue »).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -11,7 +13,8 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '../../..');
-const SOURCE_DIRS = ['components', 'entrypoints'];
+const SOURCE_DIRS = ['components', 'entrypoints', 'utils'];
+const VIEW_DIRS = ['components', 'entrypoints'];
 /** JSX attributes whose value is read or shown to people. */
 const TEXT_ATTRIBUTES = new Set([
   'aria-label',
@@ -43,7 +46,7 @@ function filesUnder(dir: string, ext: RegExp): string[] {
   return out;
 }
 
-const sourceFiles = (ext: RegExp) => SOURCE_DIRS.flatMap((dir) => filesUnder(join(ROOT, dir), ext));
+const sourceFiles = (ext: RegExp, dirs = SOURCE_DIRS) => dirs.flatMap((dir) => filesUnder(join(ROOT, dir), ext));
 
 function parse(path: string): ts.SourceFile {
   const kind = path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
@@ -132,6 +135,42 @@ function keyLikeLiterals(file: ts.SourceFile, sections: Set<string>): { where: s
   return found;
 }
 
+/**
+ * Files of `utils/` whose French is not interface text: it is about a guide's
+ * content or goes into a guide, so it is in the guides' language. Guides are
+ * written and checked in French only; everything else goes through `locales/`.
+ */
+const GUIDE_LANGUAGE: Record<string, string> = {
+  'utils/guide/': 'validation messages of a guide file, and the JSON schema’s descriptions for guide authors',
+  'utils/authoring/background/user-store.ts': 'the problem of a guide saved to « Mes guides », in the words of the other guide problems',
+  'utils/catalogue/build.ts': 'validation of the bundled guides, at build time',
+  'utils/authoring/plain-language.ts': 'advice on the French text of a guide',
+  'utils/authoring/jargon-fr.ts': 'French administrative words and their plain equivalents',
+  'utils/authoring/instruction.ts': 'instructions drafted into a guide',
+  'utils/authoring/draft-guide.ts': 'default titles and summaries of a drafted or imported guide',
+  'utils/locate/facts.ts': 'the names browsers give the buttons of French pages: matched against the page, never shown',
+};
+
+/** French words and letters that English code and messages do not use. */
+const FRENCH =
+  /[àâçéèêëîïôûùüÿœæ«»]|\b(le|la|les|un|une|des|du|de|est|et|ou|pas|non|vous|votre|vos|ce|cette|sur|pour|avec|dans|au|aux|il|ne|n’|l’|d’|qu’)\b/iu;
+
+/** String and template literals of one file that read as French sentences (imports and `i18n.t` keys aside). */
+function frenchTexts(file: ts.SourceFile): Finding[] {
+  const found: Finding[] = [];
+  walk(file, (node) => {
+    if (ts.isImportDeclaration(node.parent ?? node) || ts.isExportDeclaration(node.parent ?? node)) return;
+    let pieces: string[] | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) pieces = [node.text];
+    else if (ts.isTemplateExpression(node)) pieces = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)];
+    if (!pieces) return;
+    const text = pieces.join(' ');
+    if (/\p{L}{2}/u.test(text) && /\s/.test(text.trim()) && FRENCH.test(text))
+      found.push({ where: where(file, node), text: pieces[0] ?? '' });
+  });
+  return found;
+}
+
 const shape = (messages: Messages) => Object.fromEntries(messages.map((m) => [m.key.join('.'), m.substitutions]));
 
 describe('locales', () => {
@@ -183,10 +222,34 @@ describe('the code', () => {
   });
 
   it('writes no user-facing text in a component', () => {
-    const files = sourceFiles(/\.tsx$/);
+    const files = sourceFiles(/\.tsx$/, VIEW_DIRS);
     expect(files.length).toBeGreaterThan(20);
     const found = files.flatMap((path) => hardCodedTexts(parse(path)));
     expect(found.map(({ where, text }) => `${where}: ${text}`)).toEqual([]);
+  });
+
+  it('writes no French text in utils/, apart from the guides’ own language', () => {
+    const files = sourceFiles(/\.ts$/, ['utils']).filter((path) => !path.endsWith('.d.ts'));
+    const found = files.flatMap((path) => {
+      const name = relative(ROOT, path);
+      if (Object.keys(GUIDE_LANGUAGE).some((prefix) => name.startsWith(prefix))) return [];
+      return frenchTexts(parse(path));
+    });
+    expect(found.map(({ where, text }) => `${where}: ${text}`)).toEqual([]);
+    for (const prefix of Object.keys(GUIDE_LANGUAGE)) expect(statSync(join(ROOT, prefix)), prefix).toBeTruthy();
+  });
+
+  it('tells French sentences from code words', () => {
+    const file = ts.createSourceFile(
+      'x.ts',
+      [
+        `import { a } from './le fichier';`,
+        `const a = ['Le guide est abîmé.', \`Guide « \${t} » mis de côté\`, 'unknown message type', 'li.guide button', i18n.t('editor.mine.saved')];`,
+      ].join('\n'),
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    expect(frenchTexts(file).map((f) => f.text)).toEqual(['Le guide est abîmé.', 'Guide « ']);
   });
 
   it('finds the texts it must refuse, and lets symbols through', () => {

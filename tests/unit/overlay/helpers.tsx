@@ -1,23 +1,15 @@
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Overlay } from '../../../components/overlay';
 import type { OverlayProps, TargetState } from '../../../components/overlay/types';
 import type { Guide, GuideItem } from '../../../utils/guide/schema';
 import type { StepView } from '../../../utils/messages';
 import { type Recap, type RunMode, startRun } from '../../../utils/run';
+import { useLocale } from '../i18n/locale';
 
 /** Makes `i18n.t` answer with the real French messages of locales/fr.yml, as the browser would. */
-export async function useMessages(locale = 'fr') {
-  const messages = generateChromeMessages(await parseMessagesFile(`locales/${locale}.yml`));
-  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string, subs?: string | (string | number)[]) => {
-    const message = messages[key]?.message ?? '';
-    const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];
-    return message.replace(/\$(\d)/g, (_, n: string) => String(list[Number(n) - 1] ?? ''));
-  });
-}
+export const useMessages = (locale: 'fr' | 'en' = 'fr') => useLocale(locale);
 
 export const step = (over: Partial<Extract<GuideItem, { kind: 'step' }>> = {}): GuideItem => ({
   kind: 'step',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { useSuggestion } from '../../../components/progress/hooks';
 import { StartScreen } from '../../../components/shared/StartScreen';
+import { useSuggestion } from '../../../components/shared/suggestion';
 import { summarize } from '../../../utils/catalogue';
 import { emptyProgress, recordFinishedRun } from '../../../utils/progress';
 import { progressItem } from '../../../utils/storage/schema-items';

@@ -169,7 +169,7 @@ export function createAuthoringService({
       for (const site of sites) if (await platform.hasSite(site)) allowed.push(site);
       await platform.registerPlayback(allowed);
     });
-    registering = task.catch((error) => console.warn('Côte à côte : inscription du guidage sur les sites de vos guides impossible', error));
+    registering = task.catch((error) => console.warn('[cote-a-cote] could not register the guidance on the sites of the guides', error));
     return registering.then(() => undefined);
   }
 
