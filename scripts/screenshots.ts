@@ -19,6 +19,7 @@ import {
   BUILDS,
   type ExtensionBrowser,
   launchWithExtension,
+  messages,
   OVERLAY_HOST,
   PRACTICE_GUIDE_ID,
   PRACTICE_START_PAGE,
@@ -26,19 +27,12 @@ import {
   practiceGuide,
   startPracticeSites,
   WAIT_MS,
+  waitUntil,
 } from '../tests/e2e/harness';
 import { EXECUTABLES } from '../tests/e2e/harness/paths';
-import {
-  type Box,
-  clickBubbleButton,
-  messages,
-  readOverlay,
-  startFromPopup,
-  waitForBubbleText,
-  waitForSpotlightOn,
-  waitUntil,
-} from '../tests/e2e/playback/helpers';
+import { type Box, clickBubbleButton, readOverlay, waitForBubbleText, waitForSpotlightOn } from '../tests/e2e/playback/overlay';
 import { PERSON, pathFrom, textOf } from '../tests/e2e/playback/person';
+import { startFromPopup } from '../tests/e2e/playback/start';
 import { itemById } from '../utils/guide/graph';
 import type { HelpLevel } from '../utils/run';
 

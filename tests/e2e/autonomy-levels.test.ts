@@ -1,41 +1,34 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { itemById } from '../../utils/guide/graph';
 import type { ActionStep, GuideItem } from '../../utils/guide/schema';
 import type { HelpLevel, Run } from '../../utils/run';
 import {
   type BrowserKind,
-  OVERLAY_HOST,
-  PRACTICE_START_PAGE,
-  type PracticeSites,
-  practiceGuide,
-  startPracticeSites,
-  WAIT_MS,
-} from './harness';
-import {
-  beginPractice,
-  clickBubbleButton,
-  clickInPanel,
   extensionSuite,
-  installActionRecorder,
-  installOverlayWatch,
   messages,
-  openRunPanel,
-  overlaySightings,
-  type PanelState,
-  pressKeys,
-  readOverlay,
-  readPanel,
-  recorderLog,
-  runOfTab,
-  startFromPopup,
+  OVERLAY_HOST,
+  openPracticePage,
+  practiceGuide,
+  practiceSitesSuite,
   type Translate,
-  waitForBubbleText,
-  waitForPanel,
-  waitForSpotlightOn,
   waitUntil,
-} from './playback/helpers';
-import { expectedOutcome, PERSON, pathFrom, textOf } from './playback/person';
+} from './harness';
+import { pressKeys } from './playback/keyboard';
+import { installActionRecorder, recorderLog } from './playback/never-act';
+import {
+  clickBubbleButton,
+  type OverlayState,
+  readOverlay,
+  waitForBubbleText,
+  waitForOverlay,
+  waitForSpotlightOn,
+} from './playback/overlay';
+import { installOverlayWatch, overlaySightings } from './playback/overlay-watch';
+import { clickInPanel, openRunPanel, type PanelState, readPanel, waitForPanel } from './playback/panel';
+import { expectedOutcome, PERSON, PRACTICE_QUESTION, pathFrom, textOf } from './playback/person';
+import { runOfTab } from './playback/runs';
+import { beginPractice, startFromPopup } from './playback/start';
 
 /**
  * The three levels of help of the autonomy scale, end to end (the guided level
@@ -48,14 +41,7 @@ import { expectedOutcome, PERSON, pathFrom, textOf } from './playback/person';
  */
 
 const guide = practiceGuide();
-const question = (() => {
-  const first = guide.steps[0];
-  if (first?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
-  return first;
-})();
-const noAccountIndex = question.choices.findIndex((choice) => itemById(guide, choice.next)?.kind === 'step');
-const noAccount = question.choices[noAccountIndex];
-if (!noAccount) throw new Error('pas de réponse « pas encore de compte »');
+const { question, noAccount, noAccountIndex } = PRACTICE_QUESTION;
 const { steps, end } = pathFrom(noAccount.next);
 const endText = textOf(end);
 /** The panel's choice button of « pas encore de compte ». */
@@ -88,33 +74,20 @@ function nextOf(step: ActionStep): GuideItem {
   return steps[index + 1] ?? end;
 }
 
-const nothingShown = async (page: Page) => {
-  const overlay = await readOverlay(page);
-  return !overlay.dialog && !overlay.spot;
-};
+const showsNothing = (overlay: OverlayState) => !overlay.dialog && !overlay.spot;
+const nothingShown = async (page: Page) => showsNothing(await readOverlay(page));
 
-let sites: PracticeSites;
-
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
-});
+const sites = practiceSitesSuite();
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and « Je suis perdu·e »', (kind) => {
   const suite = extensionSuite(kind);
 
   /** The practice guide's first page, with the watches on what the overlay shows and on what is not the person's doing. */
-  async function practicePage(): Promise<Page> {
-    const page = suite.track(await suite.ext.newPage('practice page'));
-    await page.evaluateOnNewDocument(installActionRecorder);
-    await page.evaluateOnNewDocument(installOverlayWatch, OVERLAY_HOST);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
-    return page;
-  }
+  const practicePage = () =>
+    openPracticePage(suite, sites.guided, async (page) => {
+      await page.evaluateOnNewDocument(installActionRecorder);
+      await page.evaluateOnNewDocument(installOverlayWatch, OVERLAY_HOST);
+    });
 
   async function panelFor(tabId: number, page: Page): Promise<{ panel: Page; t: Translate }> {
     const panel = suite.track(await openRunPanel(suite.ext, tabId, page));
@@ -180,9 +153,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
       await panelOn(panel, next);
       if (step.id === showMeOn) {
         // The help was for that step only: the next one shows nothing again.
-        await waitUntil(`plus de bulle ni de projecteur après ${step.id}`, () => nothingShown(page), {
-          describe: () => readOverlay(page),
-        });
+        await waitForOverlay(page, `plus de bulle ni de projecteur après ${step.id}`, showsNothing);
       }
     }
 
@@ -232,7 +203,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
 
   it('switches the level mid-run: the page follows at once, each visit keeps the level it ended at', { timeout: 240_000 }, async () => {
     const page = await practicePage();
-    const { tabId, t } = await beginPractice(suite.ext, page, guide);
+    const { tabId, t } = await beginPractice(suite.ext, page);
     const [identifiant, motDePasse, cnil1, cnil2, valider] = steps.slice(0, 5) as ActionStep[];
     if (!identifiant || !motDePasse || !cnil1 || !cnil2 || !valider) throw new Error('chemin trop court');
 
@@ -258,7 +229,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
 
     // On demand: the bubble and the spotlight leave the page; the person goes on alone.
     await setLevel('on-demand');
-    await waitUntil('la bulle et le projecteur quittent la page', () => nothingShown(page), { describe: () => readOverlay(page) });
+    await waitForOverlay(page, 'la bulle et le projecteur quittent la page', showsNothing);
     await doStep(page, null, cnil1);
     await panelOn(panel, cnil2);
     expect(await nothingShown(page)).toBe(true);
@@ -336,7 +307,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
       }, OVERLAY_HOST),
     );
     await page.keyboard.press('Escape');
-    await waitUntil('la bulle est masquée', async () => !(await readOverlay(page)).dialog, { describe: () => readOverlay(page) });
+    await waitForOverlay(page, 'la bulle est masquée', (state) => !state.dialog);
     expect((await panelOn(panel, motDePasse)).lostBack, 'no offer to go back before « Je suis perdu·e »').toBe(false);
 
     // « Je suis perdu·e » in the panel: the bubble is back on the target, the help is recorded, going back is offered.
@@ -362,8 +333,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the levels of help and 
 
     // « Je suis perdu·e » in the bubble too: the note comes, the first step's note says there is a step before.
     await clickBubbleButton(page, t('overlay.lost'));
-    await waitUntil('la bulle répond à « Je suis perdu·e »', async () =>
-      (await readOverlay(page)).buttons.some((b) => b.text === t('overlay.lostBack')),
+    await waitForOverlay(page, 'la bulle répond à « Je suis perdu·e »', (state) =>
+      state.buttons.some((b) => b.text === t('overlay.lostBack')),
     );
     expect((await runOfTab(suite.ext, tabId, page))?.currentHelp).toEqual(['lost']);
 

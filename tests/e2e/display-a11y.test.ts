@@ -1,34 +1,33 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings, THEMES } from '../../utils/settings/settings';
 import {
+  axeViolations,
   type BrowserKind,
   type ExtensionBrowser,
-  OVERLAY_HOST,
-  PRACTICE_GUIDE_ID,
-  PRACTICE_START_PAGE,
-  type PracticeSites,
-  practiceGuide,
-  startPracticeSites,
-  WAIT_MS,
-} from './harness';
-import {
-  type AxeViolation,
-  axeViolations,
-  beginPractice,
-  clickablePoint,
-  clickBubbleButton,
   extensionSuite,
-  forgetPausedRuns,
-  latestRun,
+  inExtensionPage,
   messages,
-  pressKeys,
-  readOverlay,
+  messagesOf,
+  OVERLAY_HOST,
+  openPracticePage,
+  PRACTICE_GUIDE_ID,
+  PRACTICE_GUIDE_ITEM,
+  practiceGuide,
+  practiceSitesSuite,
+  readable,
+  storageIn,
   type Translate,
-  waitForBubbleText,
-  waitForSpotlightOn,
+  WAIT_MS,
+  waitForState,
   waitUntil,
-} from './playback/helpers';
+} from './harness';
+import { clickablePoint } from './playback/gestures';
+import { pressKeys, waitForFocusOnBubble } from './playback/keyboard';
+import { clickBubbleButton, readOverlay, waitForBubbleText, waitForSpotlightOn } from './playback/overlay';
+import { FIRST_TARGET, PRACTICE_QUESTION } from './playback/person';
+import { forgetPausedRuns, latestRun } from './playback/runs';
+import { practiceAtFirstStep } from './playback/start';
 
 /**
  * The display settings (utils/settings) in real browsers: chosen on the
@@ -41,8 +40,6 @@ import {
  */
 
 const guide = practiceGuide();
-/** The target of the practice guide's first step (the e-mail field of the login page). */
-const FIRST_TARGET = '#username-8608';
 /**
  * Firefox's driver opens the popup in a tab: checked there as wide as Chromium's
  * real popup is at 200 % text (measured: 350 px; popup.css keeps it between 320 and 420).
@@ -64,19 +61,12 @@ const COLOURS = {
   contrast: { text: rgb(THEMES.contrast.text), muted: rgb(THEMES.contrast.muted), bg: rgb(THEMES.contrast.bg) },
 };
 
-const readable = (violations: AxeViolation[]) => violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${JSON.stringify(v.targets)}`);
-
 /** Figures measured, printed at the end (for the report). */
 const figures: string[] = [];
 
-let sites: PracticeSites;
+const sites = practiceSitesSuite();
 
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
+afterAll(() => {
   if (figures.length) console.info(`Mesures des réglages d’affichage :\n${figures.join('\n')}`);
 });
 
@@ -85,17 +75,6 @@ afterAll(async () => {
 
 type Choice = Pick<Settings, 'textScale' | 'highContrast' | 'reduceMotion'>;
 const DEFAULT_CHOICE: Choice = { textScale: null, highContrast: false, reduceMotion: false };
-
-/** The `settings` value in `browser.storage.local`, read from an extension page (undefined: never saved). */
-function storedSettings(page: Page): Promise<unknown> {
-  return page.evaluate(async () => {
-    type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-    const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-    const api = scope.browser ?? scope.chrome;
-    if (!api) throw new Error('no extension API');
-    return (await api.storage.local.get('settings')).settings;
-  });
-}
 
 const matches = (stored: unknown, choice: Choice) => {
   const s = stored as Partial<Settings> | undefined;
@@ -113,7 +92,7 @@ const matches = (stored: unknown, choice: Choice) => {
 async function chooseOnSettingsPage(page: Page, choice: Choice): Promise<unknown> {
   await page.waitForSelector('#high-contrast', { timeout: WAIT_MS });
   // The page's language, once rendered (the HTML file says `fr` until the page sets the browser's).
-  const t = await messages(await page.evaluate(() => document.documentElement.lang));
+  const t = await messagesOf(page);
   const size = choice.textScale === null ? t('settings.textAuto') : t('settings.textPercent', [String(choice.textScale * 100)]);
   // The radio whose label says the size wanted.
   const radioId = await page.evaluate((text) => {
@@ -135,21 +114,18 @@ async function chooseOnSettingsPage(page: Page, choice: Choice): Promise<unknown
       await page.keyboard.press(' ');
     }
   }
-  return waitUntil(`les réglages ${JSON.stringify(choice)} sont enregistrés`, async () => {
-    const stored = await storedSettings(page);
-    return matches(stored, choice) ? (stored ?? DEFAULT_SETTINGS) : null;
-  });
+  // The `settings` value in storage (undefined: never saved).
+  const stored = await waitForState(
+    `les réglages ${JSON.stringify(choice)} sont enregistrés`,
+    async () => (await storageIn(page, 'settings')).settings,
+    (settings) => matches(settings, choice),
+  );
+  return stored ?? DEFAULT_SETTINGS;
 }
 
 /** Opens the settings page, makes the choices there, closes it and brings `back` to the front. */
 async function choose(ext: ExtensionBrowser, choice: Choice, back?: Page): Promise<void> {
-  const page = await ext.openExtensionPage('settings.html');
-  try {
-    await chooseOnSettingsPage(page, choice);
-  } finally {
-    await page.close();
-    await back?.bringToFront();
-  }
+  await inExtensionPage(ext, (page) => chooseOnSettingsPage(page, choice), { path: 'settings.html', bringBack: back });
 }
 
 // ---------------------------------------------------------------------------
@@ -208,15 +184,12 @@ function lookOf(page: Page, view: View): Promise<Look | null> {
   );
 }
 
-async function waitForLook(page: Page, view: View, ok: (look: Look) => boolean, what: string): Promise<Look> {
-  return waitUntil(
+function waitForLook(page: Page, view: View, ok: (look: Look) => boolean, what: string): Promise<Look> {
+  return waitForState(
     `${view} : ${what}`,
-    async () => {
-      const look = await lookOf(page, view);
-      return look && ok(look) ? look : null;
-    },
-    { describe: () => lookOf(page, view) },
-  );
+    () => lookOf(page, view),
+    (look) => !!look && ok(look),
+  ) as Promise<Look>;
 }
 
 /** The text size factor and theme in force on a view's root (`--cac-scale`, high contrast). */
@@ -234,13 +207,10 @@ function displayOf(page: Page, view: View): Promise<{ scale: number; highContras
 
 async function waitForDisplay(page: Page, view: View, choice: Choice): Promise<void> {
   const scale = choice.textScale ?? 1;
-  await waitUntil(
+  await waitForState(
     `${view} : affichage ${JSON.stringify(choice)} en place`,
-    async () => {
-      const shown = await displayOf(page, view);
-      return shown && shown.scale === scale && shown.highContrast === choice.highContrast;
-    },
-    { describe: () => displayOf(page, view) },
+    () => displayOf(page, view),
+    (shown) => !!shown && shown.scale === scale && shown.highContrast === choice.highContrast,
   );
 }
 
@@ -363,23 +333,15 @@ async function tabThroughBubble(page: Page): Promise<string[]> {
   const controls = await bubbleControls(page);
   await page.bringToFront();
   await pressKeys(page, 'Alt+Shift+K');
-  await waitUntil('la bulle a le focus', () =>
-    page.evaluate((host) => {
-      const root = document.querySelector(host)?.shadowRoot;
-      return !!root?.activeElement && root.activeElement === root.querySelector('[role=dialog]');
-    }, OVERLAY_HOST),
-  );
+  await waitForFocusOnBubble(page);
   const reached: string[] = [];
   for (const expected of controls) {
     await page.keyboard.press('Tab');
-    const focused = await waitUntil(
+    const focused = (await waitForState(
       `« ${expected} » a le focus`,
-      async () => {
-        const now = await focusedInBubble(page);
-        return now?.text === expected ? now : null;
-      },
-      { describe: () => focusedInBubble(page) },
-    );
+      () => focusedInBubble(page),
+      (now) => now?.text === expected,
+    )) as NonNullable<Awaited<ReturnType<typeof focusedInBubble>>>;
     expect(focused.visible, `« ${expected} » visible une fois atteint au clavier : ${JSON.stringify(focused.box)}`).toBe(true);
     reached.push(focused.text);
   }
@@ -391,21 +353,9 @@ async function tabThroughBubble(page: Page): Promise<string[]> {
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: display settings', (kind) => {
   const suite = extensionSuite(kind);
 
-  async function practicePage(viewport = WINDOW): Promise<Page> {
-    const page = suite.track(await suite.ext.newPage('practice page'));
-    await page.setViewport(viewport);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
-    return page;
-  }
+  const practicePage = (viewport = WINDOW) => openPracticePage(suite, sites.guided, (page) => page.setViewport(viewport));
 
-  /** The practice guide on a new page, at its first step with the spotlight on its target. */
-  async function atFirstStep(viewport = WINDOW): Promise<{ page: Page; tabId: number; t: Translate }> {
-    const page = await practicePage(viewport);
-    const { tabId, t } = await beginPractice(suite.ext, page, guide);
-    await waitForSpotlightOn(page, FIRST_TARGET);
-    return { page, tabId, t };
-  }
+  const atFirstStep = () => practiceAtFirstStep(suite, sites.guided, WINDOW);
 
   const open = async (path: string) => suite.track(await suite.ext.openExtensionPage(path));
   const panelPath = (tabId: number) => `sidepanel.html?tab=${tabId}`;
@@ -510,10 +460,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: display settings', (kin
     // The popup: guide list, start screen, started.
     const popup = suite.track(await suite.ext.openPopup(page));
     await waitForDisplay(popup, 'popup', choice);
-    const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
-    await popup.waitForSelector(`${guideItem} button.start`, { timeout: WAIT_MS });
+    await popup.waitForSelector(`${PRACTICE_GUIDE_ITEM} button.start`, { timeout: WAIT_MS });
     found['popup: liste des guides'] = readable(await axeViolations(popup));
-    await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
+    await popup.locator(`${PRACTICE_GUIDE_ITEM} button.start`).setTimeout(WAIT_MS).click();
     await popup.waitForSelector('.start-screen ul.checklist.prepare', { timeout: WAIT_MS });
     found['popup: écran de départ'] = readable(await axeViolations(popup));
     await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
@@ -523,13 +472,10 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: display settings', (kin
     await page.bringToFront();
 
     // The bubble on the first step, on its target.
-    const question = guide.steps[0];
-    if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+    const { question, noAccount } = PRACTICE_QUESTION;
     await waitForBubbleText(page, question.question);
     await waitForDisplay(page, 'bubble', choice);
     found['bulle: question'] = readable(await axeViolations(page, [[OVERLAY_HOST]]));
-    const noAccount = question.choices.find((c) => c.next !== 'fin-compte-existant');
-    if (!noAccount) throw new Error('pas de réponse « pas encore de compte »');
     await clickBubbleButton(page, noAccount.label);
     await waitForSpotlightOn(page, FIRST_TARGET);
     found['bulle: étape sur sa cible'] = readable(await axeViolations(page, [[OVERLAY_HOST]]));
@@ -564,13 +510,12 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: display settings', (kin
     const popup = suite.track(await suite.ext.openPopup(page));
     if (kind === 'firefox') await popup.setViewport({ width: POPUP_WIDTH, height: 600 });
     await waitForDisplay(popup, 'popup', choice);
-    const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
-    await popup.waitForSelector(`${guideItem} button.start`, { timeout: WAIT_MS });
+    await popup.waitForSelector(`${PRACTICE_GUIDE_ITEM} button.start`, { timeout: WAIT_MS });
     const popupWidth = await popup.evaluate(() => document.documentElement.clientWidth);
     figures.push(`${kind} popup : ${popupWidth} px de large à 200 %`);
     expect(popupWidth).toBeGreaterThanOrEqual(300);
     lost['popup: liste'] = await contentLost(popup);
-    await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
+    await popup.locator(`${PRACTICE_GUIDE_ITEM} button.start`).setTimeout(WAIT_MS).click();
     await popup.waitForSelector('.start-screen ul.checklist.prepare', { timeout: WAIT_MS });
     lost['popup: écran de départ'] = await contentLost(popup);
     await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
@@ -580,17 +525,13 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: display settings', (kin
     await page.bringToFront();
 
     // The bubble: the question (in the corner), the step on its target, the end screen.
-    const question = guide.steps[0];
-    if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+    const { question, noAccount, hasAccount: yes } = PRACTICE_QUESTION;
     const t = await messages((await waitForBubbleText(page, question.question)).lang ?? 'fr');
     await waitForDisplay(page, 'bubble', choice);
     lost['bulle: question'] = await bubbleContentLost(page);
     figures.push(`${kind} bulle (question) à 200 % : ${await bubbleSize(page)}`);
     expect(await tabThroughBubble(page), 'question : contrôles atteints').toEqual(await bubbleControls(page));
 
-    const noAccount = question.choices.find((c) => c.next !== 'fin-compte-existant');
-    const yes = question.choices.find((c) => c.next === 'fin-compte-existant');
-    if (!noAccount || !yes) throw new Error('réponses inattendues');
     await clickBubbleButton(page, noAccount.label);
     await waitForSpotlightOn(page, FIRST_TARGET);
     lost['bulle: étape'] = await bubbleContentLost(page);

@@ -1,22 +1,21 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseGuide } from '../../utils/guide/parse';
 import {
+  axeViolations,
   type BrowserKind,
-  type ExtensionBrowser,
-  launchWithExtension,
+  extensionSuite,
+  messagesOf,
   PRACTICE_GUIDE_ID,
   PRACTICE_START_PAGE,
-  type PracticeSites,
   practiceGuide,
-  startPracticeSites,
+  practiceSitesSuite,
   WAIT_MS,
+  waitUntil,
 } from './harness';
-import { axeViolations } from './playback/helpers';
 
 /**
  * The editor in Chromium and Firefox, end to end: a trainer copies the bundled
@@ -33,37 +32,6 @@ import { axeViolations } from './playback/helpers';
 const NEW_TITLE = 'Créer mon compte d’essai';
 const NEW_INSTRUCTION = 'Cliquez dans la case « Identifiant ». Tapez votre adresse e-mail.';
 const COPY_ID = `${PRACTICE_GUIDE_ID}-copie`;
-
-type Translate = (key: string, substitutions?: string[], count?: number) => string;
-
-/**
- * The extension's messages in the language its pages show (Debian's Chromium
- * has only its English locale): `$1` substitutions and @wxt-dev/i18n's plural forms.
- */
-async function messagesOf(page: Page): Promise<Translate> {
-  const lang = await page.waitForFunction(() => document.documentElement.lang || null, { timeout: WAIT_MS }).then((h) => h.jsonValue());
-  const file = resolve(import.meta.dirname, `../../locales/${lang === 'fr' ? 'fr' : 'en'}.yml`);
-  const all = generateChromeMessages(await parseMessagesFile(file)) as Record<string, { message: string }>;
-  return (key, substitutions = [], count) => {
-    const message = all[key.replaceAll('.', '_')]?.message;
-    if (message === undefined) throw new Error(`pas de message ${key}`);
-    const text = message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-    if (count === undefined) return text;
-    const forms = text.split(' | ');
-    return (forms.length === 3 ? forms[Math.min(count, 2)] : forms.length === 2 ? forms[count === 1 ? 0 : 1] : forms[0]) ?? text;
-  };
-}
-
-/** Waits until `check` gives something (a file on disk…), without a fixed pause. */
-async function until<T>(check: () => T | null | undefined | false, what: string): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const found = check();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`délai dépassé : ${what}`);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 /** Replaces the text of a field by typing, as a person would (select all, then type). */
 async function retype(page: Page, selector: string, text: string) {
@@ -89,25 +57,17 @@ const textOf = (page: Page, selector: string, pending = '') =>
     .then((h) => h.jsonValue());
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (kind) => {
-  let sites: PracticeSites;
-  let first: ExtensionBrowser | undefined;
-  let fresh: ExtensionBrowser | undefined;
+  const sites = practiceSitesSuite();
+  const suite = extensionSuite(kind);
   const downloads = mkdtempSync(join(tmpdir(), 'cote-a-cote-export-'));
   const exported = join(downloads, `${COPY_ID}.json`);
 
-  beforeAll(async () => {
-    sites = await startPracticeSites();
-  });
-
-  afterAll(async () => {
-    await first?.close();
-    await fresh?.close();
-    await sites?.close();
+  afterAll(() => {
     rmSync(downloads, { recursive: true, force: true });
   });
 
   it('copies the practice guide, edits a text, tests a target and exports the file', async () => {
-    first = await launchWithExtension(kind);
+    const first = suite.ext;
     const site = await first.newPage('site');
     await site.goto(`${sites.guided}${PRACTICE_START_PAGE}`);
 
@@ -156,7 +116,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
       if (file === null) throw new Error('aucun fichier remis au lien de téléchargement');
       writeFileSync(exported, file);
     }
-    const text = await until(() => existsSync(exported) && readFileSync(exported, 'utf8'), 'le fichier exporté');
+    const text = await waitUntil('le fichier exporté', async () => existsSync(exported) && readFileSync(exported, 'utf8'));
     const parsed = parseGuide(JSON.parse(text));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
@@ -164,14 +124,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     expect(parsed.guide.steps[1]).toMatchObject({ id: 'identifiant', instruction: NEW_INSTRUCTION });
     expect(parsed.guide.steps.length).toBe(practiceGuide().steps.length);
     expect(text).toBe(`${JSON.stringify(parsed.guide, null, 2)}\n`);
-    expect(first.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
-    await first.close();
-    first = undefined;
   });
 
   it('imports the exported file in a fresh profile', async () => {
     expect(existsSync(exported)).toBe(true);
-    fresh = await launchWithExtension(kind);
+    const fresh = await suite.relaunch();
     const editor = await fresh.openExtensionPage('editor.html');
     const t = await messagesOf(editor);
     await editor.waitForSelector('section.mine .empty', { timeout: WAIT_MS });
@@ -198,6 +155,5 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     await editor.click('li[data-item-id="identifiant"] .toggle');
     await editor.waitForSelector('#f-steps-1-instruction', { timeout: WAIT_MS });
     expect(await editor.$eval('#f-steps-1-instruction', (t) => (t as HTMLTextAreaElement).value)).toBe(NEW_INSTRUCTION);
-    expect(fresh.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
   });
 });

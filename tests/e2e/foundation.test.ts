@@ -1,20 +1,22 @@
+// The practice build installed in both browsers: its background answers, its host lands on guided sites only, its popup starts a guide.
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type BrowserKind,
-  type ExtensionBrowser,
+  extensionSuite,
   firstItemText,
   guideListsOf,
-  launchWithExtension,
   OVERLAY_HOST,
   overlayHostOf,
   PRACTICE_GUIDE_ID,
+  PRACTICE_GUIDE_ITEM,
   PRACTICE_START_PAGE,
-  type PracticeSites,
   practiceGuide,
-  startPracticeSites,
+  practiceSitesSuite,
+  sendMessage,
   WAIT_MS,
   waitInOverlay,
+  withExtensionApi,
 } from './harness';
 
 /** The popup's headings, by the language its page declares (the browser's UI language: English here, no French locale pack). */
@@ -23,77 +25,41 @@ const HEADINGS: Record<string, { fitting: string; others: string }> = {
   en: { fitting: 'Guides for this page', others: 'Other guides' },
 };
 
-let sites: PracticeSites;
-
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
-});
+const sites = practiceSitesSuite();
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build installed', (kind) => {
-  let ext: ExtensionBrowser;
-  const opened: Page[] = [];
+  const suite = extensionSuite(kind);
 
   /** A tab on `url`, loaded, closed after the test. */
   async function visit(url: string, label: string): Promise<Page> {
-    const page = await ext.newPage(label);
-    opened.push(page);
+    const page = suite.track(await suite.ext.newPage(label));
     await page.goto(url, { waitUntil: 'load' });
     return page;
   }
 
-  async function popupFor(page: Page): Promise<Page> {
-    const popup = await ext.openPopup(page);
-    opened.push(popup);
-    return popup;
-  }
-
-  beforeAll(async () => {
-    ext = await launchWithExtension(kind);
-  });
-
-  afterEach(async () => {
-    // A toolbar popup closes by itself when another tab takes the focus.
-    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-    expect(ext?.errors.takeUnexpected() ?? [], 'errors of the extension').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-  });
+  const popupFor = async (page: Page) => suite.track(await suite.ext.openPopup(page));
 
   it('loads the built extension, whose background answers', async () => {
+    const { ext } = suite;
     if (kind === 'chromium') {
       expect(ext.serviceWorkerUrl).toBe(`${ext.origin}/background.js`);
     } else {
       const manifest = ext.manifest as { browser_specific_settings: { gecko: { id: string } } };
       expect(ext.extensionId).toBe(manifest.browser_specific_settings.gecko.id);
     }
-    const page = await ext.openExtensionPage('popup.html');
-    opened.push(page);
-    const lists = await page.evaluate(() => {
-      type Runtime = { runtime: { sendMessage(message: unknown): Promise<{ fitting: { id: string }[]; others: { id: string }[] }> } };
-      const scope = globalThis as unknown as { browser?: Runtime; chrome?: Runtime };
-      const api = scope.browser ?? scope.chrome;
-      if (!api) throw new Error('no extension API in this page');
-      return api.runtime.sendMessage({ type: 'catalogue:forPage', url: null });
+    const page = suite.track(await ext.openExtensionPage('popup.html'));
+    const lists = await sendMessage<{ fitting: { id: string }[]; others: { id: string }[] }>(page, {
+      type: 'catalogue:forPage',
+      url: null,
     });
     expect(lists.others.map((guide) => guide.id)).toContain(PRACTICE_GUIDE_ID);
     expect(lists.fitting).toEqual([]);
   });
 
   it('opens its popup from the keyboard: the browser has given it Alt+Shift+G', async () => {
-    const page = await ext.openExtensionPage('popup.html');
-    opened.push(page);
-    const commands = await page.evaluate(() => {
-      type Commands = { commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> } };
-      const scope = globalThis as unknown as { browser?: Commands; chrome?: Commands };
-      return (scope.browser ?? scope.chrome)?.commands.getAll();
-    });
-    const open = commands?.find((command) => command.name === '_execute_action' || command.name === '_execute_browser_action');
+    const page = suite.track(await suite.ext.openExtensionPage('popup.html'));
+    const commands = await withExtensionApi(page, (api) => api.commands.getAll());
+    const open = commands.find((command) => command.name === '_execute_action' || command.name === '_execute_browser_action');
     expect(open?.shortcut?.replace(/\s/g, '')).toBe('Alt+Shift+G');
   });
 
@@ -139,14 +105,14 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s, with the practice build
     // « Commencer » opens the start screen (what to have at hand, who is there, how much help); its
     // defaults are an advisor with the person, guided step by step; « C’est parti » starts the guide.
     const popup = await popupFor(page);
-    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
+    await popup.locator(`${PRACTICE_GUIDE_ITEM} button.start`).setTimeout(WAIT_MS).click();
     await popup.locator('.start-screen form button[type=submit]').setTimeout(WAIT_MS).click();
 
     const bubble = await waitInOverlay(page, '[role=dialog]').catch(async (error) => {
       const popupText = await popup.evaluate(() => document.body.textContent).catch(() => '(popup fermé)');
       const shadow = await page.$eval(OVERLAY_HOST, (element) => element.shadowRoot?.innerHTML.slice(-2000) ?? '(pas de shadow root)');
       throw new Error(
-        `Pas de bulle : ${error}\npopup : ${popupText}\nstockage : ${JSON.stringify(await ext.storage())}\nshadow root : …${shadow}`,
+        `Pas de bulle : ${error}\npopup : ${popupText}\nstockage : ${JSON.stringify(await suite.ext.storage())}\nshadow root : …${shadow}`,
       );
     });
     // The instruction is the bubble's accessible description: what a screen reader reads out too.

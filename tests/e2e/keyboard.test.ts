@@ -1,37 +1,31 @@
-import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { itemById } from '../../utils/guide/graph';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { GuideItem } from '../../utils/guide/schema';
 import {
   type BrowserKind,
-  OVERLAY_HOST,
+  extensionSuite,
+  messages,
+  messagesOf,
+  openPracticePage,
   PRACTICE_GUIDE_ID,
-  PRACTICE_START_PAGE,
-  type PracticeSites,
-  practiceGuide,
-  startPracticeSites,
+  PRACTICE_GUIDE_ITEM,
+  practiceSitesSuite,
   WAIT_MS,
+  waitUntil,
 } from './harness';
 import {
-  extensionSuite,
   type FocusedElement,
-  fieldsOf,
   focusedElement,
   focusIsOn,
-  installPointerLog,
-  latestRun,
-  messages,
-  pointerLog,
-  pointerLogCanary,
   pressKeys,
   pressUntilFocused,
-  runOfTab,
   showsFocus,
-  waitForBubbleText,
-  waitForSpotlightOn,
-  waitUntil,
-} from './playback/helpers';
-import { expectedFields, expectedOutcome, PERSON, pathFrom, textOf } from './playback/person';
+  waitForFocusOnBubble,
+} from './playback/keyboard';
+import { fieldsOf } from './playback/never-act';
+import { waitForBubbleText, waitForSpotlightOn } from './playback/overlay';
+import { expectedFields, expectedOutcome, PERSON, PRACTICE_QUESTION, pathFrom, textOf } from './playback/person';
+import { installPointerLog, pointerLog, pointerLogCanary } from './playback/pointer-log';
+import { latestRun, runOfTab } from './playback/runs';
 
 /**
  * The whole practice guide with the keyboard alone, as a person who cannot
@@ -42,34 +36,15 @@ import { expectedFields, expectedOutcome, PERSON, pathFrom, textOf } from './pla
  * any page, and the focus must be visible on the bubble's buttons.
  */
 
-const guide = practiceGuide();
 /** The overlay's shortcut that brings the focus into the bubble (components/overlay/Overlay.tsx). */
 const SHORTCUT = 'Alt+Shift+K';
-const GUIDE_ITEM = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
 
-let sites: PracticeSites;
+const sites = practiceSitesSuite();
 const report: string[] = [];
 
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
+afterAll(() => {
   if (report.length > 0) console.info(report.join('\n'));
 });
-
-/** Waits until the focus is on the bubble itself (after the shortcut, or after a step answered from the bubble). */
-function waitForFocusInBubble(page: Page): Promise<FocusedElement> {
-  return waitUntil(
-    'le focus est sur la bulle',
-    async () => {
-      const focused = await focusedElement(page);
-      return focused?.bubble ? focused : null;
-    },
-    { describe: () => focusedElement(page) },
-  );
-}
 
 /** The focus indicator of an element of the bubble, for the assertions and the report. */
 function indicator(focused: FocusedElement): string {
@@ -84,11 +59,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the practice guide with
   }, async () => {
     const started = Date.now();
     const { ext } = suite;
-    const page = suite.track(await ext.newPage('practice page'));
     // Before any script of the page and of the extension: every pointer event, trusted or not, is logged.
-    await page.evaluateOnNewDocument(installPointerLog);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+    const page = await openPracticePage(suite, sites.guided, (p) => p.evaluateOnNewDocument(installPointerLog));
     expect(await pointerLogCanary(page), 'the pointer log of the page hears an event').toEqual(['pointermove']);
 
     /** Focus indicators seen on the bubble's controls reached with the keyboard. */
@@ -98,11 +70,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the practice guide with
     const popup = suite.track(await ext.openPopup(page));
     await popup.evaluate(installPointerLog);
     expect(await pointerLogCanary(popup), 'the pointer log of the popup hears an event').toEqual(['pointermove']);
-    await popup.waitForSelector(`${GUIDE_ITEM} button.start`, { timeout: WAIT_MS });
+    await popup.waitForSelector(`${PRACTICE_GUIDE_ITEM} button.start`, { timeout: WAIT_MS });
     // Read once the popup is rendered: it sets its language then.
-    const popupText = await messages(await popup.evaluate(() => document.documentElement.lang || 'fr'));
+    const popupText = await messagesOf(popup);
     const start = await pressUntilFocused(popup, 'Tab', '« Commencer » du guide d’entraînement', () =>
-      focusIsOn(popup, `${GUIDE_ITEM} button.start`),
+      focusIsOn(popup, `${PRACTICE_GUIDE_ITEM} button.start`),
     );
     expect(start.text).toBe(popupText('popup.start'));
     expect(showsFocus(start), `popup focus ${indicator(start)}`).toBe(true);
@@ -118,14 +90,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the practice guide with
     const { tabId } = await latestRun(ext, page);
 
     // The question: the shortcut brings the focus into the bubble, Tab reaches the answer, Enter gives it.
-    const question = guide.steps[0];
-    if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+    const { question, noAccount } = PRACTICE_QUESTION;
     const asked = await waitForBubbleText(page, question.question);
     const t = await messages(asked.lang ?? 'fr');
-    const noAccount = question.choices.find((choice) => itemById(guide, choice.next)?.kind === 'step');
-    if (!noAccount) throw new Error('pas de réponse « pas encore de compte »');
     await pressKeys(page, SHORTCUT);
-    indicators.push(await waitForFocusInBubble(page));
+    indicators.push(await waitForFocusOnBubble(page));
     const hide = await pressUntilFocused(
       page,
       'Tab',
@@ -166,13 +135,13 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the practice guide with
       const keys: string[] = [];
       if (answeredFromBubble) {
         // Answered from the bubble: the focus went on to the next bubble, not lost in the page.
-        await waitForFocusInBubble(page);
+        await waitForFocusOnBubble(page);
         answeredFromBubble = false;
       } else {
         // Read the step: the shortcut brings the focus into its bubble.
         await pressKeys(page, SHORTCUT);
         keys.push(SHORTCUT);
-        indicators.push(await waitForFocusInBubble(page));
+        indicators.push(await waitForFocusOnBubble(page));
       }
 
       if (step.action === 'read') {
@@ -217,7 +186,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the practice guide with
     }
 
     // The end shows, the focus went to its bubble (« C'est fait » was pressed there).
-    await waitForFocusInBubble(page);
+    await waitForFocusOnBubble(page);
     const run = await runOfTab(ext, tabId, page);
     expect(run?.status).toBe('finished');
     const outcomes = Object.fromEntries(

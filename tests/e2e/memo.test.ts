@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Guide } from '../../utils/guide/schema';
-import { type ExtensionBrowser, launchWithExtension, PRACTICE_GUIDE_ID, practiceGuide, WAIT_MS } from './harness';
+import { extensionSuite, messagesOf, PRACTICE_GUIDE_ID, practiceGuide, type Translate, WAIT_MS } from './harness';
 
 /**
  * The memo sheet of the practice guide, printed to PDF by Chromium on A4, and
@@ -15,37 +14,23 @@ import { type ExtensionBrowser, launchWithExtension, PRACTICE_GUIDE_ID, practice
  */
 const POPPLER = ['/usr/bin/pdftotext', '/usr/bin/pdfinfo'];
 
-type Messages = Record<string, { message: string }>;
-
-/** A message of the extension's locale files, with Chrome's `$1` substitutions. */
-async function messages(lang: string): Promise<(key: string, substitutions?: string[]) => string> {
-  const file = resolve(import.meta.dirname, `../../locales/${lang}.yml`);
-  const all = generateChromeMessages(await parseMessagesFile(file)) as Messages;
-  return (key, substitutions = []) => {
-    const message = all[key.replaceAll('.', '_')]?.message;
-    if (message === undefined) throw new Error(`pas de message ${key} dans ${lang}.yml`);
-    return message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-  };
-}
-
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe('the memo sheet printed by Chromium on A4', () => {
-  let ext: ExtensionBrowser;
+  const suite = extensionSuite('chromium');
   let page: Page;
   let dir: string;
   let pdf: string;
   let pages: string[];
-  let t: (key: string, substitutions?: string[]) => string;
+  let t: Translate;
   const guide: Guide = practiceGuide();
 
   beforeAll(async () => {
     const missing = POPPLER.filter((tool) => !existsSync(tool));
     if (missing.length > 0) throw new Error(`Il manque ${missing.join(', ')} : installez le paquet Debian poppler-utils.`);
-    ext = await launchWithExtension('chromium');
-    page = await ext.openExtensionPage(`memo.html?guide=${PRACTICE_GUIDE_ID}`);
+    page = await suite.ext.openExtensionPage(`memo.html?guide=${PRACTICE_GUIDE_ID}`);
     await page.waitForSelector('.memo h1', { timeout: WAIT_MS });
-    t = await messages(await page.evaluate(() => document.documentElement.lang));
+    t = await messagesOf(page);
     dir = mkdtempSync(join(tmpdir(), 'cac-memo-'));
     pdf = join(dir, 'fiche-memo.pdf');
     writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true }));
@@ -55,11 +40,8 @@ describe('the memo sheet printed by Chromium on A4', () => {
     );
   });
 
-  afterAll(async () => {
+  afterAll(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
-    const errors = ext?.errors.takeUnexpected() ?? [];
-    await ext?.close();
-    expect(errors, 'errors of the extension').toEqual([]);
   });
 
   it('is on A4 paper', () => {

@@ -1,28 +1,22 @@
-import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type BrowserKind,
-  OVERLAY_HOST,
-  PRACTICE_GUIDE_ID,
-  PRACTICE_START_PAGE,
-  type PracticeSites,
-  practiceGuide,
-  startPracticeSites,
-  WAIT_MS,
-} from './harness';
-import {
-  type AxeViolation,
   axeViolations,
-  beginPractice,
-  clickBubbleButton,
+  type BrowserKind,
   extensionSuite,
-  forgetPausedRuns,
   messages,
-  readOverlay,
-  waitForBubbleText,
-  waitForSpotlightOn,
+  OVERLAY_HOST,
+  openPracticePage,
+  PRACTICE_GUIDE_ITEM,
+  practiceGuide,
+  practiceSitesSuite,
+  readable,
+  WAIT_MS,
   waitUntil,
-} from './playback/helpers';
+} from './harness';
+import { clickBubbleButton, readOverlay, waitForBubbleText, waitForSpotlightOn } from './playback/overlay';
+import { PRACTICE_QUESTION } from './playback/person';
+import { forgetPausedRuns } from './playback/runs';
+import { beginPractice } from './playback/start';
 
 /**
  * axe-core (WCAG 2.2 A/AA rules and best practices) on what the person and
@@ -35,40 +29,22 @@ import {
 
 const guide = practiceGuide();
 
-/** Violations in a readable form for the failure message. */
-const readable = (violations: AxeViolation[]) => violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${JSON.stringify(v.targets)}`);
-
-let sites: PracticeSites;
-
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
-});
+const sites = practiceSitesSuite();
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the playback views (axe-core)', (kind) => {
   const suite = extensionSuite(kind);
 
-  async function practicePage(): Promise<Page> {
-    const page = await suite.ext.newPage('practice page');
-    suite.track(page);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
-    return page;
-  }
+  const practicePage = () => openPracticePage(suite, sites.guided);
 
   it('finds no violation in the popup: the guide list, the start screen, and once started', async () => {
     const page = await practicePage();
     await forgetPausedRuns(suite.ext, page);
     const popup = await suite.ext.openPopup(page);
     suite.track(popup);
-    const guideItem = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
-    await popup.waitForSelector(`${guideItem} button.start`, { timeout: WAIT_MS });
+    await popup.waitForSelector(`${PRACTICE_GUIDE_ITEM} button.start`, { timeout: WAIT_MS });
     expect(readable(await axeViolations(popup)), 'guide list').toEqual([]);
 
-    await popup.locator(`${guideItem} button.start`).setTimeout(WAIT_MS).click();
+    await popup.locator(`${PRACTICE_GUIDE_ITEM} button.start`).setTimeout(WAIT_MS).click();
     // The start screen once the guide's "to have at hand" list is loaded.
     await popup.waitForSelector('.start-screen ul.checklist.prepare', { timeout: WAIT_MS });
     expect(readable(await axeViolations(popup)), 'start screen').toEqual([]);
@@ -80,7 +56,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
 
   it('finds no violation in the side panel with a guide under way', async () => {
     const page = await practicePage();
-    const { tabId } = await beginPractice(suite.ext, page, guide);
+    const { tabId } = await beginPractice(suite.ext, page);
     const panel = await suite.ext.openExtensionPage(`sidepanel.html?tab=${tabId}`);
     suite.track(panel);
     const first = guide.steps[1];
@@ -96,22 +72,18 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: accessibility of the pl
     const page = await practicePage();
     await forgetPausedRuns(suite.ext, page);
     const popup = await suite.ext.openPopup(page);
-    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
+    await popup.locator(`${PRACTICE_GUIDE_ITEM} button.start`).setTimeout(WAIT_MS).click();
     await popup.locator('.start-screen button.go').setTimeout(WAIT_MS).click();
     await popup.waitForSelector('section.started', { timeout: WAIT_MS });
     await popup.close().catch(() => undefined);
     await page.bringToFront();
 
     const overlayOnly = [[OVERLAY_HOST]];
-    const question = guide.steps[0];
-    if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+    const { question, noAccount, hasAccount: yes } = PRACTICE_QUESTION;
     const t = await messages((await waitForBubbleText(page, question.question)).lang ?? 'fr');
     expect(readable(await axeViolations(page, overlayOnly)), 'question').toEqual([]);
 
     // A step on its target (the page dimmed around it), then the same step with its target gone.
-    const noAccount = question.choices.find((choice) => choice.next !== 'fin-compte-existant');
-    const yes = question.choices.find((choice) => choice.next === 'fin-compte-existant');
-    if (!noAccount || !yes) throw new Error('réponses inattendues');
     await clickBubbleButton(page, noAccount.label);
     await waitForSpotlightOn(page, '#username-8608');
     expect(readable(await axeViolations(page, overlayOnly)), 'step').toEqual([]);

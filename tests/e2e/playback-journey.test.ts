@@ -1,43 +1,31 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { itemById } from '../../utils/guide/graph';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ActionStep, GuideItem } from '../../utils/guide/schema';
 import {
   type BrowserKind,
   type ExtensionBrowser,
-  launchWithExtension,
+  extensionSuite,
+  messages,
   OVERLAY_HOST,
-  PRACTICE_START_PAGE,
-  type PracticeSites,
-  practiceGuide,
-  startPracticeSites,
+  openPracticePage,
+  practiceSitesSuite,
   WAIT_MS,
 } from './harness';
+import { coveredClicks } from './playback/gestures';
+import { type NetworkWatch, networkCanary, watchNetwork } from './playback/network';
+import { fieldsOf, installActionRecorder, type RecorderLog, recorderCanary, recorderLog } from './playback/never-act';
 import {
   clickBubbleButton,
-  coveredClicks,
-  fieldsOf,
-  installActionRecorder,
   inViewport,
-  messages,
-  type NetworkWatch,
-  networkCanary,
   type OverlayState,
-  type RecorderLog,
-  readOverlay,
-  recorderCanary,
-  recorderLog,
-  runOfTab,
-  serviceWorkerRuns,
-  startFromPopup,
-  stopServiceWorker,
   waitForBubbleText,
-  waitForServiceWorker,
+  waitForOverlay,
   waitForSpotlightOn,
-  waitUntil,
-  watchNetwork,
-} from './playback/helpers';
-import { expectedFields, expectedOutcome, PERSON, pathFrom, textOf } from './playback/person';
+} from './playback/overlay';
+import { expectedFields, expectedOutcome, PERSON, PRACTICE_QUESTION, pathFrom, textOf } from './playback/person';
+import { runOfTab } from './playback/runs';
+import { serviceWorkerRuns, stopServiceWorker, waitForServiceWorker } from './playback/service-worker';
+import { startFromPopup } from './playback/start';
 
 /**
  * "Faire avec", end to end: the advisor starts the practice guide from the
@@ -48,7 +36,6 @@ import { expectedFields, expectedOutcome, PERSON, pathFrom, textOf } from './pla
  * worker — and meanwhile it never acts in the page and sends nothing out.
  */
 
-const guide = practiceGuide();
 const WRONG_PAGE = '/1.14.4/example/component/button/index.html';
 
 /** What the journey's interruptions see: the person's tab and the browser around it. */
@@ -93,11 +80,12 @@ const INTERRUPTIONS: Record<
     async before({ ext, page, tabId }, step) {
       await page.goto(`${sites.guided}${WRONG_PAGE}`, { waitUntil: 'load' });
       await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
-      const there = await waitUntil('la page de détour est lue par l’extension', async () => {
-        const state = await readOverlay(page);
-        // Until the content script has shown the step here (its bubble, or its decision about the target).
-        return state.host && (!state.dialog || state.missing !== null || state.spot || state.text === step.instruction) ? state : null;
-      });
+      // Until the content script has shown the step here (its bubble, or its decision about the target).
+      const there = await waitForOverlay(
+        page,
+        'la page de détour est lue par l’extension',
+        (state) => state.host && (!state.dialog || state.missing !== null || state.spot || state.text === step.instruction),
+      );
       expect(there.spot, 'no spotlight on a page that has no element of this step').toBe(false);
       // The step belongs to another page: its instruction shows as text, without claiming that
       // the element is missing (which would invite « C'est fait » on a step not done).
@@ -112,50 +100,34 @@ const INTERRUPTIONS: Record<
 /** Per browser and run of the suite: which steps moved on by themselves (printed for the report). */
 const report: string[] = [];
 
-let sites: PracticeSites;
+const sites = practiceSitesSuite();
 
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
+afterAll(() => {
   if (report.length > 0) console.info(report.join('\n'));
 });
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person acts, the extension shows and follows', (kind) => {
-  let ext: ExtensionBrowser;
-  let network: NetworkWatch;
-  const opened: Page[] = [];
-
-  beforeAll(async () => {
-    ext = await launchWithExtension(kind);
+  let network: NetworkWatch | undefined;
+  const suite = extensionSuite(kind, {
     // Watching from the start: the popup, the service worker and every page are covered.
-    network = await watchNetwork(ext);
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-    expect(ext?.errors.takeUnexpected() ?? [], 'errors of the extension').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await network?.stop();
-    await ext?.close();
+    launched: async (ext) => {
+      network = await watchNetwork(ext);
+    },
+    closing: async () => {
+      await network?.stop();
+    },
   });
 
   it('goes from the popup to the end, every action step completing by itself, never acting, sending nothing', {
     timeout: 300_000,
   }, async () => {
     const started = Date.now();
+    const { ext } = suite;
+    if (!network) throw new Error('the network watch is not started');
     // The network watch hears the extension's pages (it would see one of their requests).
     expect(await networkCanary(ext, network, `${sites.unguided}/`), 'network watch canary').toBe(true);
-    const page = await ext.newPage('practice page');
-    opened.push(page);
     // Before any page script and any extension activity: logs whatever the person did not do.
-    await page.evaluateOnNewDocument(installActionRecorder);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+    const page = await openPracticePage(suite, sites.guided, (p) => p.evaluateOnNewDocument(installActionRecorder));
     // The recorder hears an untrusted event and a programmatic click (then starts afresh).
     const canary = await recorderCanary(page);
     expect(canary.untrusted.map((entry) => entry.type)).toEqual(['click', 'change']);
@@ -168,14 +140,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person acts, the ex
     const journey: Journey = { kind, ext, network, page, tabId };
 
     // The question: its choices are buttons; the advisor clicks « not yet ».
-    const question = guide.steps[0];
-    if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+    const { question, noAccount } = PRACTICE_QUESTION;
     const asked = await waitForBubbleText(page, question.question);
     const t = await messages(asked.lang ?? 'fr');
     expect(asked.choices).toEqual(question.choices.map((choice) => choice.label));
     expect(asked.spot, 'a question has no spotlight').toBe(false);
-    const noAccount = question.choices.find((choice) => itemById(guide, choice.next)?.kind === 'step');
-    if (!noAccount) throw new Error('pas de réponse « pas encore de compte »');
     await clickBubbleButton(page, noAccount.label);
 
     const { steps, end } = pathFrom(noAccount.next);
@@ -245,8 +214,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person acts, the ex
     expect(ended.trace.items).toEqual([t('overlay.traceLogout'), t('overlay.tracePassword'), t('overlay.traceTabs')]);
     expect(ended.spot).toBe(false);
     // …and in the side panel.
-    const panel = await ext.openExtensionPage(`sidepanel.html?tab=${tabId}`);
-    opened.push(panel);
+    const panel = suite.track(await ext.openExtensionPage(`sidepanel.html?tab=${tabId}`));
     await panel.waitForSelector('section.recap li[data-count="steps"]', { timeout: WAIT_MS });
     await panel.waitForSelector('section.no-trace .checklist', { timeout: WAIT_MS });
     await page.bringToFront();

@@ -1,22 +1,19 @@
-import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ActionStep } from '../../utils/guide/schema';
-import { type BrowserKind, PRACTICE_START_PAGE, type PracticeSites, practiceGuide, startPracticeSites, WAIT_MS } from './harness';
+import { type BrowserKind, extensionSuite, openPracticePage, practiceGuide, practiceSitesSuite, WAIT_MS, waitUntil } from './harness';
+import { clickAsPerson, typeAsPerson } from './playback/gestures';
 import {
-  beginPractice,
   boxOf,
   bubbleButtonIsHitTarget,
-  clickAsPerson,
   clickBubbleButton,
-  extensionSuite,
   inViewport,
   readOverlay,
-  runOfTab,
-  typeAsPerson,
   waitForBubbleText,
+  waitForOverlay,
   waitForSpotlightOn,
-  waitUntil,
-} from './playback/helpers';
+} from './playback/overlay';
+import { runOfTab } from './playback/runs';
+import { beginPractice } from './playback/start';
 
 /**
  * The overlay on real pages: what it shows when a step's target is missing,
@@ -49,39 +46,24 @@ function removeAddressRowOnLoad(row: string): void {
   });
 }
 
-let sites: PracticeSites;
-
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
-});
+const sites = practiceSitesSuite();
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page', (kind) => {
   const suite = extensionSuite(kind);
 
-  async function practicePage(): Promise<Page> {
-    const page = await suite.ext.newPage('practice page');
-    suite.track(page);
-    return page;
-  }
-
   it('says it cannot find a missing target, rings nothing, and finds it again once it is back', async () => {
-    const page = await practicePage();
-    await page.evaluateOnNewDocument(removeAddressRowOnLoad, ADDRESS_ROW);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    const { tabId, t } = await beginPractice(suite.ext, page, guide);
+    const page = await openPracticePage(suite, sites.guided, (p) => p.evaluateOnNewDocument(removeAddressRowOnLoad, ADDRESS_ROW));
+    const { tabId, t } = await beginPractice(suite.ext, page);
 
     // The person goes ahead to the address page: the run follows to its first step, whose field is missing.
     const address = step('adresse');
     await page.goto(`${sites.guided}${ADDRESS_PAGE}`, { waitUntil: 'load' });
     expect(await page.$('#address-8970'), 'the test removed the field').toBeNull();
-    const missing = await waitUntil('la bulle dit que la cible est introuvable', async () => {
-      const state = await readOverlay(page);
-      return state.text === address.instruction && state.missing ? state : null;
-    });
+    const missing = await waitForOverlay(
+      page,
+      'la bulle dit que la cible est introuvable',
+      (state) => state.text === address.instruction && !!state.missing,
+    );
     expect(missing.missing).toBe(t('overlay.notFound'));
     expect(missing.buttons.map((b) => b.text)).toEqual(expect.arrayContaining([t('overlay.done'), t('overlay.searchAgain')]));
     expect(missing.buttons.map((b) => b.text)).not.toContain(t('overlay.cantFind'));
@@ -113,9 +95,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
   });
 
   it('keeps the spotlight on its target through a scroll, a fixed header, a scrolling box and the page’s modal', async () => {
-    const page = await practicePage();
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    const { tabId, t } = await beginPractice(suite.ext, page, guide);
+    const page = await openPracticePage(suite, sites.guided);
+    const { tabId, t } = await beginPractice(suite.ext, page);
     const target = '#username-8608';
     const first = await waitForSpotlightOn(page, target);
 
@@ -186,10 +167,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
   });
 
   it('shows the bubble beside its target, not over it, in a laptop-sized window', async () => {
-    const page = await practicePage();
-    await page.setViewport({ width: 1366, height: 768 });
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await beginPractice(suite.ext, page, guide);
+    const page = await openPracticePage(suite, sites.guided, (p) => p.setViewport({ width: 1366, height: 768 }));
+    await beginPractice(suite.ext, page);
     for (const [id, target, act] of [
       ['identifiant', '#username-8608', () => typeAsPerson(page, '#username-8608', 'camille.martin@example.fr')],
       ['mot-de-passe', '#password-8609-input', () => typeAsPerson(page, '#password-8609-input', 'Un-mot-de-passe-2026!')],

@@ -1,19 +1,17 @@
-import { resolve } from 'node:path';
-import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
-import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { doneWhenOf, itemById, nextItemId } from '../../utils/guide/graph';
 import type { Guide } from '../../utils/guide/schema';
 import type { RunEvent } from '../../utils/run';
 import {
-  type ExtensionBrowser,
-  launchWithExtension,
+  extensionSuite,
+  messagesOf,
   PRACTICE_GUIDE_ID,
+  PRACTICE_GUIDE_ITEM,
   PRACTICE_START_PAGE,
-  type PracticeSites,
   practiceGuide,
-  startPracticeSites,
+  practiceSitesSuite,
   WAIT_MS,
+  withExtensionApi,
 } from './harness';
 
 /**
@@ -23,22 +21,6 @@ import {
  * the events the overlay and the side panel send (`run:event`); following the
  * person on the site itself is the other end-to-end tests' part.
  */
-
-type Translate = (key: string, substitutions?: string[], count?: number) => string;
-
-/** A message of the extension's locale files, with Chrome's `$1` and @wxt-dev/i18n's plural forms (`a | b`). */
-async function messages(lang: string): Promise<Translate> {
-  const file = resolve(import.meta.dirname, `../../locales/${lang}.yml`);
-  const all = generateChromeMessages(await parseMessagesFile(file)) as Record<string, { message: string }>;
-  return (key, substitutions = [], count) => {
-    const message = all[key.replaceAll('.', '_')]?.message;
-    if (message === undefined) throw new Error(`pas de message ${key} dans ${lang}.yml`);
-    const text = message.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
-    if (count === undefined) return text;
-    const forms = text.split(' | ');
-    return (forms.length === 3 ? forms[Math.min(count, 2)] : forms.length === 2 ? forms[count === 1 ? 0 : 1] : forms[0]) ?? text;
-  };
-}
 
 /**
  * The events of a run through the practice guide without any help: "no account yet",
@@ -63,46 +45,27 @@ function eventsWithoutHelp(guide: Guide, site: string): RunEvent[] {
 }
 
 describe('progress that stays with the person (Chromium)', () => {
-  let sites: PracticeSites;
-  let ext: ExtensionBrowser;
-  const opened: Page[] = [];
+  const sites = practiceSitesSuite();
+  const suite = extensionSuite('chromium');
   const guide = practiceGuide();
 
-  beforeAll(async () => {
-    sites = await startPracticeSites();
-    ext = await launchWithExtension('chromium');
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((page) => page.close().catch(() => undefined)));
-    expect(ext.errors.takeUnexpected(), 'errors of the extension').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await ext?.close();
-    await sites?.close();
-  });
-
   it('keeps two finished runs, then suggests less help on « Mes progrès » and on the start screen', async () => {
-    const progress = await ext.openExtensionPage('progress.html');
-    opened.push(progress);
+    const { ext } = suite;
+    const progress = suite.track(await ext.openExtensionPage('progress.html'));
     await progress.waitForSelector('.progress-page .empty', { timeout: WAIT_MS });
-    const t = await messages(await progress.evaluate(() => document.documentElement.lang));
+    const t = await messagesOf(progress);
 
     const events = eventsWithoutHelp(guide, sites.guided);
     for (let i = 0; i < 2; i++) {
       // The run lives on the progress page's own tab: no site, no content script in the way.
-      const status = await progress.evaluate(
-        async (guideId, events) => {
-          type Api = {
-            tabs: { getCurrent(): Promise<{ id?: number } | undefined> };
-            runtime: { sendMessage(message: unknown): Promise<{ status?: string } | null> };
-          };
-          const api = (globalThis as unknown as { chrome: Api }).chrome;
+      const status = await withExtensionApi(
+        progress,
+        async (api, guideId, events) => {
           const tabId = (await api.tabs.getCurrent())?.id;
           await api.runtime.sendMessage({ type: 'run:start', tabId, guideId, mode: 'alone', level: 'guided' });
           let run: { status?: string } | null = null;
-          for (const event of events) run = await api.runtime.sendMessage({ type: 'run:event', tabId, event });
+          for (const event of events)
+            run = (await api.runtime.sendMessage({ type: 'run:event', tabId, event })) as { status?: string } | null;
           return run?.status;
         },
         PRACTICE_GUIDE_ID,
@@ -141,12 +104,10 @@ describe('progress that stays with the person (Chromium)', () => {
     ]);
 
     // The popup's start screen offers the same, and the person may take it.
-    const site = await ext.newPage('site with no guide');
-    opened.push(site);
+    const site = suite.track(await ext.newPage('site with no guide'));
     await site.goto(`${sites.unguided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    const popup = await ext.openPopup(site);
-    opened.push(popup);
-    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] button.start`).setTimeout(WAIT_MS).click();
+    const popup = suite.track(await ext.openPopup(site));
+    await popup.locator(`${PRACTICE_GUIDE_ITEM} button.start`).setTimeout(WAIT_MS).click();
     await popup.waitForSelector('.start-screen .suggestion p', { timeout: WAIT_MS });
     expect(await popup.$eval('.start-screen .suggestion p', (el) => el.textContent)).toBe(suggestion);
     expect(await popup.$eval('input[name="start-level"]:checked', (el) => (el as HTMLInputElement).value)).toBe('guided');
@@ -155,27 +116,23 @@ describe('progress that stays with the person (Chromium)', () => {
   });
 
   it('opens « Mes progrès » and the memo sheet of a guide from the popup, in new tabs', async () => {
-    const site = await ext.newPage('site with no guide');
-    opened.push(site);
+    const { ext } = suite;
+    const site = suite.track(await ext.newPage('site with no guide'));
     await site.goto(`${sites.unguided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
 
-    const popup = await ext.openPopup(site);
-    opened.push(popup);
+    const popup = suite.track(await ext.openPopup(site));
     const memoTab = ext.browser.waitForTarget((target) => target.url() === `${ext.origin}/memo.html?guide=${PRACTICE_GUIDE_ID}`, {
       timeout: WAIT_MS,
     });
-    await popup.locator(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] .memo-link a`).setTimeout(WAIT_MS).click();
-    const memo = await (await memoTab).asPage();
-    opened.push(memo);
+    await popup.locator(`${PRACTICE_GUIDE_ITEM} .memo-link a`).setTimeout(WAIT_MS).click();
+    const memo = suite.track(await (await memoTab).asPage());
     await memo.waitForSelector('.memo h1', { timeout: WAIT_MS });
     expect(await memo.$eval('.memo h1', (el) => el.textContent)).toBe(guide.title);
 
-    const again = await ext.openPopup(site);
-    opened.push(again);
+    const again = suite.track(await ext.openPopup(site));
     const progressTab = ext.browser.waitForTarget((target) => target.url() === `${ext.origin}/progress.html`, { timeout: WAIT_MS });
     await again.locator('.popup-footer a.progress-link').setTimeout(WAIT_MS).click();
-    const progress = await (await progressTab).asPage();
-    opened.push(progress);
+    const progress = suite.track(await (await progressTab).asPage());
     await progress.waitForSelector('.progress-page h1', { timeout: WAIT_MS });
   });
 });

@@ -1,27 +1,24 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { GuideItem } from '../../utils/guide/schema';
 import { spokenText } from '../../utils/speech/text';
-import { OVERLAY_HOST, PRACTICE_START_PAGE, type PracticeSites, practiceGuide, startPracticeSites, WAIT_MS } from './harness';
 import {
-  beginPractice,
-  ContentScriptWorld,
-  clickBubbleButton,
-  clickInPanel,
   extensionSuite,
-  focusIsOn,
-  installSpeechStub,
   messages,
+  OVERLAY_HOST,
+  openPracticePage,
+  practiceGuide,
+  practiceSitesSuite,
   readStorage,
-  type SpeechCall,
-  speechCallsIn,
-  startFromPopup,
-  waitForBubbleText,
-  waitForPanel,
-  waitForSpotlightOn,
+  WAIT_MS,
   waitUntil,
-} from './playback/helpers';
-import { PERSON, TYPED } from './playback/person';
+} from './harness';
+import { focusIsOn } from './playback/keyboard';
+import { clickBubbleButton, waitForBubbleText, waitForSpotlightOn } from './playback/overlay';
+import { clickInPanel, waitForPanel } from './playback/panel';
+import { PERSON, PRACTICE_QUESTION, TYPED } from './playback/person';
+import { ContentScriptWorld, installSpeechStub, type SpeechCall, speechCallsIn } from './playback/speech';
+import { beginPractice, startFromPopup } from './playback/start';
 
 /**
  * Reading aloud, in Chromium: the bubble's « Lire », the side panel's, and the
@@ -43,16 +40,11 @@ const GUIDE_TEXTS = new Set(guide.steps.map(spokenText).filter((text) => text.tr
 
 const speeches = (calls: SpeechCall[]) => calls.filter((call): call is Extract<SpeechCall, { op: 'speak' }> => call.op === 'speak');
 
-let sites: PracticeSites;
+const sites = practiceSitesSuite();
 /** Every text spoken during the suite, by where it was asked (for the last check and the report). */
 const spoken: { where: string; text: string }[] = [];
 
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
+afterAll(() => {
   if (spoken.length > 0) console.info(`[chromium] lu à voix haute :\n${spoken.map((s) => `  ${s.where} : « ${s.text} »`).join('\n')}`);
 });
 
@@ -108,10 +100,10 @@ describe('chromium: reading aloud', () => {
 
   /** A practice page with the content script's world followed from its first load. */
   async function practicePage(): Promise<{ page: Page; world: ContentScriptWorld }> {
-    const page = suite.track(await suite.ext.newPage('practice page'));
-    const world = await ContentScriptWorld.attach(page, suite.ext);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+    const attached: ContentScriptWorld[] = [];
+    const page = await openPracticePage(suite, sites.guided, async (p) => attached.push(await ContentScriptWorld.attach(p, suite.ext)));
+    const [world] = attached;
+    if (!world) throw new Error('le monde du script de contenu n’est pas suivi');
     return { page, world };
   }
 
@@ -121,8 +113,7 @@ describe('chromium: reading aloud', () => {
     const { page, world } = await practicePage();
     try {
       await startFromPopup(suite.ext, page);
-      const question = item('deja-un-compte');
-      if (question.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+      const { question, noAccount } = PRACTICE_QUESTION;
       const asked = await waitForBubbleText(page, question.question);
       const t = await messages(asked.lang ?? 'fr');
       await world.stubSpeech();
@@ -146,8 +137,6 @@ describe('chromium: reading aloud', () => {
       await waitForReadButton(page, t('speech.read'));
 
       // A step: its instruction, exactly.
-      const noAccount = question.choices.find((choice) => choice.next === 'identifiant');
-      if (!noAccount) throw new Error('pas de réponse « pas encore de compte »');
       await clickBubbleButton(page, noAccount.label);
       const first = item('identifiant');
       await stepShown(page, first.id);
@@ -164,7 +153,7 @@ describe('chromium: reading aloud', () => {
   it('the side panel’s read button speaks the same text as the bubble’s', { timeout: 180_000 }, async () => {
     const { page, world } = await practicePage();
     try {
-      const { tabId, t } = await beginPractice(suite.ext, page, guide);
+      const { tabId, t } = await beginPractice(suite.ext, page);
       await stepShown(page, 'identifiant');
       const first = item('identifiant');
       await world.stubSpeech();
@@ -199,7 +188,7 @@ describe('chromium: reading aloud', () => {
     const { ext } = suite;
     const { page, world } = await practicePage();
     try {
-      const { t } = await beginPractice(ext, page, guide);
+      const { t } = await beginPractice(ext, page);
       await stepShown(page, 'identifiant');
       await world.stubSpeech();
 

@@ -1,23 +1,19 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  OVERLAY_HOST,
-  PRACTICE_GUIDE_ID,
-  PRACTICE_START_PAGE,
-  type PracticeSites,
-  practiceGuide,
-  startPracticeSites,
-  WAIT_MS,
-} from './harness';
-import {
-  type AxeViolation,
   axeViolations,
-  beginPractice,
   extensionSuite,
   messages,
-  waitForSpotlightOn,
+  OVERLAY_HOST,
+  PRACTICE_GUIDE_ID,
+  PRACTICE_GUIDE_ITEM,
+  practiceGuide,
+  practiceSitesSuite,
+  readable,
+  WAIT_MS,
   waitUntil,
-} from './playback/helpers';
+} from './harness';
+import { practiceAtFirstStep } from './playback/start';
 
 /**
  * RGAA 10.12 (WCAG 1.4.12, text spacing) and 10.11 (WCAG 1.4.10, reflow at
@@ -33,8 +29,6 @@ import {
  */
 
 const guide = practiceGuide();
-/** The target of the practice guide's first step (the e-mail field of the login page). */
-const FIRST_TARGET = '#username-8608';
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 320, height: 640 };
 /** The side panel as browsers show it. */
@@ -136,28 +130,12 @@ async function atWidth(page: Page, viewport: { width: number; height: number }):
   await waitUntil(`${viewport.width} px de large`, () => page.evaluate((w) => document.documentElement.clientWidth === w, viewport.width));
 }
 
-let sites: PracticeSites;
-
-beforeAll(async () => {
-  sites = await startPracticeSites();
-});
-
-afterAll(async () => {
-  await sites?.close();
-});
+const sites = practiceSitesSuite();
 
 describe('chromium: text spacing and reflow of our views (RGAA 10.11, 10.12)', () => {
   const suite = extensionSuite('chromium');
 
-  async function atFirstStep(): Promise<{ page: Page; tabId: number }> {
-    const page = suite.track(await suite.ext.newPage('practice page'));
-    await page.setViewport(WIDE);
-    await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
-    const { tabId } = await beginPractice(suite.ext, page, guide);
-    await waitForSpotlightOn(page, FIRST_TARGET);
-    return { page, tabId };
-  }
+  const atFirstStep = () => practiceAtFirstStep(suite, sites.guided, WIDE);
 
   const open = async (path: string) => suite.track(await suite.ext.openExtensionPage(path));
 
@@ -167,7 +145,7 @@ describe('chromium: text spacing and reflow of our views (RGAA 10.11, 10.12)', (
 
     // The popup, at the width Chromium gives it, with the guide under way and the guide lists.
     const popup = suite.track(await suite.ext.openPopup(page));
-    await popup.waitForSelector(`li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`, { timeout: WAIT_MS });
+    await popup.waitForSelector(PRACTICE_GUIDE_ITEM, { timeout: WAIT_MS });
     await spacingOn(popup);
     found['popup, espacement'] = await lost(popup);
     await popup.close();
@@ -216,7 +194,7 @@ describe('chromium: text spacing and reflow of our views (RGAA 10.11, 10.12)', (
 
     // The editor: the opening screen, then the practice guide copied for editing, every step open.
     const editor = await open('editor.html');
-    const copy = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] .copy-bundled`;
+    const copy = `${PRACTICE_GUIDE_ITEM} .copy-bundled`;
     await editor.waitForSelector(copy, { timeout: WAIT_MS });
     await check('éditeur, accueil', editor, WIDE);
     await setSpacing(editor, false);
@@ -235,7 +213,7 @@ describe('chromium: text spacing and reflow of our views (RGAA 10.11, 10.12)', (
 
   it('takes the keyboard past the editor’s toolbar to the steps (RGAA 12.7)', { timeout: 120_000 }, async () => {
     const editor = await open('editor.html');
-    const copy = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] .copy-bundled`;
+    const copy = `${PRACTICE_GUIDE_ITEM} .copy-bundled`;
     await editor.waitForSelector(copy, { timeout: WAIT_MS });
     await editor.click(copy);
     await editor.waitForSelector('main.editor .skip-links', { timeout: WAIT_MS });
@@ -276,10 +254,8 @@ describe('chromium: text spacing and reflow of our views (RGAA 10.11, 10.12)', (
   });
 
   it('finds no axe-core violation in the editor: the opening screen, a whole guide open for editing', { timeout: 120_000 }, async () => {
-    const readable = (violations: AxeViolation[]) =>
-      violations.map((v) => `${v.id} (${v.impact}) : ${v.help} — ${JSON.stringify(v.targets)}`);
     const editor = await open('editor.html');
-    const copy = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"] .copy-bundled`;
+    const copy = `${PRACTICE_GUIDE_ITEM} .copy-bundled`;
     await editor.waitForSelector(copy, { timeout: WAIT_MS });
     const found: Record<string, string[]> = { accueil: readable(await axeViolations(editor)) };
     await editor.click(copy);

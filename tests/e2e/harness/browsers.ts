@@ -1,7 +1,9 @@
+// Debian's Chromium and Firefox ESR launched by puppeteer-core with a private copy of the practice build installed.
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { ExtensionErrors } from './console';
-import { type BrowserKind, EXECUTABLES, snapshotBuild } from './paths';
+import { type ExtensionApi, storageIn } from './extension-pages';
+import { type BrowserKind, type BuildSnapshot, EXECUTABLES, snapshotBuild } from './paths';
 
 /** How long a condition may take in a page before a test fails (a loaded 2-core CI machine). */
 export const WAIT_MS = 20_000;
@@ -35,35 +37,47 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** The browser's API object in an extension page (`browser` in Firefox, `chrome` in Chromium). */
-interface ExtensionApi {
-  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } };
-  tabs: {
-    getCurrent(): Promise<{ id?: number; windowId?: number } | undefined>;
-    query(query: { active?: boolean; windowId?: number }): Promise<{ id?: number }[]>;
-  };
-}
-
 export async function launchWithExtension(kind: BrowserKind): Promise<ExtensionBrowser> {
   return kind === 'chromium' ? launchChromium() : launchFirefox();
 }
 
+/**
+ * Launches a browser on a build's snapshot and sets it up; `close` closes the
+ * browser and removes the snapshot, as does a failure on the way.
+ */
+async function onSnapshot(
+  build: BuildSnapshot,
+  launch: () => Promise<Browser>,
+  setUp: (browser: Browser) => Promise<Omit<ExtensionBrowser, 'close'>>,
+): Promise<ExtensionBrowser> {
+  const browser = await launch().catch((error: unknown) => {
+    build.remove();
+    throw error;
+  });
+  const close = async () => {
+    await browser.close();
+    build.remove();
+  };
+  try {
+    return { ...(await setUp(browser)), close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 async function launchChromium(): Promise<ExtensionBrowser> {
   const build = snapshotBuild('chromium');
-  const browser = await puppeteer
-    .launch({
+  const launch = () =>
+    puppeteer.launch({
       executablePath: EXECUTABLES.chromium,
       headless: true,
       pipe: true,
       enableExtensions: true,
       // No call to the (closed) network. The UI is English: Debian's Chromium has no other locale installed.
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    .catch((error: unknown) => {
-      build.remove();
-      throw error;
     });
-  try {
+  return onSnapshot(build, launch, async (browser) => {
     const extensionId = await browser.installExtension(build.dir);
     const origin = `chrome-extension://${extensionId}`;
     const errors = new ExtensionErrors(origin);
@@ -106,16 +120,8 @@ async function launchChromium(): Promise<ExtensionBrowser> {
         if (!worker) return {};
         return worker.evaluate(() => (globalThis as unknown as { chrome: ExtensionApi }).chrome.storage.local.get(null));
       },
-      close: async () => {
-        await browser.close();
-        build.remove();
-      },
     };
-  } catch (error) {
-    await browser.close();
-    build.remove();
-    throw error;
-  }
+  });
 }
 
 async function launchFirefox(): Promise<ExtensionBrowser> {
@@ -128,8 +134,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
   }
   // Firefox gives each install a random internal UUID; pinning it tells us the extension's origin.
   const uuid = randomUUID();
-  const browser = await puppeteer
-    .launch({
+  const launch = () =>
+    puppeteer.launch({
       browser: 'firefox',
       executablePath: EXECUTABLES.firefox,
       headless: true,
@@ -140,12 +146,8 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
         // Uncaught errors of the extension's pages on stdout (see ExtensionErrors.watchFirefoxOutput).
         'devtools.console.stdout.content': true,
       },
-    })
-    .catch((error: unknown) => {
-      build.remove();
-      throw error;
     });
-  try {
+  return onSnapshot(build, launch, async (browser) => {
     const origin = `moz-extension://${uuid}`;
     const errors = new ExtensionErrors(origin);
     const output = browser.process();
@@ -203,19 +205,11 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
         const page = await newPage('storage', true);
         try {
           await goToExtensionPage(page, 'popup.html');
-          return await page.evaluate(() => (globalThis as unknown as { browser: ExtensionApi }).browser.storage.local.get(null));
+          return await storageIn(page);
         } finally {
           await page.close();
         }
       },
-      close: async () => {
-        await browser.close();
-        build.remove();
-      },
     };
-  } catch (error) {
-    await browser.close();
-    build.remove();
-    throw error;
-  }
+  });
 }

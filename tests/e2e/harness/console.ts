@@ -1,3 +1,4 @@
+// The extension's errors, heard on its pages, its worker and Firefox's output, for the check after each test.
 import type { Readable } from 'node:stream';
 import type { ConsoleMessage, Page, WebWorker } from 'puppeteer-core';
 

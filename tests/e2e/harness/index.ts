@@ -3,8 +3,11 @@
  * puppeteer-core, with the practice build of the extension installed, and the
  * practice site (DSFR example pages) served on this machine.
  */
+export { type AxeViolation, axeViolations, readable } from './axe';
 export { type ExtensionBrowser, launchWithExtension, WAIT_MS } from './browsers';
 export { ExtensionErrors } from './console';
+export { type ExtensionApi, inExtensionPage, readStorage, sendMessage, storageIn, withExtensionApi } from './extension-pages';
+export { messages, messagesOf, type Translate } from './messages';
 export {
   type BrowserKind,
   BUILDS,
@@ -14,5 +17,7 @@ export {
   PRACTICE_START_PAGE,
   practiceGuide,
 } from './paths';
-export { type PracticeSites, startPracticeSites } from './sites';
-export { guideListsOf, OVERLAY_HOST, overlayHostOf, waitInOverlay } from './views';
+export { openPracticePage, type PracticeSites, startPracticeSites } from './sites';
+export { type ExtensionSuite, extensionSuite, practiceSitesSuite } from './suite';
+export { guideListsOf, OVERLAY_HOST, overlayHostOf, PRACTICE_GUIDE_ITEM, waitInOverlay } from './views';
+export { waitForState, waitUntil } from './wait';

@@ -1,3 +1,4 @@
+// Where the repository, the practice builds, the browsers and the practice guide are on this machine.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,4 +1,10 @@
+// The practice site served on this machine, and a tab opened on its first page with the overlay in place.
+import type { Page } from 'puppeteer-core';
 import { type PracticeServer, startPracticeServer } from '../../../scripts/practice-server';
+import { WAIT_MS } from './browsers';
+import { PRACTICE_START_PAGE } from './paths';
+import type { ExtensionSuite } from './suite';
+import { OVERLAY_HOST } from './views';
 
 /**
  * The same practice site served twice on random ports: once on 127.0.0.1, one
@@ -30,4 +36,17 @@ export async function startPracticeSites(): Promise<PracticeSites> {
       await Promise.all(servers.map((server) => server.close()));
     },
   };
+}
+
+/**
+ * A new tab of the suite on the practice guide's first page (`site`: a base URL
+ * of the practice sites), once loaded and given the overlay's host. `prepare`
+ * runs before the page loads (a viewport, a script installed on new documents…).
+ */
+export async function openPracticePage(suite: ExtensionSuite, site: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
+  const page = suite.track(await suite.ext.newPage('practice page'));
+  await prepare?.(page);
+  await page.goto(`${site}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
+  await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+  return page;
 }

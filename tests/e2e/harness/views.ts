@@ -1,8 +1,13 @@
+// Where the extension's views are found: the overlay's host in a page, the popup's guide lists.
 import type { Page } from 'puppeteer-core';
 import { WAIT_MS } from './browsers';
+import { PRACTICE_GUIDE_ID } from './paths';
 
 /** The content script's UI host element (WXT shadow-root UI). */
 export const OVERLAY_HOST = 'cote-a-cote-overlay';
+
+/** The practice guide's entry in the extension's guide lists (the popup's, the editor's). */
+export const PRACTICE_GUIDE_ITEM = `li.guide[data-guide-id="${PRACTICE_GUIDE_ID}"]`;
 
 /**
  * Waits until `selector`, inside the overlay's shadow root, is visible. Polls on

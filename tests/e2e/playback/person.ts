@@ -1,16 +1,31 @@
+// How a person does the practice guide on the DSFR 1.14.4 pages (trusted input): each step's element, gesture and fields set.
 import type { Page } from 'puppeteer-core';
 import { doneWhenOf, itemById, nextItemId } from '../../../utils/guide/graph';
-import type { ActionStep, GuideItem } from '../../../utils/guide/schema';
+import type { ActionStep, GuideItem, Question } from '../../../utils/guide/schema';
 import { practiceGuide, WAIT_MS } from '../harness';
-import { clickAsPerson, typeAsPerson } from './helpers';
-
-/**
- * How a person does the practice guide on the DSFR 1.14.4 pages with the
- * mouse and the keyboard (puppeteer's trusted input), shared by the playback
- * journeys: the element each step is about, the gesture, and the fields it sets.
- */
+import { clickAsPerson, typeAsPerson } from './gestures';
 
 const guide = practiceGuide();
+
+/**
+ * The practice guide's opening question; its answer « pas encore de compte »,
+ * which leads to the steps, with its place among the choices; and the other
+ * answer, « j'ai déjà un compte », which leads to an end.
+ */
+export const PRACTICE_QUESTION = (() => {
+  const question = guide.steps[0];
+  if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+  const noAccountIndex = question.choices.findIndex((choice) => itemById(guide, choice.next)?.kind === 'step');
+  const noAccount = question.choices[noAccountIndex];
+  const hasAccount = question.choices.find((choice) => itemById(guide, choice.next)?.kind === 'end');
+  if (!noAccount || !hasAccount) throw new Error('réponses inattendues à la question du guide d’entraînement');
+  return { question, noAccount, noAccountIndex, hasAccount } satisfies {
+    question: Question;
+    noAccount: Question['choices'][number];
+    noAccountIndex: number;
+    hasAccount: Question['choices'][number];
+  };
+})();
 
 /** What the person types: made-up values, compared with the fields after each step. */
 export const TYPED = {
@@ -22,6 +37,10 @@ export const TYPED = {
   postal: '34000',
   city: 'Montpellier',
 };
+
+/** The e-mail field of the login page: the element of the guide's first step. */
+const EMAIL_FIELD = 'username-8608';
+export const FIRST_TARGET = `#${EMAIL_FIELD}`;
 
 /** How the person does each step of the practice guide on the DSFR 1.14.4 pages, and the element the step is about. */
 export interface PersonStep {
@@ -52,7 +71,7 @@ const ticking = (target: string, id: string): PersonStep => ({
 });
 
 export const PERSON: Record<string, PersonStep> = {
-  identifiant: typing('username-8608', TYPED.email),
+  identifiant: typing(EMAIL_FIELD, TYPED.email),
   'mot-de-passe': typing('password-8609-input', TYPED.password),
   'mention-cnil-1': ticking('#checkbox-cnil-8610', 'checkbox-cnil-8610'),
   'mention-cnil-2': ticking('#checkbox-cnil-8611', 'checkbox-cnil-8611'),
