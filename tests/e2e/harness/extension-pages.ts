@@ -38,9 +38,17 @@ export function storageIn(page: Page, key: string | null = null): Promise<Record
   return withExtensionApi(page, (api, wanted) => api.storage.local.get(wanted), key);
 }
 
-/** Sends a request to the background from an extension page, as the views do, and returns the answer. */
-export function sendMessage<T>(page: Page, request: unknown): Promise<T> {
-  return withExtensionApi(page, (api, message) => api.runtime.sendMessage(message), request) as Promise<T>;
+/**
+ * Sends a request to the background from an extension page, as the views do,
+ * and returns the answer's value (the router wraps every answer, as
+ * `utils/send.ts` unwraps it); a refusal throws with the background's words.
+ */
+export async function sendMessage<T>(page: Page, request: unknown): Promise<T> {
+  const answer = (await withExtensionApi(page, (api, message) => api.runtime.sendMessage(message), request)) as
+    | { ok: true; value: T }
+    | { ok: false; error: string };
+  if (!answer.ok) throw new Error(`the background refused ${JSON.stringify(request)}: ${answer.error}`);
+  return answer.value;
 }
 
 /**
