@@ -5,8 +5,8 @@ import { matchesPage, matchesSite } from '../../../utils/catalogue/sites';
 
 /** The old matcher, kept here as the reference: only ever run on short inputs. */
 function reference(pattern: string, subject: string): boolean {
-  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`, 's').test(subject);
+  const escapeText = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${pattern.split('*').map(escapeText).join('.*')}$`, 's').test(subject);
 }
 
 describe('matchGlob (linear matcher of guide patterns)', () => {
