@@ -136,6 +136,8 @@ describe('chromium: reading aloud', () => {
       expect(said?.text).toBe(spokenText(question));
       expect(said?.text).not.toBe(question.question);
       expect(said?.lang.startsWith('fr'), `language ${said?.lang}`).toBe(true);
+      // Never the network voice (« Google français »): the text would leave the machine.
+      expect(said?.voice).toBe('Voix locale');
       expect(said?.rate).toBeLessThan(1);
 
       // While it reads, the button stops the reading.
@@ -154,7 +156,7 @@ describe('chromium: reading aloud', () => {
       const before = ((await world.speechCalls()) ?? []).length;
       await clickBubbleButton(page, t('speech.read'));
       const step = await waitForCalls(world, before, 'l’étape est lue', (calls) => speeches(calls).length > 0);
-      expect(speeches(step)).toEqual([{ op: 'speak', text: spokenText(first), lang: said?.lang, rate: said?.rate }]);
+      expect(speeches(step)).toEqual([{ op: 'speak', text: spokenText(first), lang: said?.lang, rate: said?.rate, voice: 'Voix locale' }]);
       keep('bulle', (await world.speechCalls()) ?? []);
     } finally {
       await world.detach();
