@@ -216,6 +216,9 @@ describe('chromium: reading aloud', () => {
 
       // The settings page, as the person finds it: « Lire chaque nouvelle étape à voix haute ».
       const settings = suite.track(await ext.openExtensionPage('settings.html'));
+      // A local voice arrives late, the way Chromium lists its voices: the option becomes available then.
+      await settings.waitForSelector('#auto-read', { timeout: WAIT_MS });
+      await settings.evaluate(installSpeechStub);
       await settings.waitForSelector('#auto-read:not(:checked):not([disabled])', { timeout: WAIT_MS });
       // Read once the page is rendered: it sets its language then.
       const settingsText = await messages(await settings.evaluate(() => document.documentElement.lang || 'fr'));
