@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { assertNoFieldWrites, neverActVitePlugin } from './scripts/never-act';
+import { assertBundlesNeverAct, assertNeverActs, neverActVitePlugin } from './scripts/never-act';
 import { catalogueVitePlugin, loadCatalogue, permissionsFor } from './utils/catalogue/build';
 
 /**
@@ -65,8 +65,10 @@ export default defineConfig({
     };
   },
   hooks: {
-    // "Never act": no write to a page's fields anywhere in extension code (type-checked).
-    'build:before': (wxt) => assertNoFieldWrites(wxt.config.root),
+    // "Never act": no click, field write, submit or navigation in extension code (syntax tree, type-checked),
+    // nor in the built content scripts and background (scripts/never-act.ts says how).
+    'build:before': (wxt) => assertNeverActs(wxt.config.root),
+    'build:done': (wxt) => assertBundlesNeverAct(wxt.config.outDir),
     // Content scripts run only on the sites that the bundled guides name: their
     // matches are set here, from the catalogue, never to every site.
     'build:manifestGenerated': (wxt, manifest) => {

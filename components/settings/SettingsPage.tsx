@@ -4,10 +4,10 @@ import type { RunMode } from '../../utils/run';
 import { cssVariablesFor, type Settings, TEXT_SCALES, textScaleFor } from '../../utils/settings/settings';
 import { BUBBLE_SHORTCUT, popupShortcut } from '../../utils/settings/shortcuts';
 import { saveSettings, watchSettings } from '../../utils/settings/store';
-import { canSpeak } from '../../utils/speech';
+import { onlyNetworkVoices } from '../../utils/speech';
 import { applyDisplay } from '../shared/display';
 import { ModeChoice } from '../shared/HelpChoices';
-import { ReadButton } from '../shared/ReadButton';
+import { ReadButton, useCanSpeak } from '../shared/ReadButton';
 
 const systemCalm = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -23,6 +23,8 @@ export function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [previewMode, setPreviewMode] = useState<RunMode>('alone');
   const [status, setStatus] = useState<{ text: string; failed: boolean } | null>(null);
+  // Reading aloud only with a voice of this machine (see utils/speech).
+  const speech = useCanSpeak();
 
   useEffect(() => {
     document.documentElement.lang = i18n.t('lang');
@@ -53,7 +55,6 @@ export function SettingsPage() {
     );
   }
 
-  const speech = canSpeak();
   const sizes: { value: string; label: string }[] = [
     { value: 'auto', label: i18n.t('settings.textAuto') },
     ...TEXT_SCALES.map((scale) => ({ value: String(scale), label: i18n.t('settings.textPercent', [String(scale * 100)]) })),
@@ -127,7 +128,7 @@ export function SettingsPage() {
           />
           <label for="auto-read">{i18n.t('settings.autoRead')}</label>
           <p class="hint" id="auto-read-hint">
-            {speech ? i18n.t('settings.autoReadHint') : i18n.t('settings.noSpeech')}
+            {speech ? i18n.t('settings.autoReadHint') : onlyNetworkVoices() ? i18n.t('settings.noLocalVoice') : i18n.t('settings.noSpeech')}
           </p>
         </div>
       </fieldset>

@@ -20,7 +20,8 @@ export function GuideList(props: GuideListProps) {
   return (
     <ul class="guides">
       {props.guides.map((guide) => {
-        const paused = guide.id in props.paused;
+        // Own keys only: a guide whose id is `constructor` is not "paused" by Object.prototype.
+        const paused = Object.hasOwn(props.paused, guide.id);
         return (
           <li key={guide.id} class="guide" data-guide-id={guide.id}>
             <h3 lang={guide.lang}>{guide.title}</h3>

@@ -1,12 +1,22 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { canSpeak, onSpeaking, speak, speaking, stop } from '../../utils/speech';
+import { canSpeak, onSpeaking, onVoicesChanged, speak, speaking, stop } from '../../utils/speech';
 
 /** The text being read aloud now, followed. */
 export function useSpeaking(): string | null {
   const [text, setText] = useState(speaking);
   useEffect(() => onSpeaking(setText), []);
   return text;
+}
+
+/** Whether a voice of this machine can read `lang` (any language when omitted), following the voices the browser lists late. */
+export function useCanSpeak(lang?: string): boolean {
+  const [can, setCan] = useState(() => canSpeak(lang));
+  useEffect(() => {
+    setCan(canSpeak(lang));
+    return onVoicesChanged(() => setCan(canSpeak(lang)));
+  }, [lang]);
+  return can;
 }
 
 interface ReadButtonProps {
@@ -19,11 +29,13 @@ interface ReadButtonProps {
 
 /**
  * « Lire » / « Arrêter la lecture »: reads a guide text aloud, or stops.
- * Not shown where the browser cannot read aloud.
+ * Not shown where the browser cannot read aloud with a voice of this machine
+ * (a network voice would send the text away).
  */
 export function ReadButton({ text, lang, class: className }: ReadButtonProps) {
   const reading = useSpeaking() === text.trim() && !!text.trim();
-  if (!canSpeak() || !text.trim()) return null;
+  const can = useCanSpeak(lang);
+  if (!can || !text.trim()) return null;
   return (
     <button
       type="button"

@@ -65,7 +65,9 @@ describe('progress that stays with the person (Chromium)', () => {
           await api.runtime.sendMessage({ type: 'run:start', tabId, guideId, mode: 'alone', level: 'guided' });
           let run: { status?: string } | null = null;
           for (const event of events)
-            run = ((await api.runtime.sendMessage({ type: 'run:event', tabId, event })) as { value?: { status?: string } | null }).value ?? null;
+            run =
+              ((await api.runtime.sendMessage({ type: 'run:event', tabId, event })) as { value?: { status?: string } | null }).value ??
+              null;
           return run?.status;
         },
         PRACTICE_GUIDE_ID,

@@ -127,6 +127,8 @@ describe('chromium: reading aloud', () => {
       expect(said?.text).toBe(spokenText(question));
       expect(said?.text).not.toBe(question.question);
       expect(said?.lang.startsWith('fr'), `language ${said?.lang}`).toBe(true);
+      // Never the network voice (« Google français »): the text would leave the machine.
+      expect(said?.voice).toBe('Voix locale');
       expect(said?.rate).toBeLessThan(1);
 
       // While it reads, the button stops the reading.
@@ -143,7 +145,7 @@ describe('chromium: reading aloud', () => {
       const before = ((await world.speechCalls()) ?? []).length;
       await clickBubbleButton(page, t('speech.read'));
       const step = await waitForCalls(world, before, 'l’étape est lue', (calls) => speeches(calls).length > 0);
-      expect(speeches(step)).toEqual([{ op: 'speak', text: spokenText(first), lang: said?.lang, rate: said?.rate }]);
+      expect(speeches(step)).toEqual([{ op: 'speak', text: spokenText(first), lang: said?.lang, rate: said?.rate, voice: 'Voix locale' }]);
       keep('bulle', (await world.speechCalls()) ?? []);
     } finally {
       await world.detach();
@@ -203,6 +205,9 @@ describe('chromium: reading aloud', () => {
 
       // The settings page, as the person finds it: « Lire chaque nouvelle étape à voix haute ».
       const settings = suite.track(await ext.openExtensionPage('settings.html'));
+      // A local voice arrives late, the way Chromium lists its voices: the option becomes available then.
+      await settings.waitForSelector('#auto-read', { timeout: WAIT_MS });
+      await settings.evaluate(installSpeechStub);
       await settings.waitForSelector('#auto-read:not(:checked):not([disabled])', { timeout: WAIT_MS });
       // Read once the page is rendered: it sets its language then.
       const settingsText = await messages(await settings.evaluate(() => document.documentElement.lang || 'fr'));

@@ -21,6 +21,8 @@
  * can tighten a pattern in the editor.
  */
 
+import { LIMITS } from '../guide/schema';
+
 const MAX_PAGE_PATTERN = 500;
 
 /** Keys that route between screens of the same page rather than identify someone. */
@@ -75,6 +77,13 @@ function generalizeSegment(segment: string): string {
   const parts = dated.split(/([-_.~,+])/);
   const out = parts.map((part, index) => (index % 2 === 1 || part === '*' ? part : isVolatileToken(part) ? '*' : part)).join('');
   return out.replace(/\*(?:[-_.~,+]?\*)+/g, '*') + tail;
+}
+
+/** The index of the `n`-th `*` of a pattern (stars already collapsed). */
+function nthStar(pattern: string, n: number): number {
+  let index = -1;
+  for (let seen = 0; seen < n; seen++) index = pattern.indexOf('*', index + 1);
+  return index;
 }
 
 function toUrl(url: string | URL): URL | undefined {
@@ -140,6 +149,9 @@ export function generalizeUrl(url: string | URL): string {
     const cut = pattern.slice(0, MAX_PAGE_PATTERN - 1);
     pattern = cut.endsWith('*') ? cut : `${cut}*`;
   }
+  // Guides refuse more wildcards than that: everything after the last one allowed is covered by it.
+  pattern = pattern.replace(/\*+/g, '*');
+  if (pattern.split('*').length - 1 > LIMITS.wildcards) pattern = pattern.slice(0, nthStar(pattern, LIMITS.wildcards) + 1);
   return pattern;
 }
 

@@ -1,4 +1,5 @@
 import type { Guide } from '../guide/schema';
+import { matchGlob } from './glob';
 
 /**
  * Pure helpers on sites and pages, shared by the build, the background and the
@@ -17,15 +18,6 @@ export function isPracticeGuide(guide: Pick<Guide, 'sites'>): boolean {
   });
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** `*` stands for any run of characters; everything else is literal. */
-function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map(escapeRegExp).join('.*')}$`);
-}
-
 /** Whether a URL is covered by a WebExtension match pattern. */
 export function matchesSite(pattern: string, url: URL): boolean {
   const m = /^(\*|https?):\/\/(\*|\*\.[^/:]+|[^/:]+)(?::(\d+))?(\/.*)$/.exec(pattern);
@@ -42,7 +34,7 @@ export function matchesSite(pattern: string, url: URL): boolean {
     }
   }
   if (port !== undefined && url.port !== port) return false;
-  return globToRegExp(path).test(url.pathname + url.search);
+  return matchGlob(path, url.pathname + url.search);
 }
 
 /** Whether a URL is on one of the guide's sites. */
@@ -56,5 +48,5 @@ export function guideFitsSite(guide: Pick<Guide, 'sites'>, url: URL): boolean {
  */
 export function matchesPage(pattern: string, url: URL): boolean {
   const subject = pattern.includes('?') ? url.pathname + url.search : url.pathname;
-  return globToRegExp(pattern).test(subject);
+  return matchGlob(pattern, subject);
 }

@@ -28,6 +28,8 @@ export const LIMITS = {
   choices: 8,
   prepare: 20,
   sites: 20,
+  /** Runs of `*` in one page pattern or one site's path (see `patterns.ts`). */
+  wildcards: 10,
 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);

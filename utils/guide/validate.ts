@@ -4,6 +4,7 @@
  * reached, every path ends, and a step says what it needs to be done.
  */
 import { ACTIONS_WITH_TARGET, doneWhenOf, itemIndex, successorIds } from './graph';
+import { hostProblem, siteParts, wildcardProblem } from './patterns';
 import type { GuideIssue } from './problems';
 import { closest, quote } from './problems';
 import type { Guide, GuideItem } from './schema';
@@ -71,7 +72,17 @@ function pagePatternProblem(pattern: string): string | undefined {
   if (pattern.includes('#')) {
     return `${quote(pattern)} contient « # » ; la partie d’une adresse après « # » ne change pas de page, retirez-la du motif.`;
   }
-  return undefined;
+  return wildcardProblem(pattern);
+}
+
+/** Problems of a site pattern that the schema's shape lets through: hosts too wide, IP addresses, too many `*`. */
+function sitePatternProblem(site: string): string | undefined {
+  const parts = siteParts(site);
+  if (!parts) return undefined;
+  if (parts.host === '*') {
+    return `${quote(site)} viserait tous les sites ; un guide ne vise que les sites de sa démarche, par exemple « https://www.impots.gouv.fr/* ».`;
+  }
+  return hostProblem(parts.host) ?? wildcardProblem(parts.path);
 }
 
 /** The structural problems of a guide whose shape the schema accepted. Empty when it is fine. */
@@ -81,12 +92,8 @@ export function structuralIssues(guide: Guide): GuideIssue[] {
   const known = new Set(ids);
 
   guide.sites.forEach((site, index) => {
-    if (/^[^:]+:\/\/\*(:\d+)?\//.test(site)) {
-      issues.push({
-        path: ['sites', index],
-        text: `${quote(site)} viserait tous les sites ; un guide ne vise que les sites de sa démarche, par exemple « https://www.impots.gouv.fr/* ».`,
-      });
-    }
+    const problem = sitePatternProblem(site);
+    if (problem) issues.push({ path: ['sites', index], text: problem });
   });
 
   let duplicates = false;

@@ -166,6 +166,9 @@ function formatHint(path: readonly PropertyKey[], value: unknown): string {
   const key = fieldKey(path);
   const list = path[path.length - 2];
   if (typeof path[path.length - 1] === 'number' && list === 'sites') {
+    if (value === '<all_urls>') {
+      return 'viserait tous les sites ; un guide ne vise que les sites de sa démarche, par exemple « https://www.impots.gouv.fr/* ».';
+    }
     return 'n’est pas un motif de site valide ; attendu : le protocole (https, http ou *), « :// », le nom du site, puis un chemin qui commence par « / », par exemple « https://www.impots.gouv.fr/* » ou « https://*.ameli.fr/* ».';
   }
   if (path.includes('target') && key === 'tag') {

@@ -1,8 +1,9 @@
 /**
  * Reading aloud with the browser's own speech synthesis (Web Speech API):
  * nothing is sent anywhere by us. Only what the caller passes is read — the
- * guide's texts —, never the page. Where the API is missing, `canSpeak()` is
- * false and the views show no read button. Small: it goes into the content script.
+ * guide's texts —, never the page, and only with a voice of this machine.
+ * Where the API or a local voice is missing, `canSpeak()` is false and the
+ * views show no read button. Small: it goes into the content script.
  */
 
 /** A little slower than normal: easier to follow for people who read with difficulty. */
@@ -15,18 +16,48 @@ const baseOf = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
 
 const synth = () => (typeof speechSynthesis === 'object' && typeof SpeechSynthesisUtterance === 'function' ? speechSynthesis : undefined);
 
-/** Whether this browser can read aloud. */
-export const canSpeak = (): boolean => !!synth();
+/**
+ * The voices that read on this machine. A network voice (`localService: false`,
+ * Chromium's « Google français ») sends the text to a server: the guide's text
+ * would leave the computer, so such a voice is never used, even as a fallback.
+ */
+export const localVoices = (voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice[] =>
+  voices.filter((v) => v.localService === true);
 
 /**
- * The best voice for `lang`: the exact language and region (fr-FR for `fr`),
- * else any voice of the language; a local voice before a remote one. None: undefined.
+ * Whether this browser can read aloud on this machine: the API is there and a
+ * local voice speaks `lang` (any local voice when no language is given).
+ * Chromium lists its voices late: views follow `onVoicesChanged`.
+ */
+export function canSpeak(lang?: string): boolean {
+  const s = synth();
+  if (!s) return false;
+  const voices = localVoices(s.getVoices());
+  return lang === undefined ? voices.length > 0 : pickVoice(voices, lang) !== undefined;
+}
+
+/** Whether the API exists but no voice of this machine can read: the views say so. */
+export const onlyNetworkVoices = (): boolean => !!synth() && !canSpeak();
+
+/** Calls `listener` when the browser's list of voices changes; returns the unsubscribe function. */
+export function onVoicesChanged(listener: () => void): () => void {
+  const s = synth();
+  if (!s || typeof s.addEventListener !== 'function') return () => {};
+  s.addEventListener('voiceschanged', listener);
+  return () => s.removeEventListener('voiceschanged', listener);
+}
+
+/**
+ * The best local voice for `lang`: the exact language and region (fr-FR for
+ * `fr`), else any voice of the language. None: undefined — and then nothing is read.
  */
 export function pickVoice(voices: readonly SpeechSynthesisVoice[], lang: string): SpeechSynthesisVoice | undefined {
   const exact = fullTag(lang).toLowerCase();
   const rank = (v: SpeechSynthesisVoice) =>
-    (v.lang.toLowerCase().replace('_', '-') === exact ? 0 : baseOf(v.lang) === baseOf(exact) ? 2 : 9) + (v.localService ? 0 : 1);
-  return voices.filter((v) => rank(v) < 9).sort((a, b) => rank(a) - rank(b))[0];
+    v.lang.toLowerCase().replace('_', '-') === exact ? 0 : baseOf(v.lang) === baseOf(exact) ? 1 : 9;
+  return localVoices(voices)
+    .filter((v) => rank(v) < 9)
+    .sort((a, b) => rank(a) - rank(b))[0];
 }
 
 let utterance: SpeechSynthesisUtterance | null = null;
@@ -46,12 +77,13 @@ export function speak(text: string, lang: string): boolean {
   const s = synth();
   const said = text.trim();
   if (!s || !said) return false;
+  // Only a voice of this machine, chosen by us: left to choose, the browser may take a network voice.
+  const voice = pickVoice(s.getVoices(), lang);
+  if (!voice) return false;
   s.cancel();
   const u = new SpeechSynthesisUtterance(said);
-  const voice = pickVoice(s.getVoices(), lang);
-  if (voice) u.voice = voice;
-  // Without a voice list yet (Chrome loads it late), the language lets the browser choose.
-  u.lang = voice?.lang ?? fullTag(lang);
+  u.voice = voice;
+  u.lang = voice.lang;
   u.rate = RATE;
   u.onend = u.onerror = () => {
     if (utterance === u) {

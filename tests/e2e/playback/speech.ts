@@ -4,14 +4,16 @@ import { type ExtensionBrowser, waitUntil } from '../harness';
 
 // Reading aloud: a speech synthesis that records what it is asked to say
 
-/** What the stub was asked: a text to say (with its language and rate), or to stop. */
-export type SpeechCall = { op: 'speak'; text: string; lang: string; rate: number } | { op: 'cancel' };
+/** What the stub was asked: a text to say (with its language, rate and voice), or to stop. */
+export type SpeechCall = { op: 'speak'; text: string; lang: string; rate: number; voice?: string } | { op: 'cancel' };
 
 /**
  * Replaces `speechSynthesis` in the world it runs in by a stub that says
- * nothing and records every `speak` ({text, lang, rate}) and `cancel` in
- * `globalThis.__cacSpeech`. The real `SpeechSynthesisUtterance` is kept. No
- * voice is offered, so that the extension sets the language itself. Evaluated
+ * nothing and records every `speak` ({text, lang, rate, voice}) and `cancel` in
+ * `globalThis.__cacSpeech`. It offers a network French voice (« Google
+ * français », `localService: false`, which the extension must never use) and
+ * a local one; `SpeechSynthesisUtterance` is replaced too, since a real one
+ * refuses a voice that is not the browser's own. Evaluated
  * in the content script's isolated world (`ContentScriptWorld`) or, with
  * `evaluateOnNewDocument`, in an extension page.
  */
@@ -20,25 +22,40 @@ export function installSpeechStub(): void {
   if (scope.__cacSpeech) return;
   const calls: unknown[] = [];
   scope.__cacSpeech = calls;
+  const real = (globalThis as { speechSynthesis?: EventTarget }).speechSynthesis;
   const stub = {
     speaking: false,
     pending: false,
     paused: false,
     onvoiceschanged: null,
     speak(utterance: SpeechSynthesisUtterance) {
-      calls.push({ op: 'speak', text: utterance.text, lang: utterance.lang, rate: utterance.rate });
+      calls.push({ op: 'speak', text: utterance.text, lang: utterance.lang, rate: utterance.rate, voice: utterance.voice?.name });
     },
     cancel() {
       calls.push({ op: 'cancel' });
     },
     pause() {},
     resume() {},
-    getVoices: () => [],
+    getVoices: () => [
+      { name: 'Google français', lang: 'fr-FR', localService: false, default: true, voiceURI: 'Google français' },
+      { name: 'Voix locale', lang: 'fr-FR', localService: true, default: false, voiceURI: 'Voix locale' },
+    ],
     addEventListener() {},
     removeEventListener() {},
     dispatchEvent: () => true,
   };
   Object.defineProperty(globalThis, 'speechSynthesis', { configurable: true, get: () => stub });
+  class Utterance {
+    lang = '';
+    voice: unknown = null;
+    rate = 1;
+    onend: unknown = null;
+    onerror: unknown = null;
+    constructor(readonly text: string) {}
+  }
+  Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', { configurable: true, writable: true, value: Utterance });
+  // Views that listened to the real list of voices (none in a headless browser) learn of the stub's, like a late list.
+  real?.dispatchEvent(new Event('voiceschanged'));
 }
 
 /** What the speech stub of an extension page recorded. */

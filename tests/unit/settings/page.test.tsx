@@ -6,7 +6,7 @@ import { SettingsPage } from '../../../components/settings/SettingsPage';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { settingsItem } from '../../../utils/storage/items';
 import { click, installFrench, mount, unmount, waitFor } from '../popup/harness';
-import { type FakeSpeech, installFakeSpeech, removeFakeSpeech } from '../speech/fake-speech';
+import { type FakeSpeech, installFakeSpeech, removeFakeSpeech, voice } from '../speech/fake-speech';
 
 let container: HTMLElement | undefined;
 let fake: FakeSpeech;
@@ -94,6 +94,16 @@ describe('the form', () => {
     await click(input('high-contrast'));
     const alert = await waitFor(() => container!.querySelector('[role=alert]'), 'the alert');
     expect(alert.textContent).toBe("Le réglage n'a pas pu être enregistré. Réessayez.");
+  });
+
+  it('with network voices only, cannot turn on automatic reading, and says that no voice of this computer can read', async () => {
+    removeFakeSpeech();
+    installFakeSpeech([voice('fr-FR', false, 'Google français')]);
+    await open();
+    expect(input('auto-read').disabled).toBe(true);
+    expect(container!.querySelector('#auto-read-hint')?.textContent).toBe(
+      'Aucune voix n’est installée sur cet ordinateur. Les voix en ligne enverraient le texte du guide sur Internet : la lecture à voix haute n’est donc pas proposée.',
+    );
   });
 
   it('follows a change made elsewhere', async () => {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { GuideItem } from '../../../utils/guide/schema';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { type Mounted, mount, pageTarget, step, useMessages, view } from '../overlay/helpers';
-import { type FakeSpeech, installFakeSpeech, removeFakeSpeech } from './fake-speech';
+import { type FakeSpeech, installFakeSpeech, removeFakeSpeech, voice } from './fake-speech';
 
 let m: Mounted | undefined;
 let fake: FakeSpeech;
@@ -74,6 +74,27 @@ describe('« Lire »', () => {
     expect(m.$('.bubble')).not.toBeNull();
     expect(readButton()).toBeNull();
     expect(m.button('Lire')).toBeUndefined();
+  });
+});
+
+describe('only voices of this machine', () => {
+  it('hides « Lire » when the only French voice is a network one (« Google français »), and reads no new step', () => {
+    removeFakeSpeech();
+    fake = installFakeSpeech([voice('fr-FR', false, 'Google français'), voice('en-US')]);
+    m = mount({ view: view(step()), settings: { ...DEFAULT_SETTINGS, autoRead: true } });
+    expect(m.$('.bubble')).not.toBeNull();
+    expect(readButton()).toBeNull();
+    expect(fake.said).toEqual([]);
+  });
+
+  it('shows « Lire » once the browser lists a local French voice, which is the one used', () => {
+    removeFakeSpeech();
+    fake = installFakeSpeech([]);
+    m = mount({ view: view(step()) });
+    expect(readButton()).toBeNull();
+    act(() => fake.setVoices([voice('fr-FR', false, 'Google français'), voice('fr-FR', true, 'Amélie')]));
+    act(() => readButton()!.click());
+    expect(fake.said[0]?.voice?.name).toBe('Amélie');
   });
 });
 

@@ -27,11 +27,14 @@ export interface FakeSpeech {
   finish(): void;
   /** Lets the late events of cancelled utterances arrive. */
   flush(): Promise<void>;
+  /** The browser lists other voices (`voiceschanged`). */
+  setVoices(voices: SpeechSynthesisVoice[]): void;
 }
 
 export function installFakeSpeech(voices: SpeechSynthesisVoice[] = [voice('en-US'), voice('fr-CA'), voice('fr-FR')]): FakeSpeech {
   let current: FakeUtterance | null = null;
   const pending: Promise<void>[] = [];
+  const changed = new Set<() => void>();
   const fake: FakeSpeech = {
     said: [],
     voices,
@@ -48,6 +51,10 @@ export function installFakeSpeech(voices: SpeechSynthesisVoice[] = [voice('en-US
     async flush() {
       await Promise.all(pending.splice(0));
     },
+    setVoices(voices) {
+      fake.voices = voices;
+      for (const listener of changed) listener();
+    },
   };
   vi.stubGlobal('SpeechSynthesisUtterance', FakeUtterance);
   vi.stubGlobal('speechSynthesis', {
@@ -57,6 +64,8 @@ export function installFakeSpeech(voices: SpeechSynthesisVoice[] = [voice('en-US
       current = u;
     },
     cancel: fake.cancel,
+    addEventListener: (type: string, listener: () => void) => type === 'voiceschanged' && changed.add(listener),
+    removeEventListener: (type: string, listener: () => void) => type === 'voiceschanged' && changed.delete(listener),
   });
   return fake;
 }

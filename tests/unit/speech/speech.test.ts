@@ -1,6 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GuideItem } from '../../../utils/guide/schema';
-import { canSpeak, isSpeaking, onSpeaking, pickVoice, RATE, speak, speaking, stop } from '../../../utils/speech';
+import {
+  canSpeak,
+  isSpeaking,
+  onlyNetworkVoices,
+  onSpeaking,
+  onVoicesChanged,
+  pickVoice,
+  RATE,
+  speak,
+  speaking,
+  stop,
+} from '../../../utils/speech';
 import { spokenText } from '../../../utils/speech/text';
 import { installFakeSpeech, removeFakeSpeech, voice } from './fake-speech';
 
@@ -24,17 +35,17 @@ describe('speak', () => {
     const [u] = fake.said;
     expect(u?.text).toBe('Tapez votre adresse e-mail.');
     expect(u?.lang).toBe('fr-FR');
-    // The local fr-FR voice, before the remote one and before fr-CA.
+    // The local fr-FR voice, before fr-CA; the network one is never a candidate.
     expect(u?.voice).toBe(fake.voices[3]);
     expect(u?.rate).toBe(RATE);
     expect(RATE).toBeLessThan(1);
   });
 
-  it('asks for fr-FR when the browser has not listed its voices yet', () => {
+  it('reads nothing while the browser has not listed its voices: it would choose one itself, maybe a network one', () => {
     const fake = installFakeSpeech([]);
-    speak('Cliquez sur « Se connecter ».', 'fr');
-    expect(fake.said[0]?.voice).toBeNull();
-    expect(fake.said[0]?.lang).toBe('fr-FR');
+    expect(canSpeak('fr')).toBe(false);
+    expect(speak('Cliquez sur « Se connecter ».', 'fr')).toBe(false);
+    expect(fake.said).toEqual([]);
   });
 
   it('reads nothing for an empty text', () => {
@@ -88,20 +99,46 @@ describe('reading state', () => {
   });
 });
 
-describe('pickVoice', () => {
+describe('pickVoice: voices of this machine only', () => {
   const voices = [voice('en-US'), voice('en-GB', false), voice('fr-CA'), voice('fr_FR', false), voice('de-DE')];
 
-  it('prefers the language with its main region, then any voice of the language', () => {
-    expect(pickVoice(voices, 'fr')?.lang).toBe('fr_FR');
+  it('prefers the language with its main region, then any local voice of the language', () => {
+    expect(pickVoice([voice('fr_FR'), voice('fr-CA')], 'fr')?.lang).toBe('fr_FR');
+    expect(pickVoice(voices, 'fr')?.lang).toBe('fr-CA');
     expect(pickVoice(voices, 'fr-CA')?.lang).toBe('fr-CA');
     expect(pickVoice([voice('fr-BE'), voice('fr-CH')], 'fr')?.lang).toBe('fr-BE');
-    expect(pickVoice(voices, 'en')?.lang).toBe('en-GB');
+    expect(pickVoice(voices, 'en')?.lang).toBe('en-US');
     expect(pickVoice(voices, 'it')).toBeUndefined();
     expect(pickVoice([], 'fr')).toBeUndefined();
   });
 
-  it('takes a local voice before a remote one of the same language', () => {
-    expect(pickVoice([voice('fr-FR', false), voice('fr-FR', true)], 'fr')?.localService).toBe(true);
+  it('never chooses a network voice, even the exact language and region', () => {
+    const google = voice('fr-FR', false, 'Google français');
+    expect(pickVoice([google], 'fr')).toBeUndefined();
+    expect(pickVoice([google, voice('fr-CA')], 'fr')?.name).toBe('fr-CA');
+    // A voice that does not say it is local counts as a network one.
+    expect(pickVoice([{ ...voice('fr-FR'), localService: undefined } as unknown as SpeechSynthesisVoice], 'fr')).toBeUndefined();
+  });
+
+  it('with only « Google français »: cannot read, reads nothing, and says so', () => {
+    const fake = installFakeSpeech([voice('fr-FR', false, 'Google français'), voice('en-US', false, 'Google US English')]);
+    expect(canSpeak()).toBe(false);
+    expect(canSpeak('fr')).toBe(false);
+    expect(onlyNetworkVoices()).toBe(true);
+    expect(speak('Votre numéro fiscal est sur votre avis d’impôt.', 'fr')).toBe(false);
+    expect(fake.said).toEqual([]);
+    expect(fake.cancel).not.toHaveBeenCalled();
+  });
+
+  it('follows the voices the browser lists late', () => {
+    const fake = installFakeSpeech([]);
+    const seen: boolean[] = [];
+    const off = onVoicesChanged(() => seen.push(canSpeak('fr')));
+    fake.setVoices([voice('fr-FR', false)]);
+    fake.setVoices([voice('fr-FR', false), voice('fr-FR')]);
+    off();
+    fake.setVoices([]);
+    expect(seen).toEqual([false, true]);
   });
 });
 
