@@ -11,7 +11,9 @@
 import { type Action, type ActionStep, LIMITS } from '../guide/schema';
 import { type TargetDescription, targetSchema } from '../locate/target';
 import { isSensitiveField, isTypedField } from './sensitive';
+import { isChoiceList, isPersonalChoice, listNameOf, protectTarget } from './target-privacy';
 import { clipWords, frQuote, normalizeWords, slugify, uniqueId } from './text';
+import type { TypedMatcher } from './typed-values';
 import { generalizeUrl } from './url-pattern';
 
 /** Longest name quoted in a drafted instruction; the trainer can write more. */
@@ -220,6 +222,7 @@ function chooseSentence(facts: TargetDescription, name: string | undefined, max:
  */
 export function draftInstruction(action: Action, facts: TargetDescription, inputType?: string): string {
   const control = controlOf(facts, inputType);
+  if (isPersonalChoice(facts)) return withinLimit((max) => ownItemSentence(facts, max));
   return withinLimit((max) => {
     const rawName = nameFor(control, facts);
     const name = rawName === undefined ? undefined : cleanName(rawName, max);
@@ -252,6 +255,31 @@ export function draftInstruction(action: Action, facts: TargetDescription, input
   });
 }
 
+/** « l’enfant concerné » out of a legend such as « Enfant concerné » or « Choisissez le contrat concerné ». */
+function concernedItem(legend: string | undefined): string | undefined {
+  if (!legend) return undefined;
+  const match =
+    /(?:^|\s)(?:(?:l['’]|le |la |un |une |votre )\s*)?([\p{L}-]{3,30})\s+(concerné|concernée|concernés|concernées)(?![\p{L}])/iu.exec(
+      legend,
+    );
+  if (!match?.[1] || !match[2]) return undefined;
+  const noun = match[1].toLowerCase();
+  const adjective = match[2].toLowerCase();
+  if (adjective.endsWith('s')) return `les ${noun} ${adjective}`;
+  const article = /^[aeiouyéèêh]/i.test(noun) ? 'l’' : adjective.endsWith('e') ? 'la ' : 'le ';
+  return `${article}${noun} ${adjective}`;
+}
+
+/**
+ * A choice among the person's own items (a child, a contract, an account): said in
+ * general words, never by its label, which was not kept.
+ */
+function ownItemSentence(facts: TargetDescription, max: number): string {
+  const legend = cleanName(listNameOf(facts), Math.min(MAX_CONTEXT, max + 20));
+  const item = concernedItem(legend) ?? 'l’élément concerné';
+  return legend ? `Choisissez ${item} dans la liste ${frQuote(legend)}.` : `Choisissez ${item} dans la liste.`;
+}
+
 // ---------------------------------------------------------------------------
 // Draft steps
 
@@ -269,10 +297,17 @@ export interface RecordedEvent {
   url: string | URL;
   /** The control's `type` (`checkbox`, `file`…) when the description lacks it. Never a value. */
   inputType?: string;
+  /**
+   * For a typed field left filled: keyed hashes of what was typed (`typed-values.ts`), so that a
+   * later page showing it back is recognised. Never the value; never stored.
+   */
+  typed?: readonly string[];
 }
 
 /** The action a recorded event stands for. */
 export function actionFor(event: Pick<RecordedEvent, 'kind' | 'facts' | 'inputType'>): Action {
+  // The list of a choice among the person's own items, recorded instead of the item chosen.
+  if (isChoiceList(event.facts) && event.kind !== 'submit') return 'choose';
   const control = controlOf(event.facts, event.inputType);
   switch (event.kind) {
     case 'file':
@@ -330,6 +365,17 @@ export interface DraftOptions {
    * scrubs patterns); `null` for no page. Default: `generalizeUrl(event.url)`.
    */
   page?: string | null;
+  /** Where a text shows something typed earlier in the recording: such facts are not kept. */
+  typed?: TypedMatcher;
+}
+
+/** A page pattern without the path segments that show something typed (`/beneficiaire/jeanne-martin/`). */
+function protectPage(page: string, typed: TypedMatcher | undefined): string {
+  if (!typed) return page;
+  const at = page.indexOf('?');
+  const path = at >= 0 ? page.slice(0, at) : page;
+  const segments = path.split('/').map((segment) => (segment && typed(segment.replace(/[-_.~,+]/g, ' ')).length > 0 ? '*' : segment));
+  return segments.join('/').replace(/\*(?:\/\*)+/g, '*') + (at >= 0 ? page.slice(at) : '');
 }
 
 /**
@@ -338,13 +384,16 @@ export interface DraftOptions {
  * `sensitive` for passwords, codes, bank and tax identifiers.
  */
 export function draftStep(event: RecordedEvent, takenIds: Iterable<string> = [], options: DraftOptions = {}): ActionStep {
-  const target = sanitizeTarget(event.facts, event.inputType);
+  // Only what survives the privacy checks goes on: the id and the instruction are made from it.
+  const target = sanitizeTarget(
+    protectTarget(sanitizeTarget(event.facts, event.inputType), { typed: options.typed, inputType: event.inputType }),
+  );
   const action = actionFor({ kind: event.kind, facts: target, inputType: event.inputType });
   const control = controlOf(target, event.inputType);
-  const name = nameFor(control, target);
+  const name = isPersonalChoice(target) ? cleanName(listNameOf(target)) : nameFor(control, target);
   const base = slugify(name ?? '', 40) || ID_FALLBACK[action];
   const id = uniqueId(base, new Set(takenIds), LIMITS.id);
-  const page = options.page === undefined ? generalizeUrl(event.url) : options.page;
+  const page = options.page === undefined ? protectPage(generalizeUrl(event.url), options.typed) : options.page;
   return {
     kind: 'step',
     id,

@@ -22,6 +22,7 @@ import {
   recorderState,
   startRecording,
 } from '../recording';
+import { newRecordingKey, typedMatcher } from '../typed-values';
 import { generalizeSite, scrubUrl } from '../url-pattern';
 import type { AuthoringPlatform } from './platform';
 import type { UserGuidesStore } from './user-store';
@@ -39,6 +40,7 @@ const AUTHORING_TYPES = new Set<string>([
   'recorder:stop',
   'recorder:state',
   'recorder:event',
+  'recorder:keyring',
   'userGuides:list',
   'userGuides:save',
   'userGuides:remove',
@@ -73,13 +75,22 @@ function readEvent(raw: unknown): RecordedEvent | null {
   if (typeof kind !== 'string' || !EVENT_KINDS.has(kind as RecordedEventKind)) return null;
   if (typeof facts !== 'object' || facts === null || typeof (facts as { tag?: unknown }).tag !== 'string') return null;
   if (typeof url !== 'string') return null;
+  const typed = (raw as { typed?: unknown }).typed;
+  const hashes = Array.isArray(typed)
+    ? typed.filter((hash): hash is string => typeof hash === 'string' && TYPED_HASH.test(hash)).slice(0, 64)
+    : [];
   return {
     kind: kind as RecordedEventKind,
     facts: facts as RecordedEvent['facts'],
     url: scrubUrl(url),
     ...(typeof inputType === 'string' ? { inputType } : {}),
+    ...(hashes.length > 0 ? { typed: hashes } : {}),
   };
 }
+
+const TYPED_HASH = /^[0-9a-f]{16}$/;
+/** Enough for a long procedure; past it, the oldest hashes go first. */
+const MAX_TYPED_HASHES = 4000;
 
 const TEST_STATUSES = new Set(['found', 'ambiguous', 'not-found', 'unreachable']);
 
@@ -104,6 +115,16 @@ export function createAuthoringService({
 }: AuthoringServiceDeps) {
   const storage = browser.storage.local;
   let queue: Promise<unknown> = Promise.resolve();
+  /**
+   * What recognises, on later pages, what was typed in this recording: a random key and the keyed
+   * hashes of the typed values (`typed-values.ts`). In memory only, never in storage; forgotten
+   * when the recording stops (and lost if the browser stops the background: the shapes still hold).
+   */
+  let keyring: { key: string; hashes: Set<string> } | null = null;
+  const freshKeyring = () => {
+    keyring = { key: newRecordingKey(), hashes: new Set() };
+    return keyring;
+  };
   let registering: Promise<unknown> = Promise.resolve();
 
   /** Runs `task` after every earlier recording operation. */
@@ -138,7 +159,9 @@ export function createAuthoringService({
   async function start(tabId: number) {
     return serial(async () => {
       const url = await platform.tabUrl(tabId);
-      const started = startRecording(await readState(), tabId, url, now());
+      const previous = await readState();
+      if (!previous || !keyring) freshKeyring();
+      const started = startRecording(previous, tabId, url, now());
       await writeState(started);
       const state = await follow(started, url);
       if (state !== started) await writeState(state);
@@ -150,7 +173,8 @@ export function createAuthoringService({
     return serial(async () => {
       const state = await readState();
       if (!state) return { ok: false, problems: [{ path: '', message: 'Aucun enregistrement n’est en cours.' }] };
-      const result = finishRecording(state);
+      keyring = null;
+      const result = finishRecording(state, await userGuides.ids().catch(() => new Set<string>()));
       await storage.remove(RECORDING_KEY);
       if (!result.ok) return result;
       const incoming: EditorIncoming = { guide: result.guide, at: now() };
@@ -167,7 +191,10 @@ export function createAuthoringService({
       const recorded = readEvent(raw);
       // Only the recording tab's recorder is listened to: a recorder left in another tab is not.
       if (!state || !recorded || senderTabId === undefined || senderTabId !== state.tabId) return recorderState(state);
-      const next = addEvent(state, recorded);
+      const ring = keyring ?? freshKeyring();
+      const next = addEvent(state, recorded, typedMatcher(ring.key, ring.hashes));
+      for (const hash of recorded.typed ?? []) ring.hashes.add(hash);
+      if (ring.hashes.size > MAX_TYPED_HASHES) ring.hashes = new Set([...ring.hashes].slice(-MAX_TYPED_HASHES));
       if (next !== state) await writeState(next);
       return recorderState(next);
     });
@@ -240,6 +267,14 @@ export function createAuthoringService({
         return recorderState(await readState());
       case 'recorder:event':
         return event(request.event, senderTabId);
+      case 'recorder:keyring':
+        return serial(async () => {
+          const state = await readState();
+          // Only the recording tab's recorder gets it.
+          if (!state || senderTabId === undefined || senderTabId !== state.tabId) return null;
+          const ring = keyring ?? freshKeyring();
+          return { key: ring.key, hashes: [...ring.hashes] };
+        });
       case 'userGuides:list':
         return userGuides.list();
       case 'userGuides:save': {
