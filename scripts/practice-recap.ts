@@ -54,7 +54,7 @@ const PAGES = {
 type PageName = keyof typeof PAGES;
 export type Submitted = Partial<Record<string, string>>;
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
 function layout(title: string, body: string): string {
@@ -63,7 +63,7 @@ function layout(title: string, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no">
-<title>${escape(title)} — Mon espace (entraînement)</title>
+<title>${escapeHtml(title)} — Mon espace (entraînement)</title>
 <link href="/1.14.4/dist/dsfr.min.css" rel="stylesheet">
 </head>
 <body>
@@ -89,7 +89,7 @@ ${body}
 
 function stepper(title: string, step: number): string {
   return `<div class="fr-stepper">
-  <h2 class="fr-stepper__title">${escape(title)}<span class="fr-stepper__state">Étape ${step} sur 3</span></h2>
+  <h2 class="fr-stepper__title">${escapeHtml(title)}<span class="fr-stepper__state">Étape ${step} sur 3</span></h2>
   <div class="fr-stepper__steps" data-fr-current-step="${step}" data-fr-steps="3"></div>
 </div>`;
 }
@@ -99,7 +99,7 @@ function formPage(name: PageName): string {
   const fields = page.fields
     .map(
       (field) => `<div class="fr-fieldset__element"><div class="fr-input-group">
-  <label class="fr-label" for="${field.name}">${escape(field.label)}</label>
+  <label class="fr-label" for="${field.name}">${escapeHtml(field.label)}</label>
   <input class="fr-input" type="text" id="${field.name}" name="${field.name}" autocomplete="${field.autocomplete}" spellcheck="false">
 </div></div>`,
     )
@@ -110,7 +110,7 @@ function formPage(name: PageName): string {
 ${stepper(page.title, page.step)}
 <form method="post" action="${RECAP_ROOT}${name}/">
 <fieldset class="fr-fieldset" id="${name}-fieldset" aria-labelledby="${name}-legend">
-  <legend class="fr-fieldset__legend" id="${name}-legend">${escape(page.title)}</legend>
+  <legend class="fr-fieldset__legend" id="${name}-legend">${escapeHtml(page.title)}</legend>
   ${fields}
 </fieldset>
 <ul class="fr-btns-group fr-btns-group--inline-md"><li><button class="fr-btn" type="submit">Continuer</button></li></ul>
@@ -120,14 +120,14 @@ ${stepper(page.title, page.step)}
 
 /** The recap page, as the account shows it after the two forms. */
 export function recapPage(sent: Submitted): string {
-  const value = (key: string) => escape(sent[key] ?? '');
+  const value = (key: string) => escapeHtml(sent[key] ?? '');
   const first = value('given-name');
   const full = `${first} ${value('family-name')}`.trim();
   const children = ACCOUNT.children
     .map(
       (child) => `<div class="fr-fieldset__element"><div class="fr-radio-group">
   <input type="radio" id="${child.id}" name="enfant" value="${child.value}">
-  <label class="fr-label" for="${child.id}">${escape(child.label)}</label>
+  <label class="fr-label" for="${child.id}">${escapeHtml(child.label)}</label>
 </div></div>`,
     )
     .join('\n');

@@ -162,11 +162,17 @@ function answerAccount(
 ): void {
   const reply = (form: URLSearchParams | null) => {
     const answer = recapRoute(req.method ?? 'GET', pathname, form, store);
-    if (!answer) return notFound(res);
+    if (!answer) {
+      notFound(res);
+      return;
+    }
     res.writeHead(answer.status, answer.headers);
     res.end(answer.body);
   };
-  if (req.method !== 'POST') return reply(null);
+  if (req.method !== 'POST') {
+    reply(null);
+    return;
+  }
   let body = '';
   req.setEncoding('utf8');
   req.on('data', (chunk: string) => {

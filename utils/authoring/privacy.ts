@@ -25,7 +25,8 @@
  * - `civility`: a civility followed by a capitalised word (« M. MARTIN », « Mme Jeanne… »);
  * - `greeting`: a greeting followed by a capitalised word (« Bonjour Jeanne »), « connecté en tant que … »;
  * - `surname`: an upper-case word that is no known acronym, next to a capitalised
- *   word (« Lucas MARTIN », « MARTIN Jeanne »).
+ *   word (« Lucas MARTIN », « MARTIN Jeanne »);
+ * - `encoded`: percent-encoded text (`7%20impasse%20…`), echoed from a form or an address.
  * Month and year alone (« mars 2025 », « Année 2025 »), step counters, article
  * numbers and acronyms (« Mention CNIL ») are interface texts.
  */
@@ -44,6 +45,7 @@ export const PERSONAL_SHAPES = [
   'civility',
   'greeting',
   'surname',
+  'encoded',
 ] as const;
 export type PersonalShape = (typeof PERSONAL_SHAPES)[number];
 
@@ -61,6 +63,7 @@ export const SHAPE_REASONS = {
   civility: 'un nom après une civilité',
   greeting: 'un nom après une salutation',
   surname: 'un nom de famille en capitales',
+  encoded: 'un texte codé, repris d’une adresse',
 } as const satisfies Record<PersonalShape, string>;
 
 export interface PersonalSpan {
@@ -184,6 +187,8 @@ const RULES: readonly [PersonalShape, RegExp][] = [
   ],
   ['greeting', new RegExp(`${NOT_LETTER_BEFORE}(?:${either(GREETINGS)})\\s*,?\\s+${NAME_WORD}(?:\\s+${NAME_WORD})*`, 'gu')],
   ['greeting', /(?<![\p{L}])connect[ée]e?(?:\(e\))?\s+(?:en tant que|comme)\s+\S+/giu],
+  // Percent-encoded text (`7%20impasse%20…`): a page echoing a form or an address; whatever it says, it was not written for people.
+  ['encoded', /[^\s%]*(?:%[0-9A-Fa-f]{2})+\S*/gu],
 ];
 
 /** `2024-2025`, `2024/2025`: a season or a tax year, not a number of a person. */
@@ -268,4 +273,18 @@ export function interfacePart(text: string, spans: readonly { start: number }[] 
       .trim();
   } while (kept !== previous);
   return /\p{L}{3,}/u.test(kept) ? kept : undefined;
+}
+
+/**
+ * Stricter, for texts that are only *near* an element (its neighbours): a text
+ * made only of capitalised words (« Jeanne Martin », « Lucas ») or holding two
+ * capitalised words in a row after its first word (« … de Jeanne Martin »)
+ * may be a name shown on the account, even without a civility. Interface
+ * acronyms (« Mention CNIL ») do not count.
+ */
+export function mayHoldNames(text: string): boolean {
+  const words = [...text.matchAll(WORD)].map((m) => m[0]);
+  const capital = (word: string) => /^\p{Lu}/u.test(word) && !isInterfaceCapital(word);
+  if (words.length > 0 && words.length <= 4 && words.every(capital)) return true;
+  return words.some((word, i) => i > 0 && capital(word) && capital(words[i + 1] ?? ''));
 }

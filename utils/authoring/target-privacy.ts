@@ -2,9 +2,10 @@
  * What a recorded target may keep: facts that describe the site, never the
  * person. Two layers:
  * 1. per kind of element, the facts that are recorded at all (`KEPT_FACTS`):
- *    a button keeps no neighbour text (on a recap page, the text beside
- *    « Modifier » is the person's address), a choice keeps none either (its
- *    neighbours are the other items of the list);
+ *    a choice keeps no neighbour text (its neighbours are the other items of
+ *    the list), a button no link or value; the neighbour text of the others
+ *    (on a recap page, the text beside « Modifier » is the person's data) is
+ *    checked more strictly: no run of capitalised words, which may be a name;
  * 2. every text kept is then checked: a text shaped like personal data
  *    (`privacy.ts`) or showing what was typed earlier in the recording
  *    (`typed-values.ts`) is shortened to its interface part (names, labels,
@@ -16,7 +17,7 @@
  */
 import type { TargetDescription, WithholdableFact } from '../locate/target';
 import { controlOf } from './instruction';
-import { interfacePart, personalSpans } from './privacy';
+import { interfacePart, mayHoldNames, personalSpans } from './privacy';
 import type { TypedMatcher } from './typed-values';
 import { generalizeHref, isVolatileToken } from './url-pattern';
 
@@ -45,14 +46,14 @@ const PLACE: readonly Fact[] = [
 
 /** Per kind of element, the facts a recorded target may keep (each text still checked). */
 export const KEPT_FACTS = {
-  button: [...PLACE, 'name', 'text', 'label', 'controls', 'context'],
-  link: [...PLACE, 'name', 'text', 'href', 'controls', 'context'],
+  button: [...PLACE, 'name', 'text', 'label', 'controls', 'context', 'neighbourText'],
+  link: [...PLACE, 'name', 'text', 'href', 'controls', 'context', 'neighbourText'],
   field: [...PLACE, 'name', 'label', 'placeholder', 'autocomplete', 'controls', 'context', 'neighbourText'],
   checkbox: [...PLACE, 'name', 'label', 'text', 'choiceValue', 'context', 'neighbourText'],
   choice: [...PLACE, 'name', 'label', 'text', 'choiceValue', 'context'],
   select: [...PLACE, 'name', 'label', 'autocomplete', 'context', 'neighbourText'],
   file: [...PLACE, 'name', 'label', 'context', 'neighbourText'],
-  other: [...PLACE, 'name', 'text', 'context'],
+  other: [...PLACE, 'name', 'text', 'context', 'neighbourText'],
 } as const satisfies Record<ElementKind, readonly Fact[]>;
 
 /** Texts that may be shortened to their interface part rather than left out. */
@@ -134,7 +135,9 @@ export function protectTarget(facts: TargetDescription, options: ProtectOptions 
           ? markupIsPersonal(value, typed) || (key === 'choiceValue' && isVolatileToken(value))
             ? undefined
             : value
-          : checkText(value, typed, SHORTENED.has(key));
+          : key === 'neighbourText' && mayHoldNames(value)
+            ? undefined
+            : checkText(value, typed, SHORTENED.has(key));
     } else if (key === 'section') {
       const section = value as NonNullable<TargetDescription['section']>;
       kept = checkText(section.heading, typed, false) === undefined ? undefined : section;
