@@ -223,7 +223,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording on a page ful
     if (editorOpened) {
       const editor = await (await editorOpened).asPage();
       opened.push(editor);
-      await editor.waitForFunction(() => document.body?.innerText.includes('Modifier l’adresse'), { timeout: WAIT_MS, polling: 100 });
+      await editor.waitForFunction(() => document.body?.textContent?.includes('Modifier l’adresse'), { timeout: WAIT_MS, polling: 100 });
       const shown = await editor.evaluate(() =>
         [
           document.documentElement.outerHTML,

@@ -31,6 +31,7 @@
  * numbers and acronyms (« Mention CNIL ») are interface texts.
  */
 import { ACRONYMS_FR, COMMON_ACRONYMS } from './jargon-fr';
+import { fold } from './text';
 
 export const PERSONAL_SHAPES = [
   'number',
@@ -285,6 +286,16 @@ export function interfacePart(text: string, spans: readonly { start: number }[] 
 export function mayHoldNames(text: string): boolean {
   const words = [...text.matchAll(WORD)].map((m) => m[0]);
   const capital = (word: string) => /^\p{Lu}/u.test(word) && !isInterfaceCapital(word);
+  // A name holds no digit: « Label Tab 3 », « Étape 2 » are interface texts.
+  if (/\d/.test(text)) return false;
+  if (words.length === 1) return capital(words[0] ?? '') && !INTERFACE_WORDS.has(fold(words[0] ?? ''));
   if (words.length > 0 && words.length <= 4 && words.every(capital)) return true;
   return words.some((word, i) => i > 0 && capital(word) && capital(words[i + 1] ?? ''));
 }
+
+/** Single words of interfaces, capitalised as labels are: a neighbour text of one of these is no first name. */
+const INTERFACE_WORDS = new Set(
+  'contenu libelle label intitule titre texte description details detail information informations modifier supprimer valider annuler retour suivant precedent fermer ouvrir menu accueil recherche rechercher connexion deconnexion aide contact voir telecharger envoyer options parametres oui non obligatoire facultatif optionnel exemple note remarque attention important erreur succes sexe civilite nom prenom adresse ville pays email telephone date montant statut etat actions action resume recapitulatif etape documents document justificatifs pieces mot passe identifiant'.split(
+    ' ',
+  ),
+);

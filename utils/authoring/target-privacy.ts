@@ -81,9 +81,17 @@ export interface ProtectOptions {
 
 const noTyped: TypedMatcher = () => [];
 
-/** Whether a piece of markup or text (an id, a class, a CSS path) holds something personal. */
+/**
+ * Whether a piece of markup (an id, a class, a CSS path) holds something personal: 5 digits in a
+ * row (a generated id such as `range-1234-2` is no number of a person), an e-mail, a bank
+ * identifier, or what was typed.
+ */
 function markupIsPersonal(text: string, typed: TypedMatcher): boolean {
-  return personalSpans(text).length > 0 || typed(text).length > 0 || text.split(/[^A-Za-z0-9@._%+-]+/).some((part) => part.includes('@'));
+  return (
+    /\d{5,}|@/.test(text) ||
+    personalSpans(text).some((span) => span.shape === 'iban' || span.shape === 'bic' || span.shape === 'encoded') ||
+    typed(text.replace(/[-_.]/g, ' ')).length > 0
+  );
 }
 
 /** A text fact checked: itself, its interface part, or nothing. */
