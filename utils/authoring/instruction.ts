@@ -10,7 +10,8 @@
  */
 import { type Action, type ActionStep, LIMITS } from '../guide/schema';
 import { type TargetDescription, targetSchema } from '../locate/target';
-import { isSensitiveField, isTypedField } from './sensitive';
+import { type Control, controlOf } from './control';
+import { isSensitiveField } from './sensitive';
 import { isChoiceList, isPersonalChoice, listNameOf, protectTarget } from './target-privacy';
 import { clipWords, frQuote, normalizeWords, slugify, uniqueId } from './text';
 import type { TypedMatcher } from './typed-values';
@@ -19,6 +20,8 @@ import { generalizeUrl } from './url-pattern';
 /** Longest name quoted in a drafted instruction; the trainer can write more. */
 const MAX_NAME = 80;
 const MAX_CONTEXT = 100;
+
+export { controlOf };
 
 // ---------------------------------------------------------------------------
 // Names
@@ -66,25 +69,6 @@ export function cleanName(raw: string | undefined, max = MAX_NAME): string | und
   } while (text !== previous);
   if (text === '') return undefined;
   return clipWords(text, max);
-}
-
-type Control = 'button' | 'link' | 'field' | 'checkbox' | 'radio' | 'select' | 'file' | 'form' | 'other';
-
-/** What kind of control the description is, from its tag, type and role. */
-export function controlOf(facts: Pick<TargetDescription, 'tag' | 'type' | 'role'>, inputType?: string): Control {
-  const tag = facts.tag.toLowerCase();
-  const type = (facts.type ?? inputType ?? '').toLowerCase();
-  const role = facts.role?.toLowerCase();
-  if (type === 'checkbox' || role === 'checkbox' || role === 'switch' || role === 'menuitemcheckbox') return 'checkbox';
-  if (type === 'radio' || role === 'radio' || role === 'menuitemradio') return 'radio';
-  if (type === 'file') return 'file';
-  if (tag === 'select' || role === 'listbox' || (role === 'combobox' && tag !== 'input')) return 'select';
-  if (tag === 'form') return 'form';
-  if (tag === 'input' && /^(?:submit|button|reset|image)$/.test(type)) return 'button';
-  if (isTypedField({ tag, role, type: type || undefined })) return 'field';
-  if (role === 'link' || tag === 'a') return 'link';
-  if (role === 'button' || tag === 'button' || tag === 'summary' || role === 'tab' || role === 'menuitem') return 'button';
-  return 'other';
 }
 
 /** The name to quote for this action: labels for fields, visible names for buttons and links. */

@@ -16,7 +16,7 @@
  * listed in `withheld`, so that the editor says it instead of staying silent.
  */
 import type { TargetDescription, WithholdableFact } from '../locate/target';
-import { controlOf } from './instruction';
+import { controlOf } from './control';
 import { interfacePart, mayHoldNames, personalSpans } from './privacy';
 import type { TypedMatcher } from './typed-values';
 import { generalizeHref, isVolatileToken } from './url-pattern';
