@@ -12,7 +12,7 @@ import { type Action, type ActionStep, LIMITS } from '../guide/schema';
 import { type TargetDescription, targetSchema } from '../locate/target';
 import { type Control, controlOf } from './control';
 import { isSensitiveField } from './sensitive';
-import { isChoiceList, isPersonalChoice, listNameOf, protectTarget } from './target-privacy';
+import { isChoiceList, isPersonalChoice, listNameOf, protectTarget, wildcardTyped } from './target-privacy';
 import { clipWords, frQuote, normalizeWords, slugify, uniqueId } from './text';
 import type { TypedMatcher } from './typed-values';
 import { generalizeUrl } from './url-pattern';
@@ -353,15 +353,6 @@ export interface DraftOptions {
   typed?: TypedMatcher;
 }
 
-/** A page pattern without the path segments that show something typed (`/beneficiaire/jeanne-martin/`). */
-function protectPage(page: string, typed: TypedMatcher | undefined): string {
-  if (!typed) return page;
-  const at = page.indexOf('?');
-  const path = at >= 0 ? page.slice(0, at) : page;
-  const segments = path.split('/').map((segment) => (segment && typed(segment.replace(/[-_.~,+]/g, ' ')).length > 0 ? '*' : segment));
-  return segments.join('/').replace(/\*(?:\/\*)+/g, '*') + (at >= 0 ? page.slice(at) : '');
-}
-
 /**
  * A draft step from one recorded event: id from the element's name (unique
  * among `takenIds`), action, target, page pattern, first instruction, and
@@ -377,7 +368,7 @@ export function draftStep(event: RecordedEvent, takenIds: Iterable<string> = [],
   const name = isPersonalChoice(target) ? cleanName(listNameOf(target)) : nameFor(control, target);
   const base = slugify(name ?? '', 40) || ID_FALLBACK[action];
   const id = uniqueId(base, new Set(takenIds), LIMITS.id);
-  const page = options.page === undefined ? protectPage(generalizeUrl(event.url), options.typed) : options.page;
+  const page = options.page === undefined ? wildcardTyped(generalizeUrl(event.url), options.typed ?? (() => [])) : options.page;
   return {
     kind: 'step',
     id,

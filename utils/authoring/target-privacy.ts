@@ -101,14 +101,21 @@ function checkText(text: string, typed: TypedMatcher, shorten: boolean): string 
   return shorten ? interfacePart(text, spans) : undefined;
 }
 
-/** The links's address generalised; path segments showing something typed become wildcards too. */
+/**
+ * A path or page pattern whose segments showing something typed earlier become wildcards
+ * (`/beneficiaire/jeanne-martin/` → `/beneficiaire/*`); the query part is left as it is.
+ */
+export function wildcardTyped(pattern: string, typed: TypedMatcher): string {
+  const at = pattern.indexOf('?');
+  const path = at >= 0 ? pattern.slice(0, at) : pattern;
+  const segments = path.split('/').map((segment) => (segment && typed(segment.replace(/[-_.~,+]/g, ' ')).length > 0 ? '*' : segment));
+  return segments.join('/').replace(/\*(?:\/\*)+/g, '*') + (at >= 0 ? pattern.slice(at) : '');
+}
+
+/** The link's address generalised like a page pattern, without what was typed. */
 function checkHref(href: string, typed: TypedMatcher): string | undefined {
   const generalized = generalizeHref(href);
-  if (generalized === undefined) return undefined;
-  const [path = '', query] = generalized.split('?');
-  const segments = path.split('/').map((segment) => (segment && typed(segment.replace(/[-_.~,+]/g, ' ')).length > 0 ? '*' : segment));
-  const out = segments.join('/').replace(/\*(?:\/\*)+/g, '*') + (query ? `?${query}` : '');
-  return out;
+  return generalized === undefined ? undefined : wildcardTyped(generalized, typed);
 }
 
 /**
