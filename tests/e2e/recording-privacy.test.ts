@@ -4,8 +4,9 @@
  * page that greets the person by name, shows back what was typed, lists the
  * household's children, offers « Modifier l’adresse … » and links to a
  * dossier whose number and e-mail are in the path). The trainer records it
- * with canary values. The draft, the editor page, the saved guide and the
- * whole extension storage (local and session) hold none of them, nor any of
+ * with canary values. The draft, the editor page and its export (Chromium,
+ * where the editor's tab can be told), the saved guide and the whole
+ * extension storage (local and session) hold none of them, nor any of
  * the account's data; and the recap page's targets are still found, on
  * another person's recap page, by the real overlay.
  */
@@ -231,6 +232,25 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording on a page ful
         ].join('\n'),
       );
       expectNoCanary(shown, 'éditeur');
+      // « Exporter »: the file handed to the download link (caught as the Blob it is made from).
+      await editor.evaluate(() => {
+        const create = URL.createObjectURL.bind(URL);
+        const seen = window as unknown as { exported?: Promise<string> };
+        URL.createObjectURL = (blob: Blob | MediaSource) => {
+          if (blob instanceof Blob) seen.exported = blob.text();
+          return create(blob);
+        };
+      });
+      await editor.click('button.export');
+      const file = (await (
+        await editor.waitForFunction(() => (window as unknown as { exported?: Promise<string> }).exported ?? false, {
+          timeout: WAIT_MS,
+          polling: 100,
+        })
+      ).jsonValue()) as string;
+      expect(file).toContain(draft.id);
+      expectNoCanary(file, 'export');
+      expect(file).not.toMatch(/\d{5}/);
     }
 
     // Saved as one of « Mes guides »: the saved guide and all the storage, local and session.
