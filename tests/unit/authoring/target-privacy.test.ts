@@ -306,7 +306,11 @@ describe('page patterns of a recording', () => {
   it('make a wildcard of a path segment that shows what was typed', () => {
     const key = newRecordingKey();
     const typed = typedMatcher(key, new Set(typedValueHashes(key, 'Jeanne Martin')));
-    const step = draftStep(event('click', { tag: 'button', name: 'Valider' }, 'https://x.fr/beneficiaire/jeanne-martin/pieces?step=2'), [], { typed });
+    const step = draftStep(
+      event('click', { tag: 'button', name: 'Valider' }, 'https://x.fr/beneficiaire/jeanne-martin/pieces?step=2'),
+      [],
+      { typed },
+    );
     expect(step.page).toBe('/beneficiaire/*/pieces?*step=2*');
   });
 });
