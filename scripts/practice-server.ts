@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { recapRoute, type Submitted } from './practice-recap';
 
 const require = createRequire(import.meta.url);
 
@@ -93,8 +94,14 @@ export interface PracticeServerOptions {
 export function startPracticeServer(options: PracticeServerOptions = {}): Promise<PracticeServer> {
   const trees = options.trees ?? defaultTrees();
   const host = options.host ?? '127.0.0.1';
+  // The practice account's pages (practice-recap.ts): what its forms sent, in memory, for its recap page.
+  const account = { sent: {} };
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://practice.invalid');
+    if (url.pathname.startsWith('/espace/')) {
+      answerAccount(req, res, url.pathname, account);
+      return;
+    }
     if (url.search) {
       const next = nextPageAfterSubmit(url.pathname);
       if (next) {
@@ -146,6 +153,34 @@ export function startPracticeServer(options: PracticeServerOptions = {}): Promis
   });
 }
 
+/** A page of the practice account; a form's body is read first (a few hundred bytes at most). */
+function answerAccount(
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+  pathname: string,
+  store: { sent: Submitted },
+): void {
+  const reply = (form: URLSearchParams | null) => {
+    const answer = recapRoute(req.method ?? 'GET', pathname, form, store);
+    if (!answer) {
+      notFound(res);
+      return;
+    }
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
+  };
+  if (req.method !== 'POST') {
+    reply(null);
+    return;
+  }
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => {
+    if (body.length < 10_000) body += chunk;
+  });
+  req.on('end', () => reply(new URLSearchParams(body)));
+}
+
 function notFound(res: import('node:http').ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('Page introuvable sur le site d’entraînement.');
@@ -160,6 +195,7 @@ function indexPage(versions: string[]): string {
           : 'example/page/account/register/2-steps/2a-login/index.html';
       return `<li><a href="/${v}/${path}">Créer un compte — DSFR ${v}</a> · <a href="/${v}/example/">tous les exemples</a></li>`;
     })
+    .concat('<li><a href="/espace/demande/identite/">Mon espace : une demande jusqu’au récapitulatif (données fictives)</a></li>')
     .join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site d’entraînement Côte à côte</title></head>
 <body><main><h1>Site d’entraînement Côte à côte</h1>

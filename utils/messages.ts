@@ -30,6 +30,8 @@ export type AuthoringRequest =
   | { type: 'recorder:state' }
   /** From the recorder script: one recorded action (never a value). */
   | { type: 'recorder:event'; event: RecordedEvent }
+  /** From the recorder script: the recording's memory-only key and typed-value hashes (`typed-values.ts`). */
+  | { type: 'recorder:keyring' }
   /** The person's own guides, and the entries set aside because they are damaged. */
   | { type: 'userGuides:list' }
   | { type: 'userGuides:save'; guide: unknown; origin: GuideOrigin }
@@ -79,6 +81,7 @@ export interface ResponseMap {
   'recorder:stop': { ok: true; guide: Guide } | { ok: false; problems: GuideProblem[] };
   'recorder:state': RecorderState;
   'recorder:event': RecorderState;
+  'recorder:keyring': { key: string; hashes: string[] } | null;
   'userGuides:list': { guides: UserGuideListEntry[]; setAside: { id: string; message: string }[] };
   'userGuides:save': { ok: true; id: string } | { ok: false; problems: GuideProblem[] };
   'userGuides:remove': { ok: true };

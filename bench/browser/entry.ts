@@ -2,7 +2,8 @@
  * The page side of the locating benchmark, bundled by esbuild into an IIFE
  * (bench/lib/bundle.ts) and injected into each page as `window.__cac`.
  */
-import { describe } from '../../utils/locate/describe';
+// What the recorder keeps (privacy checks included): the bench measures the targets a guide really holds.
+import { describeForRecording as describe } from '../../utils/locate/describe';
 import { locate } from '../../utils/locate/index';
 import { BASELINES, type BaselineCapture, type BaselineName, captureBaselines, resolveBaseline } from './baselines';
 import { BIG_PAGE_BUTTON, BIG_PAGE_FIELD, bigPageHtml } from './big-page';

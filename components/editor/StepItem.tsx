@@ -4,6 +4,7 @@
  * and drop), the buttons, or Alt+Up / Alt+Down — and, when open, its fields.
  */
 import { i18n } from '#i18n';
+import { needsEndMessage } from '../../utils/authoring/draft-guide';
 import { clipWords } from '../../utils/authoring/text';
 import {
   addChoice,
@@ -208,6 +209,7 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
           field={path('message')}
           label={i18n.t('editor.field.endMessage')}
           hint={i18n.t('editor.field.endMessageHint')}
+          request={needsEndMessage(item.message) ? i18n.t('editor.field.endMessageRequest') : undefined}
           value={item.message ?? ''}
           multiline
           guideText

@@ -74,6 +74,8 @@ interface TextFieldProps {
   advise?: 'text' | 'label';
   /** The text is the guide's (its language), not the editor's. */
   guideText?: boolean;
+  /** What the trainer still has to write here (a draft's provisional end message), shown with the advice. */
+  request?: string;
   type?: 'text' | 'date' | 'number';
   maxLength?: number;
   min?: number;
@@ -93,10 +95,11 @@ export function TextField(props: TextFieldProps) {
   const hintId = props.hint ? `${id}-hint` : undefined;
   const problemsId = problems.length > 0 ? `${id}-problems` : undefined;
   const adviceId = advice.length > 0 ? `${id}-advice` : undefined;
+  const requestId = props.request ? `${id}-request` : undefined;
   const common = {
     id,
     value: props.value,
-    'aria-describedby': describedBy(hintId, problemsId, adviceId),
+    'aria-describedby': describedBy(hintId, problemsId, requestId, adviceId),
     'aria-invalid': problems.length > 0 ? ('true' as const) : undefined,
     'aria-required': props.required ? ('true' as const) : undefined,
     lang: props.guideText ? lang : undefined,
@@ -121,6 +124,11 @@ export function TextField(props: TextFieldProps) {
         <input {...common} type={props.type ?? 'text'} min={props.min} max={props.max} />
       )}
       <FieldProblems id={`${id}-problems`} problems={problems} />
+      {props.request && (
+        <p class="advice request" id={requestId}>
+          {props.request}
+        </p>
+      )}
       <AdviceList id={`${id}-advice`} advice={advice} />
     </div>
   );

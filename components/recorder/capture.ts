@@ -6,12 +6,22 @@
  *
  * No value ever leaves a handler: whether a field is filled is read as a
  * boolean (`value.length > 0`, `checked`, `files.length > 0`) and dropped at
- * once. The listeners are passive and only listen: nothing here acts in the page.
+ * once. The one exception is a typed field left filled: its value is turned
+ * into keyed hashes there and then (`typed-values.ts`), so that a later page
+ * that shows it back is recognised; the value itself goes nowhere. The
+ * listeners are passive and only listen: nothing here acts in the page.
  */
 import type { RecordedEvent } from '../../utils/authoring/instruction';
 import { isTypedField } from '../../utils/authoring/sensitive';
+import { typedMatcher, typedValueHashes } from '../../utils/authoring/typed-values';
 import { scrubUrl } from '../../utils/authoring/url-pattern';
-import { describe } from '../../utils/locate/describe';
+import { describeForRecording } from '../../utils/locate/describe';
+
+/** The recording's key and the hashes of what was typed on earlier pages, from the background (memory only). */
+export interface TypedKeyring {
+  key: string;
+  hashes: readonly string[];
+}
 
 export interface CaptureOptions {
   /** Receives each recorded action. */
@@ -22,6 +32,8 @@ export interface CaptureOptions {
   isTrusted?: (event: Event) => boolean;
   /** The window to listen on. */
   view?: Window;
+  /** The recording's keyring, when the background gives it; without it, only this page's fields are compared. */
+  keyring?: Promise<TypedKeyring | null>;
 }
 
 /** What a click on it may stand for: the nearest element a person acts on. */
@@ -75,6 +87,12 @@ function isFilled(el: Element): boolean {
   return (el.textContent ?? '').trim().length > 0;
 }
 
+/** What a field holds: read only to be hashed at once (see `fieldLeft`). */
+function fieldValue(el: Element): string {
+  if (el.localName === 'input' || el.localName === 'textarea') return (el as Field).value;
+  return el.textContent ?? '';
+}
+
 /** The focused element, inside open shadow roots too. */
 function deepActive(doc: Document): Element | null {
   let active: Element | null = doc.activeElement;
@@ -88,15 +106,35 @@ export function captureActions({
   isOwn = () => false,
   isTrusted = (event) => event.isTrusted,
   view = window,
+  keyring,
 }: CaptureOptions): () => void {
   const doc = view.document;
   /** Fields already recorded as filled since they were last typed in: leaving them again adds nothing. */
   let recordedFilled = new WeakSet<Element>();
+  /** In memory for this page's life: the key, and the hashes of what was typed in this recording. */
+  let typedKey: string | null = null;
+  let typedHashes = new Set<string>();
+  void keyring?.then(
+    (ring) => {
+      // Anything else than a keyring (an older background's answer) leaves the comparison to this page's fields.
+      if (!ring || typeof ring.key !== 'string' || !Array.isArray(ring.hashes)) return;
+      typedKey = ring.key;
+      for (const hash of ring.hashes) typedHashes.add(hash);
+    },
+    () => undefined,
+  );
 
-  const emit = (kind: RecordedEvent['kind'], el: Element) => {
+  const emit = (kind: RecordedEvent['kind'], el: Element, typed?: string[]) => {
     const inputType = el.localName === 'input' ? typeOf(el) : undefined;
+    const facts = describeForRecording(el, { typed: typedMatcher(typedKey, typedHashes) });
     // The address without its query values: a form sent with GET leaves what was typed there.
-    onEvent({ kind, facts: describe(el), url: scrubUrl(view.location.href), ...(inputType ? { inputType } : {}) });
+    onEvent({
+      kind,
+      facts,
+      url: scrubUrl(view.location.href),
+      ...(inputType ? { inputType } : {}),
+      ...(typed && typed.length > 0 ? { typed } : {}),
+    });
   };
 
   const accepts = (event: Event): Element | null => {
@@ -106,11 +144,13 @@ export function captureActions({
     return el;
   };
 
-  /** A field typed in and left filled becomes a step, once. */
+  /** A field typed in and left filled becomes a step, once; what it holds, only as keyed hashes. */
   const fieldLeft = (el: Element) => {
     if (!isTyped(el) || recordedFilled.has(el) || !isFilled(el)) return;
     recordedFilled.add(el);
-    emit('input-left', el);
+    const typed = typedKey ? typedValueHashes(typedKey, fieldValue(el)) : [];
+    emit('input-left', el, typed);
+    for (const hash of typed) typedHashes.add(hash);
   };
 
   /** Enter in a field sends the form without the field being left: record it first. */
@@ -197,5 +237,7 @@ export function captureActions({
   return () => {
     for (const [type, listener] of listeners) view.removeEventListener(type, listener, options);
     recordedFilled = new WeakSet();
+    typedKey = null;
+    typedHashes = new Set();
   };
 }

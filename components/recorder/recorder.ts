@@ -47,6 +47,8 @@ export function startRecorder({ send = sendToBackground, isTrusted, view = windo
     isTrusted,
     // Our own UI is never a step: the bar, and the guide's overlay when one is shown on the same page.
     isOwn: (node) => bar.contains(node) || (node.nodeType === 1 && (node as Element).localName === OVERLAY_HOST),
+    // The recording's memory-only key and typed-value hashes (typed-values.ts).
+    keyring: send({ type: 'recorder:keyring' }).catch(() => null),
     onEvent: (event: RecordedEvent) => {
       send({ type: 'recorder:event', event }).catch(() => undefined);
       askLater();

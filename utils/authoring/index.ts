@@ -5,7 +5,14 @@
  * format of "my guides". Used by the recorder script and the editor page,
  * never by the playback content script.
  */
-export { buildDraftGuide, DEFAULT_DRAFT_SUMMARY, DEFAULT_DRAFT_TITLE, type DraftGuideInput } from './draft-guide';
+export {
+  buildDraftGuide,
+  DEFAULT_DRAFT_SUMMARY,
+  DEFAULT_DRAFT_TITLE,
+  DEFAULT_END_MESSAGE,
+  type DraftGuideInput,
+  needsEndMessage,
+} from './draft-guide';
 export {
   actionFor,
   cleanName,
@@ -32,6 +39,15 @@ export {
   sentenceSpans,
   type TextAdvice,
 } from './plain-language';
+export {
+  interfacePart,
+  looksPersonal,
+  PERSONAL_SHAPES,
+  type PersonalShape,
+  type PersonalSpan,
+  personalShape,
+  personalSpans,
+} from './privacy';
 export { DEFAULT_IMPORT_TITLE, importRecorderJson, importRecorderText, type RecorderImportResult, readSelectors } from './recorder-import';
 export {
   addEvent,
@@ -44,6 +60,7 @@ export {
   startRecording,
 } from './recording';
 export { type RecorderState, recorderStateOf } from './recording-view';
+export { personalFacts, type ReviewedFact, type ReviewReason, reviewGuide } from './review';
 export {
   isSensitiveField,
   isTypedField,
@@ -52,8 +69,19 @@ export {
   type SensitiveVerdict,
   sensitiveText,
 } from './sensitive';
+export {
+  ELEMENT_KINDS,
+  type ElementKind,
+  isPersonalChoice,
+  KEPT_FACTS,
+  kindOf,
+  type ProtectOptions,
+  protectTarget,
+} from './target-privacy';
 export { frQuote } from './text';
-export { generalizeSite, generalizeSites, generalizeUrl, isVolatileToken, scrubUrl } from './url-pattern';
+export { distinguishTwins } from './twins';
+export { keyedHash, newRecordingKey, type TypedMatcher, typedMatcher, typedValueHashes } from './typed-values';
+export { generalizeHref, generalizeSite, generalizeSites, generalizeUrl, isVolatileToken, scrubUrl } from './url-pattern';
 export {
   type ConflictChoice,
   type ConflictResolution,

@@ -11,13 +11,18 @@
 import { assertNever } from '../assert-never';
 import { type Action, type ActionStep, LIMITS } from '../guide/schema';
 import { type TargetDescription, targetSchema } from '../locate/target';
-import { isSensitiveField, isTypedField } from './sensitive';
+import { type Control, controlOf } from './control';
+import { isSensitiveField } from './sensitive';
+import { isChoiceList, isPersonalChoice, listNameOf, protectTarget, wildcardTyped } from './target-privacy';
 import { clipWords, frQuote, normalizeWords, slugify, uniqueId } from './text';
+import type { TypedMatcher } from './typed-values';
 import { generalizeUrl } from './url-pattern';
 
 /** Longest name quoted in a drafted instruction; the trainer can write more. */
 const MAX_NAME = 80;
 const MAX_CONTEXT = 100;
+
+export { controlOf };
 
 // ---------------------------------------------------------------------------
 // Names
@@ -65,25 +70,6 @@ export function cleanName(raw: string | undefined, max = MAX_NAME): string | und
   } while (text !== previous);
   if (text === '') return undefined;
   return clipWords(text, max);
-}
-
-type Control = 'button' | 'link' | 'field' | 'checkbox' | 'radio' | 'select' | 'file' | 'form' | 'other';
-
-/** What kind of control the description is, from its tag, type and role. */
-export function controlOf(facts: Pick<TargetDescription, 'tag' | 'type' | 'role'>, inputType?: string): Control {
-  const tag = facts.tag.toLowerCase();
-  const type = (facts.type ?? inputType ?? '').toLowerCase();
-  const role = facts.role?.toLowerCase();
-  if (type === 'checkbox' || role === 'checkbox' || role === 'switch' || role === 'menuitemcheckbox') return 'checkbox';
-  if (type === 'radio' || role === 'radio' || role === 'menuitemradio') return 'radio';
-  if (type === 'file') return 'file';
-  if (tag === 'select' || role === 'listbox' || (role === 'combobox' && tag !== 'input')) return 'select';
-  if (tag === 'form') return 'form';
-  if (tag === 'input' && /^(?:submit|button|reset|image)$/.test(type)) return 'button';
-  if (isTypedField({ tag, role, type: type || undefined })) return 'field';
-  if (role === 'link' || tag === 'a') return 'link';
-  if (role === 'button' || tag === 'button' || tag === 'summary' || role === 'tab' || role === 'menuitem') return 'button';
-  return 'other';
 }
 
 /** The name to quote for this action: labels for fields, visible names for buttons and links. */
@@ -221,6 +207,7 @@ function chooseSentence(facts: TargetDescription, name: string | undefined, max:
  */
 export function draftInstruction(action: Action, facts: TargetDescription, inputType?: string): string {
   const control = controlOf(facts, inputType);
+  if (isPersonalChoice(facts)) return withinLimit((max) => ownItemSentence(facts, max));
   return withinLimit((max) => {
     const rawName = nameFor(control, facts);
     const name = rawName === undefined ? undefined : cleanName(rawName, max);
@@ -260,6 +247,31 @@ export function goToInstruction(to: { site: string } | { page: string }): string
   return 'site' in to ? `Allez sur le site ${frQuote(to.site)}.` : `Allez sur la page ${frQuote(to.page)} du site.`;
 }
 
+/** « l’enfant concerné » out of a legend such as « Enfant concerné » or « Choisissez le contrat concerné ». */
+function concernedItem(legend: string | undefined): string | undefined {
+  if (!legend) return undefined;
+  const match =
+    /(?:^|\s)(?:(?:l['’]|le |la |un |une |votre )\s*)?([\p{L}-]{3,30})\s+(concerné|concernée|concernés|concernées)(?![\p{L}])/iu.exec(
+      legend,
+    );
+  if (!match?.[1] || !match[2]) return undefined;
+  const noun = match[1].toLowerCase();
+  const adjective = match[2].toLowerCase();
+  if (adjective.endsWith('s')) return `les ${noun} ${adjective}`;
+  const article = /^[aeiouyéèêh]/i.test(noun) ? 'l’' : adjective.endsWith('e') ? 'la ' : 'le ';
+  return `${article}${noun} ${adjective}`;
+}
+
+/**
+ * A choice among the person's own items (a child, a contract, an account): said in
+ * general words, never by its label, which was not kept.
+ */
+function ownItemSentence(facts: TargetDescription, max: number): string {
+  const legend = cleanName(listNameOf(facts), Math.min(MAX_CONTEXT, max + 20));
+  const item = concernedItem(legend) ?? 'l’élément concerné';
+  return legend ? `Choisissez ${item} dans la liste ${frQuote(legend)}.` : `Choisissez ${item} dans la liste.`;
+}
+
 // ---------------------------------------------------------------------------
 // Draft steps
 
@@ -277,10 +289,17 @@ export interface RecordedEvent {
   url: string | URL;
   /** The control's `type` (`checkbox`, `file`…) when the description lacks it. Never a value. */
   inputType?: string;
+  /**
+   * For a typed field left filled: keyed hashes of what was typed (`typed-values.ts`), so that a
+   * later page showing it back is recognised. Never the value; never stored.
+   */
+  typed?: readonly string[];
 }
 
 /** The action a recorded event stands for. */
 export function actionFor(event: Pick<RecordedEvent, 'kind' | 'facts' | 'inputType'>): Action {
+  // The list of a choice among the person's own items, recorded instead of the item chosen.
+  if (isChoiceList(event.facts) && event.kind !== 'submit') return 'choose';
   const control = controlOf(event.facts, event.inputType);
   switch (event.kind) {
     case 'file':
@@ -341,6 +360,8 @@ export interface DraftOptions {
    * scrubs patterns); `null` for no page. Default: `generalizeUrl(event.url)`.
    */
   page?: string | null;
+  /** Where a text shows something typed earlier in the recording: such facts are not kept. */
+  typed?: TypedMatcher;
 }
 
 /**
@@ -349,13 +370,16 @@ export interface DraftOptions {
  * `sensitive` for passwords, codes, bank and tax identifiers.
  */
 export function draftStep(event: RecordedEvent, takenIds: Iterable<string> = [], options: DraftOptions = {}): ActionStep {
-  const target = sanitizeTarget(event.facts, event.inputType);
+  // Only what survives the privacy checks goes on: the id and the instruction are made from it.
+  const target = sanitizeTarget(
+    protectTarget(sanitizeTarget(event.facts, event.inputType), { typed: options.typed, inputType: event.inputType }),
+  );
   const action = actionFor({ kind: event.kind, facts: target, inputType: event.inputType });
   const control = controlOf(target, event.inputType);
-  const name = nameFor(control, target);
+  const name = isPersonalChoice(target) ? cleanName(listNameOf(target)) : nameFor(control, target);
   const base = slugify(name ?? '', 40) || ID_FALLBACK[action];
   const id = uniqueId(base, new Set(takenIds), LIMITS.id);
-  const page = options.page === undefined ? generalizeUrl(event.url) : options.page;
+  const page = options.page === undefined ? wildcardTyped(generalizeUrl(event.url), options.typed ?? (() => [])) : options.page;
   return {
     kind: 'step',
     id,

@@ -13,6 +13,7 @@ import { type ActionStep, actionStepSchema, LIMITS } from '../guide/schema';
 import { buildDraftGuide } from './draft-guide';
 import { type RecordedEvent, recordEvent } from './instruction';
 import type { RecorderState } from './recording-view';
+import type { TypedMatcher } from './typed-values';
 import { generalizeSite } from './url-pattern';
 
 /** The most steps a recording keeps: a guide holds `LIMITS.steps` items, one of them the end. */
@@ -77,9 +78,13 @@ export function startRecording(previous: RecordingState | null, tabId: number, u
   return { tabId, startedAt: now, sites: withSite([], site), draft: [] };
 }
 
-/** Adds one recorded event (a step, or a change to the last one). Past the step limit, nothing more is kept. */
-export function addEvent(state: RecordingState, event: RecordedEvent): RecordingState {
-  const draft = recordEvent(state.draft, event);
+/**
+ * Adds one recorded event (a step, or a change to the last one). Past the step limit, nothing more is kept.
+ * `typed`: where a text shows something typed earlier in the recording (the background's memory-only
+ * matcher, see `typed-values.ts`); such facts are left out of the step.
+ */
+export function addEvent(state: RecordingState, event: RecordedEvent, typed?: TypedMatcher): RecordingState {
+  const draft = recordEvent(state.draft, event, typed ? { typed } : {});
   if (draft.length > MAX_RECORDED_STEPS) return state;
   const { needsPermission: _, ...rest } = state;
   return { ...rest, sites: withSite(state.sites, generalizeSite(event.url)), draft };
@@ -104,7 +109,10 @@ export function recorderState(state: RecordingState | null): RecorderState {
   };
 }
 
-/** The draft guide of a finished recording, validated by `parseGuide`. */
-export function finishRecording(state: RecordingState): ParseResult {
-  return buildDraftGuide({ sites: state.sites, steps: state.draft });
+/**
+ * The draft guide of a finished recording, validated by `parseGuide`: named after its site and
+ * day, with an id that none of `existingIds` (the guides already kept) has.
+ */
+export function finishRecording(state: RecordingState, existingIds: Iterable<string> = []): ParseResult {
+  return buildDraftGuide({ sites: state.sites, steps: state.draft, existingIds, recordedAt: state.startedAt });
 }

@@ -178,3 +178,22 @@ export function generalizeSites(urls: Iterable<string | URL>): string[] {
   }
   return out;
 }
+
+/**
+ * A link's `href` fact (`hrefPath`: a path and its query keys, or a bare
+ * `#fragment`) with its personal parts made wildcards, like a page pattern:
+ * `/dossier/2850375123456/pieces?id` → `/dossier/*` + `/pieces?id`. A fragment
+ * that carries data (a number, an e-mail, a token) is dropped: undefined.
+ */
+export function generalizeHref(href: string): string | undefined {
+  if (href.startsWith('#')) return isVolatileToken(href.slice(1)) || /\d{3,}|@/.test(href) ? undefined : href;
+  const at = href.indexOf('?');
+  const path = at >= 0 ? href.slice(0, at) : href;
+  const query = at >= 0 ? href.slice(at) : '';
+  const keys = query
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((key) => key && !isVolatileToken(key) && !key.includes('@'));
+  const generalized = path.split('/').map(generalizeSegment).join('/');
+  return `${generalized}${keys.length > 0 ? `?${keys.join('&')}` : ''}` || undefined;
+}

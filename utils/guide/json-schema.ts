@@ -108,6 +108,8 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     around:
       'Classes de variante (« bloc--variante ») des deux éléments qui l’entourent : la variante du composant où il se trouve (par exemple fr-toggle--label-left).',
     framePath: 'Chemins CSS des cadres (iframes) qui mènent à l’élément, du plus extérieur au plus intérieur.',
+    withheld:
+      'Indices que l’enregistreur a retirés ou raccourcis parce qu’ils pouvaient contenir des données personnelles (jamais leur contenu).',
     section:
       'La partie de la page où se trouve l’élément : le titre qui la précède, son rang parmi les éléments de même nature sous ce titre, et leur nombre.',
   },

@@ -8,6 +8,10 @@
  */
 import { finder } from '@medv/finder';
 import { computeAccessibleName } from 'dom-accessibility-api';
+import { looksPersonal } from '../authoring/privacy';
+import { protectTarget } from '../authoring/target-privacy';
+import { normalizeWords } from '../authoring/text';
+import type { TypedMatcher } from '../authoring/typed-values';
 import {
   accessibleName,
   aroundOf,
@@ -37,6 +41,49 @@ const CHOICE_TYPES = new Set(['radio', 'checkbox']);
 const NO_VALUE_TYPES = /^(radio|checkbox|submit|button|reset|image|hidden|file)$/;
 
 export function describe(element: Element): TargetDescription {
+  return withTwins(observedFacts(element), element);
+}
+
+export interface RecordingOptions {
+  /** Where a text shows something typed earlier in the same recording (`typed-values.ts`). */
+  typed?: TypedMatcher;
+}
+
+/**
+ * What the recorder keeps of an element: `describe()` without anything that
+ * could be the person's (see `target-privacy.ts`), the twin rank and the
+ * lookalike count computed on what is left (a choice among the person's
+ * children keeps only its place in the list, so its rank must be among all of them).
+ */
+export function describeForRecording(element: Element, { typed }: RecordingOptions = {}): TargetDescription {
+  const sameRecording = typedInPage(element, typed);
+  if (isChoiceAmongOwnItems(element, sameRecording)) {
+    // The person's own items (children, contracts, accounts): the step points at the list, and the
+    // person chooses in it; the item the trainer chose would be nobody else's.
+    const list = choiceListOf(element);
+    if (list) return withTwins(protectTarget(observedFacts(list), { typed: sameRecording, ownList: true }), list);
+    return withTwins(protectTarget(observedFacts(element), { typed: sameRecording, personalChoice: true }), element);
+  }
+  return withTwins(protectTarget(observedFacts(element), { typed: sameRecording }), element);
+}
+
+/** The list that holds all the items of a choice: the radios' fieldset or radio group, the list box. */
+function choiceListOf(el: Element): Element | undefined {
+  const items = choiceSiblings(el);
+  const list = el.closest(el.localName === 'input' ? 'fieldset, [role=radiogroup]' : '[role=listbox], [role=radiogroup], select');
+  return list && items.every((item) => list.contains(item)) ? list : undefined;
+}
+
+function withTwins(d: TargetDescription, el: Element): TargetDescription {
+  const twin = twinOf(d, el);
+  if (twin) d.twin = twin;
+  const alike = countLookalikes(d, el.ownerDocument);
+  if (alike !== undefined && alike >= 1 && alike <= 1000) d.alike = alike;
+  return d;
+}
+
+/** Every fact `describe()` reads on the element, before the twin rank and lookalike count. */
+function observedFacts(element: Element): TargetDescription {
   const el = element;
   const tag = el.localName.toLowerCase();
   const d: TargetDescription = { tag: /^[a-z][a-z0-9-]*$/.test(tag) ? tag : 'unknown' };
@@ -73,9 +120,6 @@ export function describe(element: Element): TargetDescription {
   const heading = slot && cap(slot.heading, 300);
   if (slot && heading && slot.count <= 1000) set('section', { heading, index: slot.index, count: slot.count });
   scrubTypedValues(d, el);
-  set('twin', twinOf(d, el));
-  const alike = countLookalikes(d, el.ownerDocument);
-  if (alike !== undefined && alike >= 1 && alike <= 1000) d.alike = alike;
   return d;
 }
 
@@ -177,4 +221,76 @@ function scrubTypedValues(d: TargetDescription, el: Element): TargetDescription 
     }
   }
   return d;
+}
+
+/** What is in the fields of the element's document now, folded: typed in this very page, maybe not yet left. */
+function fieldValues(el: Element): string[] {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const out: string[] = [];
+  for (const f of Array.from(root.querySelectorAll('input, textarea, [contenteditable], [role=textbox]'))) {
+    let v = '';
+    if (f.localName === 'input') {
+      if (!NO_VALUE_TYPES.test((f as HTMLInputElement).type)) v = (f as HTMLInputElement).value;
+    } else if (f.localName === 'textarea') v = (f as HTMLTextAreaElement).value;
+    else if (isEditable(f)) v = f.textContent ?? '';
+    const words = normalizeWords(v);
+    if (words.length >= 2) out.push(words);
+  }
+  return out;
+}
+
+/**
+ * Typed earlier in the recording (the matcher), or typed in this page now: a
+ * suggestion list shows « 12 Rue des Lilas 75011 Paris » under « 12 rue des li ».
+ * The values are read, compared and dropped here; none is kept.
+ */
+function typedInPage(el: Element, typed: TypedMatcher | undefined): TypedMatcher {
+  const values = fieldValues(el);
+  return (text) => {
+    const spans = typed ? typed(text) : [];
+    if (values.length === 0) return spans;
+    const words = normalizeWords(text);
+    for (const value of values) {
+      const at = ` ${words}`.indexOf(` ${value}`);
+      // Short values count as whole words only; longer ones also as the start of a word (typed in part).
+      if (at >= 0 && (value.length >= 3 || new RegExp(`(?:^| )${value}(?: |$)`).test(words))) spans.push({ start: 0, end: text.length });
+    }
+    return spans;
+  };
+}
+
+/**
+ * An item of a list that comes from the person's account: children, contracts,
+ * addresses, bank accounts. Recognised when its own name or a sibling's looks
+ * personal (a name in capitals, a date, a number) or shows something typed.
+ */
+function isChoiceAmongOwnItems(el: Element, typed: TypedMatcher): boolean {
+  const siblings = choiceSiblings(el);
+  if (siblings.length === 0) return false;
+  return siblings.some((item) => {
+    const name = labelText(item) ?? accessibleName(item) ?? visibleText(item) ?? '';
+    return name !== '' && (looksPersonal(name) || typed(name).length > 0);
+  });
+}
+
+/** The element and the other items of its list (same radio group, same select, same listbox or radio group). */
+function choiceSiblings(el: Element): Element[] {
+  const type = inputType(el);
+  const root = el.getRootNode() as Document | ShadowRoot;
+  if (el.localName === 'input' && type === 'radio') {
+    const name = el.getAttribute('name');
+    const scope = (el as HTMLInputElement).form ?? root;
+    if (!name) return [el];
+    return Array.from(scope.querySelectorAll('input[type=radio]')).filter((r) => r.getAttribute('name') === name);
+  }
+  if (el.localName === 'option') {
+    const select = el.closest('select, datalist');
+    return select ? Array.from(select.querySelectorAll('option')) : [el];
+  }
+  const role = el.getAttribute('role');
+  if (role === 'radio' || role === 'option' || role === 'menuitemradio') {
+    const group = el.closest('[role=radiogroup], [role=listbox], [role=menu], [role=group]');
+    return group ? Array.from(group.querySelectorAll(`[role=${role}]`)) : [el];
+  }
+  return [];
 }

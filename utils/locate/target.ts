@@ -8,6 +8,29 @@ import { z } from 'zod';
  */
 const fact = (max: number) => z.string().min(1).max(max);
 
+/** Facts that the recorder may leave out because they could hold someone's data (see `withheld`). */
+export const WITHHOLDABLE_FACTS = [
+  'name',
+  'label',
+  'text',
+  'placeholder',
+  'href',
+  'choiceValue',
+  'testId',
+  'controls',
+  'id',
+  'nameAttr',
+  'autocomplete',
+  'classes',
+  'context',
+  'neighbourText',
+  'cssPath',
+  'section',
+  'around',
+  'framePath',
+] as const;
+export type WithholdableFact = (typeof WITHHOLDABLE_FACTS)[number];
+
 export const targetSchema = z
   .object({
     /** Lower-case tag name: `input`, `button`, `a`, `select`… */
@@ -77,6 +100,11 @@ export const targetSchema = z
     around: z.array(fact(100)).max(10).optional(),
     /** Chain of same-origin iframe CSS paths from the top document, outermost first. */
     framePath: z.array(fact(1000)).max(5).optional(),
+    /**
+     * Facts the recorder left out or shortened because they looked like someone's data (a name, a
+     * number, an address, something typed earlier): the editor says so. Never their content.
+     */
+    withheld: z.array(z.enum(WITHHOLDABLE_FACTS)).max(WITHHOLDABLE_FACTS.length).optional(),
   })
   .strict();
 

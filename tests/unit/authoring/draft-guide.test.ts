@@ -39,7 +39,8 @@ describe('buildDraftGuide', () => {
   it('finds a free id for the end and falls back on a default title', () => {
     const steps = [draftStep({ kind: 'click', facts: { tag: 'button', name: 'Fin' }, url: URL_ })];
     const result = buildDraftGuide({ sites: ['https://www.exemple.gouv.fr/*'], steps });
-    expect(result.ok && result.guide.title).toBe(DEFAULT_DRAFT_TITLE);
+    // No title given: the default one, with the site it was recorded on.
+    expect(result.ok && result.guide.title).toBe(`${DEFAULT_DRAFT_TITLE} sur exemple.gouv.fr`);
     expect(result.ok && result.guide.steps.map((s) => s.id)).toEqual(['fin', 'fin-2']);
   });
 

@@ -143,6 +143,9 @@ function keyLikeLiterals(file: ts.SourceFile, sections: Set<string>): { where: s
 const GUIDE_LANGUAGE: Record<string, string> = {
   'utils/guide/': 'validation messages of a guide file, and the JSON schema’s descriptions for guide authors',
   'utils/authoring/background/user-store.ts': 'the problem of a guide saved to « Mes guides », in the words of the other guide problems',
+  'utils/authoring/twins.ts': 'instructions drafted into a guide, telling look-alike targets apart',
+  'utils/authoring/privacy.ts': 'French words and acronyms of public sites, matched against page texts, never shown',
+  'utils/authoring/typed-values.ts': 'French words too common to recognise a typed value by, never shown',
   'utils/catalogue/build.ts': 'validation of the bundled guides, at build time',
   'utils/authoring/plain-language.ts': 'advice on the French text of a guide',
   'utils/authoring/jargon-fr.ts': 'French administrative words and their plain equivalents',

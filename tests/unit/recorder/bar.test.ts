@@ -123,12 +123,18 @@ describe('the recording bar', () => {
 
 describe('the recorder script', () => {
   let requests: Request[];
+  let keyringAsked = 0;
   let stop: (() => void) | undefined;
 
   function start() {
     stop = startRecorder({
       isTrusted: () => true,
       send: (async (request: Request) => {
+        // The keyring is asked once per page (typed-values.ts): what is under test here is the rest.
+        if (request.type === 'recorder:keyring') {
+          keyringAsked++;
+          return { key: '0123456789abcdef0123456789abcdef', hashes: [] };
+        }
         requests.push(request);
         if (request.type === 'recorder:stop') {
           await fakeBrowser.storage.local.remove(recordingItem.key);
@@ -141,6 +147,7 @@ describe('the recorder script', () => {
 
   beforeEach(() => {
     requests = [];
+    keyringAsked = 0;
   });
 
   afterEach(() => {
@@ -166,6 +173,7 @@ describe('the recorder script', () => {
     barButton()?.click();
     await waitFor(() => host() === null, 'the bar to go');
     expect(requests.map((request) => request.type)).toEqual(['recorder:event', 'recorder:stop']);
+    expect(keyringAsked).toBe(1);
   });
 
   it('does not record clicks in the guide’s overlay shown on the same page', async () => {

@@ -15,6 +15,7 @@ import { editorIncomingItem, recordingItem } from '../../storage/schema-items';
 import type { RecordedEvent, RecordedEventKind } from '../instruction';
 import { addEvent, arrivedOnPage, finishRecording, type RecordingState, recorderState, startRecording } from '../recording';
 import { RECORDING_IDLE_MS } from '../recording-view';
+import { newRecordingKey, typedMatcher } from '../typed-values';
 import { generalizeSite, scrubUrl } from '../url-pattern';
 import type { AuthoringPlatform } from './platform';
 import type { UserGuidesStore } from './user-store';
@@ -40,13 +41,22 @@ function readEvent(raw: unknown): RecordedEvent | null {
   if (typeof kind !== 'string' || !EVENT_KINDS.has(kind as RecordedEventKind)) return null;
   if (typeof facts !== 'object' || facts === null || typeof (facts as { tag?: unknown }).tag !== 'string') return null;
   if (typeof url !== 'string') return null;
+  const typed = (raw as { typed?: unknown }).typed;
+  const hashes = Array.isArray(typed)
+    ? typed.filter((hash): hash is string => typeof hash === 'string' && TYPED_HASH.test(hash)).slice(0, 64)
+    : [];
   return {
     kind: kind as RecordedEventKind,
     facts: facts as RecordedEvent['facts'],
     url: scrubUrl(url),
     ...(typeof inputType === 'string' ? { inputType } : {}),
+    ...(hashes.length > 0 ? { typed: hashes } : {}),
   };
 }
+
+const TYPED_HASH = /^[0-9a-f]{16}$/;
+/** Enough for a long procedure; past it, the oldest hashes go first. */
+const MAX_TYPED_HASHES = 4000;
 
 const TEST_STATUSES = new Set(['found', 'ambiguous', 'not-found', 'unreachable']);
 
@@ -62,6 +72,16 @@ export function createAuthoringService({
   now,
   pause = (ms) => new Promise((r) => setTimeout(r, ms)),
 }: AuthoringServiceDeps) {
+  /**
+   * What recognises, on later pages, what was typed in this recording: a random key and the keyed
+   * hashes of the typed values (`typed-values.ts`). In memory only, never in storage; forgotten
+   * when the recording stops (and lost if the browser stops the background: the shapes still hold).
+   */
+  let keyring: { key: string; hashes: Set<string> } | null = null;
+  const freshKeyring = () => {
+    keyring = { key: newRecordingKey(), hashes: new Set() };
+    return keyring;
+  };
   let registering: Promise<unknown> = Promise.resolve();
 
   /** Runs `task` after every earlier recording operation. */
@@ -75,7 +95,8 @@ export function createAuthoringService({
    * recorded is lost), and the state is gone, so no later page or tab joins it.
    */
   async function end(state: RecordingState): Promise<ResponseOf<{ type: 'recorder:stop' }>> {
-    const result = finishRecording(state);
+    keyring = null;
+    const result = finishRecording(state, await userGuides.ids().catch(() => new Set<string>()));
     if (result.ok) await editorIncomingItem.set({ guide: result.guide, at: now() });
     await recordingItem.remove();
     return result;
@@ -110,7 +131,9 @@ export function createAuthoringService({
   async function start(tabId: number) {
     return inOrder(async () => {
       const url = await platform.tabUrl(tabId);
-      const started = startRecording(await readState(), tabId, url, now());
+      const previous = await readState();
+      if (!previous || !keyring) freshKeyring();
+      const started = startRecording(previous, tabId, url, now());
       await writeState(started);
       const state = await follow(started, url);
       if (state !== started) await writeState(state);
@@ -143,7 +166,10 @@ export function createAuthoringService({
       const recorded = readEvent(raw);
       // Only the recording tab's recorder is listened to: a recorder left in another tab is not.
       if (!state || !recorded || senderTabId === undefined || senderTabId !== state.tabId) return recorderState(state);
-      const next = addEvent(state, recorded);
+      const ring = keyring ?? freshKeyring();
+      const next = addEvent(state, recorded, typedMatcher(ring.key, ring.hashes));
+      for (const hash of recorded.typed ?? []) ring.hashes.add(hash);
+      if (ring.hashes.size > MAX_TYPED_HASHES) ring.hashes = new Set([...ring.hashes].slice(-MAX_TYPED_HASHES));
       if (next !== state) await writeState(next);
       return recorderState(next);
     });
@@ -212,6 +238,17 @@ export function createAuthoringService({
     'recorder:stop': { from: 'any', handle: (_request, sender) => stop(sender.tabId) },
     'recorder:state': { from: 'any', handle: async () => recorderState(await inOrder(readState)) },
     'recorder:event': { from: 'content', handle: (request, sender) => event(request.event, sender.tabId) },
+    'recorder:keyring': {
+      from: 'content',
+      handle: (_request, sender) =>
+        inOrder(async () => {
+          const state = await readState();
+          // Only the recording tab's recorder gets it.
+          if (!state || sender.tabId === undefined || sender.tabId !== state.tabId) return null;
+          const ring = keyring ?? freshKeyring();
+          return { key: ring.key, hashes: [...ring.hashes] };
+        }),
+    },
     'userGuides:list': { from: 'extension', handle: () => userGuides.list() },
     'userGuides:save': {
       from: 'extension',
