@@ -1,9 +1,8 @@
 import { i18n } from '#i18n';
-import type { Run, RunEvent } from '../../utils/run';
+import { positionOf, type Run, type RunEvent } from '../../utils/run';
 import { send } from '../../utils/send';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { useGuide } from '../shared/hooks';
-import { progressOf } from '../shared/procedure';
 import { canOpenSidePanel, closePopup, openSidePanel } from '../shared/tab';
 
 export interface CurrentRunProps {
@@ -19,7 +18,7 @@ export function CurrentRun({ tabId, run, onMessage }: CurrentRunProps) {
   const loaded = guide.state === 'ready' ? guide.value : null;
   const title = loaded?.title ?? run.guideId;
   const finished = run.status === 'finished';
-  const { position, total } = loaded ? progressOf(loaded, run) : { position: 0, total: 0 };
+  const { position, total } = loaded ? positionOf(loaded, run) : { position: 0, total: 0 };
 
   async function event(event: RunEvent, done: string) {
     try {

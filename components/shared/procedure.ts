@@ -44,13 +44,3 @@ export function procedureOf(guide: Pick<Guide, 'steps'>, run: Run): Procedure {
   const last = ahead.at(-1) ?? current;
   return { lines, dependsOnAnswer: last.kind === 'question' };
 }
-
-/**
- * "Étape X sur Y": the 1-based position of the current item among the
- * guide's items, and their count — the same figures as the overlay's
- * `StepView`, so that panel and bubble agree.
- */
-export function progressOf(guide: Pick<Guide, 'steps'>, run: Pick<Run, 'currentId'>): { position: number; total: number } {
-  const index = guide.steps.findIndex((item) => item.id === run.currentId);
-  return { position: index + 1, total: guide.steps.length };
-}

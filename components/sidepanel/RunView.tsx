@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Guide, GuideItem } from '../../utils/guide/schema';
-import { canGoBack, currentItem, type Run, type RunEvent, spotlightOn } from '../../utils/run';
+import { canGoBack, type Run, type RunEvent, stepView } from '../../utils/run';
 import { send } from '../../utils/send';
 import { speak, stop } from '../../utils/speech';
 import { spokenText } from '../../utils/speech/text';
@@ -9,7 +9,6 @@ import { ConfirmButton } from '../shared/ConfirmButton';
 import { LevelChoice, levelLabel, ModeChoice, modeLabel } from '../shared/HelpChoices';
 import { NoTrace } from '../shared/NoTrace';
 import { PrepareList } from '../shared/PrepareList';
-import { progressOf } from '../shared/procedure';
 import { ReadButton } from '../shared/ReadButton';
 import { itemText, StepList } from '../shared/StepList';
 import { Recap } from './Recap';
@@ -30,8 +29,10 @@ export interface RunViewProps {
  * run from storage.
  */
 export function RunView({ tabId, guide, run, autoRead = false }: RunViewProps) {
-  const item = currentItem(guide, run);
-  const { position, total } = progressOf(guide, run);
+  // The same figures and spotlight rule as the overlay's bubble.
+  const view = stepView(guide, run);
+  const item = view?.item;
+  const { position = 0, total = 0 } = view ?? {};
   const active = run.status === 'active';
   const finished = run.status === 'finished';
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +45,7 @@ export function RunView({ tabId, guide, run, autoRead = false }: RunViewProps) {
   // page shows no bubble (levels "on demand" and "autonomous"): else the bubble reads.
   useEffect(() => {
     stop();
-    if (autoRead && active && item && !spotlightOn(run)) speak(spokenText(item), guide.lang);
+    if (autoRead && active && item && !view?.spotlight) speak(spokenText(item), guide.lang);
   }, [run.currentId, run.status]);
   useEffect(() => stop, []);
 

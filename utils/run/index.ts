@@ -19,3 +19,4 @@ export {
   startRun,
   type Visit,
 } from './run';
+export { positionOf, type StepView, stepView } from './view';

@@ -9,6 +9,7 @@ import { captureActions } from '../../../components/recorder/capture';
 import { createAuthoringService } from '../../../utils/authoring/background/service';
 import { createUserGuidesStore } from '../../../utils/authoring/background/user-store';
 import { readRecording } from '../../../utils/authoring/recording';
+import { RECORDING_IDLE_MS } from '../../../utils/authoring/recording-view';
 import type { EditorIncoming } from '../../../utils/editor/incoming';
 import { parseGuide } from '../../../utils/guide/parse';
 import type { ActionStep } from '../../../utils/guide/schema';
@@ -276,3 +277,88 @@ declare global {
     happyDOM?: { setURL(url: string): void };
   }
 }
+
+describe('ending', () => {
+  let clock = 1_700_000_000_000;
+  const timedService = () =>
+    createAuthoringService({ platform, userGuides: createUserGuidesStore(), now: () => clock, pause: async () => {} });
+
+  beforeEach(async () => {
+    clock = 1_700_000_000_000;
+    service = timedService();
+    await ask({ type: 'recorder:start', tabId: TAB });
+    await logIn();
+  });
+
+  async function endedWithDraft() {
+    expect(await ask({ type: 'recorder:state' })).toMatchObject({ recording: false, steps: 0 });
+    expect(await recording()).toBeNull();
+    const incoming = (await editorIncomingItem.get()) as EditorIncoming;
+    expect(incoming.guide.steps.filter((item) => item.kind === 'step')).toHaveLength(3);
+  }
+
+  it('ends when its tab closes, the draft kept for the editor; a new tab with the same id starts afresh', async () => {
+    await service.onTabRemoved(OTHER_TAB);
+    expect(await ask({ type: 'recorder:state' })).toMatchObject({ recording: true, steps: 3 });
+    await service.onTabRemoved(TAB);
+    await endedWithDraft();
+    // The browser gives the id to a new tab: its events join nothing.
+    await ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Continuer' }, url: LOGIN } }, TAB);
+    expect(await recording()).toBeNull();
+    expect(await ask({ type: 'recorder:start', tabId: TAB })).toMatchObject({ recording: true, steps: 0 });
+  });
+
+  it('ends when the browser starts', async () => {
+    await service.onStartup();
+    await endedWithDraft();
+  });
+
+  it('ends after a long time without activity, and not before', async () => {
+    clock += RECORDING_IDLE_MS - 1000;
+    expect(await ask({ type: 'recorder:state' })).toMatchObject({ recording: true, steps: 3 });
+    await ask({ type: 'recorder:event', event: { kind: 'click', facts: { tag: 'button', name: 'Continuer' }, url: LOGIN } }, TAB);
+    clock += RECORDING_IDLE_MS - 1000;
+    expect(await ask({ type: 'recorder:state' })).toMatchObject({ recording: true, steps: 4 });
+    clock += 2000;
+    expect(await ask({ type: 'recorder:state' })).toMatchObject({ recording: false, steps: 0 });
+    expect(await recording()).toBeNull();
+  });
+});
+
+describe('the keyring that recognises typed values', () => {
+  type Keyring = { key: string; hashes: string[] } | null;
+
+  it('is given to the recording tab only, never stored, and is new for each recording', async () => {
+    await ask({ type: 'recorder:start', tabId: TAB });
+    const first = (await ask({ type: 'recorder:keyring' }, TAB)) as Keyring;
+    expect(first?.key).toMatch(/\S{16,}/);
+    expect(await ask({ type: 'recorder:keyring' }, OTHER_TAB)).toBeNull();
+    expect(await ask({ type: 'recorder:keyring' })).toBeNull();
+    // Hashes sent with an event are kept for later pages of the same recording.
+    await ask(
+      {
+        type: 'recorder:event',
+        event: { kind: 'input-left', facts: { tag: 'input', name: 'Nom' }, url: LOGIN, typed: ['0123456789abcdef'] },
+      },
+      TAB,
+    );
+    expect(((await ask({ type: 'recorder:keyring' }, TAB)) as Keyring)?.hashes).toEqual(['0123456789abcdef']);
+    expect(JSON.stringify(await stored())).not.toContain(first?.key);
+    expect(JSON.stringify(await stored())).not.toContain('0123456789abcdef');
+
+    await ask({ type: 'recorder:stop' }, TAB);
+    expect(await ask({ type: 'recorder:keyring' }, TAB)).toBeNull();
+    await ask({ type: 'recorder:start', tabId: TAB });
+    const second = (await ask({ type: 'recorder:keyring' }, TAB)) as Keyring;
+    expect(second?.key).not.toBe(first?.key);
+    expect(second?.hashes).toEqual([]);
+  });
+
+  it('is forgotten when the recording ends with its tab', async () => {
+    await ask({ type: 'recorder:start', tabId: TAB });
+    const first = (await ask({ type: 'recorder:keyring' }, TAB)) as Keyring;
+    await service.onTabRemoved(TAB);
+    await ask({ type: 'recorder:start', tabId: TAB });
+    expect(((await ask({ type: 'recorder:keyring' }, TAB)) as Keyring)?.key).not.toBe(first?.key);
+  });
+});

@@ -157,7 +157,7 @@ describe('a guide running on this tab', () => {
     expect(container?.querySelector('main > :not(header)')).toBe(block);
     expect(block.querySelector('h2')?.textContent).toBe('Guide en cours');
     expect(block.querySelector('.current-title')?.textContent).toBe(accountGuide.title);
-    await waitFor(() => block.textContent?.includes('Étape 1 sur 5'), 'the step');
+    await waitFor(() => block.textContent?.includes('Étape 1 sur 4'), 'the step');
   });
 
   it('"Reprendre" only says to look at the page: the run is already there', async () => {

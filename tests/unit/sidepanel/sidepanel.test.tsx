@@ -78,9 +78,9 @@ describe('with a guide on the tab', () => {
     expect(title.textContent).toBe('Créer un compte <b>en ligne</b>');
     expect(title.querySelector('b')).toBeNull();
     expect(title.getAttribute('lang')).toBe('fr');
-    expect(view.querySelector('.progress-label')?.textContent).toBe('Étape 1 sur 5');
+    expect(view.querySelector('.progress-label')?.textContent).toBe('Étape 1 sur 4');
     const progress = view.querySelector('progress')!;
-    expect([progress.getAttribute('value'), progress.getAttribute('max')]).toEqual(['1', '5']);
+    expect([progress.getAttribute('value'), progress.getAttribute('max')]).toEqual(['1', '4']);
     const instruction = view.querySelector('.now .instruction')!;
     expect(instruction.textContent).toBe('Cliquez sur <em>« Créer un compte »</em>.');
     expect(instruction.querySelector('em')).toBeNull();
@@ -151,7 +151,7 @@ describe('the buttons', () => {
     expect(view.querySelector('.choices legend')?.textContent).toBe('Choisissez une réponse');
     expect([...view.querySelectorAll('.choices button')].map((b) => b.textContent)).toEqual(['Oui', 'Non']);
     expect(buttonByText(view, "C'est fait")).toBeUndefined();
-    expect(view.querySelector('.progress-label')?.textContent).toBe('Étape 2 sur 5');
+    expect(view.querySelector('.progress-label')?.textContent).toBe('Étape 2 sur 4');
 
     await click(buttonByText(view, 'Non'));
     await waitFor(() => lineOf(view, 'email')?.getAttribute('aria-current') === 'step', 'the next step');
