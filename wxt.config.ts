@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { assertContentScriptsLight } from './scripts/content-weight';
 import { assertBundlesNeverAct, assertNeverActs, neverActVitePlugin } from './scripts/never-act';
 import { catalogueVitePlugin, loadCatalogue, permissionsFor } from './utils/catalogue/build';
 
@@ -68,7 +69,10 @@ export default defineConfig({
     // "Never act": no click, field write, submit or navigation in extension code (syntax tree, type-checked),
     // nor in the built content scripts and background (scripts/never-act.ts says how).
     'build:before': (wxt) => assertNeverActs(wxt.config.root),
-    'build:done': (wxt) => assertBundlesNeverAct(wxt.config.outDir),
+    'build:done': (wxt) => {
+      assertBundlesNeverAct(wxt.config.outDir);
+      assertContentScriptsLight(wxt.config.outDir);
+    },
     // Content scripts run only on the sites that the bundled guides name: their
     // matches are set here, from the catalogue, never to every site.
     'build:manifestGenerated': (wxt, manifest) => {

@@ -21,7 +21,7 @@
  * can tighten a pattern in the editor.
  */
 
-import { LIMITS } from '../guide/schema';
+import { LIMITS } from '../guide/limits';
 
 const MAX_PAGE_PATTERN = 500;
 
