@@ -430,10 +430,9 @@ export const assertNoFieldWrites = assertNeverActs;
  * The built scripts that run in or next to web pages: content scripts and the
  * background. Minified, ours cannot be told from the libraries' by path; so the
  * bundle check is the syntax-only one (no type-dependent field writes: a
- * signal's `.value =` looks the same as an input's once minified), and its
- * forms are ones that none of the libraries we ship uses (Preact, Preact
- * signals, zod, @floating-ui/dom, @medv/finder, the webextension polyfill,
- * WXT's runtime) — except the few shapes listed in `LIBRARY_FORMS`, each
+ * plain object's `.value =` looks the same as an input's once minified), and its
+ * forms are ones that none of the libraries we ship uses (Preact, zod,
+ * @medv/finder, dom-accessibility-api, the webextension polyfill, WXT's runtime) — except the few shapes listed in `LIBRARY_FORMS`, each
  * recognised exactly and justified. Whatever else it finds fails the build,
  * libraries included: a library that starts clicking is as bad as our own code.
  */
