@@ -82,7 +82,6 @@ export function createAuthoringService({
     keyring = { key: newRecordingKey(), hashes: new Set() };
     return keyring;
   };
-  let registering: Promise<unknown> = Promise.resolve();
 
   /** Runs `task` after every earlier recording operation. */
   const inOrder = <T>(task: () => Promise<T>): Promise<T> => serial(recordingItem.key, task);
@@ -187,16 +186,14 @@ export function createAuthoringService({
     });
   }
 
-  /** Registers the playback script on the sites of "my guides" that the extension may enter. */
+  /** Registers the playback script on the sites of "my guides" that the extension may enter, one registration at a time. */
   function syncUserGuideScripts(): Promise<void> {
-    const task = registering.then(async () => {
+    return serial('playback-registration', async () => {
       const sites = [...new Set((await userGuides.guides()).flatMap((guide) => guide.sites))];
       const allowed: string[] = [];
       for (const site of sites) if (await platform.hasSite(site)) allowed.push(site);
       await platform.registerPlayback(allowed);
-    });
-    registering = task.catch((error) => console.warn('[cote-a-cote] could not register the guidance on the sites of the guides', error));
-    return registering.then(() => undefined);
+    }).catch((error) => console.warn('[cote-a-cote] could not register the guidance on the sites of the guides', error));
   }
 
   async function sendTest(tabId: number, message: TabMessage): Promise<TargetTestResult | null> {
