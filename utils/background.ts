@@ -12,6 +12,7 @@ import { createProgressService, ProgressStore } from './progress/store';
 import { createRouter, type RouterOptions } from './router';
 import { createRunService } from './run/service';
 import { RunStore } from './run/store';
+import { createTracesService, isSharedComputer, PAUSED_TTL_MS } from './traces/service';
 
 export interface BackgroundDeps {
   bundledGuides: readonly Guide[];
@@ -24,30 +25,41 @@ export interface BackgroundDeps {
 export function createBackground({ bundledGuides, now, platform = browserPlatform(), pause }: BackgroundDeps) {
   const bundledIds = new Set(bundledGuides.map((guide) => guide.id));
   const userGuides = createUserGuidesStore({ reservedIds: () => bundledIds, now: () => new Date(now()).toISOString() });
-  const progress = createProgressService(new ProgressStore(), now);
+  const progressStore = new ProgressStore();
+  const runStore = new RunStore();
+  const progress = createProgressService(progressStore, now);
+  const traces = createTracesService(runStore, progressStore);
   const runs = createRunService({
     guides: async () => [...bundledGuides, ...(await userGuides.guides())],
     ownIds: () => userGuides.ids(),
-    store: new RunStore(),
+    store: runStore,
     now,
-    onFinished: progress.recordFinished,
+    // On a shared computer, a finished run leaves no progress behind.
+    onFinished: async (guide, run) => {
+      if (!(await isSharedComputer())) await progress.recordFinished(guide, run);
+    },
+    pausedFor: PAUSED_TTL_MS,
   });
   const authoring = createAuthoringService({ platform, userGuides, now, ...(pause ? { pause } : {}) });
 
   // Every request type has exactly one handler: the compiler checks the table is complete.
-  const table: Handlers<RequestType> = { ...runs.handlers, ...authoring.handlers, ...progress.handlers };
+  const table: Handlers<RequestType> = { ...runs.handlers, ...authoring.handlers, ...progress.handlers, ...traces.handlers };
 
   return {
     table,
     runs,
     authoring,
     userGuides,
+    traces,
     router: (options: RouterOptions) => createRouter(table, options),
     onTabRemoved: async (tabId: number) => {
-      await Promise.all([runs.pauseTab(tabId), authoring.onTabRemoved(tabId)]);
+      const shared = await isSharedComputer();
+      await Promise.all([shared ? runs.dropTab(tabId) : runs.pauseTab(tabId), authoring.onTabRemoved(tabId)]);
     },
+    // On a shared computer, the next person finds nothing: whatever a crash or a kill left is erased.
     onStartup: async () => {
-      await Promise.all([runs.pauseAll(), authoring.onStartup()]);
+      const shared = await isSharedComputer();
+      await Promise.all([shared ? traces.erase() : runs.pauseAll(), authoring.onStartup()]);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { TargetDescription } from './locate/target';
 import type { ImportResult } from './progress/store';
 import type { HelpLevel, Run, RunEvent, RunMode } from './run';
 import type { StepView } from './run/view';
+import type { ErasedTraces } from './traces/service';
 
 /** Requests to the run service: the catalogue, the guides and the runs of the tabs. */
 export type RunRequest =
@@ -19,7 +20,9 @@ export type RunRequest =
   /** A run event for a tab; from a content script the tab is always the sender's own. */
   | { type: 'run:event'; tabId?: number; event: RunEvent }
   /** From a content script: the view of the current step of its tab. */
-  | { type: 'run:current' };
+  | { type: 'run:current' }
+  /** « Terminer » at the end: the run leaves the tab, and its guide has no paused run left. */
+  | { type: 'run:close'; tabId?: number };
 
 /** Requests to the authoring service (trainers). */
 export type AuthoringRequest =
@@ -49,8 +52,11 @@ export type ProgressRequest =
   /** Adds an exported file's progress to this machine's; a bad file changes nothing. */
   | { type: 'progress:import'; text: string };
 
+/** « Effacer les traces de Côte à côte »: runs, paused runs and progress (see `utils/traces/service.ts`). */
+export type TracesRequest = { type: 'traces:erase' };
+
 /** Everything the views and content scripts ask the background, which owns the catalogue, the runs and the progress. */
-export type Request = RunRequest | AuthoringRequest | ProgressRequest;
+export type Request = RunRequest | AuthoringRequest | ProgressRequest | TracesRequest;
 export type RequestType = Request['type'];
 export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 
@@ -77,6 +83,7 @@ export interface ResponseMap {
   'run:paused': Record<string, Run>;
   'run:event': Run | null;
   'run:current': StepView | null;
+  'run:close': { ok: true };
   'recorder:start': RecorderState;
   'recorder:stop': { ok: true; guide: Guide } | { ok: false; problems: GuideProblem[] };
   'recorder:state': RecorderState;
@@ -90,6 +97,7 @@ export interface ResponseMap {
   'progress:forget': { ok: true };
   'progress:forgetAll': { ok: true };
   'progress:import': ImportResult;
+  'traces:erase': ErasedTraces;
 }
 
 /** Messages from the background to a tab's content script. */

@@ -6,6 +6,7 @@ import { BUBBLE_SHORTCUT, popupShortcut } from '../../utils/settings/shortcuts';
 import { saveSettings, watchSettings } from '../../utils/settings/store';
 import { onlyNetworkVoices } from '../../utils/speech';
 import { applyDisplay } from '../shared/display';
+import { EraseTraces } from '../shared/EraseTraces';
 import { ModeChoice } from '../shared/HelpChoices';
 import { ReadButton, useCanSpeak } from '../shared/ReadButton';
 
@@ -131,6 +132,24 @@ export function SettingsPage() {
             {speech ? i18n.t('settings.autoReadHint') : onlyNetworkVoices() ? i18n.t('settings.noLocalVoice') : i18n.t('settings.noSpeech')}
           </p>
         </div>
+      </fieldset>
+
+      <fieldset class="checks computer">
+        <legend>{i18n.t('settings.computer')}</legend>
+        <div class="radio">
+          <input
+            type="checkbox"
+            id="shared-computer"
+            checked={settings.sharedComputer === true}
+            aria-describedby="shared-computer-hint"
+            onChange={(e) => change({ sharedComputer: e.currentTarget.checked })}
+          />
+          <label for="shared-computer">{i18n.t('settings.shared')}</label>
+          <p class="hint" id="shared-computer-hint">
+            {i18n.t('settings.sharedHint')}
+          </p>
+        </div>
+        <EraseTraces />
       </fieldset>
 
       <p class="status" aria-live="polite" aria-atomic="true">

@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { Suggestion } from '../../utils/progress';
 import type { HelpLevel, RunMode } from '../../utils/run';
+import { saveSettings } from '../../utils/settings/store';
+import { settingsItem } from '../../utils/storage/items';
 import { LevelChoice, ModeChoice } from './HelpChoices';
-import { useFocusOnMount, useGuide } from './hooks';
+import { useFocusOnMount, useGuide, useStoredItem } from './hooks';
 import { PrepareList } from './PrepareList';
 import { suggestionText } from './suggestion';
 
@@ -74,6 +76,7 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion 
           </div>
         )}
         <LevelChoice value={level} onChange={setLevel} idPrefix="start" />
+        <SharedComputerQuestion />
         {replacesRun && <p class="note">{i18n.t('popup.startScreen.replaces')}</p>}
         {failed && <p role="alert">{i18n.t('popup.startScreen.failed')}</p>}
         <div class="actions">
@@ -86,5 +89,45 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion 
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * Asked once, on the first start screen: on a shared computer nothing about the
+ * person outlives the run. Answered (here or in the settings), it is not asked again.
+ */
+function SharedComputerQuestion() {
+  const settings = useStoredItem(settingsItem, null);
+  const [answered, setAnswered] = useState<boolean | null>(null);
+  // The button pressed goes away: the focus moves to what it said.
+  const said = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (answered !== null) said.current?.focus();
+  }, [answered]);
+  if (answered !== null) {
+    return (
+      <p class="note shared-answer" role="status" tabIndex={-1} ref={said}>
+        {answered ? i18n.t('popup.shared.answeredYes') : i18n.t('popup.shared.answeredNo')}
+      </p>
+    );
+  }
+  if (settings.state !== 'ready' || settings.value?.sharedComputer !== null) return null;
+  const answer = (shared: boolean) => {
+    setAnswered(shared);
+    void saveSettings({ sharedComputer: shared }).catch(() => undefined);
+  };
+  return (
+    <fieldset class="shared-question">
+      <legend>{i18n.t('popup.shared.question')}</legend>
+      <p class="hint">{i18n.t('popup.shared.hint')}</p>
+      <div class="actions">
+        <button type="button" class="secondary shared-yes" onClick={() => answer(true)}>
+          {i18n.t('popup.shared.yes')}
+        </button>
+        <button type="button" class="secondary shared-no" onClick={() => answer(false)}>
+          {i18n.t('popup.shared.no')}
+        </button>
+      </div>
+    </fieldset>
   );
 }

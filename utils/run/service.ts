@@ -22,13 +22,19 @@ export interface RunServiceDeps {
   now: () => number;
   /** A run reached its end: the progress service notes it (never throws). */
   onFinished?: (guide: Guide, run: Run) => Promise<void>;
+  /** How long a paused run waits for « Reprendre » (ms); none: for ever. */
+  pausedFor?: number;
 }
 
 /** Runs `task` after every earlier task of the same tab. */
 export const serialForTab = <T>(tabId: number, task: () => Promise<T>): Promise<T> => serial(`tab:${tabId}`, task);
 
-export function createRunService({ guides, ownIds = async () => new Set(), store, now, onFinished }: RunServiceDeps) {
+export function createRunService({ guides, ownIds = async () => new Set(), store, now, onFinished, pausedFor }: RunServiceDeps) {
   const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
+  /** Paused runs past their time are gone before anyone sees or resumes them. */
+  const expirePaused = async () => {
+    if (pausedFor !== undefined) await store.expirePaused(now() - pausedFor);
+  };
 
   const handlers: Handlers<RunRequest['type']> = {
     'catalogue:forPage': {
@@ -59,11 +65,18 @@ export function createRunService({ guides, ownIds = async () => new Set(), store
     },
     'run:resume': {
       from: 'extension',
-      handle: (request) => serialForTab(request.tabId, () => store.resume(request.guideId, request.tabId)),
+      handle: (request) =>
+        serialForTab(request.tabId, async () => {
+          await expirePaused();
+          return store.resume(request.guideId, request.tabId);
+        }),
     },
     'run:paused': {
       from: 'extension',
-      handle: () => store.paused(),
+      handle: async () => {
+        await expirePaused();
+        return store.paused();
+      },
     },
     'run:event': {
       from: 'any',
@@ -91,14 +104,32 @@ export function createRunService({ guides, ownIds = async () => new Set(), store
         return guide && run ? stepView(guide, run) : null;
       },
     },
+    'run:close': {
+      from: 'any',
+      async handle(request, sender) {
+        const tabId = sender.fromExtension ? request.tabId : sender.tabId;
+        if (tabId === undefined) return { ok: true };
+        return serialForTab(tabId, async () => {
+          const run = await store.forTab(tabId);
+          await store.clearTab(tabId);
+          if (run) await store.dropPaused(run.guideId);
+          return { ok: true };
+        });
+      },
+    },
   };
 
   return {
     handlers,
     /** The tab is gone: its unfinished run waits for « Reprendre ». */
     pauseTab: (tabId: number) => serialForTab(tabId, () => store.pauseTab(tabId)),
-    /** The browser started: tab ids mean nothing any more. */
-    pauseAll: () => store.pauseAll(),
+    /** The tab is gone and nothing of the person may stay (shared computer): its run goes. */
+    dropTab: (tabId: number) => serialForTab(tabId, () => store.clearTab(tabId)),
+    /** The browser started: tab ids mean nothing any more; paused runs past their time go. */
+    pauseAll: async () => {
+      await store.pauseAll();
+      await expirePaused();
+    },
   };
 }
 

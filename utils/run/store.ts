@@ -50,4 +50,30 @@ export class RunStore {
   dropPaused(guideId: string): Promise<void> {
     return pausedRuns.of(guideId).remove();
   }
+
+  /** Paused runs not changed since `before` (epoch ms) are gone; answers how many. */
+  async expirePaused(before: number): Promise<number> {
+    let expired = 0;
+    for (const [guideId, run] of await pausedRuns.all()) {
+      if (run.updatedAt < before) {
+        await this.dropPaused(guideId);
+        expired++;
+      }
+    }
+    return expired;
+  }
+
+  /** Every tab's run is gone; answers how many there were. */
+  async clearAllTabs(): Promise<number> {
+    const ids = [...(await tabRuns.all()).keys()];
+    for (const id of ids) await tabRuns.of(id).remove();
+    return ids.length;
+  }
+
+  /** Every paused run is gone; answers how many there were. */
+  async clearAllPaused(): Promise<number> {
+    const ids = [...(await pausedRuns.all()).keys()];
+    for (const id of ids) await this.dropPaused(id);
+    return ids.length;
+  }
 }

@@ -18,20 +18,33 @@ export interface Settings {
   reduceMotion: boolean;
   /** Read each new step aloud. */
   autoRead: boolean;
+  /**
+   * A computer used by many people (France Services, a library): nothing about a
+   * person outlives the run. null: not asked yet (kept as a personal computer).
+   */
+  sharedComputer: boolean | null;
 }
 
-export const DEFAULT_SETTINGS: Settings = { textScale: null, highContrast: false, reduceMotion: false, autoRead: false };
+export const DEFAULT_SETTINGS: Settings = {
+  textScale: null,
+  highContrast: false,
+  reduceMotion: false,
+  autoRead: false,
+  sharedComputer: null,
+};
 
 /** Settings read from storage: each field checked on its own, anything odd replaced by its default. */
 export function parseSettings(value: unknown): Settings {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const bool = (key: keyof Settings) => (typeof v[key] === 'boolean' ? (v[key] as boolean) : (DEFAULT_SETTINGS[key] as boolean));
+  const bool = (key: 'highContrast' | 'reduceMotion' | 'autoRead') =>
+    typeof v[key] === 'boolean' ? (v[key] as boolean) : (DEFAULT_SETTINGS[key] as boolean);
   const scale = v.textScale;
   return {
     textScale: typeof scale === 'number' && Number.isFinite(scale) ? Math.min(2, Math.max(1, scale)) : null,
     highContrast: bool('highContrast'),
     reduceMotion: bool('reduceMotion'),
     autoRead: bool('autoRead'),
+    sharedComputer: typeof v.sharedComputer === 'boolean' ? v.sharedComputer : null,
   };
 }
 

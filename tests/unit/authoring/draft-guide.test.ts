@@ -59,6 +59,7 @@ describe('authoring modules', () => {
     '#i18n',
     '../assert-never',
     '../guide/schema',
+    '../guide/limits',
     '../guide/parse',
     '../guide/problems',
     '../locate/target',

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { startRun } from '../../../utils/run';
+import { settingsItem } from '../../../utils/storage/items';
 import { accountGuide, otherGuide } from './fixtures';
 import { buttonByText, click, installFrench, mount, serveTab, settle, TestBackground, unmount, waitFor } from './harness';
 
@@ -77,6 +78,22 @@ describe('the start screen', () => {
     await click(buttonByText(guideItem(accountGuide.id)!, 'Commencer'));
     return waitFor(() => container?.querySelector<HTMLElement>('.start-screen'), 'the start screen');
   }
+
+  it('asks once whether the computer is shared, keeps the answer, and does not ask again', async () => {
+    const screen = await openStartScreen();
+    const question = await waitFor(() => screen.querySelector<HTMLElement>('fieldset.shared-question'), 'the question');
+    expect(question.querySelector('legend')?.textContent).toBe("Cet ordinateur est-il partagé avec d'autres personnes ?");
+    await click(buttonByText(question, 'Oui, il est partagé'));
+    const said = await waitFor(() => screen.querySelector<HTMLElement>('.shared-answer'), 'the answer said');
+    expect(said.textContent).toBe("C'est noté : rien ne sera gardé après le parcours.");
+    expect(document.activeElement).toBe(said);
+    await waitFor(async () => (await settingsItem.get()).sharedComputer === true, 'the saved answer');
+    await unmount(container!);
+    const again = await openStartScreen();
+    await waitFor(() => again.querySelector('.prepare'), 'the prepare list');
+    await settle();
+    expect(again.querySelector('fieldset.shared-question')).toBeNull();
+  });
 
   it('shows what to have at hand as a checklist, sensitive items marked', async () => {
     const screen = await openStartScreen();
@@ -211,7 +228,8 @@ it('follows the run of its tab in storage', async () => {
 
 describe('a guide left unfinished', () => {
   beforeEach(async () => {
-    const run = startRun(otherGuide, 'alone', 1, 'on-demand');
+    // Paused just now: a paused run older than a week is gone.
+    const run = startRun(otherGuide, 'alone', background.now, 'on-demand');
     await background.setPaused(run);
   });
 

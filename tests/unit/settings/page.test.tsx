@@ -3,9 +3,11 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsPage } from '../../../components/settings/SettingsPage';
+import { startRun } from '../../../utils/run';
 import { DEFAULT_SETTINGS } from '../../../utils/settings/settings';
 import { settingsItem } from '../../../utils/storage/items';
-import { click, installFrench, mount, unmount, waitFor } from '../popup/harness';
+import { click, installFrench, mount, TestBackground, unmount, waitFor } from '../popup/harness';
+import { practiceGuide } from '../run/practice-guide';
 import { type FakeSpeech, installFakeSpeech, removeFakeSpeech, voice } from '../speech/fake-speech';
 
 let container: HTMLElement | undefined;
@@ -75,6 +77,23 @@ describe('the form', () => {
     // Back to "by mode".
     await click(input('text-size-auto'));
     await storedWhen((v) => v?.textScale === null, 'the size by mode');
+  });
+
+  it('marks the computer as shared, and erases the traces after one confirmation, saying what went', async () => {
+    const background = new TestBackground([]);
+    background.install();
+    await open();
+    expect(label('shared-computer')).toBe('Poste partagé (France Services, médiathèque, association…)');
+    expect(input('shared-computer').checked).toBe(false);
+    await click(input('shared-computer'));
+    await storedWhen((v) => v?.sharedComputer === true, 'the shared computer');
+    await background.setPaused(startRun(practiceGuide, 'alone', background.now));
+    await click(container!.querySelector<HTMLButtonElement>('.erase-traces button.erase')!);
+    await click(container!.querySelector<HTMLButtonElement>('.erase-traces .confirm-yes')!);
+    const said = await waitFor(() => container!.querySelector('.erase-status')?.textContent || null, 'what was erased');
+    expect(said).toBe("C'est effacé. Parcours : 0. Parcours en pause : 1. Guides avec des progrès : 0.");
+    expect(await background.ofType('traces:erase')).toHaveLength(1);
+    expect(await stored()).toMatchObject({ sharedComputer: true });
   });
 
   it('saves high contrast, reduced motion and automatic reading', async () => {

@@ -33,19 +33,22 @@ describe('defaults by mode', () => {
     expect(TEXT_SCALES).toEqual([1, 1.25, 1.5, 2]);
   });
 
-  it('reads nothing aloud, keeps animations and normal contrast until asked', () => {
-    expect(DEFAULT_SETTINGS).toEqual({ textScale: null, highContrast: false, reduceMotion: false, autoRead: false });
+  it('reads nothing aloud, keeps animations and normal contrast until asked, and has not asked whether the computer is shared', () => {
+    expect(DEFAULT_SETTINGS).toEqual({ textScale: null, highContrast: false, reduceMotion: false, autoRead: false, sharedComputer: null });
   });
 });
 
 describe('parseSettings', () => {
   it('keeps valid values and replaces anything odd by its default', () => {
-    expect(parseSettings({ textScale: 1.5, highContrast: true, reduceMotion: true, autoRead: true })).toEqual({
+    expect(parseSettings({ textScale: 1.5, highContrast: true, reduceMotion: true, autoRead: true, sharedComputer: true })).toEqual({
       textScale: 1.5,
       highContrast: true,
       reduceMotion: true,
       autoRead: true,
+      sharedComputer: true,
     });
+    expect(parseSettings({ sharedComputer: false }).sharedComputer).toBe(false);
+    expect(parseSettings({ sharedComputer: 'oui' }).sharedComputer).toBeNull();
     expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings('settings')).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings({ textScale: '2', highContrast: 'yes', autoRead: 1 })).toEqual(DEFAULT_SETTINGS);

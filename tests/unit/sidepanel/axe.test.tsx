@@ -38,7 +38,7 @@ async function violations(): Promise<string[]> {
 
 it('the popup list and start screen have no axe violation', async () => {
   serveTab(tabId);
-  await background.setPaused(startRun(otherGuide, 'alone', 1));
+  await background.setPaused(startRun(otherGuide, 'alone', background.now));
   container = await mount(<Popup />);
   await waitFor(() => container?.querySelector(`li.guide[data-guide-id="${otherGuide.id}"] .resume`), 'the lists');
   expect(await violations()).toEqual([]);

@@ -259,7 +259,10 @@ describe('at the end', () => {
       'Se déconnecter du site',
       'Refuser que le navigateur enregistre le mot de passe',
       'Fermer les onglets de la démarche',
+      'Effacer les traces de Côte à côte sur cet ordinateur (bouton ci-dessous)',
     ]);
+    // The checklist names our own traces, and the button that erases them is right there.
+    expect(noTrace.querySelector('.erase-traces button')?.textContent).toBe('Effacer les traces de Côte à côte');
     expect(buttonByText(view, "C'est fait")).toBeUndefined();
     expect(buttonByText(view, 'Je ne trouve pas')).toBeUndefined();
     expect(view.querySelector('aside.advisor')).toBeNull();
