@@ -13,6 +13,8 @@
  * reload or a shared link lands where it should.
  */
 
+import { layout } from './practice-recap';
+
 export const SPA_ROOT = '/spa/demarche/';
 
 /** The screens' addresses, by name. */
@@ -54,7 +56,9 @@ const SCREENS: Record<ScreenName, Screen> = {
   },
 };
 
-const SERVICE = 'Demande de carte de quartier (entraînement)';
+/** The site's name, in its header and its pages' titles. */
+const SERVICE = 'Ma mairie (entraînement)';
+const PROCEDURE = 'Demande de carte de quartier (entraînement)';
 
 /** A screen's content, the part of the page that its script replaces. */
 function screenHtml(name: ScreenName): string {
@@ -62,7 +66,7 @@ function screenHtml(name: ScreenName): string {
   const next = screen.next
     ? `<ul class="fr-btns-group fr-btns-group--inline-md"><li><button class="fr-btn" type="button" data-next="${SPA_PAGES[screen.next.to]}">${screen.next.label}</button></li></ul>`
     : '';
-  return `<h1 class="fr-h2" tabindex="-1">${SERVICE}</h1>
+  return `<h1 class="fr-h2" tabindex="-1">${PROCEDURE}</h1>
 <div class="fr-stepper">
   <h2 class="fr-stepper__title">${screen.title}<span class="fr-stepper__state">Étape ${screen.step} sur 3</span></h2>
   <div class="fr-stepper__steps" data-fr-current-step="${screen.step}" data-fr-steps="3"></div>
@@ -97,36 +101,10 @@ addEventListener('popstate', () => draw(location.pathname));`;
 }
 
 function page(name: ScreenName): string {
-  return `<!doctype html>
-<html lang="fr" data-fr-scheme="system">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no">
-<title>${SCREENS[name].title} — ${SERVICE}</title>
-<link href="/1.14.4/dist/dsfr.min.css" rel="stylesheet">
-</head>
-<body>
-<header role="banner" class="fr-header">
-  <div class="fr-header__body"><div class="fr-container"><div class="fr-header__body-row">
-    <div class="fr-header__brand fr-enlarge-link"><div class="fr-header__brand-top">
-      <div class="fr-header__logo"><p class="fr-logo">République<br>Française</p></div>
-    </div>
-    <div class="fr-header__service"><p class="fr-header__service-title">Ma mairie (entraînement)</p></div></div>
-  </div></div></div>
-</header>
-<main role="main" id="content">
-<div class="fr-container fr-my-8v">
-<div class="fr-grid-row fr-grid-row--center"><div class="fr-col-12 fr-col-md-10 fr-col-lg-8" id="screen">
-${screenHtml(name)}
-</div></div>
-</div>
-</main>
-<script>
-${siteScript()}
-</script>
-<script type="module" src="/1.14.4/dist/dsfr.module.min.js"></script>
-</body>
-</html>`;
+  return layout(SCREENS[name].title, `<div id="screen">\n${screenHtml(name)}\n</div>`, {
+    service: SERVICE,
+    script: `<script>\n${siteScript()}\n</script>\n`,
+  });
 }
 
 /** The page for one of the démarche's addresses (its query string ignored), or null when it is none of them. */
