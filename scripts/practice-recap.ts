@@ -57,13 +57,14 @@ export type Submitted = Partial<Record<string, string>>;
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
 
-function layout(title: string, body: string): string {
+/** A page of the practice site in DSFR markup: its header names the `service`; `script` is the site's own, if any. */
+export function layout(title: string, body: string, { service = 'Mon espace (entraînement)', script = '' } = {}): string {
   return `<!doctype html>
 <html lang="fr" data-fr-scheme="system">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no">
-<title>${escapeHtml(title)} — Mon espace (entraînement)</title>
+<title>${escapeHtml(title)} — ${escapeHtml(service)}</title>
 <link href="/1.14.4/dist/dsfr.min.css" rel="stylesheet">
 </head>
 <body>
@@ -72,7 +73,7 @@ function layout(title: string, body: string): string {
     <div class="fr-header__brand fr-enlarge-link"><div class="fr-header__brand-top">
       <div class="fr-header__logo"><p class="fr-logo">République<br>Française</p></div>
     </div>
-    <div class="fr-header__service"><p class="fr-header__service-title">Mon espace (entraînement)</p></div></div>
+    <div class="fr-header__service"><p class="fr-header__service-title">${escapeHtml(service)}</p></div></div>
   </div></div></div>
 </header>
 <main role="main" id="content">
@@ -82,7 +83,7 @@ ${body}
 </div></div>
 </div>
 </main>
-<script type="module" src="/1.14.4/dist/dsfr.module.min.js"></script>
+${script}<script type="module" src="/1.14.4/dist/dsfr.module.min.js"></script>
 </body>
 </html>`;
 }

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { recapRoute, type Submitted } from './practice-recap';
+import { SPA_PAGES, SPA_ROOT, spaPage } from './practice-spa';
 
 const require = createRequire(import.meta.url);
 
@@ -102,6 +103,10 @@ export function startPracticeServer(options: PracticeServerOptions = {}): Promis
       answerAccount(req, res, url.pathname, account);
       return;
     }
+    if (`${url.pathname}/`.startsWith(SPA_ROOT)) {
+      answerSpa(res, url.pathname);
+      return;
+    }
     if (url.search) {
       const next = nextPageAfterSubmit(url.pathname);
       if (next) {
@@ -181,6 +186,22 @@ function answerAccount(
   req.on('end', () => reply(new URLSearchParams(body)));
 }
 
+/** A screen of the single-page démarche (practice-spa.ts); its root without the slash leads to it. */
+function answerSpa(res: import('node:http').ServerResponse, pathname: string): void {
+  if (`${pathname}/` === SPA_ROOT) {
+    res.writeHead(301, { location: SPA_ROOT });
+    res.end();
+    return;
+  }
+  const html = spaPage(pathname);
+  if (!html) {
+    notFound(res);
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+  res.end(html);
+}
+
 function notFound(res: import('node:http').ServerResponse): void {
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end('Page introuvable sur le site d’entraînement.');
@@ -196,6 +217,7 @@ function indexPage(versions: string[]): string {
       return `<li><a href="/${v}/${path}">Créer un compte — DSFR ${v}</a> · <a href="/${v}/example/">tous les exemples</a></li>`;
     })
     .concat('<li><a href="/espace/demande/identite/">Mon espace : une demande jusqu’au récapitulatif (données fictives)</a></li>')
+    .concat(`<li><a href="${SPA_PAGES.start}">Une démarche sur une seule page (l’adresse change sans rechargement)</a></li>`)
     .join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site d’entraînement Côte à côte</title></head>
 <body><main><h1>Site d’entraînement Côte à côte</h1>
