@@ -27,7 +27,7 @@ export function createBackground({ bundledGuides, now, platform = browserPlatfor
   const userGuides = createUserGuidesStore({ reservedIds: () => bundledIds, now: () => new Date(now()).toISOString() });
   const progressStore = new ProgressStore();
   const runStore = new RunStore();
-  const progress = createProgressService(progressStore, now);
+  const progress = createProgressService(progressStore, now, { forgetAlso: () => runStore.clearAllPaused() });
   const traces = createTracesService(runStore, progressStore);
   const runs = createRunService({
     guides: async () => [...bundledGuides, ...(await userGuides.guides())],

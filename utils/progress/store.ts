@@ -62,7 +62,12 @@ export class ProgressStore {
   }
 }
 
-export function createProgressService(store: ProgressStore, now: () => number) {
+export interface ProgressServiceOptions {
+  /** « Supprimer tous mes progrès » also forgets what else tells of the person's past runs (the paused ones). */
+  forgetAlso?: () => Promise<unknown>;
+}
+
+export function createProgressService(store: ProgressStore, now: () => number, { forgetAlso }: ProgressServiceOptions = {}) {
   const handlers: Handlers<ProgressRequest['type']> = {
     'progress:forget': {
       from: 'extension',
@@ -75,6 +80,7 @@ export function createProgressService(store: ProgressStore, now: () => number) {
       from: 'extension',
       handle: async () => {
         await store.forgetAll();
+        await forgetAlso?.();
         return { ok: true };
       },
     },

@@ -139,3 +139,17 @@ describe('« Effacer les traces de Côte à côte »', () => {
     expect(await ask({ type: 'traces:erase' }, TAB)).toMatchObject({ runs: 1, progress: 1 });
   });
 });
+
+describe('« Supprimer tous mes progrès »', () => {
+  it('forgets the paused runs too, not the runs of open tabs', async () => {
+    await saveSettings({ sharedComputer: false });
+    await finishRun(TAB);
+    await leaveRunUnfinished(OTHER_TAB);
+    await background.onTabRemoved(OTHER_TAB);
+    await ask({ type: 'progress:forgetAll' });
+    expect(await pausedRuns.all()).toEqual(new Map());
+    expect(await tabRuns.of(TAB).get()).not.toBeNull();
+    const read = await progressItem.get();
+    expect(read.ok && read.progress.guides).toEqual({});
+  });
+});
