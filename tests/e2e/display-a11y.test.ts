@@ -393,7 +393,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: display settings', (kin
     const settingsPage = views.find(([view]) => view === 'settings')?.[1] as Page;
     await settingsPage.bringToFront();
     const stored = await chooseOnSettingsPage(settingsPage, { textScale: 2, highContrast: true, reduceMotion: false });
-    expect(stored).toEqual({ textScale: 2, highContrast: true, reduceMotion: false, autoRead: false });
+    expect(stored).toEqual({ textScale: 2, highContrast: true, reduceMotion: false, autoRead: false, sharedComputer: null });
 
     // The views already open follow at once; the popup, opened again, too.
     await page.bringToFront();
