@@ -265,8 +265,8 @@ describe('import', () => {
     await click(panel.querySelector('.review-proceed'));
     await waitFor(() => $('.saved'), 'saved');
     const saved = (await storedGuides())[markedGuide.id]?.guide;
-    expect((saved?.steps[0] as ActionStep).target?.neighbourText).toBe('Née le 12/03/1980');
-    expect((saved?.steps[1] as ActionStep).target).not.toHaveProperty('placeholder');
+    expect((saved!.steps[0] as ActionStep).target?.neighbourText).toBe('Née le 12/03/1980');
+    expect((saved!.steps[1] as ActionStep).target).not.toHaveProperty('placeholder');
   });
 
   it('says when nothing looks personal, and saves without asking', async () => {
