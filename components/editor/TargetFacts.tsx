@@ -143,14 +143,6 @@ export function TargetFacts({ field, step, index, apply }: TargetFactsProps) {
                 <span class="fact-name">{factName(fact.fact)}</span>
                 {' : '}
                 {fact.withheld ? <span class="fact-withheld">{withheldText()}</span> : <span class="fact-value">{fact.value}</span>}
-                {fact.looksPersonal && (
-                  <span class="fact-mark">
-                    <span class="mark" aria-hidden="true">
-                      ⚠
-                    </span>{' '}
-                    {personalText(fact)}
-                  </span>
-                )}
                 {!fact.withheld && (
                   <button
                     type="button"
@@ -161,12 +153,20 @@ export function TargetFacts({ field, step, index, apply }: TargetFactsProps) {
                     {i18n.t('editor.target.remove')}
                   </button>
                 )}
+                {fact.looksPersonal && (
+                  <span class="fact-mark">
+                    <span class="mark" aria-hidden="true">
+                      ⚠
+                    </span>{' '}
+                    {personalText(fact)}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
         )}
         {!target && <p class="hint">{i18n.t('editor.target.none')}</p>}
-        <p class="status fact-removed" aria-live="polite">
+        <p class="status fact-removed" aria-live="polite" aria-atomic="true">
           {removed?.text ?? ''}
         </p>
         <div class="actions">

@@ -7,6 +7,7 @@
 import type { ReviewedFact } from '../authoring/review';
 import { personalFacts } from '../authoring/review';
 import type { ActionStep, Guide, GuideItem } from '../guide/schema';
+import { MIN_EVIDENCE, WEIGHTS } from '../locate/score';
 import type { TargetDescription } from '../locate/target';
 import type { WorkingCopy } from './model';
 
@@ -65,31 +66,31 @@ export function removeStepFact(copy: WorkingCopy, index: number, fact: ReviewedF
 }
 
 /**
- * Facts that identify an element, with their weights, as `locate()` counts
- * them (`utils/locate/score.ts`): below `MIN_EVIDENCE` (1.5) of them, a target
+ * Facts that identify an element, as `locate()` counts them (`IDENTIFYING` in
+ * `utils/locate/score.ts`): below `MIN_EVIDENCE` of their weight, a target
  * matches any element of its kind and nothing is shown.
  */
-const IDENTIFYING: Partial<Record<keyof TargetDescription, number>> = {
-  testId: 3,
-  controls: 1.5,
-  id: 2,
-  nameAttr: 2,
-  name: 2,
-  label: 2,
-  text: 2,
-  placeholder: 1,
-  autocomplete: 1,
-  choiceValue: 1.5,
-  href: 1,
-};
-const MIN_EVIDENCE = 1.5;
+const IDENTIFYING = [
+  'testId',
+  'controls',
+  'id',
+  'nameAttr',
+  'name',
+  'label',
+  'text',
+  'placeholder',
+  'autocomplete',
+  'choiceValue',
+  'href',
+] as const satisfies readonly (keyof TargetDescription & keyof typeof WEIGHTS)[];
 
 /** Whether the target still has enough facts to tell its element from the others. */
 export function canLocate(target: TargetDescription): boolean {
   let weight = 0;
-  for (const [fact, value] of Object.entries(IDENTIFYING) as [keyof TargetDescription, number][]) {
+  for (const fact of IDENTIFYING) {
+    // A generated id only says where the element sits.
     if (target[fact] === undefined || (fact === 'id' && target.idGenerated)) continue;
-    weight += value;
+    weight += WEIGHTS[fact];
   }
   return weight >= MIN_EVIDENCE;
 }
