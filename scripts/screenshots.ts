@@ -3,9 +3,13 @@
  * real Chromium with the practice build of the extension, on the practice site,
  * the steps done with trusted input as a person would (the end-to-end harness):
  * the popup, the bubble at each level of help, the side panel, the memo sheet,
- * the display settings and « Mes progrès ». PNG files in `docs/screenshots/`.
+ * the display settings, « Mes progrès », and the guide editor's review of a
+ * guide's facts. PNG files in `docs/screenshots/`.
  *
- *   npx tsx scripts/screenshots.ts [--out DIR] [--build]
+ *   npx tsx scripts/screenshots.ts [--out DIR] [--build] [--only SCENE]
+ *
+ * `--only` takes one scene: guided, on-demand, autonomous, extension-pages
+ * (after guided, for « Mes progrès »), editor-review.
  *
  * The extension's UI follows the browser's language: Chromium is started in
  * French (LANGUAGE=fr), which needs its French locale pack (Debian package
@@ -43,6 +47,12 @@ const opt = (name: string) => {
 };
 const repo = resolve(import.meta.dirname, '..');
 const outDir = resolve(opt('--out') ?? join(repo, 'docs/screenshots'));
+const only = opt('--only');
+const SCENES = ['guided', 'on-demand', 'autonomous', 'extension-pages', 'editor-review'] as const;
+if (only !== undefined && !(SCENES as readonly string[]).includes(only)) {
+  throw new Error(`scène inconnue « ${only} » : ${SCENES.join(', ')}`);
+}
+const scene = (name: (typeof SCENES)[number]) => only === undefined || only === name;
 
 /** A laptop's window; the side panel takes its right part, as Chrome's does. */
 const WINDOW = { width: 1280, height: 800 };
@@ -353,6 +363,33 @@ async function extensionPages(ext: ExtensionBrowser): Promise<void> {
   await progress.close();
 }
 
+/**
+ * The guide editor's review, on a copy of the practice guide: the facts of a
+ * step's target, the one shaped like an e-mail (the example « nom@domaine.fr »)
+ * marked; then the question « Exporter le fichier » asks about it. The
+ * question is cancelled: nothing is exported.
+ */
+async function editorReview(ext: ExtensionBrowser): Promise<void> {
+  const editor = await sized(await ext.openExtensionPage('editor.html'), WINDOW.width, WINDOW.height);
+  await editor.evaluate(KEEP_NAMES_SHIM);
+  const copy = `li[data-guide-id="${PRACTICE_GUIDE_ID}"] .copy-bundled`;
+  await editor.waitForSelector(copy, { timeout: WAIT_MS });
+  await editor.click(copy);
+  await editor.waitForSelector('li[data-item-id="identifiant"] .toggle', { timeout: WAIT_MS });
+  await editor.click('li[data-item-id="identifiant"] .toggle');
+  const facts = await editor.waitForSelector('li[data-item-id="identifiant"] .target', { timeout: WAIT_MS });
+  await editor.waitForSelector('li[data-item-id="identifiant"] .review-facts li.personal', { timeout: WAIT_MS });
+  if (!facts) throw new Error('la liste des faits de l’étape « identifiant » manque.');
+  await save('editor-review-facts.png', await facts.screenshot({ type: 'png' }));
+  await editor.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await editor.click('button.export');
+  const question = await editor.waitForSelector('section.review-confirm', { timeout: WAIT_MS });
+  if (!question) throw new Error('la question avant l’export manque.');
+  await save('editor-review.png', await question.screenshot({ type: 'png' }));
+  await editor.click('section.review-confirm .review-cancel');
+  await editor.close();
+}
+
 // ---------------------------------------------------------------- main
 
 let sites: PracticeSites | undefined;
@@ -363,10 +400,11 @@ try {
   mkdirSync(outDir, { recursive: true });
   sites = await startPracticeSites();
   ext = await launchWithExtension('chromium');
-  await guided(ext, sites);
-  await onDemand(ext, sites);
-  await autonomous(ext, sites);
-  await extensionPages(ext);
+  if (scene('guided')) await guided(ext, sites);
+  if (scene('on-demand')) await onDemand(ext, sites);
+  if (scene('autonomous')) await autonomous(ext, sites);
+  if (scene('extension-pages')) await extensionPages(ext);
+  if (scene('editor-review')) await editorReview(ext);
   const errors = ext.errors.takeUnexpected();
   if (errors.length > 0) throw new Error(`l’extension a signalé des erreurs pendant les captures :\n${errors.join('\n')}`);
   console.log(`Captures d’écran écrites (${written.length}) :`);

@@ -7,7 +7,15 @@
  */
 import { useEffect, useMemo } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { exportDecision, myGuidesState, problemPlace, problemsByField, problemsPerItem, type WorkingCopy } from '../../utils/editor';
+import {
+  exportDecision,
+  myGuidesState,
+  problemPlace,
+  problemsByField,
+  problemsPerItem,
+  type WorkingCopy,
+  type WorkingGuide,
+} from '../../utils/editor';
 import { parseGuide } from '../../utils/guide/parse';
 import { AboutSection } from './AboutSection';
 import { Announcements, useAnnouncer } from './announce';
@@ -19,12 +27,14 @@ import { langAttr } from './labels';
 import { PrepareSection } from './PrepareSection';
 import { ProblemsSection } from './ProblemsSection';
 import { downloadText, writeWorking } from './platform';
+import { ReviewConfirm } from './ReviewConfirm';
 import { SitesSection } from './SitesSection';
 import { StatusSection } from './StatusSection';
 import { StepsSection } from './StepsSection';
 import { useSession } from './session';
 import { useItemDrag } from './useItemDrag';
 import { useItemList } from './useItemList';
+import { useReviewGate } from './useReviewGate';
 import { useSaveToMine } from './useSaveToMine';
 
 export interface GuideFormProps {
@@ -46,6 +56,7 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
   const items = useItemList({ session, say, focusLater });
   const drag = useItemDrag(copy.keys, items.move);
   const mine = useSaveToMine({ session, known, refreshKnown, say, focusLater });
+  const review = useReviewGate({ session, say, focusLater });
 
   const parsed = useMemo(() => parseGuide(guide), [guide]);
   const problems = parsed.ok ? [] : parsed.problems;
@@ -72,8 +83,8 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
     focusField(selector);
   }
 
-  function exportFile() {
-    const file = exportDecision(guide);
+  function exportFile(current: WorkingGuide) {
+    const file = exportDecision(current);
     switch (file.kind) {
       case 'problems':
         say(file.verified ? i18n.t('editor.export.refusedVerified', file.count) : i18n.t('editor.export.refused', file.count), true);
@@ -138,10 +149,10 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
             >
               {i18n.t('editor.history.redo')}
             </button>
-            <button type="button" class="save-mine" disabled={mine.busy} onClick={mine.start}>
+            <button type="button" class="save-mine" disabled={mine.busy} onClick={() => review.guard('save', mine.start)}>
               {copy.savedId === undefined ? i18n.t('editor.mine.add') : i18n.t('editor.mine.update')}
             </button>
-            <button type="button" class="secondary export" onClick={exportFile}>
+            <button type="button" class="secondary export" onClick={() => review.guard('export', (current) => exportFile(current.guide))}>
               {i18n.t('editor.export.button')}
             </button>
           </div>
@@ -150,6 +161,15 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
             {session.saveState === 'saved' ? i18n.t('editor.save.saved') : ''}
           </p>
           {session.saveState === 'failed' && <p role="alert">{i18n.t('editor.save.failed')}</p>}
+          {review.asking && (
+            <ReviewConfirm
+              facts={review.asking.facts}
+              guide={guide}
+              purpose={review.asking.purpose}
+              onProceed={review.proceed}
+              onCancel={review.cancel}
+            />
+          )}
           {mine.asking && (
             <ConflictChoice
               conflict={mine.asking.conflict}

@@ -4,16 +4,30 @@
  * summary, sites, number of steps, and every problem — before anything is
  * saved. Saving asks, when the id is taken, whether to replace, keep both or
  * cancel, and asks for the guide's sites. A Chrome DevTools Recorder
- * recording opens as a draft in the editor. A failed import changes nothing.
+ * recording opens as a draft in the editor. The preview says which facts still
+ * look personal; saving asks about each first (`ReviewConfirm`), as the
+ * editor's save does. A failed import changes nothing.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { personalFacts } from '../../utils/authoring/review';
 import type { ConflictChoice as Choice } from '../../utils/authoring/user-guides';
-import { conflictOf, type ImportReading, isTooBig, type KnownGuide, planImport, readImportText, saveToMyGuides } from '../../utils/editor';
+import {
+  conflictOf,
+  guideWithoutFacts,
+  type ImportReading,
+  isTooBig,
+  type KnownGuide,
+  planImport,
+  readImportText,
+  saveToMyGuides,
+} from '../../utils/editor';
 import { MAX_GUIDE_BYTES } from '../../utils/guide/parse';
 import type { Guide } from '../../utils/guide/schema';
 import { ConflictChoice } from './ConflictChoice';
 import { requestSites, type SitesAnswer } from './platform';
+import { ReviewConfirm } from './ReviewConfirm';
+import { ReviewFound } from './ReviewFound';
 
 type Phase =
   | { name: 'idle' }
@@ -191,7 +205,8 @@ interface PreviewProps extends ImportPanelProps {
 }
 
 function Preview({ fileName, reading, mine, bundledIds, onCancel, onSave, onOpenDraft }: PreviewProps) {
-  const [asking, setAsking] = useState(false);
+  // The guide to save once reviewed (without the facts deleted), and the question asked then.
+  const [asking, setAsking] = useState<{ question: 'review' | 'conflict'; guide: Guide } | null>(null);
   if (reading.kind === 'invalid') {
     return (
       <div class="preview invalid">
@@ -207,6 +222,19 @@ function Preview({ fileName, reading, mine, bundledIds, onCancel, onSave, onOpen
   }
   const { guide } = reading;
   const conflict = reading.kind === 'guide' ? conflictOf(guide, mine, bundledIds) : 'none';
+
+  /** Saved at once when nothing is left to ask: the click is the user gesture the sites are asked for in. */
+  function next(reviewed: Guide) {
+    if (conflict === 'none') onSave(reviewed, fileName, 'keep-both');
+    else setAsking({ question: 'conflict', guide: reviewed });
+  }
+
+  function confirm() {
+    const marked = personalFacts(guide);
+    if (marked.length > 0) setAsking({ question: 'review', guide });
+    else next(guide);
+  }
+
   return (
     <div class="preview">
       <h3>
@@ -239,6 +267,7 @@ function Preview({ fileName, reading, mine, bundledIds, onCancel, onSave, onOpen
         </dd>
       </dl>
       <p class="note">{i18n.t('editor.import.valid')}</p>
+      <ReviewFound guide={guide} />
       {reading.kind === 'recording' && reading.dropped.length > 0 && (
         <>
           <h4>{i18n.t('editor.import.droppedTitle')}</h4>
@@ -258,20 +287,24 @@ function Preview({ fileName, reading, mine, bundledIds, onCancel, onSave, onOpen
             {i18n.t('editor.import.cancel')}
           </button>
         </div>
-      ) : asking && conflict !== 'none' ? (
+      ) : asking?.question === 'review' ? (
+        <ReviewConfirm
+          facts={personalFacts(guide)}
+          guide={guide}
+          purpose="save"
+          onProceed={(outcome) => next(guideWithoutFacts(guide, outcome.deletions))}
+          onCancel={onCancel}
+        />
+      ) : asking?.question === 'conflict' && conflict !== 'none' ? (
         <ConflictChoice
           conflict={conflict}
           id={guide.id}
           existingTitle={mine.find((known) => known.id === guide.id)?.title}
-          onChoose={(choice) => onSave(guide, fileName, choice)}
+          onChoose={(choice) => onSave(asking.guide, fileName, choice)}
         />
       ) : (
         <div class="actions">
-          <button
-            type="button"
-            class="import-confirm"
-            onClick={() => (conflict === 'none' ? onSave(guide, fileName, 'keep-both') : setAsking(true))}
-          >
+          <button type="button" class="import-confirm" onClick={confirm}>
             {i18n.t('editor.import.confirm')}
           </button>
           <button type="button" class="secondary import-cancel" onClick={onCancel}>

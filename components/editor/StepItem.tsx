@@ -351,7 +351,7 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
           apply((copy) => setNext(copy, index, value), i18n.t('editor.change.edit', [i18n.t('editor.field.next'), name]))
         }
       />
-      <TargetFacts field={path('target')} target={item.target} instruction={item.instruction} />
+      <TargetFacts field={path('target')} step={item} index={index} apply={apply} />
     </>
   );
 }

@@ -7,14 +7,23 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ConflictChoice } from '../../utils/authoring/user-guides';
-import { type Conflict, fingerprint, planEditorSave, type SavedIds, saveToMyGuides, setGuideText, startSave } from '../../utils/editor';
+import {
+  type Conflict,
+  fingerprint,
+  planEditorSave,
+  type SavedIds,
+  saveToMyGuides,
+  setGuideText,
+  startSave,
+  type WorkingCopy,
+} from '../../utils/editor';
 import type { Guide } from '../../utils/guide/schema';
 import type { Say } from './announce';
 import type { KnownState } from './known';
 import { requestSites } from './platform';
 import type { Session } from './session';
 
-type Saving = { conflict: Exclude<Conflict, 'none'>; guide: Guide } | { busy: true } | null;
+type Saving = { conflict: Exclude<Conflict, 'none'>; guide: Guide; from: WorkingCopy } | { busy: true } | null;
 
 export interface SaveToMineOptions {
   session: Pick<Session, 'copy' | 'apply' | 'setMeta'>;
@@ -29,8 +38,11 @@ export interface SaveToMine {
   busy: boolean;
   /** The id is taken: the question to ask, with the title of my guide that has it. */
   asking: { conflict: Exclude<Conflict, 'none'>; id: string; existingTitle?: string } | null;
-  /** The button's click. */
-  start(): void;
+  /**
+   * The button's click (or the review's last click), for the working copy as it is then: the
+   * review may have just deleted facts that the page has not rendered yet.
+   */
+  start(current?: WorkingCopy): void;
   /** The answer to the question (from the click itself: the sites are asked for there). */
   choose(choice: ConflictChoice): void;
 }
@@ -40,8 +52,8 @@ export function useSaveToMine({ session, known, refreshKnown, say, focusLater }:
   const [saving, setSaving] = useState<Saving>(null);
   const ready: SavedIds | null = known.state === 'ready' ? known.value : null;
 
-  function start() {
-    const next = startSave(copy, ready);
+  function start(current: WorkingCopy = copy) {
+    const next = startSave(current, ready);
     switch (next.kind) {
       case 'problems':
         say(i18n.t('editor.mine.refused', next.problems.length), true);
@@ -52,25 +64,25 @@ export function useSaveToMine({ session, known, refreshKnown, say, focusLater }:
         void refreshKnown();
         return;
       case 'ask':
-        setSaving({ conflict: next.conflict, guide: next.guide });
+        setSaving({ conflict: next.conflict, guide: next.guide, from: current });
         return;
       case 'save':
-        save(next.guide, 'replace');
+        save(current, next.guide, 'replace');
         return;
     }
   }
 
   /** The final click: the sites are asked for first (a user gesture is needed), then the guide is saved. */
-  function save(guide: Guide, choice: ConflictChoice) {
+  function save(from: WorkingCopy, guide: Guide, choice: ConflictChoice) {
     if (!ready) return;
-    const plan = planEditorSave(copy, guide, choice, ready);
+    const plan = planEditorSave(from, guide, choice, ready);
     if (!plan.save) {
       setSaving(null);
       say(i18n.t('editor.mine.cancelled'));
       return;
     }
     const saved = plan.guide;
-    const answer = saveToMyGuides(saved, copy.origin, requestSites);
+    const answer = saveToMyGuides(saved, from.origin, requestSites);
     setSaving({ busy: true });
     void answer.then((result) => {
       setSaving(null);
@@ -83,12 +95,12 @@ export function useSaveToMine({ session, known, refreshKnown, say, focusLater }:
           return;
         case 'saved': {
           // « Garder les deux »: the working copy takes the new id and title.
-          let working = copy.guide;
+          let working = from.guide;
           if (plan.outcome === 'kept-both') {
             working = { ...working, id: saved.id, title: saved.title };
             apply((c) => setGuideText(setGuideText(c, 'id', saved.id), 'title', saved.title), i18n.t('editor.change.keepBoth'));
           }
-          session.setMeta({ origin: copy.origin, savedId: saved.id, savedPrint: fingerprint(working) });
+          session.setMeta({ origin: from.origin, savedId: saved.id, savedPrint: fingerprint(working) });
           const text = i18n.t('editor.mine.saved', [saved.title]);
           say(result.sites === 'granted' ? text : `${text} ${i18n.t('editor.sites.refused', [saved.sites.join(', ')])}`);
           void refreshKnown();
@@ -108,7 +120,7 @@ export function useSaveToMine({ session, known, refreshKnown, say, focusLater }:
     },
     start,
     choose: (choice) => {
-      if (asking) save(asking.guide, choice);
+      if (asking) save(asking.from, asking.guide, choice);
     },
   };
 }

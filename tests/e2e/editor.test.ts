@@ -22,7 +22,10 @@ import {
  * practice guide, rewrites a text with the keyboard, tests a step's target on
  * the practice site's tab, exports the guide and imports the file in a fresh
  * profile, where it becomes one of "my guides". axe-core runs on the form and
- * on the import preview, with real layout and colours.
+ * on the import preview, with real layout and colours. The practice guide has
+ * one fact shaped like someone's data (the example « nom@domaine.fr » in a
+ * field's name): the review marks it, and the export, then the import, wait
+ * until the trainer says it is not personal.
  *
  * Chromium's export is a real download (DevTools protocol). Firefox's driver
  * offers no download folder to the harness: there, the file is the Blob the
@@ -86,8 +89,16 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     // Two sentences, one instruction each: no advice.
     expect(await editor.$('#f-steps-1-instruction-advice')).toBeNull();
 
+    // The review: every fact of the target, the one shaped like an e-mail marked (its target starts open for that).
+    const marked = 'li[data-item-id="identifiant"] .review-facts li.personal';
+    expect(await editor.$eval('li[data-item-id="identifiant"] .target details', (details) => (details as HTMLDetailsElement).open)).toBe(
+      true,
+    );
+    expect(await editor.$$eval(marked, (facts) => facts.map((fact) => fact.getAttribute('data-fact')))).toEqual(['name']);
+    expect(await textOf(editor, `${marked} .fact-mark`)).toBe(`⚠ ${t('editor.target.personal', [t('editor.review.reason.email')])}`);
+    expect(await editor.$$eval('li[data-item-id="identifiant"] .review-facts li', (facts) => facts.length)).toBeGreaterThan(5);
+
     // « Tester sur l'onglet »: the real overlay on the practice page, and the answer here.
-    await editor.click('li[data-item-id="identifiant"] .target summary');
     await editor.click('li[data-item-id="identifiant"] .test-target');
     expect(await textOf(editor, 'li[data-item-id="identifiant"] .test-result', t('editor.test.testing'))).toBe(t('editor.test.found'));
 
@@ -110,6 +121,16 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
       });
     }
     await editor.click('button.export');
+    // The marked fact holds the export back until it is answered: « Ce n'est pas une donnée personnelle ».
+    await editor.waitForSelector('section.review-confirm', { timeout: WAIT_MS });
+    expect(await editor.evaluate(() => document.activeElement?.id)).toBe('review-title');
+    await editor.click('section.review-confirm .review-proceed');
+    expect(await textOf(editor, 'section.review-confirm .review-missing')).toBe(t('editor.review.missing', ['1'], 1));
+    expect(await editor.evaluate(() => document.activeElement?.classList.contains('not-personal'))).toBe(true);
+    expect(await axeViolations(editor)).toEqual([]);
+    expect(existsSync(exported)).toBe(false);
+    await editor.click('section.review-confirm input.not-personal');
+    await editor.click('section.review-confirm .review-proceed');
     expect(await textOf(editor, '.notice')).toBe(t('editor.export.done', [`${COPY_ID}.json`]));
     if (kind === 'firefox') {
       const file = await editor.evaluate(() => (window as unknown as { exported?: Promise<string> }).exported ?? null);
@@ -138,8 +159,14 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     expect(await textOf(editor, '.preview .preview-title')).toBe(NEW_TITLE);
     const count = practiceGuide().steps.length;
     expect(await textOf(editor, '.preview .preview-steps')).toBe(t('editor.import.stepCount', [String(count)], count));
+    // What the review found, said before anything is saved; the save asks about it again.
+    expect(await editor.$$eval('.preview .review-found-list li', (facts) => facts.length)).toBe(1);
     expect(await axeViolations(editor)).toEqual([]);
     await editor.click('.preview .import-confirm');
+    await editor.waitForSelector('section.review-confirm input.not-personal', { timeout: WAIT_MS });
+    expect(JSON.stringify((await fresh.storage()).userGuides ?? {})).not.toContain(COPY_ID);
+    await editor.click('section.review-confirm input.not-personal');
+    await editor.click('section.review-confirm .review-proceed');
     expect(await textOf(editor, '.saved [role="status"]')).toBe(t('editor.import.added', [NEW_TITLE]));
     expect(await textOf(editor, `section.mine li[data-guide-id="${COPY_ID}"] h3`)).toBe(NEW_TITLE);
 

@@ -8,14 +8,26 @@
  * where the editor's tab can be told), the saved guide and the whole
  * extension storage (local and session) hold none of them, nor any of
  * the account's data; and the recap page's targets are still found, on
- * another person's recap page, by the real overlay.
+ * another person's recap page, by the real overlay. The editor's review lists
+ * every fact of the recorded targets, says what was withheld, and a fact made
+ * personal by editing holds the export back until the trainer confirms it.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT } from '../../scripts/practice-recap';
 import { looksPersonal } from '../../utils/authoring/privacy';
 import type { ActionStep, Guide } from '../../utils/guide/schema';
-import { type BrowserKind, type ExtensionBrowser, launchWithExtension, type PracticeSites, startPracticeSites, WAIT_MS } from './harness';
+import {
+  axeViolations,
+  type BrowserKind,
+  type ExtensionBrowser,
+  launchWithExtension,
+  messagesOf,
+  type PracticeSites,
+  sendMessage,
+  startPracticeSites,
+  WAIT_MS,
+} from './harness';
 
 const START = '/espace/demande/identite/';
 const BAR = 'cote-a-cote-recorder';
@@ -38,6 +50,8 @@ const SHOWN = [
   '02/04/2015',
   ...ACCOUNT.children.map((child) => child.value),
 ];
+/** What the trainer types in the editor: an e-mail in a page's address, which the review marks. */
+const PERSONAL_EMAIL = 'jeanne.martin@example.org';
 const CANARIES = [...Object.values(TYPED), 'Canariville', 'Canarbourg', '0798765432', ...SHOWN];
 
 let sites: PracticeSites;
@@ -61,14 +75,6 @@ type Api = {
   };
   tabs: { query(query: object): Promise<{ id?: number; url?: string }[]> };
 };
-
-/** Sends a request to the background from an extension page, as the views do. */
-function ask<T>(page: Page, request: unknown): Promise<T> {
-  return page.evaluate((message) => {
-    const scope = globalThis as unknown as { browser?: Api; chrome?: Api };
-    return (scope.browser ?? scope.chrome)!.runtime.sendMessage(message);
-  }, request) as Promise<T>;
-}
 
 /** Everything the extension keeps: `storage.local` and `storage.session`. */
 function everything(page: Page): Promise<{ local: unknown; session: unknown }> {
@@ -225,6 +231,19 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording on a page ful
       const editor = await (await editorOpened).asPage();
       opened.push(editor);
       await editor.waitForFunction(() => document.body?.textContent?.includes('Modifier l’adresse'), { timeout: WAIT_MS, polling: 100 });
+      const t = await messagesOf(editor);
+      // The review: every step open, every fact of every target listed, none marked, the withheld ones said.
+      await editor.click('button.open-all');
+      await editor.waitForSelector('.review-facts li', { timeout: WAIT_MS });
+      const review = await editor.evaluate(() => ({
+        facts: document.querySelectorAll('.review-facts li').length,
+        marked: document.querySelectorAll('.review-facts li.personal').length,
+        withheld: [...document.querySelectorAll('.review-facts li.withheld .fact-withheld')].map((note) => note.textContent),
+      }));
+      expect(review.facts).toBeGreaterThan(steps.length);
+      expect(review.marked).toBe(0);
+      expect(review.withheld.length).toBeGreaterThan(0);
+      for (const note of review.withheld) expect(note).toBe(t('editor.review.reason.withheld'));
       const shown = await editor.evaluate(() =>
         [
           document.documentElement.outerHTML,
@@ -241,7 +260,23 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording on a page ful
           return create(blob);
         };
       });
+      // A fact made personal by editing (an e-mail in the first step's page): the export waits for the trainer's answer.
+      await editor.click('#f-steps-0-page');
+      await editor.keyboard.down('Control');
+      await editor.keyboard.press('a');
+      await editor.keyboard.up('Control');
+      await editor.keyboard.type(`/espace/demande/${PERSONAL_EMAIL}`);
+      await editor.waitForSelector('.review-facts li.personal[data-fact="page"]', { timeout: WAIT_MS });
       await editor.click('button.export');
+      await editor.waitForSelector('section.review-confirm', { timeout: WAIT_MS });
+      expect(await editor.evaluate(() => document.activeElement?.id)).toBe('review-title');
+      expect(await editor.$$eval('section.review-confirm .review-fact', (facts) => facts.length)).toBe(1);
+      await editor.click('section.review-confirm .review-proceed');
+      await editor.waitForSelector('section.review-confirm .review-missing', { timeout: WAIT_MS });
+      expect(await editor.evaluate(() => (window as unknown as { exported?: unknown }).exported ?? null)).toBeNull();
+      expect(await axeViolations(editor)).toEqual([]);
+      await editor.click('section.review-confirm input.not-personal');
+      await editor.click('section.review-confirm .review-proceed');
       const file = (await (
         await editor.waitForFunction(() => (window as unknown as { exported?: Promise<string> }).exported ?? false, {
           timeout: WAIT_MS,
@@ -249,12 +284,17 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording on a page ful
         })
       ).jsonValue()) as string;
       expect(file).toContain(draft.id);
+      expect(file).toContain(PERSONAL_EMAIL);
+      expect(await editor.$('section.review-confirm')).toBeNull();
       expectNoCanary(file, 'export');
       expect(file).not.toMatch(/\d{5}/);
     }
 
     // Saved as one of « Mes guides »: the saved guide and all the storage, local and session.
-    expect(await ask(storagePage, { type: 'userGuides:save', guide: draft, origin: 'recorded' })).toEqual({ ok: true, id: draft.id });
+    expect(await sendMessage(storagePage, { type: 'userGuides:save', guide: draft, origin: 'recorded' })).toEqual({
+      ok: true,
+      id: draft.id,
+    });
     const kept = JSON.stringify(await everything(storagePage));
     expect(kept).toContain(draft.id);
     expectNoCanary(kept, 'stockage');
@@ -279,7 +319,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording on a page ful
     expect(recap).toHaveLength(4);
     await page.bringToFront();
     for (const step of recap) {
-      const result = await ask(view, { type: 'target:test', tabId, target: step.target, instruction: step.instruction });
+      const result = await sendMessage(view, { type: 'target:test', tabId, target: step.target, instruction: step.instruction });
       expect(result, step.instruction).toEqual({ status: 'found' });
     }
     const kept = JSON.stringify(await everything(view));

@@ -2,7 +2,7 @@
  * The guide editor's pure logic: the working copy and its operations, undo and
  * redo, the autosave format, problems placed next to their fields, reading an
  * import, writing an export, saving to « Mes guides », the item list's moves,
- * and the tab a target is tested on.
+ * the tab a target is tested on, and the review of targets.
  */
 export * from './autosave';
 export * from './export';
@@ -12,4 +12,5 @@ export * from './import';
 export * from './item-list';
 export * from './model';
 export * from './my-guides';
+export * from './review';
 export * from './tabs';

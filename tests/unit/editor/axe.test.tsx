@@ -2,7 +2,7 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Editor } from '../../../components/editor/Editor';
-import { bundledGuide, sampleGuide } from './fixtures';
+import { bundledGuide, markedGuide, sampleGuide } from './fixtures';
 import {
   click,
   EditorBackground,
@@ -85,5 +85,22 @@ it('the editing form, with problems, advice, a question and a tested target, has
   );
   await click($('button.export'));
   await waitFor(() => $('.editor-header [role="alert"]'), 'the refusal');
+  expect(await violations()).toEqual([]);
+}, 30_000);
+
+it('the review of targets, its confirmation and an import that found personal facts have no axe violation', async () => {
+  await seedMyGuides(background, markedGuide);
+  container = await mount(<Editor />);
+  await pickFile(await waitFor(() => $('#import-file'), 'the import zone'), jsonFile(markedGuide, 'recap.json'));
+  await waitFor(() => $('.review-found-list'), 'what the review found');
+  expect(await violations()).toEqual([]);
+  await click(await waitFor(() => $(`li[data-guide-id="${markedGuide.id}"] .edit-mine`), 'my guide'));
+  await waitFor(() => $('li[data-item-id="modifier"] .review-facts'), 'the facts');
+  await click($('li[data-item-id="modifier"] li[data-fact="page"] .remove-fact'));
+  await click($('button.export'));
+  await waitFor(() => $('section.review-confirm'), 'the question');
+  await click($('section.review-confirm .delete-fact'));
+  await click($('section.review-confirm .review-proceed'));
+  await waitFor(() => $('section.review-confirm .review-missing'), 'what is missing');
   expect(await violations()).toEqual([]);
 }, 30_000);

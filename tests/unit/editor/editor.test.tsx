@@ -304,7 +304,7 @@ describe('steps', () => {
     expect(copy.guide.steps[4]).toMatchObject({ kind: 'end', id: 'fin-2' });
   });
 
-  it('shows the target’s facts read-only and tests it on the most recent tab of the site', async () => {
+  it('lists every fact of the target as text and tests it on the most recent tab of the site', async () => {
     // The fake browser has no current window: the window's tabs as a browser lists them.
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
       { id: 7, url: 'https://exemple.gouv.fr/connexion', lastAccessed: 100 },
@@ -316,9 +316,12 @@ describe('steps', () => {
     const target = $('li[data-item-id="ouvrir"] .target')!;
     expect(target.querySelector('summary')?.textContent).toBe('Élément à montrer sur la page');
     const facts = Object.fromEntries(
-      [...target.querySelectorAll('dl > div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]),
+      [...target.querySelectorAll('.review-facts li')].map((li) => [
+        li.querySelector('.fact-name')?.textContent,
+        li.querySelector('.fact-value')?.textContent,
+      ]),
     );
-    expect(facts).toEqual({ Libellé: 'Créer un compte', 'Nom accessible': 'Créer un compte', Rôle: 'link', Balise: 'a' });
+    expect(facts).toEqual({ Libellé: 'Créer un compte', 'Nom accessible': 'Créer un compte', Rôle: 'link' });
     expect(target.querySelector('input, textarea, select')).toBeNull();
     const answers: [typeof background.testAnswer, RegExp][] = [
       [{ status: 'found' }, /^Trouvé/],

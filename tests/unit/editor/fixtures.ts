@@ -81,3 +81,34 @@ export function recorderFile(): Record<string, unknown> {
     ],
   };
 }
+
+/** A recorded guide whose recap step still holds a date of birth and an e-mail, and one withheld fact. */
+export const markedGuide: Guide = guideSchema.parse({
+  ...sampleGuide,
+  status: { state: 'draft' },
+  steps: [
+    {
+      kind: 'step',
+      id: 'modifier',
+      action: 'click',
+      page: '/espace/demande/recapitulatif',
+      target: {
+        tag: 'button',
+        role: 'button',
+        name: 'Modifier',
+        neighbourText: 'Née le 12/03/1980',
+        context: 'Vos coordonnées',
+        withheld: ['text'],
+      },
+      instruction: 'Cliquez sur « Modifier ».',
+    },
+    {
+      kind: 'step',
+      id: 'courriel',
+      action: 'fill',
+      target: { tag: 'input', type: 'email', label: 'Adresse e-mail', placeholder: 'jeanne.martin@example.org' },
+      instruction: 'Tapez votre adresse e-mail.',
+    },
+    { kind: 'end', id: 'fin' },
+  ],
+});
