@@ -16,9 +16,12 @@ afterEach(() => {
 });
 
 const names = (mounted: Mounted) => mounted.$$('.bubble button').map((b) => b.textContent?.trim());
-const key = (target: EventTarget, init: KeyboardEventInit) =>
+/** The person's key press: trusted, as the browser's are (happy-dom's events are not: marked here). */
+const key = (target: EventTarget, init: KeyboardEventInit, trusted = true) =>
   act(() => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }));
+    const event = new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init });
+    if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+    target.dispatchEvent(event);
   });
 
 describe('a step whose target is found', () => {
@@ -275,6 +278,9 @@ describe('keyboard', () => {
     const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
     m = mount({ view: view(step()), target: { status: 'found', element: el } });
     el.focus();
+    // A page script's shortcut is not the person's.
+    key(el, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true }, false);
+    expect(document.activeElement).toBe(el);
     key(el, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true });
     expect(m.root.activeElement).toBe(m.$('.bubble'));
     key(m.$('.bubble')!, { key: 'Escape' });
