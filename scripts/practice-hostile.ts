@@ -68,7 +68,7 @@ function hostileScript() {
     for (const el of found) {
       if (el.shadowRoot) report.shadowRoots++;
       // biome-ignore lint/performance/useDomNodeTextContent: what is rendered is what a page would try to read.
-      const text = (el.textContent ?? '') + (el as HTMLElement).innerText;
+      const text = (el.textContent ?? '') + (el as HTMLElement).innerText + (el.shadowRoot?.textContent ?? '');
       if (text.trim()) report.texts.push(text.trim());
     }
     return found;
