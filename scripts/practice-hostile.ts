@@ -15,26 +15,28 @@ import { join, normalize, resolve, sep } from 'node:path';
 export const HOSTILE_PAGE = 'hostile.html';
 const SCRIPT_PATH = '/hostile-page.js';
 
+/** What the page's script recorded (`window.hostileReport`). */
+export interface HostileReport {
+  ran: boolean;
+  /** Elements of ours found in the page, each time the page looked. */
+  hosts: { when: string; names: string[] }[];
+  /** Shadow roots the page could open from our hosts. */
+  shadowRoots: number;
+  /** Texts read from our hosts: their own, rendered, and their shadow root's if the page can open it. */
+  texts: string[];
+  messages: string[];
+  /** Events whose type carries the extension's id, heard on window or document. */
+  events: string[];
+  attempts: string[];
+  errors: string[];
+}
+
 /** Runs in the page's own world, as any site's script would. Plain ES2020, no imports. */
 function hostileScript() {
   // tsx (npm run demo) keeps function names through a `__name` helper that only exists in Node.
   (globalThis as { __name?: unknown }).__name ??= (fn: unknown) => fn;
-  type Report = {
-    ran: boolean;
-    /** Elements of ours found in the page, each time the page looked. */
-    hosts: { when: string; names: string[] }[];
-    /** Shadow roots the page could open from our hosts. */
-    shadowRoots: number;
-    /** Texts read from our hosts (light DOM, what the page can read). */
-    texts: string[];
-    messages: string[];
-    /** Events whose type carries the extension's id, heard on window or document. */
-    events: string[];
-    attempts: string[];
-    errors: string[];
-  };
-  const w = window as unknown as { hostileReport: Report; hostileIds?: string[]; hostile: Record<string, () => void> };
-  const report: Report = { ran: true, hosts: [], shadowRoots: 0, texts: [], messages: [], events: [], attempts: [], errors: [] };
+  const w = window as unknown as { hostileReport: HostileReport; hostileIds?: string[]; hostile: Record<string, () => void> };
+  const report: HostileReport = { ran: true, hosts: [], shadowRoots: 0, texts: [], messages: [], events: [], attempts: [], errors: [] };
   w.hostileReport = report;
   document.documentElement.dataset.hostile = 'ran';
   const ids = w.hostileIds ?? [];

@@ -8,6 +8,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { HOSTILE_PAGE, type HostileReport } from '../../scripts/practice-hostile';
 import {
   type BrowserKind,
   extensionSuite,
@@ -26,18 +27,6 @@ import { FIRST_TARGET, PRACTICE_QUESTION, TYPED } from './playback/person';
 import { runOfTab } from './playback/runs';
 import { startFromPopup } from './playback/start';
 
-/** What the page's script recorded (window.hostileReport). */
-interface HostileReport {
-  ran: boolean;
-  hosts: { when: string; names: string[] }[];
-  shadowRoots: number;
-  texts: string[];
-  messages: string[];
-  events: string[];
-  attempts: string[];
-  errors: string[];
-}
-
 declare global {
   interface Window {
     hostileReport: HostileReport;
@@ -46,7 +35,7 @@ declare global {
   }
 }
 
-const HOSTILE_PAGE = PRACTICE_START_PAGE.replace(/index\.html$/, 'hostile.html');
+const HOSTILE_START = PRACTICE_START_PAGE.replace(/index\.html$/, HOSTILE_PAGE);
 const guide = practiceGuide();
 const sites = practiceSitesSuite();
 
@@ -64,7 +53,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind)
     await page.evaluateOnNewDocument((given: string[]) => {
       window.hostileIds = given;
     }, ids);
-    await page.goto(`${sites.guided}${HOSTILE_PAGE}`, { waitUntil: 'load' });
+    await page.goto(`${sites.guided}${HOSTILE_START}`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-fr-js="true"]', { timeout: WAIT_MS });
     // The canary: the page's script ran, before the page's own.
     expect(await page.$eval('html', (html) => html.dataset.hostile)).toBe('ran');
