@@ -60,10 +60,9 @@ function hostileScript() {
     }
   }
 
-  const pageOwn = new Set<Element>(document.querySelectorAll('*'));
-  /** Elements that the page did not make: custom elements, or anything with a shadow root that says so. */
-  const strangers = () =>
-    [...document.querySelectorAll('*')].filter((el) => !pageOwn.has(el) && (el.localName.includes('-') || el.shadowRoot !== null));
+  /** Elements that no page of the practice site makes: custom elements, or any with a shadow root open to the page. */
+  const isStranger = (el: Element) => el.localName.includes('-') || el.shadowRoot !== null;
+  const strangers = () => [...document.querySelectorAll('*')].filter(isStranger);
   const look = (when: string) => {
     const found = strangers();
     report.hosts.push({ when, names: found.map((el) => el.localName) });
@@ -98,14 +97,18 @@ function hostileScript() {
         );
       }
       attempt('focus()', () => html.focus());
-      // Whatever the page can reach under the point where the bubble is: the host, retargeted.
-      const rect = html.getBoundingClientRect();
-      attempt('elementFromPoint click', () => (document.elementFromPoint(rect.x + 1, rect.y + 1) as HTMLElement | null)?.click());
       for (const button of el.shadowRoot?.querySelectorAll('button') ?? []) attempt('button.click()', () => button.click());
+    }
+    // Where our UI is on the screen, found by hit-testing a grid of points: what is hit there is our host, retargeted.
+    for (let y = 10; y < innerHeight; y += 40) {
+      for (let x = 10; x < innerWidth; x += 40) {
+        const hit = document.elementFromPoint(x, y) as HTMLElement | null;
+        if (hit && isStranger(hit)) attempt('hit-tested click', () => hit.click());
+      }
     }
     // The focus may be in our bubble: the page sees the host as active element.
     const active = document.activeElement as HTMLElement | null;
-    if (active && !pageOwn.has(active)) attempt('activeElement.click()', () => active.click());
+    if (active && isStranger(active)) attempt('activeElement.click()', () => active.click());
     // Our keyboard shortcut to the bubble (Alt+Shift+K), synthesised.
     attempt('shortcut', () =>
       window.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true })),

@@ -6,11 +6,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OPEN_SHADOW_KEY } from '../components/page/open-shadow-key';
 
 /** What a content script must never contain: each would reach the page. */
 const TELLS = ['postMessage(', 'dispatchEvent(', 'content-script-started', 'wxt:locationchange', 'CustomEvent('];
 /** Only the practice build may let the end-to-end harness open our shadow roots. */
-const PRACTICE_ONLY = ['e2e:open-shadow-roots'];
+const PRACTICE_ONLY = [OPEN_SHADOW_KEY];
 
 /** The problems found in the content scripts of one build directory. */
 export function quietProblems(buildDir: string, mode: string): string[] {

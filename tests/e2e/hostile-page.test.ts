@@ -18,10 +18,11 @@ import {
   PRACTICE_START_PAGE,
   practiceGuide,
   practiceSitesSuite,
+  storageIn,
   WAIT_MS,
   waitForState,
 } from './harness';
-import { overlayButton } from './harness/closed-root';
+import { ourButton } from './harness/closed-root';
 import { typeAsPerson } from './playback/gestures';
 import { FIRST_TARGET, PRACTICE_QUESTION, TYPED } from './playback/person';
 import { runOfTab } from './playback/runs';
@@ -40,14 +41,14 @@ const guide = practiceGuide();
 const sites = practiceSitesSuite();
 
 const reportOf = (page: Page) => page.evaluate(() => window.hostileReport);
+const RECORDER_HOST = 'cote-a-cote-recorder';
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind) => {
   const suite = extensionSuite(kind, { shadowRoots: 'closed' });
 
-  it('can neither find, read, drive nor overhear the extension, nor fake a step; the person still can', async () => {
+  /** The hostile page in a new tab, its script given the ids a page can know: the public id, and Firefox's uuid. */
+  async function hostilePage(): Promise<{ page: Page; ids: string[] }> {
     const { ext } = suite;
-    const t = await inExtensionPage(ext, messagesOf);
-    // A page can know an extension's public id; Firefox's pages also get its internal uuid.
     const ids = [ext.extensionId, new URL(ext.origin).host];
     const page = suite.track(await ext.newPage('hostile page'));
     await page.evaluateOnNewDocument((given: string[]) => {
@@ -57,12 +58,19 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind)
     await page.waitForSelector('html[data-fr-js="true"]', { timeout: WAIT_MS });
     // The canary: the page's script ran, before the page's own.
     expect(await page.$eval('html', (html) => html.dataset.hostile)).toBe('ran');
+    return { page, ids };
+  }
+
+  it('can neither find, read, drive nor overhear the extension, nor fake a step; the person still can', async () => {
+    const { ext } = suite;
+    const t = await inExtensionPage(ext, messagesOf);
+    const { page } = await hostilePage();
     await page.evaluate(() => window.hostile.look());
 
     // The run starts: the question is shown, and the person can find its answers (accessibility tree).
     const tabId = await startFromPopup(ext, page);
     const { question, noAccount, noAccountIndex } = PRACTICE_QUESTION;
-    const answer = await overlayButton(page, kind, noAccount.label);
+    const answer = await ourButton(page, kind, noAccount.label);
 
     // The page tries everything on our UI, and changes its address as a single-page site does.
     await page.evaluate(() => {
@@ -83,13 +91,13 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind)
     expect(atFirst?.history[0]?.help).toEqual([]);
 
     // The step's bubble is shown; the page fakes the person on the step's own field, and tries our UI again.
-    await overlayButton(page, kind, t('overlay.done'));
+    await ourButton(page, kind, t('overlay.done'));
     await page.evaluate(() => {
       window.hostile.spoofFirstField();
       window.hostile.drive();
     });
     // The person asks for help: once that is in the run, the page's attempts (sent before) have been heard too.
-    await (await overlayButton(page, kind, t('overlay.cantFind'))).click();
+    await (await ourButton(page, kind, t('overlay.cantFind'))).click();
     const helped = await waitForState(
       'the person’s call for help',
       () => runOfTab(ext, tabId, page),
@@ -119,7 +127,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind)
     expect(report.shadowRoots).toBe(0);
     expect(report.texts).toEqual([]);
     // The page did try: its clicks, events and focus all ran without an error.
-    expect(report.attempts).toEqual(expect.arrayContaining(['click()', 'dispatch click', 'dispatch keydown Enter', 'spoof blur']));
+    expect(report.attempts).toEqual(
+      expect.arrayContaining(['click()', 'dispatch click', 'dispatch keydown Enter', 'hit-tested click', 'spoof blur']),
+    );
     expect(report.errors).toEqual([]);
     // Nothing said to the page: no message, no event named with our id.
     expect(report.messages).toEqual([]);
@@ -130,5 +140,40 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind)
     expect(pageText).not.toContain(guide.title);
     expect(pageText).not.toContain(question.question);
     expect(pageText).not.toContain(first.instruction);
+  });
+
+  it('cannot read, stop or overhear a recording; the trainer’s own « Arrêter » stops it', async () => {
+    const { ext } = suite;
+    const { page } = await hostilePage();
+    const t = await inExtensionPage(ext, messagesOf);
+    const recording = () => inExtensionPage(ext, (p) => storageIn(p, 'recording'), { bringBack: page });
+    const popup = suite.track(await ext.openPopup(page));
+    await popup.locator('section.recorder button.record-start').setTimeout(WAIT_MS).click();
+    await page.waitForSelector(RECORDER_HOST, { timeout: WAIT_MS });
+    await popup.close().catch(() => undefined);
+    await page.bringToFront();
+
+    // The page presses the bar every way it can; then the trainer acts: the recording goes on and records it.
+    await page.evaluate(() => window.hostile.drive());
+    await page.type(FIRST_TARGET, TYPED.email);
+    await page.keyboard.press('Tab');
+    const after = await waitForState(
+      'the trainer’s step recorded',
+      recording,
+      (stored) => ((stored.recording as { draft?: unknown[] } | undefined)?.draft?.length ?? 0) >= 1,
+    );
+    expect(after.recording, 'still recording after the page’s attempts').toBeDefined();
+
+    const report = await reportOf(page);
+    expect(report.hosts.filter((look) => look.when === 'drive').map((look) => look.names)).toEqual([[RECORDER_HOST]]);
+    expect(report.shadowRoots).toBe(0);
+    expect(report.texts).toEqual([]);
+    expect(report.errors).toEqual([]);
+    expect(report.messages).toEqual([]);
+    expect(report.events).toEqual([]);
+
+    // The trainer's own press on « Arrêter » ends it.
+    await (await ourButton(page, kind, t('recorder.bar.stopLabel'), RECORDER_HOST)).click();
+    await waitForState('the recording stopped', recording, (stored) => stored.recording === undefined);
   });
 });

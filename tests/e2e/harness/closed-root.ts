@@ -6,20 +6,21 @@ import { OVERLAY_HOST } from './views';
 import { waitUntil } from './wait';
 
 /**
- * A button of the overlay by its accessible name, found where the page cannot
- * look: Chromium's accessibility tree (`aria/`), or in Firefox the closed
- * shadow root that WebDriver BiDi gives the driver (the page's own
- * `element.shadowRoot` is null). Press it with `click()`: trusted input.
+ * A button of our UI (the overlay, unless `host` names another host) by its
+ * accessible name, found where the page cannot look: Chromium's accessibility
+ * tree (`aria/`), or in Firefox the closed shadow root that WebDriver BiDi
+ * gives the driver (the page's own `element.shadowRoot` is null). Press it
+ * with `click()`: trusted input.
  */
-export function overlayButton(page: Page, kind: BrowserKind, name: string): Promise<ElementHandle<Element>> {
-  return waitUntil(`« ${name} » in the overlay`, async () => {
+export function ourButton(page: Page, kind: BrowserKind, name: string, host = OVERLAY_HOST): Promise<ElementHandle<Element>> {
+  return waitUntil(`« ${name} » in ${host}`, async () => {
     if (kind === 'chromium') return page.$(`aria/${name}[role="button"]`);
-    const host = await page.$(OVERLAY_HOST);
-    if (!host) return null;
-    const remote = (host as unknown as BidiElementHandle).remoteValue() as { value?: { shadowRoot?: unknown } };
+    const element = await page.$(host);
+    if (!element) return null;
+    const remote = (element as unknown as BidiElementHandle).remoteValue() as { value?: { shadowRoot?: unknown } };
     const shadow = remote.value?.shadowRoot;
     if (!shadow) return null;
-    const root = BidiElementHandle.from(shadow as never, (host as unknown as { realm: never }).realm);
+    const root = BidiElementHandle.from(shadow as never, (element as unknown as { realm: never }).realm);
     for (const button of await root.$$('button')) {
       const label = await button.evaluate((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim());
       if (label === name && (await button.isVisible())) return button as unknown as ElementHandle<Element>;
