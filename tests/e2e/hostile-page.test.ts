@@ -166,6 +166,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind)
 
     const report = await reportOf(page);
     expect(report.hosts.filter((look) => look.when === 'drive').map((look) => look.names)).toEqual([[RECORDER_HOST]]);
+    expect(report.attempts).toEqual(expect.arrayContaining(['click()', 'dispatch click', 'dispatch keydown Enter']));
     expect(report.shadowRoots).toBe(0);
     expect(report.texts).toEqual([]);
     expect(report.errors).toEqual([]);
