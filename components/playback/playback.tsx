@@ -79,7 +79,7 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   function draw() {
     if (!settings) return;
     const shown = testing ?? view;
-    const hidden = !testing && (!shown || !shown.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
+    const hidden = !testing && (!shown?.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
     const visible = hidden ? null : shown;
     if (visible && !page.host.isConnected) {
       // A new host: its live region is in the page, empty, before the step's text comes into it (else not announced).
