@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { assertContentScriptsLight } from './scripts/content-weight';
+import { assertContentScripts } from './scripts/content-scripts';
 import { assertBundlesNeverAct, assertNeverActs, neverActVitePlugin } from './scripts/never-act';
 import { catalogueVitePlugin, loadCatalogue, permissionsFor } from './utils/catalogue/build';
 
@@ -38,6 +38,11 @@ export default defineConfig({
     plugins: [catalogueVitePlugin(env.mode), neverActVitePlugin(import.meta.dirname)],
     // Never the development JSX runtime: it would ship source paths and weigh more.
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact', jsxDev: false },
+    // WXT's content script context posts a message and dispatches events into the page (naming the extension's id):
+    // its entry code gets a silent stand-in, and our scripts start their own (components/page/context.ts).
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: `${import.meta.dirname}/components/page/wxt-context.ts` }],
+    },
   }),
   manifest: ({ browser, manifestVersion, mode }) => {
     const { hostPermissions } = permissionsFor(loadCatalogue(mode));
@@ -71,7 +76,7 @@ export default defineConfig({
     'build:before': (wxt) => assertNeverActs(wxt.config.root),
     'build:done': (wxt) => {
       assertBundlesNeverAct(wxt.config.outDir);
-      assertContentScriptsLight(wxt.config.outDir);
+      assertContentScripts(wxt.config.outDir, wxt.config.mode);
     },
     // Content scripts run only on the sites that the bundled guides name: their
     // matches are set here, from the catalogue, never to every site.

@@ -1,4 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPageContext } from '../components/page/context';
+import { shadowMode } from '../components/page/test-access';
 import { startRecorder } from '../components/recorder/recorder';
 
 /**
@@ -8,7 +10,10 @@ import { startRecorder } from '../components/recorder/recorder';
  */
 export default defineContentScript({
   registration: 'runtime',
-  main(ctx) {
-    startRecorder({ signal: ctx.signal });
+  // WXT's context is replaced by a silent one (wxt.config.ts): ours tells the page nothing.
+  async main() {
+    const ctx = startPageContext('recorder');
+    const mode = await shadowMode();
+    if (!ctx.isInvalid) startRecorder({ signal: ctx.signal, shadowMode: mode });
   },
 });

@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { answerHostile } from './practice-hostile';
 import { recapRoute, type Submitted } from './practice-recap';
 import { SPA_PAGES, SPA_ROOT, spaPage } from './practice-spa';
 
@@ -115,6 +116,7 @@ export function startPracticeServer(options: PracticeServerOptions = {}): Promis
         return;
       }
     }
+    if (answerHostile(url.pathname, trees, res)) return;
     if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': TYPES['.html'] });
       res.end(indexPage(Object.keys(trees)));

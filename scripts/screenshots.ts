@@ -24,7 +24,6 @@ import {
   type ExtensionBrowser,
   launchWithExtension,
   messages,
-  OVERLAY_HOST,
   PRACTICE_GUIDE_ID,
   PRACTICE_START_PAGE,
   type PracticeSites,
@@ -123,7 +122,6 @@ async function practicePage(ext: ExtensionBrowser, sites: PracticeSites, width =
   const page = await sized(await ext.newPage('practice page'), width, WINDOW.height);
   await page.evaluateOnNewDocument(KEEP_NAMES_SHIM);
   await page.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-  await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
   // DSFR's own script has set the page up (its display-settings modal, its fields).
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'), { timeout: WAIT_MS });
   return page;

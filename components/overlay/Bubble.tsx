@@ -7,7 +7,7 @@ import type { OverlayEvent, StepView, TargetState } from './types';
 export const TITLE_ID = 'cac-title';
 export const TEXT_ID = 'cac-text';
 
-const TRACE = ['overlay.traceLogout', 'overlay.tracePassword', 'overlay.traceTabs'] as const;
+const TRACE = ['overlay.traceLogout', 'overlay.tracePassword', 'overlay.traceTabs', 'overlay.traceOurs'] as const;
 
 /** The sentence that replaces the spotlight when the target is missing or uncertain; null otherwise. */
 export function missingText(status: TargetState['status']): string | null {

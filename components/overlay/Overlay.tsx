@@ -150,7 +150,8 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
   useEffect(() => {
     if (!view) return;
     const onKey = (e: KeyboardEvent) => {
-      if (!isShortcut(e)) return;
+      // A page script's key event is not the person's.
+      if (!e.isTrusted || !isShortcut(e)) return;
       e.preventDefault();
       e.stopPropagation();
       focusRef.current();

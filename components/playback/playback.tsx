@@ -5,13 +5,12 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { matchesPage } from '../../utils/catalogue/sites';
 import type { ActionStep, Guide } from '../../utils/guide/schema';
 import { type LocateResult, locate, watch } from '../../utils/locate';
 import type { TargetDescription } from '../../utils/locate/target';
 import type { TabMessage, TabResponseMap, TargetTestResult } from '../../utils/messages';
-import { observeStep } from '../../utils/observe';
+import { followPersonInput, observeStep } from '../../utils/observe';
 import { type RunEvent, startRun } from '../../utils/run';
 import type { StepView } from '../../utils/run/view';
 import { send } from '../../utils/send';
@@ -19,6 +18,11 @@ import type { Settings } from '../../utils/settings/settings';
 import { watchSettings } from '../../utils/settings/store';
 import { tabRuns } from '../../utils/storage/items';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
+import type { PageContext } from '../page/context';
+import type { PageHost } from '../page/host';
+
+/** A new host's live region waits this long in the page, empty, before the step is written into it. */
+const ANNOUNCE_DELAY_MS = 100;
 
 const toTargetState = (result: LocateResult): TargetState =>
   result.status === 'found' ? { status: 'found', element: result.element } : { status: result.status };
@@ -45,11 +49,13 @@ function testView(target: TargetDescription, instruction: string): StepView {
 const onOtherPage = (step: ActionStep) => step.page !== undefined && !matchesPage(step.page, new URL(location.href));
 
 /**
- * Starts playback in `container` (inside our shadow root). Everything it
- * listens to or observes stops with the content script's context (`ctx`):
- * when the extension reloads, or the overlay is removed.
+ * Starts playback in `page` (our host, with its closed shadow root), which is
+ * in the page only while something is shown. Everything it listens to or
+ * observes stops with the content script's context (`ctx`): when the extension
+ * reloads, or a newer copy of the script starts.
  */
-export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: ContentScriptContext): void {
+export function startPlayback(page: PageHost, ctx: PageContext): void {
+  const { container } = page;
   // Plain state and one draw(): the content script stays small (no signals library here).
   let view: StepView | null = null;
   let target: TargetState = { status: 'no-target' };
@@ -61,19 +67,35 @@ export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: Co
   let stopAhead: () => void = () => {};
   let shownKey = '';
   let lastUrl = location.href;
+  /** A new host is in the page, its live region still empty (see draw). */
+  let announcing = false;
 
   const emit = (event: RunEvent) => void send({ type: 'run:event', event }).catch(() => undefined);
   /** Our own overlay (the host and everything in its shadow root) is never a reason to look again. */
-  const ignore = (node: Node) => host.contains(node) || node.getRootNode() === host.shadowRoot;
+  const ignore = page.contains;
+  // The person's own pointer and key input in the page: a step counts only after it reached the target.
+  const person = followPersonInput(document, { signal: ctx.signal });
 
   function draw() {
     if (!settings) return;
     const shown = testing ?? view;
-    const hidden = !testing && (!shown || !shown.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
+    const hidden = !testing && (!shown?.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
+    const visible = hidden ? null : shown;
+    if (visible && !page.host.isConnected) {
+      // A new host: its live region is in the page, empty, before the step's text comes into it (else not announced).
+      page.attach();
+      announcing = true;
+      ctx.setTimeout(() => {
+        announcing = false;
+        draw();
+      }, ANNOUNCE_DELAY_MS);
+    }
     render(
-      <Overlay view={hidden ? null : shown} target={target} onEvent={onEvent} onSearchAgain={searchAgain} settings={settings} />,
+      <Overlay view={announcing ? null : visible} target={target} onEvent={onEvent} onSearchAgain={searchAgain} settings={settings} />,
       container,
     );
+    // Nothing shown: nothing of ours stays in the page.
+    if (!visible) page.detach();
   }
 
   function setTarget(next: TargetState) {
@@ -89,9 +111,10 @@ export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: Co
     const item = view?.item;
     if (!item) return;
     if (event.type === 'finish') {
-      // "Terminer": the run is over; the overlay goes away on this page.
+      // "Terminer": the run is over; the overlay goes away on this page, and the run leaves the tab's storage.
       dismissed = `${view?.run.startedAt}/${item.id}`;
       draw();
+      void send({ type: 'run:close' }).catch(() => undefined);
       return;
     }
     emit(event);
@@ -108,7 +131,7 @@ export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: Co
     if (!next?.target || onOtherPage(next)) return;
     const found = locate(next.target, document);
     if (found.status !== 'found') return;
-    stopAhead = observeStep(next, found.element, () => emit({ type: 'action-done', stepId: next.id }));
+    stopAhead = observeStep(next, found.element, () => emit({ type: 'action-done', stepId: next.id }), { person });
   }
 
   /** Locate and observe the current step's target while it stays current. */
@@ -137,10 +160,15 @@ export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: Co
         stopObserve();
         stopObserve =
           result.status === 'found'
-            ? observeStep(item, result.element, () => {
-                emit({ type: 'action-done', stepId: item.id });
-                watchAhead(next.next);
-              })
+            ? observeStep(
+                item,
+                result.element,
+                () => {
+                  emit({ type: 'action-done', stepId: item.id });
+                  watchAhead(next.next);
+                },
+                { person },
+              )
             : () => {};
       },
       { ignore },
@@ -217,14 +245,13 @@ export function startPlayback(container: HTMLElement, host: HTMLElement, ctx: Co
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   // Every change of address: a load is this script's start; a single-page site's pushState, back, forward or anchor
-  // comes as WXT's location event (read once the address has really changed: a link to another page fires it too).
-  ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(checkUrl, 0));
-  ctx.addEventListener(window, 'popstate', checkUrl);
-  ctx.addEventListener(window, 'hashchange', checkUrl);
+  // comes as the context's location change, heard by our code only.
+  ctx.onLocationChange(checkUrl);
   ctx.onInvalidated(() => {
     stopStep();
     stopAhead();
     render(null, container);
+    page.detach();
   });
 
   void send({ type: 'run:event', event: { type: 'page', url: location.href } })

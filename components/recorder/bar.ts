@@ -4,6 +4,7 @@
  * offers « Arrêter ». Plain DOM and text only (no page markup, no HTML strings).
  */
 import { i18n } from '#i18n';
+import { obeyPersonOnly } from '../page/person-input';
 
 export const RECORDER_HOST = 'cote-a-cote-recorder';
 
@@ -23,6 +24,10 @@ export interface RecordingBar {
 export interface RecordingBarOptions {
   /** « Arrêter »: resolves when the recording is stopped; rejects with a reason to show. */
   onStop: () => Promise<void>;
+  /** Closed: the page cannot read the bar. `open` only in practice builds, when the end-to-end harness asks. */
+  shadowMode?: ShadowRootMode;
+  /** Who made an event. Injectable for tests only: happy-dom's events are never trusted. */
+  isTrusted?: (event: Event) => boolean;
 }
 
 const STYLE = `
@@ -54,9 +59,12 @@ button:disabled { cursor: default; opacity: 0.7; }
 /** Events from our bar stay ours: the page's own handlers do not see them. */
 const ISOLATED = ['click', 'keydown', 'keyup', 'keypress', 'input', 'mousedown', 'mouseup', 'pointerdown', 'pointerup'];
 
-export function mountRecordingBar(doc: Document, { onStop }: RecordingBarOptions): RecordingBar {
+export function mountRecordingBar(doc: Document, { onStop, shadowMode = 'closed', isTrusted }: RecordingBarOptions): RecordingBar {
   const host = doc.createElement(RECORDER_HOST);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: shadowMode });
+  // « Arrêter » obeys the person's own press only, never a page script's event.
+  const life = new AbortController();
+  obeyPersonOnly(shadow, { signal: life.signal, isTrusted });
   const style = doc.createElement('style');
   style.textContent = STYLE;
 
@@ -93,7 +101,10 @@ export function mountRecordingBar(doc: Document, { onStop }: RecordingBarOptions
     else button.removeAttribute('aria-label');
   };
 
-  const remove = () => host.remove();
+  const remove = () => {
+    life.abort();
+    host.remove();
+  };
 
   button.addEventListener('click', () => {
     if (mode === 'failed') {

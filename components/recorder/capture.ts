@@ -16,6 +16,7 @@ import { isTypedField } from '../../utils/authoring/sensitive';
 import { typedMatcher, typedValueHashes } from '../../utils/authoring/typed-values';
 import { scrubUrl } from '../../utils/authoring/url-pattern';
 import { describeForRecording } from '../../utils/locate/describe';
+import { followPersonInput } from '../../utils/observe/person';
 
 /** The recording's key and the hashes of what was typed on earlier pages, from the background (memory only). */
 export interface TypedKeyring {
@@ -109,6 +110,9 @@ export function captureActions({
   keyring,
 }: CaptureOptions): () => void {
   const doc = view.document;
+  const stop = new AbortController();
+  // A page script can make trusted `change`, `focusout` or `submit` events: only what the person's own pointer or keys reached is recorded.
+  const person = followPersonInput(doc, { isTrusted, signal: stop.signal });
   /** Fields already recorded as filled since they were last typed in: leaving them again adds nothing. */
   let recordedFilled = new WeakSet<Element>();
   /** In memory for this page's life: the key, and the hashes of what was typed in this recording. */
@@ -143,6 +147,8 @@ export function captureActions({
     if (!el || isOwn(el) || event.composedPath().some((node) => node instanceof Node && isOwn(node))) return null;
     return el;
   };
+  /** The element of an event the person made, on an element their own pointer or keys reached. */
+  const byPerson = (el: Element | null | undefined): el is Element => !!el && person.reached(el);
 
   /** A field typed in and left filled becomes a step, once; what it holds, only as keyed hashes. */
   const fieldLeft = (el: Element) => {
@@ -156,13 +162,13 @@ export function captureActions({
   /** Enter in a field sends the form without the field being left: record it first. */
   const flushActiveField = (except: Element) => {
     const active = deepActive(doc);
-    if (active && active !== except && !isOwn(active)) fieldLeft(active);
+    if (active && active !== except && !isOwn(active) && byPerson(active)) fieldLeft(active);
   };
 
   const onClick = (event: Event) => {
     const el = accepts(event);
     const control = el?.closest(ACTIONABLE);
-    if (!control) return;
+    if (!byPerson(control)) return;
     // A label passes the click on to its control, whose own change is recorded.
     if (control.localName === 'label' && (control as HTMLLabelElement).control) return;
     // Fields, lists and choices are recorded when filled or chosen, not when clicked into.
@@ -174,7 +180,7 @@ export function captureActions({
 
   const onChange = (event: Event) => {
     const el = accepts(event);
-    if (!el) return;
+    if (!byPerson(el)) return;
     if (el.localName === 'select') {
       if (isFilled(el)) emit('change', el);
       return;
@@ -193,7 +199,7 @@ export function captureActions({
 
   const onFocusOut = (event: Event) => {
     const el = accepts(event);
-    if (el) fieldLeft(el);
+    if (byPerson(el)) fieldLeft(el);
   };
 
   /** Typing again in a recorded field makes it worth recording when left. No value is read. */
@@ -235,6 +241,7 @@ export function captureActions({
   ];
   for (const [type, listener] of listeners) view.addEventListener(type, listener, options);
   return () => {
+    stop.abort();
     for (const [type, listener] of listeners) view.removeEventListener(type, listener, options);
     recordedFilled = new WeakSet();
     typedKey = null;

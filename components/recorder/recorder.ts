@@ -9,6 +9,7 @@ import { RECORDING_IDLE_MS, type RecorderState } from '../../utils/authoring/rec
 import type { Request, ResponseOf } from '../../utils/messages';
 import { send as sendToBackground } from '../../utils/send';
 import { recorderStateItem } from '../../utils/storage/items';
+import { OVERLAY_HOST } from '../page/host';
 import { mountRecordingBar } from './bar';
 import { captureActions } from './capture';
 
@@ -18,10 +19,9 @@ export interface RecorderOptions {
   view?: Window;
   /** The content script's life: aborted when the extension reloads or goes away. */
   signal?: AbortSignal;
+  /** The bar's shadow root: closed, unless the practice build's end-to-end harness asks. */
+  shadowMode?: ShadowRootMode;
 }
-
-/** The playback overlay's host element (entrypoints/content). */
-const OVERLAY_HOST = 'cote-a-cote-overlay';
 
 /** Set in the script's world: a second injection in the same page does nothing. */
 const RUNNING = Symbol.for('cote-a-cote.recorder');
@@ -29,13 +29,15 @@ const RUNNING = Symbol.for('cote-a-cote.recorder');
 type Scope = typeof globalThis & { [RUNNING]?: () => void };
 
 /** Starts recording in this page; returns the function that stops it (also called when the recording ends). */
-export function startRecorder({ send = sendToBackground, isTrusted, view = window, signal }: RecorderOptions = {}): () => void {
+export function startRecorder({ send = sendToBackground, isTrusted, view = window, signal, shadowMode }: RecorderOptions = {}): () => void {
   const scope = globalThis as Scope;
   const running = scope[RUNNING];
   if (running) return running;
 
   let stopped = false;
   const bar = mountRecordingBar(view.document, {
+    shadowMode,
+    isTrusted,
     onStop: async () => {
       const result = await send({ type: 'recorder:stop' });
       if (!result.ok) throw new Error(result.problems[0]?.message ?? '');

@@ -1,5 +1,7 @@
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startPageContext } from '../../components/page/context';
+import { createPageHost, OVERLAY_HOST } from '../../components/page/host';
+import { shadowMode } from '../../components/page/test-access';
 import { startPlayback } from '../../components/playback/playback';
 // Inlined: the overlay also runs on the sites of the person's own guides, where no
 // extension file is web-accessible, so its styles travel inside the script.
@@ -9,20 +11,12 @@ export default defineContentScript({
   // Replaced at build time by the sites of the bundled guides (wxt.config.ts).
   matches: ['http://localhost/*'],
   cssInjectionMode: 'manual',
-  async main(ctx) {
-    const ui = await createShadowRootUi(ctx, {
-      name: 'cote-a-cote-overlay',
-      css: overlayCss,
-      position: 'overlay',
-      zIndex: 2147483647,
-      // After <body>: a page's modal focus trap listening on <body> leaves our bubble alone.
-      anchor: 'html',
-      append: 'last',
-      // Key presses in our UI never reach the page's handlers.
-      isolateEvents: true,
-      // Everything playback listens to stops with the context.
-      onMount: (container, _shadow, host) => startPlayback(container, host, ctx),
-    });
-    ui.mount();
+  // WXT's context is replaced by a silent one (wxt.config.ts): ours tells the page nothing.
+  async main() {
+    const ctx = startPageContext('content');
+    const mode = await shadowMode();
+    if (ctx.isInvalid) return;
+    // Everything playback listens to stops with the context; the host is in the page only while something is shown.
+    startPlayback(createPageHost({ name: OVERLAY_HOST, css: overlayCss, mode, signal: ctx.signal }), ctx);
   },
 });

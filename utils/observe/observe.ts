@@ -1,4 +1,5 @@
 import { type EventFacts, expectation, isStepDone, type StepForExpectation } from './expectation';
+import { followPersonInput, type PersonInput } from './person';
 
 /**
  * Watches the person's own events on a step's target and says when the step
@@ -10,6 +11,12 @@ import { type EventFacts, expectation, isStepDone, type StepForExpectation } fro
 export interface ObserveOptions {
   /** Who made the event. Injectable for tests only: happy-dom's events are never trusted. */
   isTrusted?: (event: Event) => boolean;
+  /**
+   * The person's own input in the page, followed since before this step (the click that ends a field step
+   * also does the next one): a trusted event counts only once the person reached its element.
+   * Without it, the input is followed from now on.
+   */
+  person?: PersonInput;
 }
 
 // `change` and `submit` do not cross shadow boundaries: hence a listener on the target's shadow root too.
@@ -61,11 +68,23 @@ export function eventFacts(event: Event, target: Element, trusted: boolean): Eve
   return { type: event.type, trusted, onTarget, filled: source !== undefined && isFilled(source) };
 }
 
+/**
+ * Whether the person's own input reached what this event comes from: the target or the control the event
+ * started on (a radio of its group, a label's control), or, for a form sent, a key pressed in it (Enter).
+ */
+export function byPerson(event: Event, target: Element, person: PersonInput): boolean {
+  const source = event.composedPath().find((node): node is Element => (node as Node).nodeType === 1);
+  if (person.reached(target) || (source !== undefined && event.type !== 'submit' && person.reached(source))) return true;
+  return event.type === 'submit' && source !== undefined && person.keyedIn(source);
+}
+
 /** Starts watching; `onDone` is called at most once, with nothing. Returns `stop()`. */
 export function observeStep(step: StepForExpectation, target: Element, onDone: () => void, options: ObserveOptions = {}): () => void {
   const expected = expectation(step);
   if (expected.kind === 'page' || expected.kind === 'manual') return () => {};
   const trusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
+  const own = options.person ? undefined : new AbortController();
+  const person = options.person ?? followPersonInput(target.ownerDocument, { isTrusted: trusted, signal: own?.signal });
   const roots = new Set<Node>([target.ownerDocument]);
   const root = target.getRootNode();
   if (root !== target.ownerDocument && root.nodeType === 11) roots.add(root);
@@ -74,11 +93,12 @@ export function observeStep(step: StepForExpectation, target: Element, onDone: (
   let stopped = false;
   const stop = () => {
     stopped = true;
+    own?.abort();
     for (const node of roots) for (const type of EVENTS) node.removeEventListener(type, handle, listen);
   };
   function handle(event: Event) {
-    // Untrusted events are dropped before anything of the page is read.
-    if (stopped || !trusted(event) || !isStepDone(expected, eventFacts(event, target, true))) return;
+    // Untrusted events, and trusted ones that a script made without the person, are dropped before anything of the page is read.
+    if (stopped || !trusted(event) || !byPerson(event, target, person) || !isStepDone(expected, eventFacts(event, target, true))) return;
     stop();
     onDone();
   }

@@ -1,8 +1,9 @@
 // Debian's Chromium and Firefox ESR launched by puppeteer-core with a private copy of the practice build installed.
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { OPEN_SHADOW_KEY } from '../../../components/page/open-shadow-key';
 import { ExtensionErrors } from './console';
-import { type ExtensionApi, storageIn } from './extension-pages';
+import { type ExtensionApi, inExtensionPage, storageIn, withExtensionApi } from './extension-pages';
 import { type BrowserKind, type BuildSnapshot, EXECUTABLES, snapshotBuild } from './paths';
 
 /** How long a condition may take in a page before a test fails (a loaded 2-core CI machine). */
@@ -37,8 +38,22 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(kind: BrowserKind): Promise<ExtensionBrowser> {
-  return kind === 'chromium' ? launchChromium() : launchFirefox();
+export async function launchWithExtension(
+  kind: BrowserKind,
+  { shadowRoots = 'open' }: { shadowRoots?: ShadowRootMode } = {},
+): Promise<ExtensionBrowser> {
+  const ext = await (kind === 'chromium' ? launchChromium() : launchFirefox());
+  // Our shadow roots are closed to pages. The practice build opens them when asked, so that the tests read and
+  // press our UI with the driver's selectors; tests/e2e/hostile-page.test.ts keeps them closed, as a store build does.
+  if (shadowRoots === 'open') {
+    await inExtensionPage(ext, (page) =>
+      withExtensionApi(page, (api, key) => api.storage.local.set({ [key]: true }), OPEN_SHADOW_KEY),
+    ).catch(async (error: unknown) => {
+      await ext.close();
+      throw error;
+    });
+  }
+  return ext;
 }
 
 /**

@@ -7,6 +7,7 @@ export interface ExtensionApi {
   storage: {
     local: {
       get(keys: string | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
       remove(keys: string[]): Promise<void>;
       onChanged: { addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void };
     };

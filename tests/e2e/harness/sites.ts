@@ -4,7 +4,6 @@ import { type PracticeServer, startPracticeServer } from '../../../scripts/pract
 import { WAIT_MS } from './browsers';
 import { PRACTICE_START_PAGE } from './paths';
 import type { ExtensionSuite } from './suite';
-import { OVERLAY_HOST } from './views';
 
 /**
  * The same practice site served twice on random ports: once on 127.0.0.1, one
@@ -40,13 +39,14 @@ export async function startPracticeSites(): Promise<PracticeSites> {
 
 /**
  * A new tab of the suite on the practice guide's first page (`site`: a base URL
- * of the practice sites), once loaded and given the overlay's host. `prepare`
+ * of the practice sites), once loaded and set up by its own script (DSFR). The
+ * overlay's host is not there: it comes only with something to show. `prepare`
  * runs before the page loads (a viewport, a script installed on new documents…).
  */
 export async function openPracticePage(suite: ExtensionSuite, site: string, prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = suite.track(await suite.ext.newPage('practice page'));
   await prepare?.(page);
   await page.goto(`${site}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
-  await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+  await page.waitForSelector('html[data-fr-js="true"]', { timeout: WAIT_MS });
   return page;
 }

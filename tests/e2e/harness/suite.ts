@@ -22,12 +22,16 @@ export interface ExtensionSuite {
  */
 export function extensionSuite(
   kind: BrowserKind,
-  { launched, closing }: { launched?(ext: ExtensionBrowser): Promise<void>; closing?(): Promise<void> } = {},
+  {
+    launched,
+    closing,
+    shadowRoots,
+  }: { launched?(ext: ExtensionBrowser): Promise<void>; closing?(): Promise<void>; shadowRoots?: ShadowRootMode } = {},
 ): ExtensionSuite {
   let ext: ExtensionBrowser | undefined;
   const opened: Page[] = [];
   const launch = async () => {
-    ext = await launchWithExtension(kind);
+    ext = await launchWithExtension(kind, { shadowRoots });
     await launched?.(ext);
     return ext;
   };

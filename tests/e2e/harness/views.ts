@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { WAIT_MS } from './browsers';
 import { PRACTICE_GUIDE_ID } from './paths';
 
-/** The content script's UI host element (WXT shadow-root UI). */
+/** The content script's UI host element: in the page only while something is shown (components/page/host.ts). */
 export const OVERLAY_HOST = 'cote-a-cote-overlay';
 
 /** The practice guide's entry in the extension's guide lists (the popup's, the editor's). */

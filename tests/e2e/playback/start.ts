@@ -5,7 +5,6 @@ import {
   type ExtensionBrowser,
   type ExtensionSuite,
   messages,
-  OVERLAY_HOST,
   openPracticePage,
   PRACTICE_GUIDE_ID,
   PRACTICE_GUIDE_ITEM,
@@ -23,7 +22,8 @@ import { forgetPausedRuns, latestRun } from './runs';
  * the run is at its first step. Returns the tab id and the overlay's messages.
  */
 export async function beginPractice(ext: ExtensionBrowser, page: Page): Promise<{ tabId: number; t: Translate }> {
-  await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
+  // The overlay's host comes with the first thing shown: until then the page is only loaded (DSFR set it up).
+  await page.waitForSelector('html[data-fr-js="true"]', { timeout: WAIT_MS });
   const tabId = await startFromPopup(ext, page);
   const { question, noAccount } = PRACTICE_QUESTION;
   const asked = await waitForBubbleText(page, question.question);

@@ -55,7 +55,9 @@ function recorderIn(tabId: number): Promise<unknown>[] {
   return pending;
 }
 
+/** The person's own press on `target`, then the event it leads to. */
 function fire(target: Element, event: Event) {
+  target.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
   target.dispatchEvent(event);
 }
 

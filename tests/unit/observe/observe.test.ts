@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ActionStep } from '../../../utils/guide/schema';
-import { type EventFacts, eventFacts, expectation, isFilled, isStepDone, type ObserveOptions, observeStep } from '../../../utils/observe';
+import {
+  type EventFacts,
+  eventFacts,
+  expectation,
+  followPersonInput,
+  isFilled,
+  isStepDone,
+  type ObserveOptions,
+  observeStep,
+} from '../../../utils/observe';
 
 type Step = Pick<ActionStep, 'action' | 'doneWhen' | 'target' | 'donePage'>;
 const step = (action: ActionStep['action'], more: Partial<Step> = {}): Step => ({ action, target: { tag: 'input' }, ...more });
@@ -68,7 +77,8 @@ describe('isStepDone', () => {
 });
 
 describe('observeStep in the DOM', () => {
-  const trusted = { isTrusted: () => true };
+  /** Trusted events, from a person whose own input reached everything (the person's part is tested below). */
+  const trusted: ObserveOptions = { isTrusted: () => true, person: { reached: () => true, keyedIn: () => true } };
   const SECRET = 'Motdepasse-42';
   let stops: (() => void)[] = [];
   const watch = (s: Step, target: Element, options: ObserveOptions = trusted) => {
@@ -268,6 +278,110 @@ describe('observeStep in the DOM', () => {
     expect(add).not.toHaveBeenCalled();
     stop();
     add.mockRestore();
+  });
+});
+
+describe('the person’s own input', () => {
+  // Trusted events that a page script can make the browser dispatch without the person: el.click() on a
+  // checkbox gives a trusted change, focus() then blur() a trusted focusout, requestSubmit() a trusted submit.
+  const always = () => true;
+  let life: AbortController;
+  let stops: (() => void)[] = [];
+  const q = <T extends Element>(selector: string) => document.querySelector(selector) as T;
+  const fire = (node: EventTarget, type: string) => node.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+  const watch = (s: Step, target: Element, personTrusted: (event: Event) => boolean = always) => {
+    const onDone = vi.fn();
+    const person = followPersonInput(document, { isTrusted: personTrusted, signal: life.signal });
+    stops.push(observeStep(s, target, onDone, { isTrusted: always, person }));
+    return onDone;
+  };
+
+  beforeEach(() => {
+    life = new AbortController();
+    document.body.innerHTML = `
+      <form id="f">
+        <label for="cgu" id="cgu-label">J'accepte</label><input type="checkbox" id="cgu">
+        <input id="email" type="email"><input id="other">
+        <button id="send"><span id="send-label">Envoyer</span></button>
+      </form>
+      <button id="outside">Ailleurs</button>`;
+  });
+  afterEach(() => {
+    for (const stop of stops) stop();
+    stops = [];
+    life.abort();
+  });
+
+  it('check: a trusted change counts only after the person pressed the box or its label', () => {
+    const box = q<HTMLInputElement>('#cgu');
+    const onDone = watch(step('check'), box);
+    box.checked = true;
+    fire(box, 'change');
+    expect(onDone).not.toHaveBeenCalled();
+    fire(q('#outside'), 'pointerdown');
+    fire(box, 'change');
+    expect(onDone).not.toHaveBeenCalled();
+    fire(q('#cgu-label'), 'pointerdown');
+    fire(box, 'change');
+    expect(onDone).toHaveBeenCalledTimes(1);
+  });
+
+  it('fill: a trusted focusout counts only after the person’s key or pointer in the field', () => {
+    const email = q<HTMLInputElement>('#email');
+    const onDone = watch(step('fill'), email);
+    email.value = 'x';
+    fire(email, 'focusout');
+    expect(onDone).not.toHaveBeenCalled();
+    fire(q('#other'), 'keydown');
+    fire(email, 'focusout');
+    expect(onDone).not.toHaveBeenCalled();
+    fire(email, 'keydown');
+    fire(email, 'focusout');
+    expect(onDone).toHaveBeenCalledTimes(1);
+  });
+
+  it('click: the person’s press on the target or inside it, even before the step was watched', () => {
+    const person = followPersonInput(document, { isTrusted: always, signal: life.signal });
+    // The click that ends a field step does the next one: its press came before the next step was watched.
+    fire(q('#send-label'), 'pointerdown');
+    const onDone = vi.fn();
+    stops.push(observeStep(step('click'), q('#send'), onDone, { isTrusted: always, person }));
+    fire(q('#send'), 'click');
+    expect(onDone).toHaveBeenCalledTimes(1);
+  });
+
+  it('submit: the form sent counts after a key in it or a press on the button, not after a press elsewhere in it', () => {
+    const send = q('#send');
+    const form = q<HTMLFormElement>('#f');
+    const onDone = watch(step('click'), send);
+    fire(q('#email'), 'pointerdown');
+    fire(form, 'submit');
+    expect(onDone).not.toHaveBeenCalled();
+    fire(q('#email'), 'keydown');
+    fire(form, 'submit');
+    expect(onDone).toHaveBeenCalledTimes(1);
+  });
+
+  it('an untrusted press or key is not the person', () => {
+    const box = q<HTMLInputElement>('#cgu');
+    const onDone = watch(step('check'), box, () => false);
+    fire(box, 'pointerdown');
+    fire(box, 'keydown');
+    box.checked = true;
+    fire(box, 'change');
+    expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('without a follower given, follows the person from the start of the step', () => {
+    const box = q<HTMLInputElement>('#cgu');
+    const onDone = vi.fn();
+    stops.push(observeStep(step('check'), box, onDone, { isTrusted: always }));
+    box.checked = true;
+    fire(box, 'change');
+    expect(onDone).not.toHaveBeenCalled();
+    fire(box, 'pointerdown');
+    fire(box, 'change');
+    expect(onDone).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -16,9 +16,12 @@ afterEach(() => {
 });
 
 const names = (mounted: Mounted) => mounted.$$('.bubble button').map((b) => b.textContent?.trim());
-const key = (target: EventTarget, init: KeyboardEventInit) =>
+/** The person's key press: trusted, as the browser's are (happy-dom's events are not: marked here). */
+const key = (target: EventTarget, init: KeyboardEventInit, trusted = true) =>
   act(() => {
-    target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }));
+    const event = new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init });
+    if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+    target.dispatchEvent(event);
   });
 
 describe('a step whose target is found', () => {
@@ -203,11 +206,12 @@ describe('the end', () => {
       "Étapes où l'aide a été demandée : 1",
     ]);
     const boxes = m.$$('.trace input') as HTMLInputElement[];
-    expect(boxes.map((b) => b.type)).toEqual(['checkbox', 'checkbox', 'checkbox']);
+    expect(boxes.map((b) => b.type)).toEqual(['checkbox', 'checkbox', 'checkbox', 'checkbox']);
     expect(m.$$('.trace label').map((l) => l.textContent?.trim())).toEqual([
       'Se déconnecter du site',
       'Refuser que le navigateur enregistre le mot de passe',
       'Fermer les onglets de la démarche',
+      'Effacer les traces de Côte à côte (« Terminer » le fait seul sur un poste partagé ; sinon, dans le panneau latéral ou les réglages)',
     ]);
     act(() => boxes[1]!.click());
     expect(boxes[1]!.checked).toBe(true);
@@ -218,7 +222,7 @@ describe('the end', () => {
   it('has no recap block without recap', () => {
     m = mount({ view: view(end) });
     expect(m.$('.recap')).toBeNull();
-    expect(m.$$('.trace input')).toHaveLength(3);
+    expect(m.$$('.trace input')).toHaveLength(4);
   });
 });
 
@@ -275,6 +279,9 @@ describe('keyboard', () => {
     const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
     m = mount({ view: view(step()), target: { status: 'found', element: el } });
     el.focus();
+    // A page script's shortcut is not the person's.
+    key(el, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true }, false);
+    expect(document.activeElement).toBe(el);
     key(el, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true });
     expect(m.root.activeElement).toBe(m.$('.bubble'));
     key(m.$('.bubble')!, { key: 'Escape' });

@@ -17,6 +17,13 @@ const host = () => document.querySelector(RECORDER_HOST);
 const shadow = () => host()?.shadowRoot ?? null;
 const statusText = () => shadow()?.querySelector('[aria-live]')?.textContent;
 const barButton = () => shadow()?.querySelector('button') ?? null;
+/** The person's own press: a pointer down, then the click (trusted in these tests through `isTrusted`). */
+const press = (button: HTMLElement | null) => {
+  button?.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
+  button?.click();
+};
+/** Open here so that the tests can read it; closed by default (tested below). */
+const AS_PERSON = { shadowMode: 'open', isTrusted: () => true } as const;
 
 function storedRecording(steps: number) {
   return {
@@ -47,7 +54,7 @@ afterEach(() => {
 
 describe('the recording bar', () => {
   it('says that recording is on and counts the steps, in French', () => {
-    const bar = mountRecordingBar(document, { onStop: async () => {} });
+    const bar = mountRecordingBar(document, { ...AS_PERSON, onStop: async () => {} });
     expect(statusText()).toBe('Enregistrement en cours — aucune étape');
     bar.setSteps(1);
     expect(statusText()).toBe('Enregistrement en cours — 1 étape');
@@ -60,7 +67,7 @@ describe('the recording bar', () => {
 
   it('speaks French whatever the page’s language, and says its count as one status message', () => {
     document.documentElement.lang = 'en';
-    mountRecordingBar(document, { onStop: async () => {} });
+    mountRecordingBar(document, { ...AS_PERSON, onStop: async () => {} });
     // RGAA 8.7: our texts in the language they are written in, not the page's.
     expect(shadow()?.querySelector('[role=region]')?.getAttribute('lang')).toBe('fr');
     // RGAA 7.5: aria-live polite and aria-atomic true stand for role=status.
@@ -69,7 +76,7 @@ describe('the recording bar', () => {
   });
 
   it('pulses its red dot for 5 seconds at most (RGAA 13.8), and never with reduced motion', () => {
-    mountRecordingBar(document, { onStop: async () => {} });
+    mountRecordingBar(document, { ...AS_PERSON, onStop: async () => {} });
     const css = shadow()?.querySelector('style')?.textContent ?? '';
     const rules = [...css.matchAll(/\.dot\s*\{[^}]*animation:\s*(\S+)\s+([\d.]+)s\s+\S+\s+(\S+?)\s*;/g)];
     expect(rules.length).toBeGreaterThan(0);
@@ -85,37 +92,67 @@ describe('the recording bar', () => {
   it('« Arrêter » stops, then the bar goes', async () => {
     let resolve!: () => void;
     const onStop = vi.fn(() => new Promise<void>((r) => (resolve = r)));
-    mountRecordingBar(document, { onStop });
-    barButton()?.click();
+    mountRecordingBar(document, { ...AS_PERSON, onStop });
+    press(barButton());
     expect(onStop).toHaveBeenCalledTimes(1);
     expect(barButton()?.disabled).toBe(true);
     expect(barButton()?.textContent).toBe('Arrêt…');
-    barButton()?.click();
+    press(barButton());
     expect(onStop).toHaveBeenCalledTimes(1);
     resolve();
     await waitFor(() => host() === null, 'the bar to go');
   });
 
   it('tells why when stopping failed, and « Fermer » closes it', async () => {
-    mountRecordingBar(document, { onStop: async () => Promise.reject(new Error('Aucun enregistrement n’est en cours.')) });
-    barButton()?.click();
+    mountRecordingBar(document, { ...AS_PERSON, onStop: async () => Promise.reject(new Error('Aucun enregistrement n’est en cours.')) });
+    press(barButton());
     const alert = await waitFor(() => shadow()?.querySelector('[role=alert]:not([hidden])'), 'the alert');
     expect(alert.textContent).toBe("L'enregistrement n'a pas pu se terminer : Aucun enregistrement n’est en cours.");
     expect(barButton()?.textContent).toBe('Fermer');
-    barButton()?.click();
+    press(barButton());
     expect(host()).toBeNull();
   });
 
   it('keeps its clicks to itself: the page does not see them', () => {
     const seen = vi.fn();
     document.body.addEventListener('click', seen);
-    mountRecordingBar(document, { onStop: () => new Promise(() => {}) });
-    barButton()?.click();
+    mountRecordingBar(document, { ...AS_PERSON, onStop: () => new Promise(() => {}) });
+    press(barButton());
     expect(seen).not.toHaveBeenCalled();
   });
 
+  it('is closed to the page, and obeys only the person’s own press', () => {
+    const onStop = vi.fn(async () => {});
+    const bar = mountRecordingBar(document, { onStop });
+    expect(host()).not.toBeNull();
+    expect(host()?.shadowRoot).toBeNull();
+    // A page script's events: not trusted (happy-dom's never are), on the host or on the button.
+    host()?.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    bar.remove();
+    const trusted = mountRecordingBar(document, { ...AS_PERSON, onStop });
+    // Trusted, but with no press of the person on the button first (a trusted click made by a script).
+    barButton()?.click();
+    expect(onStop).not.toHaveBeenCalled();
+    // A press elsewhere in the bar does not count for the button.
+    shadow()
+      ?.querySelector('.bar')
+      ?.dispatchEvent(new Event('pointerdown', { bubbles: true, composed: true }));
+    barButton()?.click();
+    expect(onStop).not.toHaveBeenCalled();
+    press(barButton());
+    expect(onStop).toHaveBeenCalledTimes(1);
+    trusted.remove();
+  });
+
+  it('ignores untrusted events, even after the person’s press', () => {
+    const onStop = vi.fn(async () => {});
+    mountRecordingBar(document, { onStop, shadowMode: 'open' });
+    press(barButton());
+    expect(onStop).not.toHaveBeenCalled();
+  });
+
   it('has no accessibility violation', async () => {
-    mountRecordingBar(document, { onStop: async () => {} });
+    mountRecordingBar(document, { ...AS_PERSON, onStop: async () => {} });
     const results = await axe.run(shadow()!.querySelector('.bar') as HTMLElement, { rules: { region: { enabled: false } } });
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
   });
@@ -128,7 +165,7 @@ describe('the recorder script', () => {
 
   function start() {
     stop = startRecorder({
-      isTrusted: () => true,
+      ...AS_PERSON,
       send: (async (request: Request) => {
         // The keyring is asked once per page (typed-values.ts): what is under test here is the rest.
         if (request.type === 'recorder:keyring') {
@@ -166,14 +203,23 @@ describe('the recorder script', () => {
   it('sends the person’s actions, not the trainer’s clicks in the bar', async () => {
     await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(0) });
     start();
-    document.getElementById('valider')?.click();
+    press(document.getElementById('valider'));
     expect(requests.map((request) => request.type)).toEqual(['recorder:event']);
     const sent = requests[0] as Extract<Request, { type: 'recorder:event' }>;
     expect(sent.event).toMatchObject({ kind: 'click', facts: { tag: 'button', name: 'Valider' } });
-    barButton()?.click();
+    press(barButton());
     await waitFor(() => host() === null, 'the bar to go');
     expect(requests.map((request) => request.type)).toEqual(['recorder:event', 'recorder:stop']);
     expect(keyringAsked).toBe(1);
+  });
+
+  it('does not record a page script’s click, though the browser calls its event trusted', async () => {
+    await fakeBrowser.storage.local.set({ [recordingItem.key]: storedRecording(0) });
+    start();
+    document.getElementById('valider')?.click();
+    expect(requests).toEqual([]);
+    press(document.getElementById('valider'));
+    expect(requests).toHaveLength(1);
   });
 
   it('does not record clicks in the guide’s overlay shown on the same page', async () => {
@@ -184,9 +230,9 @@ describe('the recorder script', () => {
     overlay.attachShadow({ mode: 'open' }).append(done);
     document.documentElement.append(overlay);
     start();
-    done.click();
+    press(done);
     expect(requests).toEqual([]);
-    document.getElementById('valider')?.click();
+    press(document.getElementById('valider'));
     expect(requests).toHaveLength(1);
     overlay.remove();
   });
@@ -197,7 +243,7 @@ describe('the recorder script', () => {
     await waitFor(() => statusText()?.includes('1 étape'), 'the bar');
     await fakeBrowser.storage.local.remove(recordingItem.key);
     await waitFor(() => host() === null, 'the bar to go');
-    document.getElementById('valider')?.click();
+    press(document.getElementById('valider'));
     expect(requests).toEqual([]);
   });
 
@@ -213,7 +259,7 @@ describe('the recorder script', () => {
     start();
     expect(stop).toBe(first);
     expect(document.querySelectorAll(RECORDER_HOST)).toHaveLength(1);
-    document.getElementById('valider')?.click();
+    press(document.getElementById('valider'));
     expect(requests).toHaveLength(1);
   });
 });

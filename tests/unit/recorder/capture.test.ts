@@ -23,9 +23,16 @@ function fire(target: Element, event: Event, trusted = true): void {
   target.dispatchEvent(event);
 }
 
-const click = (target: Element, trusted = true) => fire(target, new MouseEvent('click', { bubbles: true, composed: true }), trusted);
-const change = (target: Element, trusted = true) => fire(target, new Event('change', { bubbles: true }), trusted);
-const leave = (target: Element, trusted = true) => fire(target, new FocusEvent('focusout', { bubbles: true, composed: true }), trusted);
+/** The person's own pointer on `target`, as the browser sends it before a click, a choice or typing. */
+const press = (target: Element) => fire(target, new Event('pointerdown', { bubbles: true, composed: true }));
+/** A trusted event comes after the person's press; an untrusted one is a page script's, with no press. */
+const byPerson = (target: Element, event: Event, trusted: boolean) => {
+  if (trusted) press(target);
+  fire(target, event, trusted);
+};
+const click = (target: Element, trusted = true) => byPerson(target, new MouseEvent('click', { bubbles: true, composed: true }), trusted);
+const change = (target: Element, trusted = true) => byPerson(target, new Event('change', { bubbles: true }), trusted);
+const leave = (target: Element, trusted = true) => byPerson(target, new FocusEvent('focusout', { bubbles: true, composed: true }), trusted);
 
 /** The person types into a field (the test sets the value as the browser would) and leaves it. */
 function typeAndLeave(field: HTMLInputElement | HTMLTextAreaElement, text: string): void {
@@ -151,6 +158,19 @@ describe('the recorder on the DSFR 1.14.4 login page', () => {
     expect(remember.checked).toBe(false);
     expect(events.map((event) => event.kind)).toEqual(['change']);
     expect(draftStep(events[0]!).action).toBe('check');
+  });
+
+  it('records nothing a page script did, though the browser calls its events trusted', () => {
+    const remember = document.querySelector<HTMLInputElement>('input[name=remember]')!;
+    const username = document.querySelector<HTMLInputElement>('input[name=username]')!;
+    // In Chromium, a script's `click()` on a box gives a trusted change; `focus()` then `blur()` a trusted focusout.
+    remember.click();
+    expect(remember.checked).toBe(true);
+    fire(username, new Event('input', { bubbles: true }));
+    username.value = 'rempli par le site';
+    fire(username, new FocusEvent('focusout', { bubbles: true, composed: true }));
+    fire(document.querySelector('button[type=submit]')!, new MouseEvent('click', { bubbles: true, composed: true }));
+    expect(events).toEqual([]);
   });
 });
 
