@@ -123,10 +123,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     await editor.click('button.export');
     // The marked fact holds the export back until it is answered: « Ce n'est pas une donnée personnelle ».
     await editor.waitForSelector('section.review-confirm', { timeout: WAIT_MS });
-    expect(await editor.evaluate(() => document.activeElement?.id)).toBe('review-title');
+    // The panel takes the focus once drawn (Preact's effects run after the paint): waited for, not read at once.
+    await editor.waitForFunction(() => document.activeElement?.id === 'review-title', { timeout: WAIT_MS });
     await editor.click('section.review-confirm .review-proceed');
     expect(await textOf(editor, 'section.review-confirm .review-missing')).toBe(t('editor.review.missing', ['1'], 1));
-    expect(await editor.evaluate(() => document.activeElement?.classList.contains('not-personal'))).toBe(true);
+    await editor.waitForFunction(() => document.activeElement?.classList.contains('not-personal'), { timeout: WAIT_MS });
     expect(await axeViolations(editor)).toEqual([]);
     expect(existsSync(exported)).toBe(false);
     await editor.click('section.review-confirm input.not-personal');

@@ -211,7 +211,12 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the person acts, the ex
     expect(ended.recap).toContain(t('overlay.recapDone', [String(steps.length)]));
     expect(ended.recap).toContain(t('overlay.recapByHand', [String(byHand.length)]));
     expect(ended.trace.legend).toBe(t('overlay.trace'));
-    expect(ended.trace.items).toEqual([t('overlay.traceLogout'), t('overlay.tracePassword'), t('overlay.traceTabs')]);
+    expect(ended.trace.items).toEqual([
+      t('overlay.traceLogout'),
+      t('overlay.tracePassword'),
+      t('overlay.traceTabs'),
+      t('overlay.traceOurs'),
+    ]);
     expect(ended.spot).toBe(false);
     // …and in the side panel.
     const panel = suite.track(await ext.openExtensionPage(`sidepanel.html?tab=${tabId}`));

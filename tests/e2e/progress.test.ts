@@ -1,7 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { doneWhenOf, itemById, nextItemId } from '../../utils/guide/graph';
-import type { Guide } from '../../utils/guide/schema';
-import type { RunEvent } from '../../utils/run';
 import {
   extensionSuite,
   messagesOf,
@@ -13,6 +10,7 @@ import {
   WAIT_MS,
   withExtensionApi,
 } from './harness';
+import { eventsWithoutHelp } from './playback/runs';
 
 /**
  * "Mes progrès" in Chromium: two runs of the practice guide finished through
@@ -21,28 +19,6 @@ import {
  * the events the overlay and the side panel send (`run:event`); following the
  * person on the site itself is the other end-to-end tests' part.
  */
-
-/**
- * The events of a run through the practice guide without any help: "no account yet",
- * then each step done the way the extension sees it (action, page reached, or « C'est fait »
- * for a step only the person can say they did).
- */
-function eventsWithoutHelp(guide: Guide, site: string): RunEvent[] {
-  const question = guide.steps[0];
-  if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
-  const choice = question.choices.findIndex((c) => itemById(guide, c.next)?.kind === 'step');
-  const events: RunEvent[] = [{ type: 'answer', choice }];
-  let item = itemById(guide, question.choices[choice]?.next ?? '');
-  while (item?.kind === 'step') {
-    const how = doneWhenOf(item);
-    if (how === 'action') events.push({ type: 'action-done', stepId: item.id });
-    else if (how === 'manual') events.push({ type: 'manual-done' });
-    else events.push({ type: 'page', url: `${site}${(item.donePage ?? item.page ?? '/').replaceAll('*', 'index.html')}` });
-    item = itemById(guide, nextItemId(guide, item.id) ?? '');
-  }
-  if (item?.kind !== 'end') throw new Error('le chemin sans aide ne mène pas à une fin');
-  return events;
-}
 
 describe('progress that stays with the person (Chromium)', () => {
   const sites = practiceSitesSuite();

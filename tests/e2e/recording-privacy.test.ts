@@ -269,7 +269,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording on a page ful
       await editor.waitForSelector('.review-facts li.personal[data-fact="page"]', { timeout: WAIT_MS });
       await editor.click('button.export');
       await editor.waitForSelector('section.review-confirm', { timeout: WAIT_MS });
-      expect(await editor.evaluate(() => document.activeElement?.id)).toBe('review-title');
+      // The panel takes the focus once drawn (Preact's effects run after the paint): waited for, not read at once.
+      await editor.waitForFunction(() => document.activeElement?.id === 'review-title', { timeout: WAIT_MS });
       expect(await editor.$$eval('section.review-confirm .review-fact', (facts) => facts.length)).toBe(1);
       await editor.click('section.review-confirm .review-proceed');
       await editor.waitForSelector('section.review-confirm .review-missing', { timeout: WAIT_MS });

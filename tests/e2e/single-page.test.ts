@@ -55,7 +55,6 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a single-page site that
   it('moves the run on at each pushState, also during a step with no target on the page, and the overlay follows without a reload', async () => {
     const page = suite.track(await suite.ext.newPage('single-page démarche'));
     await page.goto(`${sites.guided}${SPA_PAGES.start}`, { waitUntil: 'load' });
-    await page.waitForSelector(OVERLAY_HOST, { timeout: WAIT_MS });
 
     // The guide saved as one of "my guides", and started on the page's tab (the popup's own flow is other tests' business).
     const control = suite.track(await suite.ext.openExtensionPage('popup.html'));

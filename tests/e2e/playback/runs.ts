@@ -1,6 +1,8 @@
 // The runs of the practice guide as the background keeps them in storage, read from an extension page.
 import type { Page } from 'puppeteer-core';
-import type { Run } from '../../../utils/run';
+import { doneWhenOf, itemById, nextItemId } from '../../../utils/guide/graph';
+import type { Guide } from '../../../utils/guide/schema';
+import type { Run, RunEvent } from '../../../utils/run';
 import { type ExtensionBrowser, inExtensionPage, PRACTICE_GUIDE_ID, readStorage, withExtensionApi } from '../harness';
 
 /** The practice guide's run started last, with its tab id. */
@@ -35,4 +37,26 @@ export function forgetPausedRuns(ext: ExtensionBrowser, bringBack?: Page): Promi
       }),
     { bringBack },
   );
+}
+
+/**
+ * The events of a run through the practice guide without any help: "no account yet",
+ * then each step done the way the extension sees it (action, page reached, or « C'est fait »
+ * for a step only the person can say they did).
+ */
+export function eventsWithoutHelp(guide: Guide, site: string): RunEvent[] {
+  const question = guide.steps[0];
+  if (question?.kind !== 'question') throw new Error('le guide d’entraînement commence par une question');
+  const choice = question.choices.findIndex((c) => itemById(guide, c.next)?.kind === 'step');
+  const events: RunEvent[] = [{ type: 'answer', choice }];
+  let item = itemById(guide, question.choices[choice]?.next ?? '');
+  while (item?.kind === 'step') {
+    const how = doneWhenOf(item);
+    if (how === 'action') events.push({ type: 'action-done', stepId: item.id });
+    else if (how === 'manual') events.push({ type: 'manual-done' });
+    else events.push({ type: 'page', url: `${site}${(item.donePage ?? item.page ?? '/').replaceAll('*', 'index.html')}` });
+    item = itemById(guide, nextItemId(guide, item.id) ?? '');
+  }
+  if (item?.kind !== 'end') throw new Error('le chemin sans aide ne mène pas à une fin');
+  return events;
 }
