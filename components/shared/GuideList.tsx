@@ -28,7 +28,7 @@ export function GuideList(props: GuideListProps) {
             <p lang={guide.lang}>{guide.summary}</p>
             <p class="meta">
               {i18n.t('popup.duration', [String(guide.durationMinutes)])}
-              {guide.verified ? ` · ${i18n.t('popup.verified')}` : ''}
+              {guide.verified ? ` · ${i18n.t('popup.verified')}` : guide.own ? ` · ${i18n.t('popup.own')}` : ''}
             </p>
             {paused && <p class="note">{i18n.t('popup.pausedNote')}</p>}
             <div class="actions">

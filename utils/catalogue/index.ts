@@ -10,6 +10,7 @@ export interface GuideSummary {
   summary: string;
   durationMinutes: number;
   lang: string;
+  /** Verified by the team that ships Côte à côte: a bundled guide only; a file's own claim counts for nothing. */
   verified: boolean;
   /** The person's own guide (recorded, written or imported), not a bundled one. */
   own: boolean;
@@ -22,7 +23,7 @@ export function summarize(guide: Guide, own = false): GuideSummary {
     summary: guide.summary,
     durationMinutes: guide.durationMinutes,
     lang: guide.lang,
-    verified: guide.status.state === 'verified',
+    verified: !own && guide.status.state === 'verified',
     own,
   };
 }

@@ -37,6 +37,18 @@ async function openPopup() {
 }
 
 describe('the guide lists', () => {
+  it('never shows one of the person’s own guides as verified, whatever its file says', async () => {
+    const claimed = { ...accountGuide, id: 'copie-du-compte', title: 'Ma copie' };
+    expect(claimed.status.state).toBe('verified');
+    expect(await fakeBrowser.runtime.sendMessage({ type: 'userGuides:save', guide: claimed, origin: 'imported' })).toMatchObject({
+      ok: true,
+    });
+    await openPopup();
+    const mine = await waitFor(() => guideItem(claimed.id), 'the own guide');
+    expect(mine.querySelector('.meta')?.textContent).toBe('Environ 10 min · Un de vos guides (pas vérifié par Côte à côte)');
+    expect(guideItem(accountGuide.id)?.querySelector('.meta')?.textContent).toBe('Environ 10 min · Vérifié');
+  });
+
   it('lists the guides for this page, then the others, with title, summary and duration', async () => {
     await openPopup();
     expect(background.ofType('catalogue:forPage')).toEqual([{ type: 'catalogue:forPage', url: 'https://exemple.gouv.fr/connexion' }]);
