@@ -83,6 +83,7 @@ export function startPageContext(name: string, { alive = extensionAlive, view = 
 
   const listeners: ((url: string) => void)[] = [];
   let lastUrl = view.location.href;
+  // Reads the address only, to hear the page's own changes; never writes it (never-act: no navigation).
   const checkLocation = () => {
     if (isInvalid() || view.location.href === lastUrl) return;
     lastUrl = view.location.href;

@@ -1,8 +1,8 @@
 /**
  * Our UI in a page obeys the person only. A page script can dispatch any event,
  * and can even make the browser dispatch trusted ones without the person
- * (`el.click()` on a checkbox gives a trusted `change`, `focus()` a trusted
- * `focusin`): so a control of ours acts only on a trusted click that follows the
+ * (a page script's click on a checkbox gives a trusted `change`, a focus call a
+ * trusted `focusin`): so a control of ours acts only on a trusted click that follows the
  * person's own pointer or key input on that very control.
  */
 

@@ -1,7 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import {
-  type ExtensionApi,
   extensionSuite,
   messagesOf,
   openPracticePage,
@@ -10,9 +9,9 @@ import {
   practiceSitesSuite,
   sendMessage,
   storageIn,
+  tabIdOf,
   WAIT_MS,
   waitUntil,
-  withExtensionApi,
 } from './harness';
 import type { BrowserKind } from './harness/paths';
 import { clickBubbleButton, waitForOverlay } from './playback/overlay';
@@ -31,13 +30,6 @@ const sites = practiceSitesSuite();
 /** The keys of storage.local that tell of a person: runs, paused runs, progress. */
 const personKeys = async (control: Page) =>
   Object.keys(await storageIn(control)).filter((key) => /^(run:|paused:|progress$|damaged:)/.test(key));
-
-async function tabIdOf(control: Page, page: Page): Promise<number> {
-  const tabs = await withExtensionApi(control, (api: ExtensionApi) => api.tabs.query({}));
-  const tabId = (tabs as { id?: number; url?: string }[]).find((tab) => tab.url === page.url())?.id;
-  if (tabId === undefined) throw new Error(`no tab for ${page.url()} among ${JSON.stringify(tabs)}`);
-  return tabId;
-}
 
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a shared computer', (kind) => {
   const suite = extensionSuite(kind);

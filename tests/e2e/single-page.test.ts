@@ -22,9 +22,8 @@ import {
   practiceSitesSuite,
   sendMessage,
   storageIn,
-  WAIT_MS,
+  tabIdOf,
   waitForState,
-  withExtensionApi,
 } from './harness';
 import { boxOf, readOverlay, ringFits, waitForBubbleText, waitForOverlay } from './playback/overlay';
 
@@ -59,10 +58,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a single-page site that
     // The guide saved as one of "my guides", and started on the page's tab (the popup's own flow is other tests' business).
     const control = suite.track(await suite.ext.openExtensionPage('popup.html'));
     expect(await sendMessage(control, { type: 'userGuides:save', guide: GUIDE, origin: 'imported' })).toEqual({ ok: true, id: GUIDE.id });
-    // All tabs, then by address: Firefox's match patterns take no port.
-    const tabs = await withExtensionApi(control, (api) => api.tabs.query({}));
-    const tabId = tabs.find((tab) => tab.url === page.url())?.id;
-    if (tabId === undefined) throw new Error(`no tab for ${page.url()} among ${JSON.stringify(tabs)}`);
+    const tabId = await tabIdOf(control, page);
     await sendMessage(control, { type: 'run:start', tabId, guideId: GUIDE.id, mode: 'advisor', level: 'guided' });
     // A tab in the background gets no animation frames, and the overlay follows on those.
     await page.bringToFront();

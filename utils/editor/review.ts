@@ -7,7 +7,6 @@
 import type { ReviewedFact } from '../authoring/review';
 import { personalFacts } from '../authoring/review';
 import type { ActionStep, Guide, GuideItem } from '../guide/schema';
-import { MIN_EVIDENCE, WEIGHTS } from '../locate/score';
 import type { TargetDescription } from '../locate/target';
 import type { WorkingCopy } from './model';
 
@@ -65,35 +64,8 @@ export function removeStepFact(copy: WorkingCopy, index: number, fact: ReviewedF
   return { ...copy, guide: { ...copy.guide, steps } };
 }
 
-/**
- * Facts that identify an element, as `locate()` counts them (`IDENTIFYING` in
- * `utils/locate/score.ts`): below `MIN_EVIDENCE` of their weight, a target
- * matches any element of its kind and nothing is shown.
- */
-const IDENTIFYING = [
-  'testId',
-  'controls',
-  'id',
-  'nameAttr',
-  'name',
-  'label',
-  'text',
-  'placeholder',
-  'autocomplete',
-  'choiceValue',
-  'href',
-] as const satisfies readonly (keyof TargetDescription & keyof typeof WEIGHTS)[];
-
-/** Whether the target still has enough facts to tell its element from the others. */
-export function canLocate(target: TargetDescription): boolean {
-  let weight = 0;
-  for (const fact of IDENTIFYING) {
-    // A generated id only says where the element sits.
-    if (target[fact] === undefined || (fact === 'id' && target.idGenerated)) continue;
-    weight += WEIGHTS[fact];
-  }
-  return weight >= MIN_EVIDENCE;
-}
+/** Whether the target can still be found (the locating engine's own rule). */
+export { canLocate } from '../locate/score';
 
 /** The trainer's answer for one marked fact. */
 export type ReviewAnswer = 'confirmed' | 'delete';

@@ -205,7 +205,7 @@ function classSim(a: string[], b: string[] | undefined): number {
 }
 
 /** Facts that identify an element (as opposed to facts that only describe its kind or place). */
-const IDENTIFYING = new Set([
+const IDENTIFYING_FACTS = [
   'testId',
   'controls',
   'id',
@@ -217,7 +217,23 @@ const IDENTIFYING = new Set([
   'autocomplete',
   'choiceValue',
   'href',
-]);
+] as const satisfies readonly (keyof TargetDescription & keyof typeof WEIGHTS)[];
+const IDENTIFYING = new Set<string>(IDENTIFYING_FACTS);
+
+/**
+ * Whether a target still has enough identifying facts to tell its element from
+ * the others: below `MIN_EVIDENCE` of their weight, it matches any element of
+ * its kind and `locate()` shows nothing. (The editor asks before a fact is deleted.)
+ */
+export function canLocate(target: TargetDescription): boolean {
+  let weight = 0;
+  for (const fact of IDENTIFYING_FACTS) {
+    // A generated id only says where the element sits.
+    if (target[fact] === undefined || (fact === 'id' && target.idGenerated)) continue;
+    weight += WEIGHTS[fact];
+  }
+  return weight >= MIN_EVIDENCE;
+}
 /**
  * Facts about where an element sits rather than what it is: lookalikes
  * (same text, same kind, another place) are told apart by these alone.

@@ -2,7 +2,7 @@
  * Which page elements the person reached with their own pointer or keys. A page
  * script cannot make a trusted `pointerdown`, `mousedown` or `keydown`, but it
  * can make the browser dispatch trusted `change`, `focusout` or `submit` events
- * (`el.click()` on a checkbox, `focus()` then `blur()`, `form.requestSubmit()`):
+ * (a page script clicking a checkbox, focusing then blurring a field, or sending a form):
  * a step counts only once the person's own input reached its target. Only
  * elements are kept (weakly), never a key, a value or a position.
  */

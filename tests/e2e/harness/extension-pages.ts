@@ -40,6 +40,17 @@ export function storageIn(page: Page, key: string | null = null): Promise<Record
 }
 
 /**
+ * The tab id of a site's `page`, asked from an extension page (`control`). Tabs
+ * are found by address (Firefox's match patterns take no port): one tab per address.
+ */
+export async function tabIdOf(control: Page, page: Page): Promise<number> {
+  const tabs = await withExtensionApi(control, (api) => api.tabs.query({}));
+  const tabId = tabs.find((tab) => tab.url === page.url())?.id;
+  if (tabId === undefined) throw new Error(`no tab for ${page.url()} among ${JSON.stringify(tabs)}`);
+  return tabId;
+}
+
+/**
  * Sends a request to the background from an extension page, as the views do,
  * and returns the answer's value (the router wraps every answer, as
  * `utils/send.ts` unwraps it); a refusal throws with the background's words.

@@ -6,7 +6,7 @@
 export { type AxeViolation, axeViolations, readable } from './axe';
 export { type ExtensionBrowser, launchWithExtension, WAIT_MS } from './browsers';
 export { ExtensionErrors } from './console';
-export { type ExtensionApi, inExtensionPage, readStorage, sendMessage, storageIn, withExtensionApi } from './extension-pages';
+export { type ExtensionApi, inExtensionPage, readStorage, sendMessage, storageIn, tabIdOf, withExtensionApi } from './extension-pages';
 export { messages, messagesOf, type Translate } from './messages';
 export {
   type BrowserKind,

@@ -4,7 +4,6 @@
  * to type, pick and drop files.
  */
 import { act } from 'preact/test-utils';
-import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { UserGuidesStore } from '../../../utils/authoring/background/user-store';
 import type { UserGuideStore } from '../../../utils/authoring/user-guides';
