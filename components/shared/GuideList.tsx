@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { GuideSummary } from '../../utils/catalogue';
+import type { GuideSummary, OwnGuide } from '../../utils/catalogue';
 import type { Run } from '../../utils/run';
 import { memoUrl, openMemo } from './pages';
 
@@ -12,6 +12,12 @@ export interface GuideListProps {
   onStart(guide: GuideSummary): void;
   onResume(guide: GuideSummary): void;
   onRestart(guide: GuideSummary): void;
+}
+
+/** Where one of the person's own guides comes from, and when: a file's own claim of being verified is never shown. */
+function ownLabel(own: OwnGuide): string {
+  const day = new Intl.DateTimeFormat(i18n.t('lang'), { dateStyle: 'long' }).format(new Date(own.savedAt));
+  return i18n.t(`popup.own.${own.origin}`, [day]);
 }
 
 /** A list of guides: title, summary, duration, and how to start (or resume) each. Guide texts are text, in the guide's language. */
@@ -28,7 +34,7 @@ export function GuideList(props: GuideListProps) {
             <p lang={guide.lang}>{guide.summary}</p>
             <p class="meta">
               {i18n.t('popup.duration', [String(guide.durationMinutes)])}
-              {guide.verified ? ` · ${i18n.t('popup.verified')}` : guide.own ? ` · ${i18n.t('popup.own')}` : ''}
+              {guide.verified ? ` · ${i18n.t('popup.verified')}` : guide.own ? ` · ${ownLabel(guide.own)}` : ''}
             </p>
             {paused && <p class="note">{i18n.t('popup.pausedNote')}</p>}
             <div class="actions">
