@@ -74,3 +74,29 @@ function sitesOverlap(a: string, b: string): boolean {
 export function sitesToRelease(released: readonly string[], stillNeeded: readonly string[]): string[] {
   return [...new Set(released)].filter((site) => !stillNeeded.some((needed) => sitesOverlap(site, needed)));
 }
+
+/** A match pattern as the person reads it: which host, whether its subdomains too, which pages, whether unencrypted. */
+export interface SiteWords {
+  host: string;
+  /** `*.ameli.fr`: ameli.fr and every address ending in .ameli.fr. */
+  subdomains: boolean;
+  /** `http` or `*` scheme: pages may come unencrypted. */
+  unencrypted: boolean;
+  /** The path the pattern is limited to (`/espace/*` → `/espace/`), or null for every page. */
+  pages: string | null;
+}
+
+export function siteInWords(pattern: string): SiteWords | null {
+  const m = /^(\*|https?):\/\/(\*\.[^/:]+|[^/:*]+)(?::(\d+))?(\/.*)$/.exec(pattern);
+  if (!m) return null;
+  const [, scheme, host, port, path] = m as unknown as [string, string, string, string | undefined, string];
+  const subdomains = host.startsWith('*.');
+  const bare = subdomains ? host.slice(2) : host;
+  const prefix = path.replace(/\*.*$/, '');
+  return {
+    host: port ? `${bare}:${port}` : bare,
+    subdomains,
+    unencrypted: scheme !== 'https',
+    pages: prefix === '/' ? null : prefix,
+  };
+}
