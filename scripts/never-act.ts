@@ -27,6 +27,10 @@
  *    `scripting.executeScript` / `tabs.executeScript` with `func` or `code`
  *    (only our own files may be injected).
  *
+ * 5. Scrolling anything but the viewport: `scrollIntoView()` (it scrolls every box
+ *    around the element), `box.scrollTo/scrollBy/scroll()`, `box.scrollTop/scrollLeft =`.
+ *    `window.scrollBy()` (the viewport) is how a target is brought into view.
+ *
  * Not forbidden, on purpose: reading (`input.value === ''` tells whether a field
  * is filled, which the product observes; the value itself is never kept),
  * `focus()` (our own UI moves focus for keyboard users; giving focus back to the
@@ -77,6 +81,9 @@ export const FIELD_PROPERTIES = new Set([
 ]);
 
 const FIELD_ATTRIBUTES = new Set(['value', 'checked', 'selected']);
+/** Scrolling anything but the viewport: a page's own box (a « read to the end » box) could take it for the person's reading. */
+const SCROLLING_METHODS = new Set(['scrollIntoView', 'scrollIntoViewIfNeeded', 'scrollTo', 'scrollBy', 'scroll']);
+const SCROLL_POSITIONS = new Set(['scrollTop', 'scrollLeft']);
 const LOCATION_PARTS = new Set(['href', 'hash', 'search', 'pathname', 'host', 'hostname', 'port', 'protocol']);
 const LOCATION_METHODS = new Set(['assign', 'replace', 'reload']);
 const HISTORY_METHODS = new Set(['pushState', 'replaceState', 'back', 'forward', 'go']);
@@ -222,6 +229,10 @@ function checkCall(node: ts.CallExpression, ctx: Context): boolean {
     const method = node.arguments[0] && actingReference(bare(node.arguments[0]));
     if (method) return ctx.report(node, `une action simulée (Reflect.apply ${method})`);
   }
+  // el.scrollIntoView(), box.scrollBy(…): only the viewport (window.scrollBy) may move.
+  if (object && name && SCROLLING_METHODS.has(name) && !isGlobalScope(object)) {
+    return ctx.report(node, `un défilement d'une boîte de la page (${name})`);
+  }
   // bare fireEvent(el, …), execCommand(…)
   if (ts.isIdentifier(callee) && ACTING_METHODS.has(callee.text)) return ctx.report(node, `une action simulée (${callee.text})`);
 
@@ -333,6 +344,7 @@ function checkAssignment(node: ts.BinaryExpression, ctx: Context): boolean {
   if (name === 'location' && isGlobalScope(left.expression)) return ctx.report(node, 'une navigation (location =)');
   if (LOCATION_PARTS.has(name) && isLocation(left.expression)) return ctx.report(node, `une navigation (location.${name} =)`);
   if (FIELD_PROPERTIES.has(name) && notProvablyOurs(left.expression, ctx)) return ctx.report(node, `un champ rempli (.${name} =)`);
+  if (SCROLL_POSITIONS.has(name)) return ctx.report(node, `un défilement d'une boîte de la page (.${name} =)`);
   return false;
 }
 

@@ -29,6 +29,10 @@ export interface HostileReport {
   events: string[];
   attempts: string[];
   errors: string[];
+  /** Scroll events of the page's own « read to the end » box (`boxFirstField`). */
+  boxScrolls: number;
+  /** Focus events on the first field, trusted or not. */
+  fieldFocus: number;
 }
 
 /** Runs in the page's own world, as any site's script would. Plain ES2020, no imports. */
@@ -36,7 +40,18 @@ function hostileScript() {
   // tsx (npm run demo) keeps function names through a `__name` helper that only exists in Node.
   (globalThis as { __name?: unknown }).__name ??= (fn: unknown) => fn;
   const w = window as unknown as { hostileReport: HostileReport; hostileIds?: string[]; hostile: Record<string, () => void> };
-  const report: HostileReport = { ran: true, hosts: [], shadowRoots: 0, texts: [], messages: [], events: [], attempts: [], errors: [] };
+  const report: HostileReport = {
+    ran: true,
+    hosts: [],
+    shadowRoots: 0,
+    texts: [],
+    messages: [],
+    events: [],
+    attempts: [],
+    errors: [],
+    boxScrolls: 0,
+    fieldFocus: 0,
+  };
   w.hostileReport = report;
   document.documentElement.dataset.hostile = 'ran';
   const ids = w.hostileIds ?? [];
@@ -146,7 +161,33 @@ function hostileScript() {
   // A single-page site's change of address: WXT's context announced it to the page.
   const move = () => history.pushState(null, '', `${location.pathname}#ailleurs`);
 
-  w.hostile = { look: () => void look('look'), drive, move, spoofFirstField: () => spoof('#username-8608') };
+  /**
+   * Puts the first field at the bottom of a « read to the end » box of the page, far below the fold: a page that
+   * takes the box's scrolling for the person's reading, and that counts every focus its field gets.
+   */
+  const boxFirstField = () => {
+    const field = document.querySelector<HTMLInputElement>('#username-8608');
+    const group = field?.closest('.fr-input-group') ?? field?.parentElement;
+    if (!field || !group?.parentElement) {
+      report.errors.push('boxFirstField: no #username-8608');
+      return;
+    }
+    const box = document.createElement('div');
+    box.id = 'read-to-the-end';
+    box.style.cssText = 'height: 120px; overflow: auto; border: 1px solid';
+    const text = document.createElement('p');
+    text.textContent = 'Conditions à lire jusqu’au bout.';
+    text.style.height = '900px';
+    group.parentElement.insertBefore(box, group);
+    box.append(text, group);
+    const spacer = document.createElement('div');
+    spacer.style.height = `${2 * innerHeight}px`;
+    box.before(spacer);
+    box.addEventListener('scroll', () => report.boxScrolls++);
+    field.addEventListener('focus', () => report.fieldFocus++);
+  };
+
+  w.hostile = { look: () => void look('look'), drive, move, spoofFirstField: () => spoof('#username-8608'), boxFirstField };
   look('start');
 }
 

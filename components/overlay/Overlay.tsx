@@ -15,8 +15,20 @@ export const SHORTCUT = BUBBLE_SHORTCUT;
 const isShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK';
 
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-const scrollTo = (el: Element, calm: boolean) =>
-  el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: calm || reducedMotion() ? 'instant' : 'smooth' });
+/**
+ * Brings a target into view by moving the viewport only (README, « ce que l'extension fait à la page »):
+ * never a page's own scrollable box, which a page could read as the person's reading (« lisez
+ * jusqu'au bout pour accepter »). A target hidden inside such a box stays where it is.
+ */
+/** Firefox does not carry out a smooth scroll asked by an extension's script (it stays where it is): instant there. */
+const SMOOTH: ScrollBehavior = import.meta.env.FIREFOX ? 'instant' : 'smooth';
+
+function scrollTo(el: Element, calm: boolean) {
+  const box = el.getBoundingClientRect();
+  const top = box.top + box.height / 2 - innerHeight / 2;
+  const left = box.left < 0 ? box.left : box.right > innerWidth ? Math.min(box.left, box.right - innerWidth) : 0;
+  window.scrollBy({ top, left, behavior: calm || reducedMotion() ? 'instant' : SMOOTH });
+}
 
 const setBox = (el: Element | null, b: Box) => {
   if (!el) return;
@@ -170,12 +182,16 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
 
   const hide = () => {
     setHiddenAt(key);
-    // Focus goes back where the person works: the target (or its first control), else where they came from.
-    if (!tryFocus(element) && !tryFocus(controlIn(element)) && !tryFocus(pageFocus.current)) focusNext.current = 'show';
+    // Only at the person's own Escape (README): the focus goes back where they were on the page; had they been
+    // nowhere on it yet, to the step's element, as Tab would take them there. Else it stays on « Afficher le guide ».
+    if (pageFocus.current?.isConnected) {
+      if (!tryFocus(pageFocus.current)) focusNext.current = 'show';
+    } else if (!tryFocus(element) && !tryFocus(controlIn(element))) focusNext.current = 'show';
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+    // The person's own key only: a synthetic Escape would move the focus into the page for them.
+    if (e.key === 'Escape' && e.isTrusted) {
       e.stopPropagation();
       hide();
     }

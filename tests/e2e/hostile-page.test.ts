@@ -32,7 +32,7 @@ declare global {
   interface Window {
     hostileReport: HostileReport;
     hostileIds: string[];
-    hostile: { look(): void; drive(): void; move(): void; spoofFirstField(): void };
+    hostile: { look(): void; drive(): void; move(): void; spoofFirstField(): void; boxFirstField(): void };
   }
 }
 
@@ -140,6 +140,36 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a hostile page', (kind)
     expect(pageText).not.toContain(guide.title);
     expect(pageText).not.toContain(question.question);
     expect(pageText).not.toContain(first.instruction);
+  });
+
+  it('shows a target by moving the viewport only, never the page’s own box, and gives the page no focus by itself', async () => {
+    const { ext } = suite;
+    const { page } = await hostilePage();
+    await page.evaluate(() => window.hostile.boxFirstField());
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const tabId = await startFromPopup(ext, page);
+    const { noAccount } = PRACTICE_QUESTION;
+    await (await ourButton(page, kind, noAccount.label)).click();
+    await waitForState(
+      'the first step',
+      () => runOfTab(ext, tabId, page),
+      (run) => run?.currentId === noAccount.next,
+    );
+    // The target was far below: the viewport moved to it…
+    const viewport = await page.evaluate(() => innerHeight);
+    await waitForState(
+      'the viewport moved',
+      () => page.evaluate(() => scrollY),
+      (y) => y > viewport,
+    );
+    // …and nothing else: the box the page reads as « read to the end » never scrolled, the field got no focus.
+    const seen = await page.evaluate(() => ({
+      boxTop: document.querySelector('#read-to-the-end')?.scrollTop,
+      boxScrolls: window.hostileReport.boxScrolls,
+      fieldFocus: window.hostileReport.fieldFocus,
+      active: document.activeElement?.id ?? document.activeElement?.localName,
+    }));
+    expect(seen).toEqual({ boxTop: 0, boxScrolls: 0, fieldFocus: 0, active: expect.not.stringMatching(/^username-8608$/) });
   });
 
   it('cannot read, stop or overhear a recording; the trainer’s own « Arrêter » stops it', async () => {

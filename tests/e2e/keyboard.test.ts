@@ -31,8 +31,9 @@ import { latestRun, runOfTab } from './playback/runs';
  * The whole practice guide with the keyboard alone, as a person who cannot
  * use a mouse does it: the popup (Tab, Enter), the question in the bubble
  * (Alt+Shift+K, Tab, Enter), then every step — Alt+Shift+K to read the
- * bubble, Escape to land on the field, typing, Space, Enter — and « C'est
- * fait » for the reading step. Not one pointer or mouse event may happen in
+ * bubble, Escape back to where the person was (never onto the step's element
+ * by itself), Tab to the field, typing, Space, Enter — and « C'est fait » for
+ * the reading step. Not one pointer or mouse event may happen in
  * any page, and the focus must be visible on the bubble's buttons.
  */
 
@@ -133,11 +134,15 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the practice guide with
       await waitForBubbleText(page, step.instruction);
       await waitForSpotlightOn(page, person.target);
       const keys: string[] = [];
+      /** Where the person was on the page before coming into the bubble (null: nowhere on the page yet). */
+      let was: FocusedElement | null = null;
       if (answeredFromBubble) {
         // Answered from the bubble: the focus went on to the next bubble, not lost in the page.
         await waitForFocusOnBubble(page);
         answeredFromBubble = false;
       } else {
+        const focused = await focusedElement(page);
+        was = focused && !focused.inOverlay && focused.tag !== 'body' ? focused : null;
         // Read the step: the shortcut brings the focus into its bubble.
         await pressKeys(page, SHORTCUT);
         keys.push(SHORTCUT);
@@ -152,13 +157,24 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the practice guide with
         keys.push('Tab…', 'Enter');
         answeredFromBubble = true;
       } else {
-        // Escape hides the bubble and gives the focus to the step's element (inside it, for a group).
+        // Escape hides the bubble; the focus goes back where the person was on the page (README) — onto the
+        // step's element only if they were nowhere on the page yet. From there, Tab to the step's element.
         await pressKeys(page, 'Escape');
         keys.push('Escape');
         const group = step.action === 'choose';
-        await waitUntil(`Échap : le focus est sur ${person.target}`, () => focusIsOn(page, person.target, group), {
-          describe: () => focusedElement(page),
-        });
+        await waitUntil(
+          was ? `Échap : le focus revient sur ${was.tag}#${was.id}` : `Échap : le focus est sur ${person.target}`,
+          async () => {
+            if (!was) return focusIsOn(page, person.target, group);
+            const focused = await focusedElement(page);
+            return focused?.tag === was.tag && focused.id === was.id && !focused.inOverlay;
+          },
+          { describe: () => focusedElement(page) },
+        );
+        if (!(await focusIsOn(page, person.target, group))) {
+          await pressUntilFocused(page, 'Tab', person.target, () => focusIsOn(page, person.target, group), 60);
+          keys.push('Tab…');
+        }
         const value = Object.values(person.sets ?? {})[0];
         if (step.action === 'fill') {
           if (typeof value !== 'string') throw new Error(`pas de texte à taper pour ${step.id}`);

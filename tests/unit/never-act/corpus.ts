@@ -73,4 +73,9 @@ export function actOnPage(
   void browser.windows.create({ url: site }); // acts
   void browser.scripting.executeScript({ target: { tabId }, func: () => {} }); // acts
   void browser.tabs.executeScript(tabId, { code: 'document.forms[0].submit()' }); // acts
+  el.scrollIntoView({ block: 'center' }); // acts
+  el['scrollIntoView'](); // acts
+  el.scrollBy(0, 400); // acts
+  el.parentElement?.scrollTo({ top: 9999 }); // acts
+  el.scrollTop = el.scrollHeight; // acts
 }

@@ -26,6 +26,8 @@ export function lookAlikes(el: HTMLElement, input: HTMLInputElement, tabId: numb
   el.addEventListener('click', () => {});
   el.onclick = null;
   el.focus();
+  window.scrollBy({ top: 10, behavior: 'instant' });
+  const seen = el.scrollTop + el.scrollLeft;
   el.setAttribute('aria-checked', 'true');
   el.textContent = 'ours';
   Object.assign(el.style, { top: '0px' });
@@ -40,5 +42,5 @@ export function lookAlikes(el: HTMLElement, input: HTMLInputElement, tabId: numb
   void browser.scripting.executeScript({ target: { tabId }, files: ['content-scripts/overlay.js'] });
   const link = document.createElement('a');
   link.click(); // never-act: own page — the download link of our own extension page
-  return { filled, checked, label, same, replaced };
+  return { filled, checked, label, same, replaced, seen };
 }

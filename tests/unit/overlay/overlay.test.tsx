@@ -6,7 +6,8 @@ import { type Mounted, mount, pageTarget, recapOf, step, stubRect, useMessages, 
 let m: Mounted | undefined;
 beforeAll(() => useMessages());
 beforeEach(() => {
-  // Scrolling is allowed but happy-dom does not implement it: record the calls.
+  // Only the viewport may scroll (README): record its calls; a page's box never scrolls.
+  window.scrollBy = vi.fn() as typeof window.scrollBy;
   Element.prototype.scrollIntoView = vi.fn();
 });
 afterEach(() => {
@@ -50,8 +51,9 @@ describe('a step whose target is found', () => {
       { type: 'back', itemId: 'email' },
       { type: 'help', kind: 'not-found', itemId: 'email' },
     ]);
-    // "Je ne trouve pas" brings the target back into view.
-    expect(el.scrollIntoView).toHaveBeenCalledWith(expect.objectContaining({ block: 'center' }));
+    // "Je ne trouve pas" brings the target back into view, by the viewport alone.
+    expect(window.scrollBy).toHaveBeenCalledWith(expect.objectContaining({ top: 200 + 20 - innerHeight / 2 }));
+    expect(el.scrollIntoView).not.toHaveBeenCalled();
   });
 
   it('cuts the spotlight around the target box and draws the ring on it', () => {
@@ -90,13 +92,13 @@ describe('a step whose target is found', () => {
   it('scrolls the target into view on first show only when it is out of view', () => {
     const visible = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
     m = mount({ view: view(step()), target: { status: 'found', element: visible } });
-    expect(visible.scrollIntoView).not.toHaveBeenCalled();
+    expect(window.scrollBy).not.toHaveBeenCalled();
     const below = pageTarget({ x: 100, y: innerHeight + 500, width: 300, height: 40 });
-    const spy = vi.fn();
-    below.scrollIntoView = spy;
     m.update({ target: { status: 'found', element: below } });
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]![0]).toMatchObject({ block: 'center' });
+    // The viewport moves so that the target's middle is in the middle; no box of the page is scrolled.
+    expect(window.scrollBy).toHaveBeenCalledTimes(1);
+    expect(window.scrollBy).toHaveBeenCalledWith(expect.objectContaining({ top: innerHeight + 500 + 20 - innerHeight / 2, left: 0 }));
+    expect(below.scrollIntoView).not.toHaveBeenCalled();
   });
 
   it('disables "Retour" at the first step', () => {
@@ -227,16 +229,22 @@ describe('the end', () => {
 });
 
 describe('keyboard', () => {
-  it('Escape hides the bubble, keeps the run, gives the focus back to the target, and "Afficher le guide" brings it back', () => {
+  it('Escape hides the bubble, keeps the run, gives the focus back where the person was (not to the target), and "Afficher le guide" brings it back', () => {
     const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    const was = pageTarget({ x: 100, y: 100, width: 300, height: 40 });
     m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    const targetFocused = vi.fn();
+    el.addEventListener('focus', targetFocused);
+    was.focus();
+    key(was, { key: 'K', code: 'KeyK', altKey: true, shiftKey: true });
     const bubble = m.$('.bubble')!;
-    act(() => bubble.focus());
+    expect(m.root.activeElement).toBe(bubble);
     key(bubble, { key: 'Escape' });
     expect(m.$('.bubble')).toBeNull();
     expect(m.$('.dim')).toBeNull();
     expect(m.$('.ring')).not.toBeNull();
-    expect(document.activeElement).toBe(el);
+    expect(document.activeElement).toBe(was);
+    expect(targetFocused).not.toHaveBeenCalled();
     expect(m.onEvent).not.toHaveBeenCalled();
     const show = m.button('Afficher le guide')!;
     expect(show.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+K');
@@ -245,7 +253,7 @@ describe('keyboard', () => {
     expect(m.root.activeElement).toBe(m.$('.bubble'));
   });
 
-  it('Escape on a group of radios gives the focus to its checked radio, else to its first one', () => {
+  it('Escape from nowhere on the page gives the focus to a group of radios as Tab would: its checked radio, else its first one', () => {
     const group = pageTarget({ x: 100, y: 200, width: 300, height: 80 }, 'fieldset');
     group.innerHTML =
       '<input type="radio" name="s" id="f"><input type="radio" name="s" id="m" disabled><input type="radio" name="s" id="o">';
@@ -259,6 +267,16 @@ describe('keyboard', () => {
     m = mount({ view: view(step({ action: 'choose' })), target: { status: 'found', element: group } });
     key(m.$('.bubble')!, { key: 'Escape' });
     expect(document.activeElement?.id).toBe('o');
+  });
+
+  it('the focus moves into the page only at the person’s own Escape: a page’s synthetic Escape does nothing', () => {
+    const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    const focused = vi.fn();
+    el.addEventListener('focus', focused);
+    key(m.$('.bubble')!, { key: 'Escape' }, false);
+    expect(m.$('.bubble')).not.toBeNull();
+    expect(focused).not.toHaveBeenCalled();
   });
 
   it('Escape without a focusable target puts the focus on "Afficher le guide"', () => {

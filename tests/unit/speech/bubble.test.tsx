@@ -10,7 +10,7 @@ let m: Mounted | undefined;
 let fake: FakeSpeech;
 beforeAll(() => useMessages());
 beforeEach(() => {
-  Element.prototype.scrollIntoView = vi.fn();
+  window.scrollBy = vi.fn() as typeof window.scrollBy;
   fake = installFakeSpeech();
 });
 afterEach(() => {
