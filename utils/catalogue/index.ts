@@ -1,4 +1,4 @@
-import type { Guide } from '../guide/schema';
+import type { Guide, GuideSource, Theme } from '../guide/schema';
 import { guideFitsSite, matchesPage } from './sites';
 
 export { guideFitsSite, isPracticeGuide, matchesPage, matchesSite } from './sites';
@@ -14,6 +14,12 @@ export interface GuideSummary {
   verified: boolean;
   /** The person's own guide (recorded, written or imported), not a bundled one. */
   own: boolean;
+  /** Written from official help of this date (`YYYY-MM-DD`), not yet walked on the site: said plainly wherever it is shown. */
+  documented?: string;
+  /** The theme the popup groups it under. */
+  theme?: Theme;
+  /** Where its steps come from. */
+  sources: GuideSource[];
 }
 
 export function summarize(guide: Guide, own = false): GuideSummary {
@@ -25,6 +31,9 @@ export function summarize(guide: Guide, own = false): GuideSummary {
     lang: guide.lang,
     verified: !own && guide.status.state === 'verified',
     own,
+    ...(guide.status.state === 'documented' ? { documented: guide.status.on } : {}),
+    ...(guide.theme ? { theme: guide.theme } : {}),
+    sources: guide.sources,
   };
 }
 

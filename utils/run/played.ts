@@ -99,8 +99,9 @@ export function playedGuide(guide: Guide, installed: readonly Guide[]): PlayedGu
 }
 
 /** Whether a guide is a played one (a guide as read from a file has no `parts`). */
-export function isPlayed(guide: Guide): guide is PlayedGuide {
-  return typeof (guide as Partial<PlayedGuide>).parts === 'object' && (guide as Partial<PlayedGuide>).parts !== null;
+export function isPlayed<G extends object>(guide: G): guide is G & Pick<PlayedGuide, 'parts'> {
+  const parts = (guide as Partial<PlayedGuide>).parts;
+  return typeof parts === 'object' && parts !== null;
 }
 
 /** The first item of the inner guide run by this `guide` item, if it is laid out. */

@@ -23,7 +23,8 @@ export interface InnerView {
 
 /** What a view needs to show the current step: the run, the item and where it sits. */
 export interface StepView {
-  guide: Pick<Guide, 'id' | 'title' | 'lang'> & { prepare: PrepareItem[] };
+  /** `documented`: the day of the official help it was written from, when not yet checked on the site. */
+  guide: Pick<Guide, 'id' | 'title' | 'lang'> & { prepare: PrepareItem[]; documented?: string };
   run: Run;
   item: GuideItem;
   /** « Étape X sur Y »: the 1-based position of the item among the steps to do (the end is not one), and their count. */
@@ -93,7 +94,13 @@ export function stepView(guide: Guide, run: Run): StepView | null {
   if (!item) return null;
   const next = nextStepOf(guide, item);
   return {
-    guide: { id: guide.id, title: guide.title, lang: guide.lang, prepare: guide.prepare },
+    guide: {
+      id: guide.id,
+      title: guide.title,
+      lang: guide.lang,
+      prepare: guide.prepare,
+      ...(guide.status.state === 'documented' ? { documented: guide.status.on } : {}),
+    },
     run,
     item,
     ...positionOf(guide, run),

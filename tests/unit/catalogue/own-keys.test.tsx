@@ -13,6 +13,7 @@ const summary = (id: string): GuideSummary => ({
   lang: 'fr',
   verified: false,
   own: true,
+  sources: [],
 });
 
 describe('a guide id is never read through Object.prototype', () => {
