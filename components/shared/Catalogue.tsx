@@ -117,7 +117,7 @@ export function Catalogue({ tab, tabRun, onStarted }: CatalogueProps) {
       {failed && <p role="alert">{i18n.t('popup.actionFailed')}</p>}
       {!tab && <p class="note">{i18n.t('popup.noTab')}</p>}
       {searchable && (
-        <div class="guide-search" role="search">
+        <div class="guide-search">
           <label for="guide-search">{i18n.t('popup.search.label')}</label>
           <p class="hint" id="guide-search-hint">
             {i18n.t('popup.search.hint')}

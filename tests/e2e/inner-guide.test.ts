@@ -45,7 +45,7 @@ function textOf(guide: Guide, id: string): string {
   throw new Error(`pas d’étape ${id} dans ${guide.id}`);
 }
 
-describe.each<BrowserKind>(process.env.SG_DEBUG ? ['chromium'] : ['chromium', 'firefox'])('%s: a guide that runs another guide', (kind) => {
+describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a guide that runs another guide', (kind) => {
   const suite = extensionSuite(kind);
 
   it('enters the inner guide, survives a reload and a resume inside it, goes back out, and comes back at its end', async () => {
