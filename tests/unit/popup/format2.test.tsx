@@ -134,7 +134,6 @@ describe('format 2 in the popup', () => {
   });
 
   it('has no search box with 5 guides or fewer', async () => {
-    await unmount((container = await mount(<div />)));
     fakeBrowser.reset();
     await installFrench();
     new TestBackground(guides.slice(0, 5)).install();
