@@ -16,6 +16,7 @@ import {
 } from './harness';
 import { PRACTICE_GUIDE_FILE } from './harness/paths';
 import { bubbleButtonIsHitTarget, clickBubbleButton, waitForBubbleText, waitForOverlay, waitForSpotlightOn } from './playback/overlay';
+import { openRunPanel, waitForPanel } from './playback/panel';
 import { FIRST_TARGET, PRACTICE_QUESTION } from './playback/person';
 import { forgetPausedRuns } from './playback/runs';
 
@@ -102,6 +103,17 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a guide that runs anoth
     await page.bringToFront();
     state = await waitForBubbleText(page, textOf(inner, noAccount.next));
     expect(state.progress).toBe(inside(2));
+
+    // The side panel says it too, with the outer step the inner guide stands for.
+    const panel = suite.track(await openRunPanel(suite.ext, tabId, page));
+    await waitForPanel(panel, 'the inner step', (s) => s.now === textOf(inner, noAccount.next));
+    const innerLine = await panel.$eval('section.now .inner-guide', (p) => (p.textContent ?? '').replace(/\s+/g, ' ').trim());
+    const connect = outer.steps.find((item) => item.kind === 'guide');
+    expect(innerLine).toBe(
+      `${t('sidepanel.innerStepOf', [inner.title, '2', String(innerSteps)])} ${t('sidepanel.innerFor', [connect?.kind === 'guide' ? connect.instruction : ''])}`,
+    );
+    await panel.close();
+    await page.bringToFront();
 
     // « Retour » to the inner guide's first item, then out of it to the outer step.
     expect(await bubbleButtonIsHitTarget(page, t('overlay.back')), 'the person can reach « Retour »').toBe(true);
