@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Popup } from '../../../components/popup/Popup';
 import { type Guide, guideSchema } from '../../../utils/guide/schema';
+import { playedGuide, startRun } from '../../../utils/run';
 import { accountGuide } from './fixtures';
 import { buttonByText, click, installFrench, mount, serveTab, settle, TestBackground, unmount, waitFor } from './harness';
 
@@ -51,12 +52,16 @@ const guides = [
 ];
 
 let container: HTMLElement | undefined;
+let background: TestBackground;
+let tabId: number;
 
 beforeEach(async () => {
   fakeBrowser.reset();
   await installFrench();
-  new TestBackground(guides).install();
-  serveTab((await fakeBrowser.tabs.create({ url: 'https://exemple.gouv.fr/connexion' })).id!);
+  background = new TestBackground(guides);
+  background.install();
+  tabId = (await fakeBrowser.tabs.create({ url: 'https://exemple.gouv.fr/connexion' })).id!;
+  serveTab(tabId);
 });
 
 afterEach(async () => {
@@ -152,5 +157,12 @@ describe('format 2 in the popup', () => {
       'https://www.ameli.fr/aide',
       'https://franceconnect.gouv.fr/aide',
     ]);
+  });
+
+  it('shows the guide running on the tab inside the guide it runs, with that guide’s figures', async () => {
+    await background.setRun(tabId, startRun(playedGuide(ameli, guides), 'advisor', 1));
+    container = await mount(<Popup />);
+    const current = await waitFor(() => container?.querySelector('.current-run .inner-guide'), 'the inner guide in the current run');
+    expect(current.textContent).toBe('Dans « Se connecter avec FranceConnect » : étape 1 sur 1');
   });
 });
