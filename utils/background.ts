@@ -35,7 +35,7 @@ export function createBackground({ bundledGuides, now, platform = browserPlatfor
   const traces = createTracesService(runStore, progressStore);
   const runs = createRunService({
     guides: async () => [...bundledGuides, ...(await userGuides.guides())],
-    ownIds: () => userGuides.ids(),
+    ownGuides: async () => new Map((await userGuides.list()).guides.map(({ id, origin, savedAt }) => [id, { origin, savedAt }])),
     store: runStore,
     now,
     // On a shared computer, a finished run leaves no progress behind.

@@ -3,7 +3,7 @@
  * zone is read (never when it is too large), checked, and shown — title,
  * summary, sites, number of steps, and every problem — before anything is
  * saved. Saving asks, when the id is taken, whether to replace, keep both or
- * cancel, and asks for the guide's sites. A Chrome DevTools Recorder
+ * cancel; once saved, the guide's sites are asked for one at a time, in words. A Chrome DevTools Recorder
  * recording opens as a draft in the editor. The preview says which facts still
  * look personal; saving asks about each first (`ReviewConfirm`), as the
  * editor's save does. A failed import changes nothing.
@@ -25,9 +25,9 @@ import {
 import { MAX_GUIDE_BYTES } from '../../utils/guide/parse';
 import type { Guide } from '../../utils/guide/schema';
 import { ConflictChoice } from './ConflictChoice';
-import { requestSites, type SitesAnswer } from './platform';
 import { ReviewConfirm } from './ReviewConfirm';
 import { ReviewFound } from './ReviewFound';
+import { SiteAccess, siteWords } from './SiteAccess';
 
 type Phase =
   | { name: 'idle' }
@@ -36,7 +36,7 @@ type Phase =
   | { name: 'preview'; fileName: string; reading: ImportReading }
   | { name: 'saving'; fileName: string }
   | { name: 'failed'; fileName: string; message: string; problems: string[] }
-  | { name: 'saved'; guide: Guide; outcome: 'added' | 'replaced' | 'kept-both'; sites: SitesAnswer };
+  | { name: 'saved'; guide: Guide; outcome: 'added' | 'replaced' | 'kept-both' };
 
 export interface ImportPanelProps {
   mine: readonly KnownGuide[];
@@ -114,11 +114,11 @@ export function ImportPanel(props: ImportPanelProps) {
     setNotice(i18n.t('editor.import.cancelled'));
   }
 
-  /** The trainer's final click: sites asked for first (a user gesture is needed), then the save. */
+  /** The trainer's final click: the guide is saved; its sites are then asked for one at a time, in words (`SiteAccess`). */
   function save(guide: Guide, fileName: string, choice: Choice) {
     const plan = planImport(guide, choice, props.mine, props.bundledIds);
     if (!plan.save) return cancel();
-    const answer = saveToMyGuides(plan.guide, 'imported', requestSites);
+    const answer = saveToMyGuides(plan.guide, 'imported', async () => null);
     setPhase({ name: 'saving', fileName });
     void answer.then((result) => {
       switch (result.state) {
@@ -129,7 +129,7 @@ export function ImportPanel(props: ImportPanelProps) {
           setPhase({ name: 'failed', fileName, message: i18n.t('editor.import.saveFailed'), problems: [] });
           return;
         case 'saved':
-          setPhase({ name: 'saved', guide: plan.guide, outcome: plan.outcome, sites: result.sites });
+          setPhase({ name: 'saved', guide: plan.guide, outcome: plan.outcome });
           props.onSaved();
           return;
       }
@@ -253,7 +253,9 @@ function Preview({ fileName, reading, mine, bundledIds, onCancel, onSave, onOpen
         <dd>
           <ul class="sites">
             {guide.sites.map((site) => (
-              <li key={site}>{site}</li>
+              <li key={site}>
+                {siteWords(site)} <code>{site}</code>
+              </li>
             ))}
           </ul>
         </dd>
@@ -316,17 +318,7 @@ function Preview({ fileName, reading, mine, bundledIds, onCancel, onSave, onOpen
   );
 }
 
-function Saved({
-  guide,
-  outcome,
-  sites,
-  onEdit,
-}: {
-  guide: Guide;
-  outcome: 'added' | 'replaced' | 'kept-both';
-  sites: SitesAnswer;
-  onEdit(id: string): void;
-}) {
+function Saved({ guide, outcome, onEdit }: { guide: Guide; outcome: 'added' | 'replaced' | 'kept-both'; onEdit(id: string): void }) {
   const text =
     outcome === 'replaced'
       ? i18n.t('editor.import.replaced', [guide.title])
@@ -338,7 +330,7 @@ function Saved({
       <p class="note" role="status">
         {text}
       </p>
-      {sites !== 'granted' && <p class="note sites-refused">{i18n.t('editor.sites.refused', [guide.sites.join(', ')])}</p>}
+      <SiteAccess sites={guide.sites} />
       <div class="actions">
         <button type="button" class="secondary edit-imported" onClick={() => onEdit(guide.id)}>
           {i18n.t('editor.import.edit')}

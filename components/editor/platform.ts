@@ -87,3 +87,13 @@ export async function findTestTab(): Promise<TabInfo | undefined> {
 export function downloadText(text: string, fileName: string): void {
   downloadJson(text, fileName);
 }
+
+/** Whether the extension may already show guides on a site; null when the browser cannot say. */
+export async function hasSite(site: string): Promise<boolean | null> {
+  const permissions = (browser as { permissions?: { contains?: (p: { origins: string[] }) => Promise<boolean> } }).permissions;
+  try {
+    return typeof permissions?.contains === 'function' ? await permissions.contains({ origins: [site] }) : null;
+  } catch {
+    return null;
+  }
+}

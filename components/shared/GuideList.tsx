@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { GuideSummary } from '../../utils/catalogue';
+import type { GuideSummary, OwnGuide } from '../../utils/catalogue';
 import type { Run } from '../../utils/run';
 import { DocumentedNote, SourceList } from './GuideOrigin';
 import { memoUrl, openMemo } from './pages';
@@ -17,6 +17,12 @@ export interface GuideListProps {
   headingLevel?: 3 | 4;
 }
 
+/** Where one of the person's own guides comes from, and when: a file's own claim of being verified is never shown. */
+function ownLabel(own: OwnGuide): string {
+  const day = new Intl.DateTimeFormat(i18n.t('lang'), { dateStyle: 'long' }).format(new Date(own.savedAt));
+  return i18n.t(`popup.own.${own.origin}`, [day]);
+}
+
 /** A list of guides: title, summary, duration, and how to start (or resume) each. Guide texts are text, in the guide's language. */
 export function GuideList(props: GuideListProps) {
   if (props.guides.length === 0) return <p class="empty">{props.empty}</p>;
@@ -32,7 +38,7 @@ export function GuideList(props: GuideListProps) {
             <p lang={guide.lang}>{guide.summary}</p>
             <p class="meta">
               {i18n.t('popup.duration', [String(guide.durationMinutes)])}
-              {guide.verified ? ` · ${i18n.t('popup.verified')}` : guide.own ? ` · ${i18n.t('popup.own')}` : ''}
+              {guide.verified ? ` · ${i18n.t('popup.verified')}` : guide.own ? ` · ${ownLabel(guide.own)}` : ''}
             </p>
             <DocumentedNote on={guide.documented} />
             {guide.sources.length > 0 && (

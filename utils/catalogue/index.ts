@@ -1,3 +1,4 @@
+import type { GuideOrigin } from '../authoring/user-guides';
 import type { Guide, GuideSource, Theme } from '../guide/schema';
 import { guideFitsSite, matchesPage } from './sites';
 
@@ -12,8 +13,8 @@ export interface GuideSummary {
   lang: string;
   /** Verified by the team that ships Côte à côte: a bundled guide only; a file's own claim counts for nothing. */
   verified: boolean;
-  /** The person's own guide (recorded, written or imported), not a bundled one. */
-  own: boolean;
+  /** The person's own guide (recorded, written or imported, and when), not a bundled one; null for a bundled guide. */
+  own: OwnGuide | null;
   /** Written from official help of this date (`YYYY-MM-DD`), not yet walked on the site: said plainly wherever it is shown. */
   documented?: string;
   /** The theme the popup groups it under. */
@@ -22,14 +23,21 @@ export interface GuideSummary {
   sources: GuideSource[];
 }
 
-export function summarize(guide: Guide, own = false): GuideSummary {
+/** How one of « Mes guides » came: recorded, written (edited) or imported from a file, and when it was saved. */
+export interface OwnGuide {
+  origin: GuideOrigin;
+  /** ISO 8601. */
+  savedAt: string;
+}
+
+export function summarize(guide: Guide, own: OwnGuide | null = null): GuideSummary {
   return {
     id: guide.id,
     title: guide.title,
     summary: guide.summary,
     durationMinutes: guide.durationMinutes,
     lang: guide.lang,
-    verified: !own && guide.status.state === 'verified',
+    verified: own === null && guide.status.state === 'verified',
     own,
     ...(guide.status.state === 'documented' ? { documented: guide.status.on } : {}),
     ...(guide.theme ? { theme: guide.theme } : {}),

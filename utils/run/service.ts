@@ -4,7 +4,7 @@
  * service worker loses nothing. Events of one tab are applied one after the
  * other: two clicks on "C'est fait" must not race on a read-modify-write.
  */
-import { guidesForPage, summarize } from '../catalogue';
+import { guidesForPage, type OwnGuide, summarize } from '../catalogue';
 import type { Guide } from '../guide/schema';
 import type { Handlers, RunRequest } from '../messages';
 import { serial } from '../serial';
@@ -18,7 +18,8 @@ export interface RunServiceDeps {
   /** Every guide the person can use: the bundled ones, then their own. */
   guides: () => Promise<readonly Guide[]>;
   /** Ids of the person's own guides (made or imported), shown as such. */
-  ownIds?: () => Promise<ReadonlySet<string>>;
+  /** « Mes guides », by id: how each came and when (an imported file is shown as such, never as verified). */
+  ownGuides?: () => Promise<ReadonlyMap<string, OwnGuide>>;
   store: RunStore;
   now: () => number;
   /** A run reached its end: the progress service notes it (never throws). */
@@ -30,7 +31,7 @@ export interface RunServiceDeps {
 /** Runs `task` after every earlier task of the same tab. */
 export const serialForTab = <T>(tabId: number, task: () => Promise<T>): Promise<T> => serial(`tab:${tabId}`, task);
 
-export function createRunService({ guides, ownIds = async () => new Set(), store, now, onFinished, pausedFor }: RunServiceDeps) {
+export function createRunService({ guides, ownGuides = async () => new Map(), store, now, onFinished, pausedFor }: RunServiceDeps) {
   const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
   /** The guide as a run plays it: with the guides it runs laid out (`played.ts`). */
   const playedById = async (id: string) => {
@@ -47,9 +48,9 @@ export function createRunService({ guides, ownIds = async () => new Set(), store
     'catalogue:forPage': {
       from: 'extension',
       async handle(request) {
-        const [all, own] = await Promise.all([guides(), ownIds()]);
+        const [all, own] = await Promise.all([guides(), ownGuides()]);
         const { fitting, others } = guidesForPage(all, request.url ? new URL(request.url) : null);
-        const summary = (guide: Guide) => summarize(guide, own.has(guide.id));
+        const summary = (guide: Guide) => summarize(guide, own.get(guide.id) ?? null);
         return { fitting: fitting.map(summary), others: others.map(summary) };
       },
     },

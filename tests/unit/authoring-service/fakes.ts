@@ -19,6 +19,8 @@ export class FakePlatform implements AuthoringPlatform {
   missesAfterInjection = 2;
   readonly sent: { tabId: number; message: TabMessage }[] = [];
   readonly registrations: string[][] = [];
+  /** Sites whose permission was taken back, in order. */
+  readonly released: string[] = [];
   editorOpenings = 0;
   manifest: string[] = [];
   failInjection = false;
@@ -29,6 +31,10 @@ export class FakePlatform implements AuthoringPlatform {
   }
   async hasSite(site: string) {
     return this.granted.has(site);
+  }
+  async releaseSite(site: string) {
+    this.released.push(site);
+    this.granted.delete(site);
   }
   async injectRecorder(tabId: number) {
     if (this.failInjection) throw new Error('Cannot access contents of the page');

@@ -217,3 +217,38 @@ describe('the playback script on the sites of my guides', () => {
     expect(platform.registrations).toEqual([]);
   });
 });
+
+describe('taking back the sites of a removed guide (least privilege)', () => {
+  it('gives a site back when the last guide that needed it is removed, not before', async () => {
+    await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
+    await ask({ type: 'userGuides:save', guide: rawGuide('impots-bis'), origin: 'imported' });
+    await ask({ type: 'userGuides:remove', guideId: 'impots' });
+    expect(platform.released).toEqual([]);
+    expect(platform.granted.has('https://www.exemple.gouv.fr/*')).toBe(true);
+    await ask({ type: 'userGuides:remove', guideId: 'impots-bis' });
+    expect(platform.released).toEqual(['https://www.exemple.gouv.fr/*']);
+    expect(platform.granted.has('https://www.exemple.gouv.fr/*')).toBe(false);
+  });
+
+  it('keeps a site that another guide covers with a wildcard, that the manifest runs on, or that a recording uses', async () => {
+    await ask({ type: 'userGuides:save', guide: rawGuide('large', 'https://*.exemple.gouv.fr/*'), origin: 'imported' });
+    await ask({ type: 'userGuides:save', guide: rawGuide('etroit'), origin: 'imported' });
+    await ask({ type: 'userGuides:remove', guideId: 'etroit' });
+    expect(platform.released).toEqual([]);
+
+    platform.manifest = ['https://www.caf.exemple/*'];
+    await ask({ type: 'userGuides:save', guide: rawGuide('caf', 'https://www.caf.exemple/*'), origin: 'imported' });
+    await ask({ type: 'userGuides:remove', guideId: 'caf' });
+    expect(platform.released).toEqual([]);
+
+    platform.urls.set(7, 'https://www.ameli.exemple/compte');
+    platform.granted.add('https://www.ameli.exemple/*');
+    await ask({ type: 'recorder:start', tabId: 7 });
+    await ask({ type: 'userGuides:save', guide: rawGuide('ameli', 'https://www.ameli.exemple/*'), origin: 'imported' });
+    await ask({ type: 'userGuides:remove', guideId: 'ameli' });
+    expect(platform.released).toEqual([]);
+
+    await ask({ type: 'userGuides:remove', guideId: 'large' });
+    expect(platform.released).toEqual(['https://*.exemple.gouv.fr/*']);
+  });
+});

@@ -12,7 +12,7 @@ const summary = (id: string): GuideSummary => ({
   durationMinutes: 5,
   lang: 'fr',
   verified: false,
-  own: true,
+  own: { origin: 'recorded', savedAt: '2026-12-05T10:00:00.000Z' },
   sources: [],
 });
 

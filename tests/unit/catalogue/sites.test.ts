@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guideFitsSite, isPracticeGuide, matchesPage, matchesSite } from '../../../utils/catalogue/sites';
+import { guideFitsSite, isPracticeGuide, matchesPage, matchesSite, siteInWords, sitesToRelease } from '../../../utils/catalogue/sites';
 
 describe('matchesSite (WebExtension match patterns)', () => {
   const cases: [string, string, boolean][] = [
@@ -46,5 +46,33 @@ describe('practice guides', () => {
     const guide = { sites: ['https://www.impots.gouv.fr/*', 'https://app.franceconnect.gouv.fr/*'] };
     expect(guideFitsSite(guide, new URL('https://app.franceconnect.gouv.fr/api/v1/authorize'))).toBe(true);
     expect(guideFitsSite(guide, new URL('https://www.ameli.fr/'))).toBe(false);
+  });
+});
+
+describe('sitesToRelease', () => {
+  it('gives back only the sites that nothing still needed may cover', () => {
+    expect(sitesToRelease(['https://www.caf.fr/*', 'https://www.ameli.fr/*'], ['https://www.ameli.fr/*'])).toEqual([
+      'https://www.caf.fr/*',
+    ]);
+    // A wildcard still needed keeps every host it covers, and a needed host keeps the wildcard over it.
+    expect(sitesToRelease(['https://www.caf.fr/*'], ['https://*.caf.fr/*'])).toEqual([]);
+    expect(sitesToRelease(['https://*.caf.fr/*'], ['https://caf.fr/*'])).toEqual([]);
+    expect(sitesToRelease(['https://*.caf.fr/*'], ['https://www.notcaf.fr/*'])).toEqual(['https://*.caf.fr/*']);
+    expect(sitesToRelease(['http://localhost:5174/*', 'http://localhost:5174/*'], [])).toEqual(['http://localhost:5174/*']);
+  });
+});
+
+describe('siteInWords', () => {
+  it('reads a match pattern as host, subdomains, pages and encryption', () => {
+    expect(siteInWords('https://www.impots.gouv.fr/*')).toEqual({
+      host: 'www.impots.gouv.fr',
+      subdomains: false,
+      unencrypted: false,
+      pages: null,
+    });
+    expect(siteInWords('*://*.ameli.fr/espace/*')).toEqual({ host: 'ameli.fr', subdomains: true, unencrypted: true, pages: '/espace/' });
+    expect(siteInWords('http://localhost:5174/*')).toEqual({ host: 'localhost:5174', subdomains: false, unencrypted: true, pages: null });
+    expect(siteInWords('<all_urls>')).toBeNull();
+    expect(siteInWords('https://*/*')).toBeNull();
   });
 });

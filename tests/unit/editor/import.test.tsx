@@ -73,7 +73,7 @@ const everything = async () => structuredClone(await fakeBrowser.storage.local.g
 const older: Guide = { ...sampleGuide, title: 'Ma version à moi', version: '1.0.0' };
 
 describe('import', () => {
-  it('previews a valid file before saving it, asks for its sites in the click, then saves it', async () => {
+  it('previews a valid file before saving it, saves it, then asks for its sites one at a time, each in words', async () => {
     await openHome();
     await pickFile($('#import-file'), jsonFile(sampleGuide, 'creer-mon-compte.json'));
     const preview = await waitFor(() => $('.preview'), 'the preview');
@@ -82,18 +82,27 @@ describe('import', () => {
     expect(preview.querySelector('.preview-title')?.getAttribute('lang')).toBe('fr');
     expect(preview.querySelector('.preview-title b')).toBeNull();
     expect(preview.textContent).toContain(sampleGuide.summary);
-    expect([...preview.querySelectorAll('.sites li')].map((li) => li.textContent)).toEqual(['https://exemple.gouv.fr/*']);
+    expect([...preview.querySelectorAll('.sites li')].map((li) => li.textContent)).toEqual([
+      'le site exemple.gouv.fr, toutes ses pages https://exemple.gouv.fr/*',
+    ]);
     expect(preview.querySelector('.preview-steps')?.textContent).toBe('4 étapes');
     expect(await storedGuides()).toEqual({});
     expect(request).not.toHaveBeenCalled();
 
     await clickAsking(preview.querySelector('.import-confirm'));
     await waitFor(() => $('.saved'), 'saved');
+    // Saved first, nothing asked yet: each site is asked for by its own button.
+    expect(request).not.toHaveBeenCalled();
+    expect($('.saved')?.textContent).toContain('est ajouté à vos guides');
+    expect((await storedGuides())[sampleGuide.id]).toMatchObject({ guide: sampleGuide, origin: 'imported' });
+    const site = await waitFor(() => $('.site-access li[data-site="https://exemple.gouv.fr/*"]'), 'the site to allow');
+    expect(site.querySelector('.site-words')?.textContent).toBe('le site exemple.gouv.fr, toutes ses pages');
+    expect(site.querySelector('.allow-site')?.getAttribute('aria-label')).toBe('Autoriser Côte à côte sur exemple.gouv.fr');
+    await clickAsking(site.querySelector('.allow-site'));
     expect(request).toHaveBeenCalledWith({ origins: ['https://exemple.gouv.fr/*'] });
     expect(askedDuringClick).toEqual([true]);
-    expect($('.saved')?.textContent).toContain('est ajouté à vos guides');
-    expect($('.sites-refused')).toBeNull();
-    expect((await storedGuides())[sampleGuide.id]).toMatchObject({ guide: sampleGuide, origin: 'imported' });
+    await waitFor(() => site.querySelector('.site-state.allowed'), 'the site allowed');
+    expect(site.querySelector('.allow-site')).toBeNull();
     // The new guide appears in "my guides", and opens in the editor.
     await waitFor(() => $(`section.mine li[data-guide-id="${sampleGuide.id}"]`), 'the list');
     await click($('.edit-imported'));
@@ -109,14 +118,34 @@ describe('import', () => {
     await waitFor(() => $('.preview .import-confirm'), 'the preview');
   });
 
-  it('saves the guide even when its sites are refused, and says it will not show there', async () => {
-    request.mockResolvedValue(false);
+  it('asks for each site of a guide on its own, in words, and says where the guide will not show', async () => {
+    const sites = ['https://www.exemple.gouv.fr/*', 'http://*.caf.exemple/espace/*'];
+    const twoSites: Guide = { ...sampleGuide, id: 'deux-sites', sites };
     await openHome();
-    await pickFile($('#import-file'), jsonFile(sampleGuide));
+    await pickFile($('#import-file'), jsonFile(twoSites));
     await click(await waitFor(() => $('.import-confirm'), 'the preview'));
     await waitFor(() => $('.saved'), 'saved');
-    expect($('.sites-refused')?.textContent).toContain("ne s'affichera pas sur ces sites");
-    expect(Object.keys(await storedGuides())).toEqual([sampleGuide.id]);
+    expect(Object.keys(await storedGuides())).toEqual(['deux-sites']);
+    const items = $$('.site-access li');
+    expect(items.map((li) => li.querySelector('.site-words')?.textContent)).toEqual([
+      'le site www.exemple.gouv.fr, toutes ses pages',
+      "le site caf.exemple et tous les sites dont l'adresse finit par .caf.exemple, ses pages dont l'adresse commence par /espace/ — attention : des pages sans chiffrement (http)",
+    ]);
+    request.mockImplementationOnce(async () => {
+      askedDuringClick.push(clicking);
+      return false;
+    });
+    await clickAsking(items[1]?.querySelector('.allow-site'));
+    expect(request).toHaveBeenLastCalledWith({ origins: ['http://*.caf.exemple/espace/*'] });
+    await waitFor(() => items[1]?.querySelector('[role="alert"]'), 'the refusal');
+    expect(items[1]?.textContent).toContain("le guide ne s'affichera pas dessus");
+    expect(items[1]?.querySelector('.allow-site')).not.toBeNull();
+    expect(items[0]?.querySelector('.site-state')?.textContent).toBe("Pas encore autorisé. Le guide ne s'affichera pas sur ce site.");
+    await clickAsking(items[0]?.querySelector('.allow-site'));
+    expect(request).toHaveBeenLastCalledWith({ origins: ['https://www.exemple.gouv.fr/*'] });
+    expect(request).toHaveBeenCalledTimes(2);
+    expect(askedDuringClick).toEqual([true, true]);
+    await waitFor(() => items[0]?.querySelector('.site-state.allowed'), 'the first site allowed');
   });
 
   it('shows every problem of a file with errors, and saves nothing', async () => {
@@ -215,12 +244,11 @@ describe('import', () => {
       const conflict = await importDuplicate();
       await clickAsking(conflict.querySelector('.conflict-keep-both'));
       await waitFor(() => $('.saved'), 'saved');
-      expect(askedDuringClick).toEqual([true]);
       const guides = await storedGuides();
       expect(Object.keys(guides).sort()).toEqual([sampleGuide.id, `${sampleGuide.id}-2`]);
       expect(guides[sampleGuide.id]?.guide).toEqual(older);
       expect(guides[`${sampleGuide.id}-2`]?.guide).toMatchObject({ title: `${sampleGuide.title} (copie)`, steps: sampleGuide.steps });
-      expect(request).toHaveBeenCalledTimes(1);
+      expect(request).not.toHaveBeenCalled();
     });
 
     it('cancels: nothing changes', async () => {

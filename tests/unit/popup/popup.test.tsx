@@ -45,7 +45,9 @@ describe('the guide lists', () => {
     });
     await openPopup();
     const mine = await waitFor(() => guideItem(claimed.id), 'the own guide');
-    expect(mine.querySelector('.meta')?.textContent).toBe('Environ 10 min · Un de vos guides (pas vérifié par Côte à côte)');
+    expect(mine.querySelector('.meta')?.textContent).toMatch(
+      /^Environ 10 min · Importé d'un fichier le \d{1,2} \S+ \d{4} \(pas vérifié par Côte à côte\)$/,
+    );
     expect(guideItem(accountGuide.id)?.querySelector('.meta')?.textContent).toBe('Environ 10 min · Vérifié');
   });
 

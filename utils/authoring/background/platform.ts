@@ -16,6 +16,8 @@ export interface AuthoringPlatform {
   tabUrl(tabId: number): Promise<string | undefined>;
   /** Whether the extension may run its scripts on a site (a match pattern). */
   hasSite(site: string): Promise<boolean>;
+  /** Takes back the permission for a site (asked at run time): no guide needs it any more. */
+  releaseSite(site: string): Promise<void>;
   /** Puts the recorder script in the tab's top frame. */
   injectRecorder(tabId: number): Promise<void>;
   /** Puts the playback script (the overlay) in the tab's top frame. */
@@ -97,6 +99,13 @@ export function browserPlatform(): AuthoringPlatform {
         return await browser.permissions.contains({ origins: [site] });
       } catch {
         return false; // not a pattern the browser accepts
+      }
+    },
+    async releaseSite(site) {
+      try {
+        await browser.permissions.remove({ origins: [site] });
+      } catch {
+        // A site of the manifest (never removable) or not a pattern the browser accepts: nothing to take back.
       }
     },
     injectRecorder: (tabId) => inject(tabId, RECORDER_FILE),

@@ -8,6 +8,7 @@
  * together must not race on a read-modify-write of the state.
  */
 import { i18n } from '#i18n';
+import { sitesToRelease } from '../../catalogue/sites';
 import { targetSchema } from '../../locate/target';
 import type { AuthoringRequest, Handlers, ResponseOf, TabMessage, TargetTestResult, UnreachableReason } from '../../messages';
 import { serial } from '../../serial';
@@ -196,6 +197,21 @@ export function createAuthoringService({
     }).catch((error) => console.warn('[cote-a-cote] could not register the guidance on the sites of the guides', error));
   }
 
+  /**
+   * Least privilege: the sites of a removed guide are given back, unless another of « Mes guides »,
+   * the manifest or the recording under way still needs them.
+   */
+  async function releaseSites(sites: readonly string[]): Promise<void> {
+    const recording = await recordingItem.get();
+    const stillNeeded = [
+      ...(await userGuides.guides()).flatMap((guide) => guide.sites),
+      ...platform.manifestSites(),
+      ...(recording?.sites ?? []),
+      ...(recording?.needsPermission?.site ? [recording.needsPermission.site] : []),
+    ];
+    for (const site of sitesToRelease(sites, stillNeeded)) await platform.releaseSite(site);
+  }
+
   async function sendTest(tabId: number, message: TabMessage): Promise<TargetTestResult | null> {
     try {
       const answer = await platform.sendToTab(tabId, message);
@@ -258,8 +274,10 @@ export function createAuthoringService({
     'userGuides:remove': {
       from: 'extension',
       async handle(request) {
+        const removed = (await userGuides.guides()).find((guide) => guide.id === request.guideId);
         const result = await userGuides.remove(request.guideId);
         await syncUserGuideScripts();
+        if (removed) await releaseSites(removed.sites);
         return result;
       },
     },
