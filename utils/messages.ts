@@ -11,7 +11,8 @@ import type { ErasedTraces } from './traces/service';
 /** Requests to the run service: the catalogue, the guides and the runs of the tabs. */
 export type RunRequest =
   | { type: 'catalogue:forPage'; url: string | null }
-  | { type: 'guide:get'; guideId: string }
+  /** `played`: as a run plays it, with the guides it runs laid out (`utils/run/played.ts`); else as written. */
+  | { type: 'guide:get'; guideId: string; played?: boolean }
   | { type: 'run:start'; tabId: number; guideId: string; mode: RunMode; level: HelpLevel }
   /** Resume a run left on a closed tab or before a browser restart, on this tab. */
   | { type: 'run:resume'; tabId: number; guideId: string }

@@ -52,6 +52,14 @@ export function StatusSection({ copy, apply, now, focusLater }: StatusSectionPro
           <label for={fieldDomId('status')}>{i18n.t('editor.status.draft')}</label>
           <p class="hint">{i18n.t('editor.status.draftHint')}</p>
         </div>
+        {guide.status.state === 'documented' && (
+          // Format 2: kept as it is until the trainer chooses draft or verified.
+          <div class="radio">
+            <input type="radio" name="status" id="status-documented" value="documented" checked />
+            <label for="status-documented">{i18n.t('editor.status.documented', [guide.status.on])}</label>
+            <p class="hint">{i18n.t('editor.status.documentedHint')}</p>
+          </div>
+        )}
         <div class="radio">
           <input
             type="radio"

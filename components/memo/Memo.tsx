@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { assertNever } from '../../utils/assert-never';
 import type { Guide } from '../../utils/guide/schema';
+import { DocumentedNote, SourceList } from '../shared/GuideOrigin';
 import { type MemoLine, memoLines, siteNames } from './model';
 
 /** Lines ruled for the person's own notes. */
@@ -44,18 +45,21 @@ function SensitiveMark() {
   );
 }
 
-function Line({ line, lang }: { line: MemoLine; lang: string }) {
-  const textId = `memo-text-${line.number}`;
-  const number = <span class="number">{line.number}.</span>;
+function Line({ line, lang, prefix = '' }: { line: MemoLine; lang: string; prefix?: string }) {
+  const key = line.label.replaceAll('.', '-');
+  const textId = `memo-text-${key}`;
+  const number = <span class="number">{line.label}.</span>;
+  // Where a line leads, in its own level's numbers (`2.3` inside the guide run at line 2).
+  const goTo = (to: number | null) => `${prefix}${to}`;
   switch (line.kind) {
     case 'step':
       return (
-        <li class={`memo-line step${line.sensitive ? ' sensitive' : ''}`} data-item-id={line.id} data-number={line.number}>
+        <li class={`memo-line step${line.sensitive ? ' sensitive' : ''}`} data-item-id={line.id} data-number={line.label}>
           <input
             type="checkbox"
             class="box"
-            id={`memo-box-${line.number}`}
-            aria-label={i18n.t('memo.stepLabel', [String(line.number)])}
+            id={`memo-box-${key}`}
+            aria-label={i18n.t('memo.stepLabel', [line.label])}
             aria-describedby={textId}
           />
           {number}
@@ -64,13 +68,13 @@ function Line({ line, lang }: { line: MemoLine; lang: string }) {
               {line.text}
             </p>
             {line.sensitive && <SensitiveMark />}
-            {line.goTo !== null && <p class="goto">{i18n.t('memo.next', [String(line.goTo)])}</p>}
+            {line.goTo !== null && <p class="goto">{i18n.t('memo.next', [goTo(line.goTo)])}</p>}
           </div>
         </li>
       );
     case 'question':
       return (
-        <li class="memo-line question" data-item-id={line.id} data-number={line.number}>
+        <li class="memo-line question" data-item-id={line.id} data-number={line.label}>
           <span class="box-space" aria-hidden="true" />
           {number}
           <div class="body">
@@ -79,7 +83,7 @@ function Line({ line, lang }: { line: MemoLine; lang: string }) {
             </p>
             <ul class="choices">
               {line.choices.map((choice, index) => {
-                const id = `memo-choice-${line.number}-${index}`;
+                const id = `memo-choice-${key}-${index}`;
                 return (
                   <li key={id}>
                     <input type="checkbox" class="box" id={id} />
@@ -87,7 +91,7 @@ function Line({ line, lang }: { line: MemoLine; lang: string }) {
                       {choice.goTo === null ? (
                         <span lang={lang}>{choice.label}</span>
                       ) : (
-                        <Around message={(mark) => i18n.t('memo.choice', [mark, String(choice.goTo)])} text={choice.label} lang={lang} />
+                        <Around message={(mark) => i18n.t('memo.choice', [mark, goTo(choice.goTo)])} text={choice.label} lang={lang} />
                       )}
                     </label>
                   </li>
@@ -97,9 +101,41 @@ function Line({ line, lang }: { line: MemoLine; lang: string }) {
           </div>
         </li>
       );
+    case 'guide':
+      return (
+        <li class="memo-line step inner-guide" data-item-id={line.id} data-number={line.label} data-guide={line.guide}>
+          <input
+            type="checkbox"
+            class="box"
+            id={`memo-box-${key}`}
+            aria-label={i18n.t('memo.stepLabel', [line.label])}
+            aria-describedby={textId}
+          />
+          {number}
+          <div class="body">
+            <p class="text" id={textId} lang={lang}>
+              {line.text}
+            </p>
+            {line.title !== null && (
+              <p class="inner-guide-note">
+                <Around message={(mark) => i18n.t('memo.innerGuide', [mark])} text={line.title} lang={lang} />
+              </p>
+            )}
+            {line.goTo !== null && <p class="goto">{i18n.t('memo.next', [goTo(line.goTo)])}</p>}
+            {line.lines.length > 0 && (
+              // biome-ignore lint/a11y/noRedundantRoles: list-style is off, and some browsers then stop announcing a list.
+              <ol class="memo-lines inner" role="list">
+                {line.lines.map((inner) => (
+                  <Line key={inner.id} line={inner} lang={lang} prefix={`${line.label}.`} />
+                ))}
+              </ol>
+            )}
+          </div>
+        </li>
+      );
     case 'end':
       return (
-        <li class="memo-line end" data-item-id={line.id} data-number={line.number}>
+        <li class="memo-line end" data-item-id={line.id} data-number={line.label}>
           <span class="box-space" aria-hidden="true" />
           {number}
           <div class="body">
@@ -147,6 +183,7 @@ export function Memo({ guide }: MemoProps) {
           {i18n.t('memo.duration', [String(guide.durationMinutes)])}
           {sites.length > 0 && ` · ${i18n.t('memo.sites', [sites.join(', ')])}`}
         </p>
+        <DocumentedNote on={guide.status.state === 'documented' ? guide.status.on : undefined} />
       </header>
 
       <section class="memo-prepare" aria-labelledby="memo-prepare-title">
@@ -189,6 +226,12 @@ export function Memo({ guide }: MemoProps) {
           ))}
         </ol>
       </section>
+
+      {guide.sources.length > 0 && (
+        <section class="memo-sources">
+          <SourceList sources={guide.sources} lang={guide.lang} headingLevel={2} />
+        </section>
+      )}
 
       <section class="memo-notes" aria-labelledby="memo-notes-title">
         <h2 id="memo-notes-title">{i18n.t('memo.notes')}</h2>

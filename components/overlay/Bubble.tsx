@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { spokenText } from '../../utils/speech/text';
+import { dayText } from '../shared/GuideOrigin';
 import { ReadButton } from '../shared/ReadButton';
 import type { OverlayEvent, StepView, TargetState } from './types';
 
@@ -12,6 +13,12 @@ const TRACE = ['overlay.traceLogout', 'overlay.tracePassword', 'overlay.traceTab
 /** The sentence that replaces the spotlight when the target is missing or uncertain; null otherwise. */
 export function missingText(status: TargetState['status']): string | null {
   return status === 'not-found' ? i18n.t('overlay.notFound') : status === 'ambiguous' ? i18n.t('overlay.ambiguous') : null;
+}
+
+/** « Étape X sur Y », or inside a guide run by the guide, « Dans « … » : étape X sur Y » (its own figures). */
+export function progressText(view: StepView): string {
+  if (view.inner) return i18n.t('overlay.innerStepOf', [view.inner.title, String(view.inner.position), String(view.inner.total)]);
+  return i18n.t('overlay.stepOf', [String(view.position), String(view.total)]);
 }
 
 export function sensitiveText(view: StepView): string | null {
@@ -114,9 +121,12 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
         </>
       ) : (
         <>
-          <p class="progress">{i18n.t('overlay.stepOf', [String(view.position), String(view.total)])}</p>
+          <p class="progress">{progressText(view)}</p>
+          {/* Alone, the person is told at every step that the guide was not walked on the site yet. */}
+          {alone && guide.documented && <p class="documented">{i18n.t('overlay.documented', [dayText(guide.documented)])}</p>}
+          {view.cameBackFrom && <p class="came-back">{i18n.t('overlay.cameBack', [view.cameBackFrom])}</p>}
           <p id={TEXT_ID} class="text" lang={lang}>
-            {item.kind === 'step' ? item.instruction : item.question}
+            {item.kind === 'question' ? item.question : item.instruction}
           </p>
           {read}
           {missing && <p class="missing">{missing}</p>}

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS, textScaleFor } from '../../utils/settings/settings';
 import { BUBBLE_SHORTCUT } from '../../utils/settings/shortcuts';
 import { speak, stop } from '../../utils/speech';
 import { spokenText } from '../../utils/speech/text';
-import { Bubble, missingText, sensitiveText, TEXT_ID, TITLE_ID } from './Bubble';
+import { Bubble, missingText, progressText, sensitiveText, TEXT_ID, TITLE_ID } from './Bubble';
 import { follow, viewportBox, viewportSize } from './follow';
 import { type Box, cutoutPath, hole, inView, place, RADIUS } from './geometry';
 import { keepOnTop } from './topLayer';
@@ -227,8 +227,9 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
       progress = i18n.t('overlay.ended');
       text = item.message ?? '';
     } else {
-      progress = i18n.t('overlay.stepOf', [String(view.position), String(view.total)]);
-      text = item.kind === 'step' ? item.instruction : item.question;
+      // Back from a guide run by the guide: said first, so that the person knows where they are.
+      progress = view.cameBackFrom ? `${i18n.t('overlay.cameBack', [view.cameBackFrom])} ${progressText(view)}` : progressText(view);
+      text = item.kind === 'question' ? item.question : item.instruction;
       extra = missingText(item.kind === 'step' ? target.status : 'no-target') ?? sensitiveText(view);
     }
   }

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { positionOf, type Run, type RunEvent } from '../../utils/run';
+import { positionOf, type Run, type RunEvent, stepView } from '../../utils/run';
 import { send } from '../../utils/send';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { useGuide } from '../shared/hooks';
@@ -19,6 +19,8 @@ export function CurrentRun({ tabId, run, onMessage }: CurrentRunProps) {
   const title = loaded?.title ?? run.guideId;
   const finished = run.status === 'finished';
   const { position, total } = loaded ? positionOf(loaded, run) : { position: 0, total: 0 };
+  // Inside a guide run by this one: its title and its own figures too.
+  const inner = loaded && !finished ? stepView(loaded, run)?.inner : undefined;
 
   async function event(event: RunEvent, done: string) {
     try {
@@ -36,6 +38,7 @@ export function CurrentRun({ tabId, run, onMessage }: CurrentRunProps) {
         {title}
       </p>
       {!finished && position > 0 && <p class="meta">{i18n.t('popup.stepOf', [String(position), String(total)])}</p>}
+      {inner && <p class="meta inner-guide">{i18n.t('popup.innerStepOf', [inner.title, String(inner.position), String(inner.total)])}</p>}
       <div class="actions">
         {!finished && (
           <button

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { GuideSummary, OwnGuide } from '../../utils/catalogue';
 import type { Run } from '../../utils/run';
+import { DocumentedNote, SourceList } from './GuideOrigin';
 import { memoUrl, openMemo } from './pages';
 
 export interface GuideListProps {
@@ -12,6 +13,8 @@ export interface GuideListProps {
   onStart(guide: GuideSummary): void;
   onResume(guide: GuideSummary): void;
   onRestart(guide: GuideSummary): void;
+  /** The level of each guide's title: 4 under a theme's heading. */
+  headingLevel?: 3 | 4;
 }
 
 /** Where one of the person's own guides comes from, and when: a file's own claim of being verified is never shown. */
@@ -23,6 +26,7 @@ function ownLabel(own: OwnGuide): string {
 /** A list of guides: title, summary, duration, and how to start (or resume) each. Guide texts are text, in the guide's language. */
 export function GuideList(props: GuideListProps) {
   if (props.guides.length === 0) return <p class="empty">{props.empty}</p>;
+  const Title = props.headingLevel === 4 ? 'h4' : 'h3';
   return (
     <ul class="guides">
       {props.guides.map((guide) => {
@@ -30,12 +34,19 @@ export function GuideList(props: GuideListProps) {
         const paused = Object.hasOwn(props.paused, guide.id);
         return (
           <li key={guide.id} class="guide" data-guide-id={guide.id}>
-            <h3 lang={guide.lang}>{guide.title}</h3>
+            <Title lang={guide.lang}>{guide.title}</Title>
             <p lang={guide.lang}>{guide.summary}</p>
             <p class="meta">
               {i18n.t('popup.duration', [String(guide.durationMinutes)])}
               {guide.verified ? ` · ${i18n.t('popup.verified')}` : guide.own ? ` · ${ownLabel(guide.own)}` : ''}
             </p>
+            <DocumentedNote on={guide.documented} />
+            {guide.sources.length > 0 && (
+              <details class="guide-sources">
+                <summary>{i18n.t('popup.sources')}</summary>
+                <SourceList sources={guide.sources} lang={guide.lang} headingLevel={props.headingLevel === 4 ? 4 : 4} />
+              </details>
+            )}
             {paused && <p class="note">{i18n.t('popup.pausedNote')}</p>}
             <div class="actions">
               {paused ? (

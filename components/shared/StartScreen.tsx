@@ -5,6 +5,7 @@ import type { Suggestion } from '../../utils/progress';
 import type { HelpLevel, RunMode } from '../../utils/run';
 import { saveSettings } from '../../utils/settings/store';
 import { settingsItem } from '../../utils/storage/items';
+import { DocumentedNote, SourceList } from './GuideOrigin';
 import { LevelChoice, ModeChoice } from './HelpChoices';
 import { useFocusOnMount, useGuide, useStoredItem } from './hooks';
 import { PrepareList } from './PrepareList';
@@ -47,6 +48,7 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion 
         {guide.title}
       </h2>
       <p class="meta">{i18n.t('popup.duration', [String(guide.durationMinutes)])}</p>
+      <DocumentedNote on={guide.documented} />
       <form onSubmit={submit}>
         <h3>{i18n.t('popup.prepare.title')}</h3>
         {full.state === 'loading' ? (
@@ -56,6 +58,7 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion 
         ) : (
           <p class="note">{i18n.t('popup.prepare.unavailable')}</p>
         )}
+        {full.state === 'ready' && full.value && <SourceList sources={full.value.sources} lang={full.value.lang} />}
         <ModeChoice value={mode} onChange={setMode} idPrefix="start" />
         {suggestion && (
           <div class="note suggestion">

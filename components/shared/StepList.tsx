@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { assertNever } from '../../utils/assert-never';
 import type { Guide, GuideItem } from '../../utils/guide/schema';
-import type { Run } from '../../utils/run';
+import { isPlayed, partOf, type Run } from '../../utils/run';
 import { type LineState, type ProcedureLine, procedureOf } from './procedure';
 
 /** The text of an item: what to do, the question, or the end message. */
@@ -13,6 +13,8 @@ export function itemText(item: GuideItem): string {
       return item.question;
     case 'end':
       return item.message ?? i18n.t('sidepanel.endLine');
+    case 'guide':
+      return item.instruction;
     default:
       return assertNever(item);
   }
@@ -42,6 +44,11 @@ export interface StepListProps {
  */
 export function StepList({ guide, run }: StepListProps) {
   const { lines, dependsOnAnswer } = procedureOf(guide, run);
+  // A step of a guide run by this one says which (a played guide names them, `utils/run/played.ts`).
+  const partTitle = (id: string) => {
+    const part = partOf(id);
+    return part !== undefined && isPlayed(guide) ? guide.parts[part]?.title : undefined;
+  };
   return (
     <>
       <ol class="steps">
@@ -54,6 +61,11 @@ export function StepList({ guide, run }: StepListProps) {
             aria-current={line.state === 'current' ? 'step' : undefined}
           >
             <span class="badge state">{stateText(line)}</span>
+            {partTitle(line.item.id) !== undefined && (
+              <span class="badge inner-guide-badge" lang={guide.lang}>
+                {partTitle(line.item.id)}
+              </span>
+            )}
             {line.item.kind === 'step' && line.item.sensitive && <span class="badge sensitive-badge">{i18n.t('sidepanel.sensitive')}</span>}
             <span class="text" lang={guide.lang}>
               {itemText(line.item)}

@@ -53,14 +53,17 @@ export function usePausedRuns(): Record<string, Run> {
   return paused;
 }
 
-/** A guide from the catalogue, by id; never another id's guide while the next one loads. */
+/**
+ * A guide from the catalogue, by id, as a run plays it (with the guides it
+ * runs laid out); never another id's guide while the next one loads.
+ */
 export function useGuide(guideId: string | null): Loaded<Guide | null> {
   const [guide, setGuide] = useState<{ guideId: string | null; loaded: Loaded<Guide | null> }>({ guideId, loaded: { state: 'loading' } });
   useEffect(() => {
     if (guideId === null) return setGuide({ guideId, loaded: { state: 'ready', value: null } });
     let live = true;
     setGuide({ guideId, loaded: { state: 'loading' } });
-    send({ type: 'guide:get', guideId }).then(
+    send({ type: 'guide:get', guideId, played: true }).then(
       (value) => live && setGuide({ guideId, loaded: { state: 'ready', value: value ?? null } }),
       () => live && setGuide({ guideId, loaded: { state: 'failed' } }),
     );

@@ -6,6 +6,7 @@ import { send } from '../../utils/send';
 import { speak, stop } from '../../utils/speech';
 import { spokenText } from '../../utils/speech/text';
 import { ConfirmButton } from '../shared/ConfirmButton';
+import { dayText } from '../shared/GuideOrigin';
 import { LevelChoice, levelLabel, ModeChoice, modeLabel } from '../shared/HelpChoices';
 import { NoTrace } from '../shared/NoTrace';
 import { PrepareList } from '../shared/PrepareList';
@@ -65,6 +66,9 @@ export function RunView({ tabId, guide, run, autoRead = false }: RunViewProps) {
       <p class="meta run-settings-summary">
         {modeLabel(run.mode)} · {levelLabel(run.level)}
       </p>
+      {guide.status.state === 'documented' && (
+        <p class={`documented${run.mode === 'alone' ? ' alone' : ''}`}>{i18n.t('sidepanel.documented', [dayText(guide.status.on)])}</p>
+      )}
       <p class="progress-label" id="progress-label">
         {i18n.t('sidepanel.stepOf', [String(position), String(total)])}
       </p>
@@ -84,7 +88,16 @@ export function RunView({ tabId, guide, run, autoRead = false }: RunViewProps) {
           <div class="now-text" aria-live="polite" aria-atomic="true">
             {item ? (
               <>
+                {view?.cameBackFrom && <p class="came-back">{i18n.t('sidepanel.cameBack', [view.cameBackFrom])}</p>}
                 <p class="visually-hidden">{i18n.t('sidepanel.stepOf', [String(position), String(total)])}</p>
+                {view?.inner && (
+                  <p class="inner-guide">
+                    <strong>
+                      {i18n.t('sidepanel.innerStepOf', [view.inner.title, String(view.inner.position), String(view.inner.total)])}
+                    </strong>{' '}
+                    <span>{i18n.t('sidepanel.innerFor', [view.inner.instruction])}</span>
+                  </p>
+                )}
                 <p class="instruction" lang={guide.lang}>
                   {itemText(item)}
                 </p>
@@ -231,7 +244,7 @@ function StepButtons({ item, lang, run, dispatch }: StepButtonsProps) {
     );
   }
   if (item.kind === 'end') return <div class="actions">{back}</div>;
-  const canShow = run.level !== 'guided' && item.target !== undefined;
+  const canShow = run.level !== 'guided' && item.kind === 'step' && item.target !== undefined;
   return (
     <>
       <div class="actions">

@@ -1,5 +1,5 @@
 import type { GuideOrigin } from '../authoring/user-guides';
-import type { Guide } from '../guide/schema';
+import type { Guide, GuideSource, Theme } from '../guide/schema';
 import { guideFitsSite, matchesPage } from './sites';
 
 export { guideFitsSite, isPracticeGuide, matchesPage, matchesSite } from './sites';
@@ -15,6 +15,12 @@ export interface GuideSummary {
   verified: boolean;
   /** The person's own guide (recorded, written or imported, and when), not a bundled one; null for a bundled guide. */
   own: OwnGuide | null;
+  /** Written from official help of this date (`YYYY-MM-DD`), not yet walked on the site: said plainly wherever it is shown. */
+  documented?: string;
+  /** The theme the popup groups it under. */
+  theme?: Theme;
+  /** Where its steps come from. */
+  sources: GuideSource[];
 }
 
 /** How one of « Mes guides » came: recorded, written (edited) or imported from a file, and when it was saved. */
@@ -33,6 +39,9 @@ export function summarize(guide: Guide, own: OwnGuide | null = null): GuideSumma
     lang: guide.lang,
     verified: own === null && guide.status.state === 'verified',
     own,
+    ...(guide.status.state === 'documented' ? { documented: guide.status.on } : {}),
+    ...(guide.theme ? { theme: guide.theme } : {}),
+    sources: guide.sources,
   };
 }
 

@@ -2,6 +2,7 @@ import { matchesPage } from '../catalogue/sites';
 import { doneWhenOf, itemById, nextItemId } from '../guide/graph';
 import type { ActionStep, Guide, GuideItem } from '../guide/schema';
 import { itemsAhead } from './navigate';
+import { landing } from './played';
 import {
   HELP_KINDS,
   HELP_LEVELS,
@@ -64,8 +65,9 @@ export function advance(guide: Guide, run: Run, event: RunEvent, now: number): R
       return forward(guide, run, [{ id: item.id, how: 'done' }], nextItemId(guide, item.id), now);
 
     case 'manual-done':
-      // Any step can be marked done by hand: the observer may miss what the person did.
-      if (item.kind !== 'step') return run;
+      // Any step can be marked done by hand: the observer may miss what the person did. A step that
+      // runs a guide is only current when that guide is not installed: its text stands alone then.
+      if (item.kind !== 'step' && item.kind !== 'guide') return run;
       return forward(guide, run, [{ id: item.id, how: 'manual' }], nextItemId(guide, item.id), now);
 
     case 'answer': {
@@ -106,12 +108,14 @@ export function advance(guide: Guide, run: Run, event: RunEvent, now: number): R
 
 /**
  * Ends the visits of `passed` (the current item first, then the items skipped
- * over) and makes `nextId` current. A dangling `nextId` leaves the run where it
- * is: rather stay than go nowhere. No next at all finishes the run.
+ * over) and makes `nextId` current — entering the inner guide of a `guide`
+ * item, or leaving an inner guide at its end for what follows it (`landing`).
+ * A dangling `nextId` leaves the run where it is: rather stay than go nowhere.
+ * No next at all finishes the run.
  */
 function forward(guide: Guide, run: Run, passed: Passed[], nextId: string | undefined, now: number): Run {
-  const next = nextId === undefined ? undefined : itemById(guide, nextId);
-  if (nextId !== undefined && !next) return run;
+  const landed = nextId === undefined ? undefined : landing(guide, nextId);
+  if (landed && landed.id === undefined) return run;
   const history = run.history.slice();
   const stack = run.stack.slice();
   const answers = { ...run.answers };
@@ -126,9 +130,9 @@ function forward(guide: Guide, run: Run, passed: Passed[], nextId: string | unde
   });
   const moved: Run = { ...run, history, stack, answers, currentHelp: [], updatedAt: now };
   // A last step without `next` (the validator refuses it, but guides change) ends the run where it is.
-  if (!next) return { ...moved, status: 'finished', finishedAt: now };
-  moved.currentId = next.id;
-  return next.kind === 'end' ? { ...moved, status: 'finished', finishedAt: now } : moved;
+  if (!landed?.id) return { ...moved, status: 'finished', finishedAt: now };
+  moved.currentId = landed.id;
+  return landed.finished ? { ...moved, status: 'finished', finishedAt: now } : moved;
 }
 
 function completedByPage(step: ActionStep, url: URL): boolean {

@@ -1,5 +1,19 @@
 export { advance, type RunEvent } from './advance';
 export { itemsAhead } from './navigate';
+export {
+  innerId,
+  isPlayed,
+  landing,
+  levelPosition,
+  MAX_DEPTH,
+  PART_SEPARATOR,
+  type PlayedGuide,
+  type PlayedPart,
+  partFirstId,
+  partOf,
+  partsAround,
+  playedGuide,
+} from './played';
 export { canGoBack, type Recap, recap, spotlightOn, trail } from './recap';
 export {
   currentItem,
@@ -19,4 +33,4 @@ export {
   startRun,
   type Visit,
 } from './run';
-export { positionOf, type StepView, stepView } from './view';
+export { type InnerView, positionOf, type StepView, stepView } from './view';

@@ -1,5 +1,6 @@
 import { itemById } from '../guide/graph';
 import type { Guide, GuideItem } from '../guide/schema';
+import { landing } from './played';
 
 /**
  * One person going through one guide on one tab. The background owns it and
@@ -80,10 +81,12 @@ export interface Run {
   finishedAt?: number;
 }
 
-/** A new run at the guide's first item. */
+/** A new run at the guide's first item (inside its inner guide when it runs one). */
 export function startRun(guide: Guide, mode: RunMode, now: number, level: HelpLevel = 'guided'): Run {
-  const first = guide.steps[0];
-  if (!first) throw new Error(`guide ${guide.id} has no step`);
+  const firstItem = guide.steps[0];
+  if (!firstItem) throw new Error(`guide ${guide.id} has no step`);
+  const landed = landing(guide, firstItem.id);
+  const first = { id: landed.id ?? firstItem.id, kind: landed.finished ? 'end' : 'step' };
   return {
     v: RUN_VERSION,
     guideId: guide.id,

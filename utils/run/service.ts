@@ -9,6 +9,7 @@ import type { Guide } from '../guide/schema';
 import type { Handlers, RunRequest } from '../messages';
 import { serial } from '../serial';
 import { advance } from './advance';
+import { playedGuide } from './played';
 import { type Run, startRun } from './run';
 import type { RunStore } from './store';
 import { stepView } from './view';
@@ -32,6 +33,12 @@ export const serialForTab = <T>(tabId: number, task: () => Promise<T>): Promise<
 
 export function createRunService({ guides, ownGuides = async () => new Map(), store, now, onFinished, pausedFor }: RunServiceDeps) {
   const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
+  /** The guide as a run plays it: with the guides it runs laid out (`played.ts`). */
+  const playedById = async (id: string) => {
+    const all = await guides();
+    const guide = all.find((candidate) => candidate.id === id);
+    return guide && playedGuide(guide, all);
+  };
   /** Paused runs past their time are gone before anyone sees or resumes them. */
   const expirePaused = async () => {
     if (pausedFor !== undefined) await store.expirePaused(now() - pausedFor);
@@ -49,12 +56,12 @@ export function createRunService({ guides, ownGuides = async () => new Map(), st
     },
     'guide:get': {
       from: 'extension',
-      handle: async (request) => (await guideById(request.guideId)) ?? null,
+      handle: async (request) => (await (request.played ? playedById : guideById)(request.guideId)) ?? null,
     },
     'run:start': {
       from: 'extension',
       async handle(request) {
-        const guide = await guideById(request.guideId);
+        const guide = await playedById(request.guideId);
         if (!guide) return { ok: false, problem: 'unknown-guide' };
         return serialForTab(request.tabId, async () => {
           const run = startRun(guide, request.mode, now(), request.level);
@@ -87,7 +94,7 @@ export function createRunService({ guides, ownGuides = async () => new Map(), st
         if (tabId === undefined) return null;
         return serialForTab(tabId, async () => {
           const run = await store.forTab(tabId);
-          const guide = run && (await guideById(run.guideId));
+          const guide = run && (await playedById(run.guideId));
           if (!run || !guide) return null;
           const next = advance(guide, run, request.event, now());
           if (next !== run) await store.save(tabId, next);
@@ -101,7 +108,7 @@ export function createRunService({ guides, ownGuides = async () => new Map(), st
       async handle(_request, sender) {
         if (sender.tabId === undefined) return null;
         const run = await store.forTab(sender.tabId);
-        const guide = run && (await guideById(run.guideId));
+        const guide = run && (await playedById(run.guideId));
         return guide && run ? stepView(guide, run) : null;
       },
     },

@@ -21,7 +21,7 @@ describe('buildDraftGuide', () => {
     if (!result.ok) return;
     const { guide } = result;
     expect(guide).toMatchObject({
-      format: 1,
+      format: 2,
       id: 'creer-mon-compte',
       version: '0.1.0',
       lang: 'fr',

@@ -99,11 +99,11 @@ function imported() {
 const actionSteps = (steps: readonly unknown[]) => steps.filter((s): s is ActionStep => (s as ActionStep).kind === 'step');
 
 describe('importRecorderJson', () => {
-  it('makes a draft guide that parseGuide accepts: format 1, draft, title, sites, an end step', () => {
+  it('makes a draft guide that parseGuide accepts: format 2, draft, title, sites, an end step', () => {
     const { guide } = imported();
     const reparsed = parseGuide(JSON.parse(JSON.stringify(guide)));
     expect(reparsed.ok).toBe(true);
-    expect(guide.format).toBe(1);
+    expect(guide.format).toBe(2);
     expect(guide.status).toEqual({ state: 'draft' });
     expect(guide.title).toBe('Créer un compte (entraînement)');
     expect(guide.id).toBe('creer-un-compte-entrainement');

@@ -13,6 +13,7 @@ const summary = (id: string): GuideSummary => ({
   lang: 'fr',
   verified: false,
   own: { origin: 'recorded', savedAt: '2026-12-05T10:00:00.000Z' },
+  sources: [],
 });
 
 describe('a guide id is never read through Object.prototype', () => {

@@ -583,3 +583,61 @@ describe('the tab to test on', () => {
     ).toBe(1);
   });
 });
+
+describe('a format-2 guide in the editor', () => {
+  const raw = {
+    format: 2,
+    id: 'demarche',
+    version: '1.0.0',
+    lang: 'fr',
+    title: 'Une démarche',
+    summary: 'Une démarche qui passe par FranceConnect.',
+    status: { state: 'documented', on: '2026-11-20' },
+    theme: 'sante',
+    sources: [{ title: 'Aide', url: 'https://www.exemple.gouv.fr/aide', seen: '2026-11-20' }],
+    sites: ['https://www.exemple.gouv.fr/*'],
+    durationMinutes: 5,
+    steps: [
+      { kind: 'guide', id: 'connexion', guide: 'franceconnect-se-connecter', instruction: 'Connectez-vous.' },
+      { kind: 'step', id: 'lire', action: 'read', instruction: 'Lisez la page.' },
+      { kind: 'end', id: 'fin' },
+    ],
+  };
+
+  it('keeps the step that runs a guide, the theme, the sources and the status through edits, storage and export', () => {
+    const parsed = parseGuide(raw);
+    if (!parsed.ok) throw new Error(parsed.problems[0]?.message);
+    let copy = fromGuide(parsed.guide, { doc: 'd1', origin: 'edited' });
+    copy = setItemText(copy, 0, 'instruction', 'Connectez-vous avec FranceConnect.');
+    copy = setItemText(copy, 0, 'why', 'Pour prouver qui vous êtes.');
+    copy = setItemText(copy, 0, 'page', '/ignore/*');
+    copy = setNext(copy, 0, 'fin');
+    copy = setNext(copy, 0, '');
+    copy = setItemId(copy, 0, 'se-connecter');
+    const stored = fromStored(JSON.parse(JSON.stringify(toStored(copy, 1))));
+    expect(stored?.copy.guide).toEqual(copy.guide);
+    const exported = exportGuide(copy.guide);
+    if (!exported.ok) throw new Error(exported.problems[0]?.message);
+    expect(exported.guide).toMatchObject({
+      format: 2,
+      theme: 'sante',
+      status: { state: 'documented', on: '2026-11-20' },
+      sources: raw.sources,
+    });
+    expect(exported.guide.steps[0]).toEqual({
+      kind: 'guide',
+      id: 'se-connecter',
+      guide: 'franceconnect-se-connecter',
+      instruction: 'Connectez-vous avec FranceConnect.',
+      why: 'Pour prouver qui vous êtes.',
+    });
+  });
+
+  it('reads a working copy saved before format 2 (no sources) as one with none', () => {
+    const copy = newGuide('d2');
+    const old = JSON.parse(JSON.stringify(toStored(copy, 1)));
+    delete old.copy.guide.sources;
+    old.copy.guide.format = 1;
+    expect(fromStored(old)?.copy.guide.sources).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@ import { Memo } from '../../../components/memo/Memo';
 import { MemoPage } from '../../../components/memo/MemoPage';
 import { memoLines, siteNames } from '../../../components/memo/model';
 import { type Guide, guideSchema } from '../../../utils/guide/schema';
+import { playedGuide } from '../../../utils/run/played';
 import { buttonByText, click, installFrench, mount, TestBackground, unmount, waitFor } from '../popup/harness';
 import { guide, guideInput } from '../progress/fixtures';
 
@@ -125,11 +126,12 @@ describe('the memo sheet', () => {
 describe('the memo model', () => {
   it('numbers items and resolves where they lead', () => {
     expect(memoLines(tricky)).toEqual([
-      { kind: 'step', number: 1, id: 'a', text: 'Lisez <a href="https://example.org">ceci</a>.', sensitive: false, goTo: 3 },
-      { kind: 'step', number: 2, id: 'b', text: 'Jamais vue.', sensitive: false, goTo: null },
+      { kind: 'step', number: 1, label: '1', id: 'a', text: 'Lisez <a href="https://example.org">ceci</a>.', sensitive: false, goTo: 3 },
+      { kind: 'step', number: 2, label: '2', id: 'b', text: 'Jamais vue.', sensitive: false, goTo: null },
       {
         kind: 'question',
         number: 3,
+        label: '3',
         id: 'c',
         text: 'Vraiment <i>?</i>',
         choices: [
@@ -137,7 +139,7 @@ describe('the memo model', () => {
           { label: 'Non', goTo: 4 },
         ],
       },
-      { kind: 'end', number: 4, id: 'd', text: null },
+      { kind: 'end', number: 4, label: '4', id: 'd', text: null },
     ]);
   });
 
@@ -168,7 +170,7 @@ describe('memo.html?guide=<id>', () => {
     const print = vi.fn();
     Object.defineProperty(window, 'print', { value: print, configurable: true });
     await openAt(`?guide=${guide.id}`);
-    expect(background.ofType('guide:get')).toEqual([{ type: 'guide:get', guideId: guide.id }]);
+    expect(background.ofType('guide:get')).toEqual([{ type: 'guide:get', guideId: guide.id, played: true }]);
     expect(text(container?.querySelector('h1'))).toBe(guide.title);
     await waitFor(() => document.title === `Fiche mémo : ${guide.title}`, 'the page title');
     const toolbar = container?.querySelector('.memo-toolbar.no-print');
@@ -193,5 +195,63 @@ describe('memo.html?guide=<id>', () => {
     await openAt('?guide=inconnu');
     expect(text(container?.querySelector('[role=alert]'))).toBe("Ce guide n'est pas disponible.");
     expect(container?.querySelector('.memo-toolbar')).toBeNull();
+  });
+});
+
+describe('a guide that runs another guide', () => {
+  const inner: Guide = guideSchema.parse({
+    ...guideInput,
+    id: 'franceconnect-se-connecter',
+    title: 'Se connecter avec FranceConnect',
+    steps: [
+      { kind: 'step', id: 'bouton', action: 'read', instruction: 'Cliquez sur FranceConnect.' },
+      { kind: 'step', id: 'compte', action: 'read', instruction: 'Choisissez votre compte.', sensitive: true },
+      { kind: 'end', id: 'fin' },
+    ],
+  });
+  const outer: Guide = guideSchema.parse({
+    ...guideInput,
+    format: 2,
+    id: 'demarche',
+    status: { state: 'documented', on: '2026-11-20' },
+    sources: [{ title: 'Aide <b>officielle</b>', url: 'https://www.exemple.gouv.fr/aide', seen: '2026-11-20' }],
+    steps: [
+      { kind: 'guide', id: 'connexion', guide: 'franceconnect-se-connecter', instruction: 'Connectez-vous avec FranceConnect.' },
+      { kind: 'step', id: 'telecharger', action: 'read', instruction: 'Téléchargez l’attestation.' },
+      { kind: 'end', id: 'fin' },
+    ],
+  });
+
+  it('lists the inner guide’s steps under the step that runs it, numbered 1.1, 1.2, without its end', () => {
+    const lines = memoLines(playedGuide(outer, [outer, inner]));
+    expect(lines.map((line) => [line.label, line.kind])).toEqual([
+      ['1', 'guide'],
+      ['2', 'step'],
+      ['3', 'end'],
+    ]);
+    const first = lines[0];
+    if (first?.kind !== 'guide') throw new Error('not a guide line');
+    expect(first.title).toBe('Se connecter avec FranceConnect');
+    expect(first.lines.map((line) => [line.label, line.kind, line.kind === 'step' && line.sensitive])).toEqual([
+      ['1.1', 'step', false],
+      ['1.2', 'step', true],
+    ]);
+    // As written, without the inner guide: the step alone, its text standing for it.
+    const alone = memoLines(outer)[0];
+    expect(alone?.kind === 'guide' && [alone.title, alone.lines]).toEqual([null, []]);
+  });
+
+  it('prints the inner steps, the documented status and the sources, as text', async () => {
+    container = await mount(<Memo guide={playedGuide(outer, [outer, inner])} />);
+    const nested = [...container.querySelectorAll<HTMLElement>('ol.memo-lines.inner > li')];
+    expect(nested.map((li) => li.dataset.number)).toEqual(['1.1', '1.2']);
+    expect(nested[1]?.querySelector('input')?.getAttribute('aria-label')).toBe('Étape 1.2 faite');
+    expect(container.querySelector('.inner-guide-note')?.textContent).toBe(
+      'Cette étape suit tout le guide « Se connecter avec FranceConnect », puis revient ici.',
+    );
+    expect(container.querySelector('.documented')?.textContent).toContain('20 novembre 2026');
+    const source = container.querySelector('.memo-sources a');
+    expect(source?.textContent).toBe('Aide <b>officielle</b>');
+    expect(source?.querySelector('b')).toBeNull();
   });
 });

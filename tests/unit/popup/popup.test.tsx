@@ -114,7 +114,7 @@ describe('the start screen', () => {
     expect(screen.querySelector('h2')?.textContent).toBe(accountGuide.title);
     expect(document.activeElement).toBe(screen.querySelector('h2'));
     await waitFor(() => screen.querySelector('.prepare'), 'the prepare list');
-    expect(background.ofType('guide:get')).toContainEqual({ type: 'guide:get', guideId: accountGuide.id });
+    expect(background.ofType('guide:get')).toContainEqual({ type: 'guide:get', guideId: accountGuide.id, played: true });
     const items = [...screen.querySelectorAll<HTMLLIElement>('.prepare li')];
     expect(items.map((li) => li.querySelector('label span')?.textContent)).toEqual(['Une adresse e-mail', 'Votre numéro fiscal']);
     expect(items.map((li) => li.querySelector('input')?.type)).toEqual(['checkbox', 'checkbox']);
