@@ -133,6 +133,8 @@ async function main(): Promise<void> {
         if (target) console.log(`   cible : ${JSON.stringify(target)}`);
       } else if (item.kind === 'end') {
         console.log(`steps[${i}] ${item.id} | end | message : ${item.message ?? '(aucun)'}`);
+      } else if (item.kind === 'guide') {
+        console.log(`steps[${i}] ${item.id} | guide ${item.guide} : ${item.instruction}`);
       } else {
         console.log(`steps[${i}] ${item.id} | question : ${item.question}`);
       }

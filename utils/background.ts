@@ -24,7 +24,11 @@ export interface BackgroundDeps {
 
 export function createBackground({ bundledGuides, now, platform = browserPlatform(), pause }: BackgroundDeps) {
   const bundledIds = new Set(bundledGuides.map((guide) => guide.id));
-  const userGuides = createUserGuidesStore({ reservedIds: () => bundledIds, now: () => new Date(now()).toISOString() });
+  const userGuides = createUserGuidesStore({
+    reservedIds: () => bundledIds,
+    bundled: () => bundledGuides,
+    now: () => new Date(now()).toISOString(),
+  });
   const progressStore = new ProgressStore();
   const runStore = new RunStore();
   const progress = createProgressService(progressStore, now, { forgetAlso: () => runStore.clearAllPaused() });

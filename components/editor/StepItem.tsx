@@ -172,7 +172,9 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
   const edit = (field: ItemTextField, label: string) => (value: string) =>
     apply((copy) => setItemText(copy, index, field, value), i18n.t('editor.change.edit', [label, name]), `${itemKey}|${field}`);
 
-  const kindOptions = ITEM_KINDS.map((kind) => ({ value: kind, label: kindLabel(kind) }));
+  // A step that runs another guide keeps its kind in the list, though the editor does not offer it for new items.
+  const kinds = ITEM_KINDS.includes(item.kind) ? ITEM_KINDS : [...ITEM_KINDS, item.kind];
+  const kindOptions = kinds.map((kind) => ({ value: kind, label: kindLabel(kind) }));
   const common = (
     <div class="field-row">
       <SelectField
@@ -266,6 +268,42 @@ function ItemFields({ item, index, guide, apply, itemKey }: StepItemProps) {
         />
         {whyAndTip}
         <Choices item={item} index={index} guide={guide} apply={apply} itemKey={itemKey} />
+      </>
+    );
+  }
+
+  if (item.kind === 'guide') {
+    // Kept as it is on save; the editor edits its texts and where it leads, not which guide it plays.
+    return (
+      <>
+        {common}
+        <p class="field-note" data-field={path('guide')}>
+          <strong>{i18n.t('editor.field.innerGuide')}</strong> <code>{item.guide}</code>
+          <br />
+          {i18n.t('editor.field.innerGuideHint')}
+        </p>
+        <TextField
+          field={path('instruction')}
+          label={i18n.t('editor.field.instruction')}
+          hint={i18n.t('editor.field.instructionHint')}
+          value={item.instruction}
+          multiline
+          guideText
+          required
+          advise="text"
+          maxLength={LIMITS.instruction}
+          onInput={edit('instruction', i18n.t('editor.field.instruction'))}
+        />
+        {whyAndTip}
+        <SelectField
+          field={path('next')}
+          label={i18n.t('editor.field.next')}
+          value={item.next ?? ''}
+          options={[{ value: '', label: nextDefaultLabel(guide, index) }, ...targetOptions(guide, index, item.next)]}
+          onChange={(value) =>
+            apply((copy) => setNext(copy, index, value), i18n.t('editor.change.edit', [i18n.t('editor.field.next'), name]))
+          }
+        />
       </>
     );
   }

@@ -15,6 +15,8 @@ export function kindLabel(kind: ItemKind): string {
       return i18n.t('editor.kind.question');
     case 'end':
       return i18n.t('editor.kind.end');
+    case 'guide':
+      return i18n.t('editor.kind.guide');
     default:
       return assertNever(kind);
   }

@@ -97,6 +97,25 @@ function Line({ line, lang }: { line: MemoLine; lang: string }) {
           </div>
         </li>
       );
+    case 'guide':
+      return (
+        <li class="memo-line step inner-guide" data-item-id={line.id} data-number={line.number} data-guide={line.guide}>
+          <input
+            type="checkbox"
+            class="box"
+            id={`memo-box-${line.number}`}
+            aria-label={i18n.t('memo.stepLabel', [String(line.number)])}
+            aria-describedby={textId}
+          />
+          {number}
+          <div class="body">
+            <p class="text" id={textId} lang={lang}>
+              {line.text}
+            </p>
+            {line.goTo !== null && <p class="goto">{i18n.t('memo.next', [String(line.goTo)])}</p>}
+          </div>
+        </li>
+      );
     case 'end':
       return (
         <li class="memo-line end" data-item-id={line.id} data-number={line.number}>

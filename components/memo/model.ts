@@ -21,7 +21,9 @@ export type MemoLine =
       goTo: number | null;
     }
   | { kind: 'question'; number: number; id: string; text: string; choices: MemoChoice[] }
-  | { kind: 'end'; number: number; id: string; text: string | null };
+  | { kind: 'end'; number: number; id: string; text: string | null }
+  /** A step that runs another guide (`guide` is its id) and comes back. */
+  | { kind: 'guide'; number: number; id: string; text: string; guide: string; goTo: number | null };
 
 export function memoLines(guide: Pick<Guide, 'steps'>): MemoLine[] {
   const numberOf = (id: string) => {
@@ -35,6 +37,11 @@ export function memoLines(guide: Pick<Guide, 'steps'>): MemoLine[] {
       return { kind: 'question', number, id: item.id, text: item.question, choices };
     }
     if (item.kind === 'end') return { kind: 'end', number, id: item.id, text: item.message ?? null };
+    if (item.kind === 'guide') {
+      const next = nextItemId(guide, item.id);
+      const goTo = next === undefined ? null : numberOf(next);
+      return { kind: 'guide', number, id: item.id, text: item.instruction, guide: item.guide, goTo: goTo === number + 1 ? null : goTo };
+    }
     const next = nextItemId(guide, item.id);
     const goTo = next === undefined ? null : numberOf(next);
     return {

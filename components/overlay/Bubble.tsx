@@ -116,7 +116,7 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
         <>
           <p class="progress">{i18n.t('overlay.stepOf', [String(view.position), String(view.total)])}</p>
           <p id={TEXT_ID} class="text" lang={lang}>
-            {item.kind === 'step' ? item.instruction : item.question}
+            {item.kind === 'question' ? item.question : item.instruction}
           </p>
           {read}
           {missing && <p class="missing">{missing}</p>}

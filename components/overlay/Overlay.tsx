@@ -212,7 +212,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
       text = item.message ?? '';
     } else {
       progress = i18n.t('overlay.stepOf', [String(view.position), String(view.total)]);
-      text = item.kind === 'step' ? item.instruction : item.question;
+      text = item.kind === 'question' ? item.question : item.instruction;
       extra = missingText(item.kind === 'step' ? target.status : 'no-target') ?? sensitiveText(view);
     }
   }

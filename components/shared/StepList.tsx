@@ -13,6 +13,8 @@ export function itemText(item: GuideItem): string {
       return item.question;
     case 'end':
       return item.message ?? i18n.t('sidepanel.endLine');
+    case 'guide':
+      return item.instruction;
     default:
       return assertNever(item);
   }

@@ -231,7 +231,7 @@ function StepButtons({ item, lang, run, dispatch }: StepButtonsProps) {
     );
   }
   if (item.kind === 'end') return <div class="actions">{back}</div>;
-  const canShow = run.level !== 'guided' && item.target !== undefined;
+  const canShow = run.level !== 'guided' && item.kind === 'step' && item.target !== undefined;
   return (
     <>
       <div class="actions">

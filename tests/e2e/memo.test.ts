@@ -61,7 +61,7 @@ describe('the memo sheet printed by Chromium on A4', () => {
     guide.steps.forEach((item, index) => {
       const n = index + 1;
       const line = flat(
-        item.kind === 'step'
+        item.kind === 'step' || item.kind === 'guide'
           ? `${n}. ${item.instruction}`
           : item.kind === 'question'
             ? `${n}. ${t('memo.question')} — ${item.question}`

@@ -706,6 +706,10 @@ export function checkGuide(guide: Pick<Guide, 'lang' | 'title' | 'summary' | 'pr
       item.choices.forEach((choice, c) => {
         add(`steps[${i}].choices[${c}].label`, choice.label, true);
       });
+    } else if (item.kind === 'guide') {
+      add(`steps[${i}].instruction`, item.instruction);
+      add(`steps[${i}].why`, item.why);
+      add(`steps[${i}].advisorTip`, item.advisorTip);
     } else {
       add(`steps[${i}].message`, item.message);
     }

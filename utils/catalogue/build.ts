@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { innerGuideProblems } from '../guide/inner-guides';
 import { formatProblems, parseGuideText } from '../guide/parse';
 import type { Guide } from '../guide/schema';
 import { isPracticeGuide } from './sites';
@@ -22,6 +23,7 @@ export function readGuides(dir = GUIDES_DIR): Guide[] {
     .filter((name) => name.endsWith('.json') && !NOT_GUIDES.has(name))
     .sort();
   const guides: Guide[] = [];
+  const fileOf = new Map<Guide, string>();
   const reports: string[] = [];
   const seen = new Map<string, string>();
   for (const name of files) {
@@ -39,17 +41,37 @@ export function readGuides(dir = GUIDES_DIR): Guide[] {
       continue;
     }
     seen.set(result.guide.id, file);
+    fileOf.set(result.guide, file);
     guides.push(result.guide);
   }
+  // Inner guides are checked once every file is read (only when all were valid: a broken file's guide is unknown).
+  if (reports.length === 0) reports.push(...innerGuideReports(guides, fileOf));
   if (reports.length > 0) {
     throw new CatalogueError(`Des guides ne sont pas valides :\n${reports.join('\n')}`);
   }
   return guides;
 }
 
-/** The guides bundled in a build of this mode: practice guides only outside production. */
+/** Each guide's inner guides among `guides`: missing ones and circles, one line per problem. */
+function innerGuideReports(guides: readonly Guide[], fileOf?: ReadonlyMap<Guide, string>): string[] {
+  return guides.flatMap((guide) => {
+    const problems = innerGuideProblems(guide, guides, 'bundle', fileOf?.get(guide));
+    return problems.length > 0 ? [formatProblems(problems)] : [];
+  });
+}
+
+/**
+ * The guides bundled in a build of this mode: practice guides only outside
+ * production. A guide kept in the store build may not run a practice guide,
+ * which that build leaves out.
+ */
 export function loadCatalogue(mode: string, dir = GUIDES_DIR): Guide[] {
-  return readGuides(dir).filter((guide) => mode !== 'production' || !isPracticeGuide(guide));
+  const guides = readGuides(dir).filter((guide) => mode !== 'production' || !isPracticeGuide(guide));
+  const reports = innerGuideReports(guides);
+  if (reports.length > 0) {
+    throw new CatalogueError(`Des guides ne peuvent pas être fournis dans la version « ${mode} » :\n${reports.join('\n')}`);
+  }
+  return guides;
 }
 
 /** Content-script matches and host permissions: exactly the sites of the bundled guides. */

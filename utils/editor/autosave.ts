@@ -9,7 +9,7 @@
  */
 
 import { type GuideOrigin, ORIGINS } from '../authoring/user-guides';
-import { GUIDE_FORMAT, type GuideItem } from '../guide/schema';
+import { GUIDE_FORMATS, type GuideItem, type GuideStatus } from '../guide/schema';
 import type { WorkingCopy, WorkingGuide } from './model';
 
 export const WORKING_VERSION = 1;
@@ -34,7 +34,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const KINDS = new Set(['step', 'question', 'end']);
+const STATES = new Set<unknown>(['draft', 'documented', 'verified'] satisfies GuideStatus['state'][]);
+const KINDS = new Set<string>(['step', 'question', 'end', 'guide'] satisfies GuideItem['kind'][]);
 
 function isItem(value: unknown): value is GuideItem {
   if (!isRecord(value) || typeof value.kind !== 'string' || !KINDS.has(value.kind) || typeof value.id !== 'string') return false;
@@ -42,6 +43,7 @@ function isItem(value: unknown): value is GuideItem {
     return typeof value.question === 'string' && Array.isArray(value.choices) && value.choices.every((c) => isRecord(c));
   }
   if (value.kind === 'step') return typeof value.instruction === 'string' && typeof value.action === 'string';
+  if (value.kind === 'guide') return typeof value.instruction === 'string' && typeof value.guide === 'string';
   return true;
 }
 
@@ -50,9 +52,12 @@ export function isWorkingGuide(value: unknown): value is WorkingGuide {
   if (!isRecord(value)) return false;
   const texts = ['id', 'version', 'lang', 'title', 'summary'];
   if (!texts.every((key) => typeof value[key] === 'string')) return false;
-  if (value.format !== GUIDE_FORMAT) return false;
+  if (!(GUIDE_FORMATS as readonly unknown[]).includes(value.format)) return false;
   if (!(value.durationMinutes === null || typeof value.durationMinutes === 'number')) return false;
-  if (!isRecord(value.status) || (value.status.state !== 'draft' && value.status.state !== 'verified')) return false;
+  if (!isRecord(value.status) || !STATES.has(value.status.state)) return false;
+  // Saved before format 2: no sources yet.
+  if (value.sources === undefined) value.sources = [];
+  if (!Array.isArray(value.sources) || !value.sources.every((source) => isRecord(source))) return false;
   if (!Array.isArray(value.sites) || !value.sites.every((site) => typeof site === 'string')) return false;
   if (!Array.isArray(value.prepare) || !value.prepare.every((item) => isRecord(item) && typeof item.label === 'string')) return false;
   return Array.isArray(value.steps) && value.steps.every(isItem);

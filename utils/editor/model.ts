@@ -46,6 +46,10 @@ export interface WorkingCopy {
 }
 
 export type ItemKind = GuideItem['kind'];
+/**
+ * The kinds the editor offers to write. A step that runs another guide
+ * (`guide`) is kept and its texts edited, but not offered as a new kind.
+ */
 export const ITEM_KINDS: readonly ItemKind[] = ['step', 'question', 'end'];
 
 /** Optional texts of an item: an empty field removes them. */
@@ -89,6 +93,7 @@ export function newGuide(doc: string): WorkingCopy {
     title: '',
     summary: '',
     status: { state: 'draft' },
+    sources: [],
     sites: [''],
     prepare: [],
     durationMinutes: 5,
@@ -265,6 +270,7 @@ export function setItemText(copy: WorkingCopy, index: number, field: ItemTextFie
     step: ['instruction', 'why', 'advisorTip', 'page', 'donePage'],
     question: ['question', 'why', 'advisorTip'],
     end: ['message'],
+    guide: ['instruction', 'why', 'advisorTip'],
   };
   if (!allowed[item.kind].includes(field)) return copy;
   const next = OPTIONAL_ITEM_TEXTS.has(field) && value === '' ? withKey(item, field, undefined) : withKey(item, field, value);
@@ -285,7 +291,7 @@ export function setItemId(copy: WorkingCopy, index: number, id: string): Working
   const steps = copy.guide.steps.map((other, i): GuideItem => {
     if (i === index) return { ...other, id } as GuideItem;
     if (!follow) return other;
-    if (other.kind === 'step' && other.next === old) return { ...other, next: id };
+    if ((other.kind === 'step' || other.kind === 'guide') && other.next === old) return { ...other, next: id };
     if (other.kind === 'question' && other.choices.some((choice) => choice.next === old)) {
       return { ...other, choices: other.choices.map((choice) => (choice.next === old ? { ...choice, next: id } : choice)) };
     }
@@ -307,9 +313,11 @@ export function setSensitive(copy: WorkingCopy, index: number, sensitive: boolea
   return updateStep(copy, index, (step) => ({ ...step, sensitive }));
 }
 
-/** Where a step leads; `undefined`: the following item of the list. */
+/** Where a step (or a step that runs another guide) leads; `undefined`: the following item of the list. */
 export function setNext(copy: WorkingCopy, index: number, next: string | undefined): WorkingCopy {
-  return updateStep(copy, index, (step) => withKey(step, 'next', next === '' ? undefined : next));
+  const item = copy.guide.steps[index];
+  if (item?.kind !== 'step' && item?.kind !== 'guide') return copy;
+  return setItem(copy, index, withKey(item, 'next', next === '' ? undefined : next));
 }
 
 export function addChoice(copy: WorkingCopy, index: number): WorkingCopy {
@@ -353,6 +361,7 @@ function defaultNext(guide: WorkingGuide, index: number): string {
 
 function blankItem(kind: ItemKind, id: string, next: string): GuideItem {
   if (kind === 'step') return { kind: 'step', id, action: 'read', instruction: '', sensitive: false };
+  if (kind === 'guide') return { kind: 'guide', id, guide: '', instruction: '' };
   if (kind === 'question') {
     return {
       kind: 'question',
@@ -418,7 +427,7 @@ export function moveItem(copy: WorkingCopy, from: number, to: number): WorkingCo
 
 /** The main text of an item, whatever its kind. */
 export function itemText(item: GuideItem): string {
-  if (item.kind === 'step') return item.instruction;
+  if (item.kind === 'step' || item.kind === 'guide') return item.instruction;
   if (item.kind === 'question') return item.question;
   return item.message ?? '';
 }
@@ -451,6 +460,8 @@ export function changeKind(copy: WorkingCopy, index: number, kind: ItemKind): Wo
         { label: '', next: to },
       ],
     };
+  } else if (kind === 'guide') {
+    next = { kind: 'guide', id: item.id, guide: item.kind === 'guide' ? item.guide : '', instruction: text, ...extras };
   } else next = text === '' ? { kind: 'end', id: item.id } : { kind: 'end', id: item.id, message: text };
   return setItem(copy, index, next);
 }

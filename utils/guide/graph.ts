@@ -37,15 +37,21 @@ export function itemById(guide: Pick<Guide, 'steps'>, id: string): GuideItem | u
 }
 
 /**
- * Where an action step leads: its `next`, or else the following item of
- * `steps`. Undefined for a question (it depends on the answer), an end, an
- * unknown id, or a last step without `next`.
+ * Where an action step (or a step that runs another guide, once that guide is
+ * over) leads: its `next`, or else the following item of `steps`. Undefined
+ * for a question (it depends on the answer), an end, an unknown id, or a last
+ * step without `next`.
  */
 export function nextItemId(guide: Pick<Guide, 'steps'>, itemId: string): string | undefined {
   const index = itemIndex(guide, itemId);
   const item = guide.steps[index];
-  if (item?.kind !== 'step') return undefined;
+  if (item?.kind !== 'step' && item?.kind !== 'guide') return undefined;
   return item.next ?? guide.steps[index + 1]?.id;
+}
+
+/** The ids of the guides this guide runs (items of kind `guide`), each once, in order. */
+export function innerGuideIds(guide: Pick<Guide, 'steps'>): string[] {
+  return [...new Set(guide.steps.flatMap((item) => (item.kind === 'guide' ? [item.guide] : [])))];
 }
 
 /** Every id an item can lead to: its next (explicit or implicit), or each choice's next. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ACTIONS_WITH_TARGET } from './graph';
-import { type Action, GUIDE_FORMAT, guideSchema } from './schema';
+import { type Action, GUIDE_FORMAT, GUIDE_FORMATS, guideSchema } from './schema';
 
 export const GUIDE_SCHEMA_ID = `urn:cote-a-cote:guide-format:${GUIDE_FORMAT}`;
 
@@ -22,28 +22,51 @@ const ACTION_WORDS = {
 
 const withTarget = [...ACTIONS_WITH_TARGET];
 
-type Context = 'guide' | 'status' | 'prepare' | 'step' | 'question' | 'end' | 'choice' | 'target' | 'twin' | 'section';
+type Context =
+  | 'guide'
+  | 'status'
+  | 'prepare'
+  | 'source'
+  | 'step'
+  | 'question'
+  | 'end'
+  | 'innerGuide'
+  | 'choice'
+  | 'target'
+  | 'twin'
+  | 'section';
 
 /** Descriptions by place and field. Kept next to the generator: they only serve editors. */
 const DESCRIPTIONS: Record<Context, Record<string, string>> = {
   guide: {
     $schema: 'Chemin vers ce schéma, pour que l’éditeur vérifie le fichier : « ./guide.schema.json ».',
-    format: 'Version du format des guides. Toujours 1 pour ce schéma.',
+    format:
+      'Version du format des guides : 2 pour un nouveau guide (1 reste lisible). Le format 2 ajoute « theme », « sources », l’état « documented » et les étapes « guide ».',
     id: 'Identifiant du guide : minuscules sans accent, chiffres et tirets (ex. « impots-declarer-revenus »).',
     version: 'Version du guide lui-même, MAJEUR.MINEUR.CORRECTIF (ex. « 1.0.0 »).',
     lang: 'Langue des textes du guide (ex. « fr »).',
     title: 'Titre de la démarche, court (120 caractères au plus).',
     summary: 'Une ou deux phrases qui disent à quoi sert la démarche (200 caractères au plus).',
-    status: 'Brouillon, ou vérifié sur le site réel (avec quoi et quand).',
+    status: 'Brouillon, écrit d’après l’aide officielle (et de quand date cette aide), ou vérifié sur le site réel (avec quoi et quand).',
+    theme:
+      'Thème sous lequel la popup range le guide (format 2) : impots (Impôts), sante (Santé), famille (Famille et solidarité), emploi (Emploi), identite (Identité et papiers), compte (Compte et connexion).',
+    sources:
+      'D’où viennent les étapes : les pages d’aide officielles lues, avec leur adresse et la date de lecture (format 2, 10 au plus).',
     sites: 'Sites où le guide s’utilise, sous forme de motifs (ex. « https://www.impots.gouv.fr/* »).',
     prepare: 'Ce qu’il faut avoir sous la main avant de commencer.',
     durationMinutes: 'Durée estimée de la démarche, en minutes.',
     steps: 'Les étapes, questions et fins, dans l’ordre. Le guide commence par le premier élément.',
   },
   status: {
-    state: '« draft » (brouillon) ou « verified » (vérifié sur le site réel).',
+    state:
+      '« draft » (brouillon), « documented » (écrit d’après l’aide officielle, pas encore vérifié sur le site, format 2) ou « verified » (vérifié sur le site réel).',
     against: 'Sur quoi le guide a été vérifié : site et version (ex. « DSFR 1.14.4 »).',
-    on: 'Date de la vérification, AAAA-MM-JJ.',
+    on: 'Date de la vérification (ou, pour « documented », de l’aide officielle lue), AAAA-MM-JJ.',
+  },
+  source: {
+    title: 'Titre de la page d’aide (200 caractères au plus).',
+    url: 'Adresse de la page, en « https:// ».',
+    seen: 'Date où la page a été lue, AAAA-MM-JJ.',
   },
   prepare: {
     label: 'Ce qu’il faut préparer (ex. « Votre numéro fiscal »).',
@@ -72,6 +95,15 @@ const DESCRIPTIONS: Record<Context, Record<string, string>> = {
     why: 'Pourquoi on pose la question.',
     advisorTip: 'Conseil pour l’aidant ou l’aidante.',
     choices: 'Les réponses possibles, de 2 à 8.',
+  },
+  innerGuide: {
+    kind: '« guide » : une étape qui joue tout un autre guide, puis revient (format 2).',
+    id: 'Identifiant de l’étape, unique dans le guide.',
+    guide: 'Identifiant du guide à jouer (ex. « franceconnect-se-connecter ») : il doit être installé, et ne pas rejouer ce guide-ci.',
+    instruction: 'Ce que fait la personne à cette étape, en une phrase (ex. « Connectez-vous avec FranceConnect. »).',
+    why: 'Pourquoi on le fait, si la personne le demande.',
+    advisorTip: 'Conseil pour l’aidant ou l’aidante.',
+    next: 'Identifiant de l’élément où continuer une fois l’autre guide fini. Absent : l’élément qui suit dans la liste.',
   },
   choice: {
     label: 'La réponse, courte (80 caractères au plus).',
@@ -142,11 +174,13 @@ function describeProperties(node: Json, context: Context): void {
     if (context === 'target' && key === 'section') describeProperties(child, 'section');
     if (context === 'question' && key === 'choices' && isObject(child.items)) describeProperties(child.items, 'choice');
     if (context === 'guide' && key === 'prepare' && isObject(child.items)) describeProperties(child.items, 'prepare');
+    if (context === 'guide' && key === 'sources' && isObject(child.items)) describeProperties(child.items, 'source');
     if (context === 'guide' && key === 'status') for (const option of asArray(child.oneOf)) describeProperties(option, 'status');
     if (context === 'guide' && key === 'steps' && isObject(child.items)) {
       for (const option of asArray(child.items.oneOf)) {
         const kind = isObject(option.properties) && isObject(option.properties.kind) ? option.properties.kind.const : undefined;
         if (kind === 'step' || kind === 'question' || kind === 'end') describeProperties(option, kind);
+        if (kind === 'guide') describeProperties(option, 'innerGuide');
       }
     }
   }
@@ -164,7 +198,7 @@ export function buildGuideJsonSchema(): Json {
   return {
     $schema,
     $id: GUIDE_SCHEMA_ID,
-    title: `Guide Côte à côte (format ${GUIDE_FORMAT})`,
+    title: `Guide Côte à côte (formats ${GUIDE_FORMATS.join(' et ')})`,
     description:
       'Un guide pas à pas pour faire une démarche en ligne avec la personne. Fichier généré par scripts/gen-guide-schema.ts à partir de utils/guide/schema.ts : ne pas le modifier à la main. Voir docs/guide-format.md.',
     ...rest,

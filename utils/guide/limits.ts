@@ -15,6 +15,9 @@ export const LIMITS = {
   choices: 8,
   prepare: 20,
   sites: 20,
+  sources: 10,
+  sourceTitle: 200,
+  sourceUrl: 2000,
   /** Runs of `*` in one page pattern or one site's path (see `patterns.ts`). */
   wildcards: 10,
 } as const;

@@ -129,6 +129,7 @@ export function describeWhere(root: unknown, path: readonly PropertyKey[]): stri
   }
   if (first === 'prepare' && typeof second === 'number') return `élément à préparer ${second + 1}`;
   if (first === 'sites' && typeof second === 'number') return `site ${second + 1}`;
+  if (first === 'sources' && typeof second === 'number') return `source ${second + 1}`;
   if (first === 'status') return 'statut du guide';
   return 'en-tête du guide';
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { targetSchema } from '../locate/target';
 
 /**
- * The guide format, version 1. This zod schema is the single source of truth:
+ * The guide format, versions 1 and 2. This zod schema is the single source of truth:
  * TypeScript types are inferred from it and `guides/guide.schema.json` is
  * generated from it (`npm run schema`).
  *
@@ -10,7 +10,15 @@ import { targetSchema } from '../locate/target';
  * existing steps, no unreachable step) live in `validate.ts`.
  */
 
-export const GUIDE_FORMAT = 1;
+/**
+ * The format new guides are written in. Format 2 adds `theme`, `sources`, the
+ * `documented` status and items of kind `guide`; a format-1 file parses exactly
+ * as before, and one that uses a format-2 field is told to declare format 2
+ * (`validate.ts`).
+ */
+export const GUIDE_FORMAT = 2;
+export const GUIDE_FORMATS = [1, 2] as const;
+export type GuideFormat = (typeof GUIDE_FORMATS)[number];
 
 import { LIMITS } from './limits';
 
@@ -102,7 +110,44 @@ export const endSchema = z
   })
   .strict();
 
-export const guideItemSchema = z.discriminatedUnion('kind', [actionStepSchema, questionSchema, endSchema]);
+/**
+ * A step that runs another guide (by id) and comes back: « Connectez-vous avec
+ * FranceConnect » plays the whole FranceConnect guide, then the run goes on at
+ * `next`. The inner guide must be installed (checked where the catalogue is
+ * known: the build and the import) and guides may not call each other in a
+ * circle (`validate.ts`, `catalogue.ts`). Format 2.
+ */
+export const innerGuideStepSchema = z
+  .object({
+    kind: z.literal('guide'),
+    id: stepIdSchema,
+    /** The id of the guide to run, e.g. `franceconnect-se-connecter`. */
+    guide: stepIdSchema,
+    instruction: text(LIMITS.instruction),
+    why: text(LIMITS.why).optional(),
+    advisorTip: text(LIMITS.advisorTip).optional(),
+    /** The next item's id once the inner guide is over. Omitted: the following item of `steps`. */
+    next: stepIdSchema.optional(),
+  })
+  .strict();
+
+export const guideItemSchema = z.discriminatedUnion('kind', [actionStepSchema, questionSchema, endSchema, innerGuideStepSchema]);
+
+/** Themes group the guides in the popup. Format 2. */
+export const THEMES = ['impots', 'sante', 'famille', 'emploi', 'identite', 'compte'] as const;
+export const themeSchema = z.enum(THEMES);
+export type Theme = z.infer<typeof themeSchema>;
+
+/** Where the steps come from: an official help page, seen on a date. Format 2. */
+export const sourceSchema = z
+  .object({
+    title: text(LIMITS.sourceTitle),
+    /** An `https://` address. */
+    url: z.url({ protocol: /^https$/, hostname: z.regexes.domain }).max(LIMITS.sourceUrl),
+    /** When the page was read, `YYYY-MM-DD`. */
+    seen: z.iso.date(),
+  })
+  .strict();
 
 export const prepareItemSchema = z
   .object({
@@ -124,12 +169,20 @@ export const statusSchema = z.discriminatedUnion('state', [
       on: z.iso.date(),
     })
     .strict(),
+  z
+    .object({
+      /** Written from official help pages, not yet walked on the live site. Format 2. */
+      state: z.literal('documented'),
+      /** The date of the help pages it was written from, `YYYY-MM-DD`. */
+      on: z.iso.date(),
+    })
+    .strict(),
 ]);
 
 export const guideSchema = z
   .object({
     $schema: z.string().optional(),
-    format: z.literal(GUIDE_FORMAT),
+    format: z.literal(GUIDE_FORMATS),
     id: stepIdSchema,
     /** The guide's own version, `MAJOR.MINOR.PATCH`. */
     version: z.string().regex(/^\d+\.\d+\.\d+$/),
@@ -138,6 +191,10 @@ export const guideSchema = z
     title: text(LIMITS.title),
     summary: text(LIMITS.summary),
     status: statusSchema,
+    /** The theme the popup groups it under. Format 2. */
+    theme: themeSchema.optional(),
+    /** Where the steps come from. Format 2. */
+    sources: z.array(sourceSchema).max(LIMITS.sources).default([]),
     sites: z.array(sitePatternSchema).min(1).max(LIMITS.sites),
     prepare: z.array(prepareItemSchema).max(LIMITS.prepare).default([]),
     /** Estimated duration in minutes. */
@@ -152,4 +209,7 @@ export type GuideItem = z.infer<typeof guideItemSchema>;
 export type ActionStep = z.infer<typeof actionStepSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type GuideEnd = z.infer<typeof endSchema>;
+export type InnerGuideStep = z.infer<typeof innerGuideStepSchema>;
+export type GuideSource = z.infer<typeof sourceSchema>;
+export type GuideStatus = z.infer<typeof statusSchema>;
 export type PrepareItem = z.infer<typeof prepareItemSchema>;

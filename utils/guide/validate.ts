@@ -51,6 +51,31 @@ function itemWords(item: GuideItem): string {
   return 'cette étape';
 }
 
+const FORMAT_2 = 'déclarez "format": 2 en tête du guide (les guides au format 1 n’ont pas ce champ), ou retirez-le.';
+
+/**
+ * A format-1 file that uses a format-2 field is told to declare format 2:
+ * format 1 keeps meaning exactly what it meant.
+ */
+function format2Issues(guide: Guide): GuideIssue[] {
+  if (guide.format !== 1) return [];
+  const issues: GuideIssue[] = [];
+  if (guide.theme !== undefined) issues.push({ path: ['theme'], text: `le thème est un ajout du format 2 ; ${FORMAT_2}` });
+  if (guide.sources.length > 0) issues.push({ path: ['sources'], text: `les sources sont un ajout du format 2 ; ${FORMAT_2}` });
+  if (guide.status.state === 'documented') {
+    issues.push({ path: ['status', 'state'], text: `l’état « documented » est un ajout du format 2 ; ${FORMAT_2}` });
+  }
+  guide.steps.forEach((item, index) => {
+    if (item.kind === 'guide') {
+      issues.push({
+        path: ['steps', index, 'kind'],
+        text: `une étape qui joue un autre guide (« kind »: « guide ») est un ajout du format 2 ; ${FORMAT_2}`,
+      });
+    }
+  });
+  return issues;
+}
+
 function danglingText(id: string, ids: readonly string[]): string {
   const guess = closest(id, ids);
   const hint = guess ? ` Vouliez-vous dire « ${guess} » ?` : '';
@@ -87,7 +112,7 @@ function sitePatternProblem(site: string): string | undefined {
 
 /** The structural problems of a guide whose shape the schema accepted. Empty when it is fine. */
 export function structuralIssues(guide: Guide): GuideIssue[] {
-  const issues: GuideIssue[] = [];
+  const issues: GuideIssue[] = format2Issues(guide);
   const ids = guide.steps.map((item) => item.id);
   const known = new Set(ids);
 
@@ -129,7 +154,7 @@ export function structuralIssues(guide: Guide): GuideIssue[] {
       });
       return;
     }
-    if (item.kind !== 'step') return;
+    if (item.kind === 'end') return;
 
     if (item.next !== undefined && !known.has(item.next)) {
       issues.push({ path: ['steps', index, 'next'], text: danglingText(item.next, ids) });
@@ -139,6 +164,15 @@ export function structuralIssues(guide: Guide): GuideIssue[] {
         path: ['steps', index, 'next'],
         text: 'cette étape est la dernière de la liste et ne dit pas où aller ensuite ; ajoutez une fin (« kind »: « end ») après elle, ou un champ « next ».',
       });
+    }
+    if (item.kind === 'guide') {
+      if (item.guide === guide.id) {
+        issues.push({
+          path: ['steps', index, 'guide'],
+          text: `cette étape joue le guide ${quote(item.guide)}, c’est-à-dire ce guide lui-même : la personne tournerait en rond. Indiquez l’identifiant d’un autre guide.`,
+        });
+      }
+      return;
     }
     if (ACTIONS_WITH_TARGET.has(item.action) && !item.target) {
       issues.push({

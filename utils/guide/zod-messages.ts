@@ -6,7 +6,16 @@
 import type { z } from 'zod';
 import { targetSchema } from '../locate/target';
 import { clip, closest, type GuideIssue, isMissing, orList, quote, valueAt } from './problems';
-import { actionStepSchema, choiceSchema, endSchema, guideSchema, prepareItemSchema, questionSchema } from './schema';
+import {
+  actionStepSchema,
+  choiceSchema,
+  endSchema,
+  guideSchema,
+  innerGuideStepSchema,
+  prepareItemSchema,
+  questionSchema,
+  sourceSchema,
+} from './schema';
 
 type Issue = z.core.$ZodIssue;
 
@@ -45,6 +54,11 @@ const NOUNS: Record<string, Noun> = {
   question: ['la question', true],
   choices: ['la liste des choix', true],
   message: ['le message de fin', false],
+  theme: ['le thème', false],
+  sources: ['la liste des sources', true],
+  url: ['l’adresse de la source', true],
+  seen: ['la date de consultation', true],
+  guide: ['l’identifiant du guide à jouer', false],
 };
 
 const TARGET_NOUNS: Record<string, Noun> = {
@@ -83,6 +97,7 @@ const ELEMENT_NOUNS: Record<string, Noun> = {
   prepare: ['l’élément à préparer', false],
   steps: ['l’élément', false],
   choices: ['le choix', false],
+  sources: ['la source', true],
   classes: ['la classe', true],
   around: ['la classe de variante', true],
   framePath: ['le chemin de cadre', false],
@@ -98,6 +113,7 @@ function nounOf(path: readonly PropertyKey[]): Noun {
   if (typeof last === 'string') {
     if (inTarget && TARGET_NOUNS[last]) return TARGET_NOUNS[last];
     if (last === 'label' && path.includes('choices')) return ['le libellé du choix', false];
+    if (last === 'title' && path[0] === 'sources') return ['le titre de la source', false];
     if (NOUNS[last]) return NOUNS[last];
     return [`le champ ${quote(last, 40)}`, false];
   }
@@ -188,7 +204,10 @@ function formatHint(path: readonly PropertyKey[], value: unknown): string {
     case 'lang':
       return 'n’est pas un code de langue valide ; attendu : par exemple « fr » ou « fr-FR ».';
     case 'on':
+    case 'seen':
       return 'n’est pas une date valide ; attendu : une date réelle au format AAAA-MM-JJ, par exemple « 2026-11-23 ».';
+    case 'url':
+      return 'n’est pas une adresse de source valide ; attendu : une adresse complète qui commence par « https:// », par exemple « https://www.impots.gouv.fr/aide ».';
     default:
       return 'n’a pas la forme attendue.';
   }
@@ -199,6 +218,7 @@ const ENUM_NOUNS: Record<string, string> = {
   doneWhen: 'une façon connue de terminer une étape',
   kind: 'un type d’élément connu',
   state: 'un état connu',
+  theme: 'un thème connu',
 };
 
 const ALLOWED_KEYS = {
@@ -209,8 +229,11 @@ const ALLOWED_KEYS = {
   choice: Object.keys(choiceSchema.shape),
   prepare: Object.keys(prepareItemSchema.shape),
   target: Object.keys(targetSchema.shape),
+  guideItem: Object.keys(innerGuideStepSchema.shape),
+  source: Object.keys(sourceSchema.shape),
   draft: ['state'],
   verified: ['state', 'against', 'on'],
+  documented: ['state', 'on'],
 } as const;
 
 /** The fields an object at `path` may have, when the place tells it. */
@@ -219,12 +242,14 @@ function allowedKeys(root: unknown, path: readonly PropertyKey[]): readonly stri
   if (path.length === 0) return ALLOWED_KEYS.guide;
   if (first === 'status' && path.length === 1) {
     const state = valueAt(root, ['status', 'state']);
-    return state === 'draft' || state === 'verified' ? ALLOWED_KEYS[state] : undefined;
+    return state === 'draft' || state === 'verified' || state === 'documented' ? ALLOWED_KEYS[state] : undefined;
   }
   if (first === 'prepare' && path.length === 2) return ALLOWED_KEYS.prepare;
+  if (first === 'sources' && path.length === 2) return ALLOWED_KEYS.source;
   if (first === 'steps' && typeof second === 'number') {
     if (path.length === 2) {
       const kind = valueAt(root, ['steps', second, 'kind']);
+      if (kind === 'guide') return ALLOWED_KEYS.guideItem;
       return kind === 'step' || kind === 'question' || kind === 'end' ? ALLOWED_KEYS[kind] : undefined;
     }
     if (third === 'target' && path.length === 3) return ALLOWED_KEYS.target;
@@ -304,9 +329,9 @@ function invalidValue(issue: Extract<Issue, { code: 'invalid_value' }>, root: un
   if (isMissing(root, path)) return missing(path, orList(allowed));
   if (path.length === 1 && key === 'format') {
     if (typeof value === 'number') {
-      return `ce guide est écrit au format ${value}, que cette version de Côte à côte ne sait pas lire ; attendu : ${allowed.join(', ')}. Demandez une version du guide au format ${allowed[0]}, ou mettez l’extension à jour.`;
+      return `ce guide est écrit au format ${value}, que cette version de Côte à côte ne sait pas lire ; attendu : ${orList(allowed)}. Demandez une version du guide au format ${allowed[allowed.length - 1]}, ou mettez l’extension à jour.`;
     }
-    return `le numéro de format n’est pas bon ; attendu : le nombre ${allowed.join(', ')}, sans guillemets, reçu : ${received(value)}.`;
+    return `le numéro de format n’est pas bon ; attendu : le nombre ${orList(allowed)}, sans guillemets, reçu : ${received(value)}.`;
   }
   const what = ENUM_NOUNS[key] ?? 'une valeur permise';
   const shown = typeof value === 'string' ? quote(value) : showValue(value);
@@ -324,7 +349,10 @@ function invalidUnion(issue: Extract<Issue, { code: 'invalid_union' }>, root: un
     if (typeof container !== 'object' || container === null || Array.isArray(container)) {
       return `${nounOf(path.slice(0, -1))[0]} n’a pas le bon type ; attendu : un objet { … }, reçu : ${received(container)}.`;
     }
-    const expected = discriminator === 'kind' ? 'step (une étape), question (une question) ou end (une fin)' : orList(options);
+    const expected =
+      discriminator === 'kind'
+        ? 'step (une étape), question (une question), end (une fin) ou guide (une étape qui joue un autre guide, format 2)'
+        : orList(options);
     if (isMissing(root, path)) return missing(path, expected);
     const value = valueAt(root, path);
     const what = ENUM_NOUNS[discriminator] ?? 'une valeur permise';

@@ -3,7 +3,7 @@ import type { GuideItem } from '../guide/schema';
 
 /**
  * What is read aloud for an item: the guide's own words only — the
- * instruction, or the question and its answers, or the end message.
+ * instruction (of a step or of a step that runs another guide), or the question and its answers, or the end message.
  */
 export function spokenText(item: GuideItem): string {
   switch (item.kind) {
@@ -13,6 +13,8 @@ export function spokenText(item: GuideItem): string {
       return [item.question, ...item.choices.map((c) => c.label)].map((t) => (/[.?!…:]$/.test(t) ? t : `${t}.`)).join(' ');
     case 'end':
       return item.message ?? '';
+    case 'guide':
+      return item.instruction;
     default:
       return assertNever(item);
   }

@@ -72,5 +72,7 @@ export function firstItemText(guide: Guide): string {
       return first.question;
     case 'end':
       return first.message ?? '';
+    case 'guide':
+      return first.instruction;
   }
 }

@@ -89,7 +89,8 @@ export const PERSON: Record<string, PersonStep> = {
 
 /** The text the bubble shows for an item. */
 export function textOf(item: GuideItem): string {
-  return item.kind === 'step' ? item.instruction : item.kind === 'question' ? item.question : (item.message ?? '');
+  if (item.kind === 'step' || item.kind === 'guide') return item.instruction;
+  return item.kind === 'question' ? item.question : (item.message ?? '');
 }
 
 /** The steps from `firstId` to the end, along the guide's path. */

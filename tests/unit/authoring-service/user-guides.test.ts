@@ -90,6 +90,48 @@ describe('saving and listing', () => {
     expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);
   });
 
+  it('refuses a guide that runs a guide not installed, naming it, and accepts it once that guide is there', async () => {
+    const caller = {
+      ...rawGuide('ameli'),
+      format: 2,
+      steps: [
+        { kind: 'guide', id: 'connexion', guide: 'franceconnect-se-connecter', instruction: 'Connectez-vous avec FranceConnect.' },
+        { kind: 'end', id: 'fin' },
+      ],
+    };
+    const refused = await ask({ type: 'userGuides:save', guide: caller, origin: 'imported' });
+    expect(refused).toMatchObject({ ok: false, problems: [{ path: 'steps[0].guide' }] });
+    expect(refused.problems[0].message).toContain(
+      '« franceconnect-se-connecter », qui n’est pas parmi les guides fournis avec Côte à côte ni dans « Mes guides »',
+    );
+    expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);
+    await ask({ type: 'userGuides:save', guide: rawGuide('franceconnect-se-connecter'), origin: 'imported' });
+    expect(await ask({ type: 'userGuides:save', guide: caller, origin: 'imported' })).toEqual({ ok: true, id: 'ameli' });
+    // Saving the inner guide again so that it runs its caller would make a circle: refused.
+    const circle = { ...caller, id: 'franceconnect-se-connecter', steps: [{ ...caller.steps[0], guide: 'ameli' }, caller.steps[1]] };
+    const again = await ask({ type: 'userGuides:save', guide: circle, origin: 'edited' });
+    expect(again.problems[0].message).toContain('en rond (« franceconnect-se-connecter » → « ameli » → « franceconnect-se-connecter »)');
+  });
+
+  it('accepts a guide that runs a bundled guide', async () => {
+    const bundled = { ...rawGuide('dsfr-creer-un-compte') };
+    userGuides = createUserGuidesStore({
+      now: () => NOW,
+      reservedIds: () => new Set(['dsfr-creer-un-compte']),
+      bundled: () => [bundled as never],
+    });
+    service = createAuthoringService({ platform, userGuides, now: () => clock, pause: async () => {} });
+    const caller = {
+      ...rawGuide('essai'),
+      format: 2,
+      steps: [
+        { kind: 'guide', id: 'compte', guide: 'dsfr-creer-un-compte', instruction: 'Créez votre compte.' },
+        { kind: 'end', id: 'fin' },
+      ],
+    };
+    expect(await ask({ type: 'userGuides:save', guide: caller, origin: 'imported' })).toEqual({ ok: true, id: 'essai' });
+  });
+
   it('replaces a guide saved again under the same id, and removes it', async () => {
     await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
     await ask({ type: 'userGuides:save', guide: rawGuide('impots', undefined, 'Déclarer mes revenus'), origin: 'edited' });

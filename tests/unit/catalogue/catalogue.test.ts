@@ -105,3 +105,40 @@ describe('guidesForPage', () => {
     expect(others).toHaveLength(3);
   });
 });
+
+describe('guides that run other guides', () => {
+  function callerOf(id: string, inner: string): string {
+    const guide = { ...structuredClone(practice), format: 2, id } as Record<string, unknown>;
+    guide.steps = [
+      { kind: 'guide', id: 'connexion', guide: inner, instruction: 'Connectez-vous avec FranceConnect.' },
+      { kind: 'end', id: 'fin' },
+    ];
+    return JSON.stringify(guide);
+  }
+
+  it('accepts a guide whose inner guide is in the folder', () => {
+    const dir = dirWith({ 'practice.json': practiceText, 'appel.json': callerOf('appel', 'dsfr-creer-un-compte') });
+    expect(readGuides(dir).map((g) => g.id)).toEqual(['appel', 'dsfr-creer-un-compte']);
+  });
+
+  it('refuses at build a guide whose inner guide is missing, naming the file and the guide', () => {
+    const dir = dirWith({ 'practice.json': practiceText, 'appel.json': callerOf('appel', 'franceconnect-se-connecter') });
+    expect(() => readGuides(dir)).toThrow(CatalogueError);
+    expect(() => readGuides(dir)).toThrow(
+      /appel\.json — étape 1 \(steps\[0\]\.guide\) : cette étape joue le guide « franceconnect-se-connecter », qui n’est pas parmi les guides fournis/,
+    );
+  });
+
+  it('refuses at build guides that run each other in a circle', () => {
+    const dir = dirWith({ 'a.json': callerOf('a', 'b'), 'b.json': callerOf('b', 'a') });
+    expect(() => readGuides(dir)).toThrow(/a\.json.*en rond \(« a » → « b » → « a »\)[\s\S]*b\.json.*en rond \(« b » → « a » → « b »\)/);
+  });
+
+  it('refuses a store build where a real guide runs a practice guide, which that build leaves out', () => {
+    const real = JSON.parse(callerOf('appel', 'dsfr-creer-un-compte')) as Guide;
+    real.sites = ['https://www.exemple.gouv.fr/*'];
+    const dir = dirWith({ 'practice.json': practiceText, 'appel.json': JSON.stringify(real) });
+    expect(loadCatalogue('practice', dir)).toHaveLength(2);
+    expect(() => loadCatalogue('production', dir)).toThrow(/version « production »[\s\S]*« dsfr-creer-un-compte »/);
+  });
+});

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, DONE_WHEN, formatProblems, LIMITS, parseGuideText } from '../../../utils/guide';
-import { actionStepSchema, choiceSchema, endSchema, guideSchema, prepareItemSchema, questionSchema } from '../../../utils/guide/schema';
+import {
+  actionStepSchema,
+  choiceSchema,
+  endSchema,
+  guideSchema,
+  innerGuideStepSchema,
+  prepareItemSchema,
+  questionSchema,
+  sourceSchema,
+  THEMES,
+} from '../../../utils/guide/schema';
 import { targetSchema } from '../../../utils/locate/target';
 import { ROOT } from './fixtures';
 
@@ -33,13 +43,33 @@ describe('docs/guide-format.md', () => {
 
   it('documents every field of the format and of the target', () => {
     const fields = new Set(
-      [guideSchema, actionStepSchema, questionSchema, endSchema, choiceSchema, prepareItemSchema, targetSchema].flatMap((schema) =>
-        Object.keys(schema.shape),
-      ),
+      [
+        guideSchema,
+        actionStepSchema,
+        questionSchema,
+        endSchema,
+        innerGuideStepSchema,
+        choiceSchema,
+        prepareItemSchema,
+        sourceSchema,
+        targetSchema,
+      ].flatMap((schema) => Object.keys(schema.shape)),
     );
-    for (const extra of ['state', 'against', 'on']) fields.add(extra);
+    for (const extra of ['state', 'against', 'on', 'documented', 'guide', ...THEMES]) fields.add(extra);
     const undocumented = [...fields].filter((field) => !DOC.includes(`\`${field}\``));
     expect(undocumented).toEqual([]);
+  });
+
+  it('has a format-2 example that uses each addition', () => {
+    const format2 = jsonBlocks()
+      .map((block) => parseGuideText(block))
+      .flatMap((result) => (result.ok && result.guide.format === 2 ? [result.guide] : []));
+    expect(format2.length).toBeGreaterThanOrEqual(1);
+    const guide = format2[0]!;
+    expect(guide.theme).toBeDefined();
+    expect(guide.sources.length).toBeGreaterThan(0);
+    expect(guide.status.state).toBe('documented');
+    expect(guide.steps.some((item) => item.kind === 'guide')).toBe(true);
   });
 
   it('documents every action and every doneWhen value', () => {

@@ -363,7 +363,7 @@ describe('broken guides: one clear French message each, at the right path', () =
       delete g.steps[3].kind;
     });
     expect(problemAt(result, 'steps[1].kind').message).toContain(
-      '« etape » n’est pas un type d’élément connu ; attendu : step (une étape), question (une question) ou end (une fin).',
+      '« etape » n’est pas un type d’élément connu ; attendu : step (une étape), question (une question), end (une fin) ou guide (une étape qui joue un autre guide, format 2).',
     );
     expect(problemAt(result, 'steps[3].kind').message).toContain('il manque le type d’élément (champ obligatoire « kind »)');
   });
@@ -408,10 +408,10 @@ describe('broken guides: one clear French message each, at the right path', () =
 
   it('wrong format version', () => {
     const result = broken((g) => {
-      g.format = 2;
+      g.format = 3;
     });
     expect(problemAt(result, 'format').message).toBe(
-      'guides/essai.json — en-tête du guide (format) : ce guide est écrit au format 2, que cette version de Côte à côte ne sait pas lire ; attendu : 1. Demandez une version du guide au format 1, ou mettez l’extension à jour.',
+      'guides/essai.json — en-tête du guide (format) : ce guide est écrit au format 3, que cette version de Côte à côte ne sait pas lire ; attendu : 1 ou 2. Demandez une version du guide au format 2, ou mettez l’extension à jour.',
     );
     expect(
       problemAt(
@@ -420,7 +420,7 @@ describe('broken guides: one clear French message each, at the right path', () =
         }),
         'format',
       ).message,
-    ).toContain('attendu : le nombre 1, sans guillemets');
+    ).toContain('attendu : le nombre 1 ou 2, sans guillemets');
     expect(
       problemAt(
         broken((g) => {
@@ -428,7 +428,7 @@ describe('broken guides: one clear French message each, at the right path', () =
         }),
         'format',
       ).message,
-    ).toContain('il manque le numéro de format (champ obligatoire « format ») ; attendu : 1.');
+    ).toContain('il manque le numéro de format (champ obligatoire « format ») ; attendu : 1 ou 2.');
   });
 
   it('top level is not an object', () => {

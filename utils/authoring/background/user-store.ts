@@ -4,6 +4,7 @@
  * entry is set aside once and for all), saved and removed one at a time.
  * Only the background writes here; the views ask it with messages.
  */
+import { innerGuideProblems } from '../../guide/inner-guides';
 import { type GuideProblem, parseGuide } from '../../guide/parse';
 import type { Guide } from '../../guide/schema';
 import type { ResponseMap } from '../../messages';
@@ -17,6 +18,8 @@ export interface UserGuidesStoreOptions {
   now?: () => string;
   /** Ids that a saved guide may not take: the bundled guides'. */
   reservedIds?: () => ReadonlySet<string>;
+  /** The bundled guides, that a saved guide may run (items of kind `guide`). */
+  bundled?: () => readonly Guide[];
 }
 
 export interface UserGuidesStore {
@@ -34,6 +37,7 @@ export interface UserGuidesStore {
 export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): UserGuidesStore {
   const now = options.now ?? (() => new Date().toISOString());
   const reserved = options.reservedIds ?? (() => new Set<string>());
+  const bundled = options.bundled ?? (() => []);
   let cache: Promise<UserGuideStore> | null = null;
 
   // Another context of the extension could write the item (an older version, a test page): read again then.
@@ -93,6 +97,9 @@ export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): Use
         };
         return { ok: false, problems: [problem] };
       }
+      // The guides it runs must be installed, and none may lead back to it.
+      const inner = innerGuideProblems(guide, [...bundled(), ...userGuides(await read())], 'installed');
+      if (inner.length > 0) return { ok: false, problems: inner };
       return update((store) => ({ store: saveGuide(store, guide, origin, { now: now() }), result: { ok: true as const, id: guide.id } }));
     },
     remove: (id) => update((store) => ({ store: removeGuide(store, id), result: { ok: true as const } })),
