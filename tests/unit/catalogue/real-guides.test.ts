@@ -144,7 +144,7 @@ describe('the store build', () => {
       ['chrome', 3],
       ['firefox', 2],
     ] as const) {
-      const manifest = {
+      const manifest: Record<string, unknown> = {
         ...manifestOf({ browser, manifestVersion, mode: 'production' }),
         content_scripts: [{ matches: ['<all_urls>'], js: ['content-scripts/content.js'] }],
         web_accessible_resources: [{ matches: ['<all_urls>'], resources: ['content-scripts/content.css'] }],
