@@ -59,6 +59,7 @@ function page(title: string, operator: string, body: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1, shrink-to-fit=no">
 <title>${escapeHtml(title)}</title>
 <link href="/1.14.4/dist/dsfr.min.css" rel="stylesheet">
+<link href="/1.14.4/dist/utility/icons/icons-arrows/icons-arrows.min.css" rel="stylesheet">
 </head>
 <body>
 <header role="banner" class="fr-header">
