@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { FC_PAGES, FC_ROOT, franceConnectRoute } from './practice-franceconnect';
 import { answerHostile } from './practice-hostile';
 import { recapRoute, type Submitted } from './practice-recap';
 import { SPA_PAGES, SPA_ROOT, spaPage } from './practice-spa';
@@ -104,6 +105,10 @@ export function startPracticeServer(options: PracticeServerOptions = {}): Promis
       answerAccount(req, res, url.pathname, account);
       return;
     }
+    if (url.pathname.startsWith(FC_ROOT)) {
+      answerFranceConnect(req, res, url.pathname);
+      return;
+    }
     if (`${url.pathname}/`.startsWith(SPA_ROOT)) {
       answerSpa(res, url.pathname);
       return;
@@ -188,6 +193,33 @@ function answerAccount(
   req.on('end', () => reply(new URLSearchParams(body)));
 }
 
+/**
+ * A page of the FranceConnect practice pages (practice-franceconnect.ts). Of a form's
+ * body, only the account choice's fixed provider name is read; anything typed is drained unread.
+ */
+function answerFranceConnect(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, pathname: string): void {
+  const reply = (provider: string | null) => {
+    const answer = franceConnectRoute(req.method ?? 'GET', pathname, provider);
+    if (!answer) {
+      notFound(res);
+      return;
+    }
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
+  };
+  if (req.method !== 'POST') {
+    reply(null);
+    return;
+  }
+  const isChoice = pathname.replace(/index\.html$/, '').replace(/\/?$/, '/') === FC_PAGES.choice;
+  let body = '';
+  req.setEncoding('utf8');
+  req.on('data', (chunk: string) => {
+    if (isChoice && body.length < 1_000) body += chunk;
+  });
+  req.on('end', () => reply(isChoice ? new URLSearchParams(body).get('providerUid') : null));
+}
+
 /** A screen of the single-page démarche (practice-spa.ts); its root without the slash leads to it. */
 function answerSpa(res: import('node:http').ServerResponse, pathname: string): void {
   if (`${pathname}/` === SPA_ROOT) {
@@ -219,6 +251,9 @@ function indexPage(versions: string[]): string {
       return `<li><a href="/${v}/${path}">Créer un compte — DSFR ${v}</a> · <a href="/${v}/example/">tous les exemples</a></li>`;
     })
     .concat('<li><a href="/espace/demande/identite/">Mon espace : une demande jusqu’au récapitulatif (données fictives)</a></li>')
+    .concat(
+      `<li><a href="${FC_PAGES.login}">Se connecter avec FranceConnect : la page d’un service, le choix du compte, le consentement</a></li>`,
+    )
     .concat(`<li><a href="${SPA_PAGES.start}">Une démarche sur une seule page (l’adresse change sans rechargement)</a></li>`)
     .join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site d’entraînement Côte à côte</title></head>

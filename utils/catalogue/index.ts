@@ -62,13 +62,18 @@ export function fitness(guide: Guide, url: URL): 0 | 1 | 2 {
   return pages.some((page) => matchesPage(page, url)) ? 1 : 0;
 }
 
-/** The guides for this page first (best fit first), then all the others, each by title. */
+/**
+ * The guides for this page first (best fit first), then all the others, each by title.
+ * Among guides that fit as well, the one that names fewer sites comes first: it is
+ * about this site (« Créer mon espace Finances publiques » on impots.gouv.fr), where
+ * a guide of many sites serves them all (« Se connecter avec FranceConnect »).
+ */
 export function guidesForPage(guides: readonly Guide[], url: URL | null): { fitting: Guide[]; others: Guide[] } {
   const byTitle = (a: Guide, b: Guide) => a.title.localeCompare(b.title, 'fr');
   const scored = guides.map((guide) => ({ guide, fit: url ? fitness(guide, url) : 0 }));
   const fitting = scored
     .filter((s) => s.fit > 0)
-    .sort((a, b) => b.fit - a.fit || byTitle(a.guide, b.guide))
+    .sort((a, b) => b.fit - a.fit || a.guide.sites.length - b.guide.sites.length || byTitle(a.guide, b.guide))
     .map((s) => s.guide);
   const others = scored
     .filter((s) => s.fit === 0)
