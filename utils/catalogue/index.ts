@@ -14,10 +14,13 @@ export interface GuideSummary {
   verified: boolean;
   /** The person's own guide (recorded, written or imported), not a bundled one. */
   own: boolean;
+  /** From a team catalogue: its team's name and the date of the version installed. */
+  team?: { name: string; publishedAt: string };
 }
 
-export function summarize(guide: Guide, own = false): GuideSummary {
+export function summarize(guide: Guide, own = false, team?: { name: string; publishedAt: string }): GuideSummary {
   return {
+    ...(team ? { team: { name: team.name, publishedAt: team.publishedAt } } : {}),
     id: guide.id,
     title: guide.title,
     summary: guide.summary,

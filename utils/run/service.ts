@@ -8,6 +8,7 @@ import { guidesForPage, summarize } from '../catalogue';
 import type { Guide } from '../guide/schema';
 import type { Handlers, RunRequest } from '../messages';
 import { serial } from '../serial';
+import type { TeamProvenance } from '../team-catalogue/installed';
 import { advance } from './advance';
 import { type Run, startRun } from './run';
 import type { RunStore } from './store';
@@ -18,6 +19,8 @@ export interface RunServiceDeps {
   guides: () => Promise<readonly Guide[]>;
   /** Ids of the person's own guides (made or imported), shown as such. */
   ownIds?: () => Promise<ReadonlySet<string>>;
+  /** Where each team catalogue's guide comes from, by guide id. */
+  teamOf?: () => Promise<ReadonlyMap<string, TeamProvenance>>;
   store: RunStore;
   now: () => number;
   /** A run reached its end: the progress service notes it (never throws). */
@@ -29,7 +32,15 @@ export interface RunServiceDeps {
 /** Runs `task` after every earlier task of the same tab. */
 export const serialForTab = <T>(tabId: number, task: () => Promise<T>): Promise<T> => serial(`tab:${tabId}`, task);
 
-export function createRunService({ guides, ownIds = async () => new Set(), store, now, onFinished, pausedFor }: RunServiceDeps) {
+export function createRunService({
+  guides,
+  ownIds = async () => new Set(),
+  teamOf = async () => new Map(),
+  store,
+  now,
+  onFinished,
+  pausedFor,
+}: RunServiceDeps) {
   const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
   /** Paused runs past their time are gone before anyone sees or resumes them. */
   const expirePaused = async () => {
@@ -40,9 +51,9 @@ export function createRunService({ guides, ownIds = async () => new Set(), store
     'catalogue:forPage': {
       from: 'extension',
       async handle(request) {
-        const [all, own] = await Promise.all([guides(), ownIds()]);
+        const [all, own, team] = await Promise.all([guides(), ownIds(), teamOf()]);
         const { fitting, others } = guidesForPage(all, request.url ? new URL(request.url) : null);
-        const summary = (guide: Guide) => summarize(guide, own.has(guide.id));
+        const summary = (guide: Guide) => summarize(guide, own.has(guide.id), team.get(guide.id));
         return { fitting: fitting.map(summary), others: others.map(summary) };
       },
     },
