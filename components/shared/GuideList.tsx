@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import type { GuideSummary } from '../../utils/catalogue';
 import type { Run } from '../../utils/run';
 import { memoUrl, openMemo } from './pages';
+import { provenanceOf } from './provenance';
 
 export interface GuideListProps {
   guides: GuideSummary[];
@@ -30,6 +31,7 @@ export function GuideList(props: GuideListProps) {
               {i18n.t('popup.duration', [String(guide.durationMinutes)])}
               {guide.verified ? ` · ${i18n.t('popup.verified')}` : guide.own ? ` · ${i18n.t('popup.own')}` : ''}
             </p>
+            {guide.team && <p class="meta team">{provenanceOf(guide)}</p>}
             {paused && <p class="note">{i18n.t('popup.pausedNote')}</p>}
             <div class="actions">
               {paused ? (

@@ -8,6 +8,7 @@ import { settingsItem } from '../../utils/storage/items';
 import { LevelChoice, ModeChoice } from './HelpChoices';
 import { useFocusOnMount, useGuide, useStoredItem } from './hooks';
 import { PrepareList } from './PrepareList';
+import { provenanceOf } from './provenance';
 import { suggestionText } from './suggestion';
 
 export interface StartScreenProps {
@@ -47,6 +48,7 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion 
         {guide.title}
       </h2>
       <p class="meta">{i18n.t('popup.duration', [String(guide.durationMinutes)])}</p>
+      {guide.team && <p class="meta team">{provenanceOf(guide)}</p>}
       <form onSubmit={submit}>
         <h3>{i18n.t('popup.prepare.title')}</h3>
         {full.state === 'loading' ? (
