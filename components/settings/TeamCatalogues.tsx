@@ -365,7 +365,7 @@ function Installed({ catalogue, busy, guarded, onMessage }: InstalledProps) {
           {i18n.t('teams.update')}
         </button>
         <ConfirmButton
-          class="secondary remove"
+          class="remove"
           label={i18n.t('teams.remove')}
           ariaLabel={i18n.t('teams.removeLabel', [catalogue.name])}
           question={i18n.t('teams.removeQuestion')}
