@@ -161,3 +161,13 @@ describe('declared sites', () => {
     expect(siteCovers('https://impots.gouv.fr/*', 'https://faux-impots.gouv.fr/*')).toBe(false);
   });
 });
+
+describe('docs/catalogue.md', () => {
+  it('shows an index that the schema takes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { catalogueIndexSchema } = await import('../../../utils/team-catalogue/format');
+    const doc = readFileSync(new URL('../../../docs/catalogue.md', import.meta.url), 'utf8');
+    const block = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(catalogueIndexSchema.safeParse(JSON.parse(block ?? 'null')).success).toBe(true);
+  });
+});
