@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { catalogueIndexSchema } from '../../../utils/team-catalogue/format';
 import { sha256Hex } from '../../../utils/team-catalogue/keys';
 import { publishCatalogue } from '../../../utils/team-catalogue/publish';
 import { siteCovers } from '../../../utils/team-catalogue/sites';
 import { verifyCatalogue } from '../../../utils/team-catalogue/verify';
+import { ROOT } from '../guide/fixtures';
 import { corrupt, guideFile, INDEX_FILE, keys, memorySource, otherKeys, publish, SIGNATURE_FILE, text } from './fixtures';
 
 const GUIDE = 'guides/essai.json';
@@ -164,9 +168,7 @@ describe('declared sites', () => {
 
 describe('docs/catalogue.md', () => {
   it('shows an index that the schema takes', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { catalogueIndexSchema } = await import('../../../utils/team-catalogue/format');
-    const doc = readFileSync(new URL('../../../docs/catalogue.md', import.meta.url), 'utf8');
+    const doc = readFileSync(join(ROOT, 'docs/catalogue.md'), 'utf8');
     const block = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(catalogueIndexSchema.safeParse(JSON.parse(block ?? 'null')).success).toBe(true);
   });
