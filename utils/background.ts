@@ -12,17 +12,28 @@ import { createProgressService, ProgressStore } from './progress/store';
 import { createRouter, type RouterOptions } from './router';
 import { createRunService } from './run/service';
 import { RunStore } from './run/store';
+import { tabRuns } from './storage/items';
+import { provenanceOf } from './team-catalogue/installed';
+import { browserTeamPlatform } from './team-catalogue/platform';
+import { createTeamCatalogueService, type TeamCataloguePlatform } from './team-catalogue/service';
 import { createTracesService, isSharedComputer, PAUSED_TTL_MS } from './traces/service';
 
 export interface BackgroundDeps {
   bundledGuides: readonly Guide[];
   now: () => number;
   platform?: AuthoringPlatform;
+  teamPlatform?: TeamCataloguePlatform;
   /** Pause between tries to reach a script just put in a tab (tests pass a quicker one). */
   pause?: (ms: number) => Promise<void>;
 }
 
-export function createBackground({ bundledGuides, now, platform = browserPlatform(), pause }: BackgroundDeps) {
+export function createBackground({
+  bundledGuides,
+  now,
+  platform = browserPlatform(),
+  teamPlatform = browserTeamPlatform(),
+  pause,
+}: BackgroundDeps) {
   const bundledIds = new Set(bundledGuides.map((guide) => guide.id));
   const userGuides = createUserGuidesStore({
     reservedIds: () => bundledIds,
@@ -33,9 +44,18 @@ export function createBackground({ bundledGuides, now, platform = browserPlatfor
   const runStore = new RunStore();
   const progress = createProgressService(progressStore, now, { forgetAlso: () => runStore.clearAllPaused() });
   const traces = createTracesService(runStore, progressStore);
+  const teams = createTeamCatalogueService({
+    platform: teamPlatform,
+    now,
+    takenIds: async () => new Set([...bundledIds, ...(await userGuides.ids())]),
+    otherSites: async () => (await userGuides.guides()).flatMap((guide) => guide.sites),
+    runOnScreen: async () => [...(await tabRuns.all()).values()].some((run) => run.status === 'active'),
+    onGuidesChanged: () => authoring.syncUserGuideScripts(),
+  });
   const runs = createRunService({
-    guides: async () => [...bundledGuides, ...(await userGuides.guides())],
+    guides: async () => [...bundledGuides, ...(await userGuides.guides()), ...(await teams.guides())],
     ownGuides: async () => new Map((await userGuides.list()).guides.map(({ id, origin, savedAt }) => [id, { origin, savedAt }])),
+    teamOf: async () => provenanceOf(await teams.read()),
     store: runStore,
     now,
     // On a shared computer, a finished run leaves no progress behind.
@@ -44,10 +64,16 @@ export function createBackground({ bundledGuides, now, platform = browserPlatfor
     },
     pausedFor: PAUSED_TTL_MS,
   });
-  const authoring = createAuthoringService({ platform, userGuides, now, ...(pause ? { pause } : {}) });
+  const authoring = createAuthoringService({ platform, userGuides, otherGuides: teams.guides, now, ...(pause ? { pause } : {}) });
 
   // Every request type has exactly one handler: the compiler checks the table is complete.
-  const table: Handlers<RequestType> = { ...runs.handlers, ...authoring.handlers, ...progress.handlers, ...traces.handlers };
+  const table: Handlers<RequestType> = {
+    ...runs.handlers,
+    ...authoring.handlers,
+    ...progress.handlers,
+    ...traces.handlers,
+    ...teams.handlers,
+  };
 
   return {
     table,
@@ -55,6 +81,7 @@ export function createBackground({ bundledGuides, now, platform = browserPlatfor
     authoring,
     userGuides,
     traces,
+    teams,
     router: (options: RouterOptions) => createRouter(table, options),
     onTabRemoved: async (tabId: number) => {
       const shared = await isSharedComputer();
@@ -64,6 +91,8 @@ export function createBackground({ bundledGuides, now, platform = browserPlatfor
     onStartup: async () => {
       const shared = await isSharedComputer();
       await Promise.all([shared ? traces.erase() : runs.pauseAll(), authoring.onStartup()]);
+      // After the runs are paused: no request is made while a person's run is on screen.
+      await teams.onStartup();
     },
   };
 }

@@ -6,6 +6,8 @@ import type { TargetDescription } from './locate/target';
 import type { ImportResult } from './progress/store';
 import type { HelpLevel, Run, RunEvent, RunMode } from './run';
 import type { StepView } from './run/view';
+import type { TeamProblem } from './team-catalogue/checks';
+import type { CatalogueChanges, CataloguePreview, TeamCatalogueEntry } from './team-catalogue/service';
 import type { ErasedTraces } from './traces/service';
 
 /** Requests to the run service: the catalogue, the guides and the runs of the tabs. */
@@ -56,8 +58,20 @@ export type ProgressRequest =
 /** « Effacer les traces de Côte à côte »: runs, paused runs and progress (see `utils/traces/service.ts`). */
 export type TracesRequest = { type: 'traces:erase' };
 
+/** Team catalogues (`utils/team-catalogue/service.ts`): the settings page asks, after the host permission was granted. */
+export type TeamCatalogueRequest =
+  | { type: 'teamCatalogues:list' }
+  /** Downloads and checks a catalogue not added yet; answers what adding it would bring. */
+  | { type: 'teamCatalogues:check'; address: string; publicKey: string }
+  /** Adds exactly the catalogue that was checked (its index's hash). */
+  | { type: 'teamCatalogues:add'; address: string; publicKey: string; indexHash: string; daily: boolean }
+  | { type: 'teamCatalogues:update'; url: string }
+  /** Removes the catalogue and its guides, and takes back the host permissions only it needed. */
+  | { type: 'teamCatalogues:remove'; url: string }
+  | { type: 'teamCatalogues:setDaily'; url: string; daily: boolean };
+
 /** Everything the views and content scripts ask the background, which owns the catalogue, the runs and the progress. */
-export type Request = RunRequest | AuthoringRequest | ProgressRequest | TracesRequest;
+export type Request = RunRequest | AuthoringRequest | ProgressRequest | TracesRequest | TeamCatalogueRequest;
 export type RequestType = Request['type'];
 export type RequestOf<K extends RequestType> = Extract<Request, { type: K }>;
 
@@ -99,6 +113,12 @@ export interface ResponseMap {
   'progress:forgetAll': { ok: true };
   'progress:import': ImportResult;
   'traces:erase': ErasedTraces;
+  'teamCatalogues:list': { catalogues: TeamCatalogueEntry[] };
+  'teamCatalogues:check': { ok: true; preview: CataloguePreview } | { ok: false; problem: TeamProblem };
+  'teamCatalogues:add': { ok: true } | { ok: false; problem: TeamProblem };
+  'teamCatalogues:update': { ok: true; outcome: 'updated' | 'up-to-date'; changes: CatalogueChanges } | { ok: false; problem: TeamProblem };
+  'teamCatalogues:remove': { ok: true };
+  'teamCatalogues:setDaily': { ok: true };
 }
 
 /** Messages from the background to a tab's content script. */

@@ -5,7 +5,7 @@ import { RecordControl } from '../recorder/RecordControl';
 import { Catalogue, type StartedHow } from '../shared/Catalogue';
 import { useDisplaySettings } from '../shared/display';
 import { type Loaded, useFocusOnMount, useTabRun } from '../shared/hooks';
-import { openProgress, progressUrl } from '../shared/pages';
+import { openProgress, openTeamCatalogues, progressUrl, teamCataloguesUrl } from '../shared/pages';
 import { canOpenSidePanel, closePopup, openSidePanel, type ServedTab, servedTab } from '../shared/tab';
 import { CurrentRun } from './CurrentRun';
 
@@ -78,6 +78,18 @@ export function Popup() {
           }}
         >
           {i18n.t('progress.link')}
+        </a>{' '}
+        <a
+          href={teamCataloguesUrl()}
+          target="_blank"
+          rel="noopener"
+          class="teams-link"
+          onClick={(event) => {
+            event.preventDefault();
+            void openTeamCatalogues();
+          }}
+        >
+          {i18n.t('popup.teamCatalogues')}
         </a>
       </footer>
     </main>

@@ -9,6 +9,7 @@ import { applyDisplay } from '../shared/display';
 import { EraseTraces } from '../shared/EraseTraces';
 import { ModeChoice } from '../shared/HelpChoices';
 import { ReadButton, useCanSpeak } from '../shared/ReadButton';
+import { TeamCatalogues } from './TeamCatalogues';
 
 const systemCalm = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -158,6 +159,8 @@ export function SettingsPage() {
       {status?.failed && <p role="alert">{status.text}</p>}
 
       <Shortcuts />
+
+      <TeamCatalogues />
 
       <section class="preview-section" aria-labelledby="preview-title">
         <h2 id="preview-title">{i18n.t('settings.preview')}</h2>

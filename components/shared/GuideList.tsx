@@ -3,6 +3,7 @@ import type { GuideSummary, OwnGuide } from '../../utils/catalogue';
 import type { Run } from '../../utils/run';
 import { DocumentedNote, SourceList } from './GuideOrigin';
 import { memoUrl, openMemo } from './pages';
+import { provenanceOf } from './provenance';
 
 export interface GuideListProps {
   guides: GuideSummary[];
@@ -47,6 +48,7 @@ export function GuideList(props: GuideListProps) {
                 <SourceList sources={guide.sources} lang={guide.lang} headingLevel={props.headingLevel === 4 ? 4 : 4} />
               </details>
             )}
+            {guide.team && <p class="meta team">{provenanceOf(guide)}</p>}
             {paused && <p class="note">{i18n.t('popup.pausedNote')}</p>}
             <div class="actions">
               {paused ? (

@@ -9,6 +9,7 @@ import { DocumentedNote, SourceList } from './GuideOrigin';
 import { LevelChoice, ModeChoice } from './HelpChoices';
 import { useFocusOnMount, useGuide, useStoredItem } from './hooks';
 import { PrepareList } from './PrepareList';
+import { provenanceOf } from './provenance';
 import { suggestionText } from './suggestion';
 
 export interface StartScreenProps {
@@ -49,6 +50,7 @@ export function StartScreen({ guide, replacesRun, onStart, onCancel, suggestion 
       </h2>
       <p class="meta">{i18n.t('popup.duration', [String(guide.durationMinutes)])}</p>
       <DocumentedNote on={guide.documented} />
+      {guide.team && <p class="meta team">{provenanceOf(guide)}</p>}
       <form onSubmit={submit}>
         <h3>{i18n.t('popup.prepare.title')}</h3>
         {full.state === 'loading' ? (

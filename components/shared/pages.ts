@@ -20,3 +20,7 @@ export const openProgress = () => openPage('/progress.html');
 /** "Réglages d'affichage". */
 export const settingsUrl = () => pageUrl('/settings.html');
 export const openSettings = () => openPage('/settings.html');
+
+/** « Catalogues d'équipe », a section of the settings page. */
+export const teamCataloguesUrl = () => pageUrl('/settings.html#catalogues');
+export const openTeamCatalogues = () => openPage('/settings.html#catalogues');

@@ -21,6 +21,8 @@ export interface GuideSummary {
   theme?: Theme;
   /** Where its steps come from. */
   sources: GuideSource[];
+  /** From a team catalogue: its team's name and the date of the version installed. */
+  team?: { name: string; publishedAt: string };
 }
 
 /** How one of « Mes guides » came: recorded, written (edited) or imported from a file, and when it was saved. */
@@ -30,14 +32,16 @@ export interface OwnGuide {
   savedAt: string;
 }
 
-export function summarize(guide: Guide, own: OwnGuide | null = null): GuideSummary {
+export function summarize(guide: Guide, own: OwnGuide | null = null, team?: { name: string; publishedAt: string }): GuideSummary {
   return {
+    ...(team ? { team: { name: team.name, publishedAt: team.publishedAt } } : {}),
     id: guide.id,
     title: guide.title,
     summary: guide.summary,
     durationMinutes: guide.durationMinutes,
     lang: guide.lang,
-    verified: own === null && guide.status.state === 'verified',
+    // Verified by us only: a team's or a file's own claim is shown as where the guide comes from.
+    verified: own === null && !team && guide.status.state === 'verified',
     own,
     ...(guide.status.state === 'documented' ? { documented: guide.status.on } : {}),
     ...(guide.theme ? { theme: guide.theme } : {}),

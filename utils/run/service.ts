@@ -8,6 +8,7 @@ import { guidesForPage, type OwnGuide, summarize } from '../catalogue';
 import type { Guide } from '../guide/schema';
 import type { Handlers, RunRequest } from '../messages';
 import { serial } from '../serial';
+import type { TeamProvenance } from '../team-catalogue/installed';
 import { advance } from './advance';
 import { playedGuide } from './played';
 import { type Run, startRun } from './run';
@@ -17,9 +18,10 @@ import { stepView } from './view';
 export interface RunServiceDeps {
   /** Every guide the person can use: the bundled ones, then their own. */
   guides: () => Promise<readonly Guide[]>;
-  /** Ids of the person's own guides (made or imported), shown as such. */
   /** « Mes guides », by id: how each came and when (an imported file is shown as such, never as verified). */
   ownGuides?: () => Promise<ReadonlyMap<string, OwnGuide>>;
+  /** Where each team catalogue's guide comes from, by guide id. */
+  teamOf?: () => Promise<ReadonlyMap<string, TeamProvenance>>;
   store: RunStore;
   now: () => number;
   /** A run reached its end: the progress service notes it (never throws). */
@@ -31,7 +33,15 @@ export interface RunServiceDeps {
 /** Runs `task` after every earlier task of the same tab. */
 export const serialForTab = <T>(tabId: number, task: () => Promise<T>): Promise<T> => serial(`tab:${tabId}`, task);
 
-export function createRunService({ guides, ownGuides = async () => new Map(), store, now, onFinished, pausedFor }: RunServiceDeps) {
+export function createRunService({
+  guides,
+  ownGuides = async () => new Map(),
+  teamOf = async () => new Map(),
+  store,
+  now,
+  onFinished,
+  pausedFor,
+}: RunServiceDeps) {
   const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
   /** The guide as a run plays it: with the guides it runs laid out (`played.ts`). */
   const playedById = async (id: string) => {
@@ -48,9 +58,9 @@ export function createRunService({ guides, ownGuides = async () => new Map(), st
     'catalogue:forPage': {
       from: 'extension',
       async handle(request) {
-        const [all, own] = await Promise.all([guides(), ownGuides()]);
+        const [all, own, team] = await Promise.all([guides(), ownGuides(), teamOf()]);
         const { fitting, others } = guidesForPage(all, request.url ? new URL(request.url) : null);
-        const summary = (guide: Guide) => summarize(guide, own.get(guide.id) ?? null);
+        const summary = (guide: Guide) => summarize(guide, own.get(guide.id) ?? null, team.get(guide.id));
         return { fitting: fitting.map(summary), others: others.map(summary) };
       },
     },

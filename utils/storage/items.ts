@@ -12,6 +12,7 @@
 import { type RecorderState, recorderStateOf } from '../authoring/recording-view';
 import { isRun, type Run } from '../run/run';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../settings/settings';
+import { type CatalogueChecks, readChecks } from '../team-catalogue/checks';
 import { defineItem, defineItemFamily, guarded, lenient } from './item';
 
 export { DAMAGED_PREFIX, type Damaged, type Item, type ItemFamily } from './item';
@@ -34,3 +35,6 @@ export const recorderStateItem = /* @__PURE__ */ defineItem<RecorderState, never
   lenient(recorderStateOf),
   recorderStateOf(null),
 );
+
+/** The last check of each team catalogue, by address (the catalogues themselves: `teamCataloguesItem`). */
+export const teamCatalogueChecksItem = /* @__PURE__ */ defineItem<CatalogueChecks>('teamCatalogues:checks', lenient(readChecks), {});

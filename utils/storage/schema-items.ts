@@ -8,6 +8,7 @@ import { type MigrationResult, migrateStore, type UserGuideStore } from '../auth
 import { fromStored, type StoredWorking, WORKING_PREFIX } from '../editor/autosave';
 import { type EditorIncoming, readEditorIncoming } from '../editor/incoming';
 import { type Progress, readStored, type StoredRead } from '../progress/format';
+import { NO_TEAM_CATALOGUES, readTeamCatalogues, type TeamCatalogues } from '../team-catalogue/installed';
 import { defineItem, defineItemFamily, lenient } from './item';
 import { RECORDING_KEY } from './items';
 
@@ -31,3 +32,6 @@ export const editorIncomingItem = /* @__PURE__ */ defineItem<EditorIncoming | nu
 export const editorWorkingCopies = /* @__PURE__ */ defineItemFamily<StoredWorking>(WORKING_PREFIX, (raw) =>
   fromStored(raw) ? { ok: true, value: raw as StoredWorking } : { ok: false, problem: 'unreadable working copy' },
 );
+
+/** The team catalogues the advisor added, with their guides: one value, written whole (see utils/team-catalogue/installed.ts). */
+export const teamCataloguesItem = /* @__PURE__ */ defineItem<TeamCatalogues>('teamCatalogues', readTeamCatalogues, NO_TEAM_CATALOGUES);

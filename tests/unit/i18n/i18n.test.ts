@@ -147,6 +147,7 @@ const GUIDE_LANGUAGE: Record<string, string> = {
   'utils/authoring/privacy.ts': 'French words and acronyms of public sites, matched against page texts, never shown',
   'utils/authoring/typed-values.ts': 'French words too common to recognise a typed value by, never shown',
   'utils/catalogue/build.ts': 'validation of the bundled guides, at build time',
+  'utils/team-catalogue/json-schema.ts': 'the JSON schema’s descriptions for the trainers who publish a team catalogue',
   'utils/authoring/plain-language.ts': 'advice on the French text of a guide',
   'utils/authoring/jargon-fr.ts': 'French administrative words and their plain equivalents',
   'utils/authoring/instruction.ts': 'instructions drafted into a guide',

@@ -14,6 +14,7 @@ import type { Guide } from '../../../utils/guide/schema';
 import type { Request } from '../../../utils/messages';
 import type { Run } from '../../../utils/run';
 import { pausedRuns, tabRuns } from '../../../utils/storage/items';
+import type { TeamCataloguePlatform } from '../../../utils/team-catalogue/service';
 import { FakePlatform } from '../authoring-service/fakes';
 import { extensionPage, ROUTER_OPTIONS } from '../harness/background';
 
@@ -59,11 +60,17 @@ export class TestBackground {
 
   constructor(
     readonly guides: Guide[],
-    options: { platform?: FakePlatform; clock?: () => number } = {},
+    options: { platform?: FakePlatform; clock?: () => number; teamPlatform?: TeamCataloguePlatform } = {},
   ) {
     this.platform = options.platform ?? new FakePlatform();
     const now = options.clock ?? (() => this.now);
-    this.background = createBackground({ bundledGuides: guides, now, platform: this.platform, pause: async () => {} });
+    this.background = createBackground({
+      bundledGuides: guides,
+      now,
+      platform: this.platform,
+      pause: async () => {},
+      ...(options.teamPlatform ? { teamPlatform: options.teamPlatform } : {}),
+    });
   }
 
   install(): void {

@@ -9,6 +9,7 @@
  */
 import { i18n } from '#i18n';
 import { sitesToRelease } from '../../catalogue/sites';
+import type { Guide } from '../../guide/schema';
 import { targetSchema } from '../../locate/target';
 import type { AuthoringRequest, Handlers, ResponseOf, TabMessage, TargetTestResult, UnreachableReason } from '../../messages';
 import { serial } from '../../serial';
@@ -24,6 +25,8 @@ import type { UserGuidesStore } from './user-store';
 export interface AuthoringServiceDeps {
   platform: AuthoringPlatform;
   userGuides: UserGuidesStore;
+  /** Other guides whose sites the playback script follows the same way (the team catalogues'). */
+  otherGuides?: () => Promise<readonly Guide[]>;
   now: () => number;
   /** Pause between tries to reach a script just put in a tab (tests pass a quicker one). */
   pause?: (ms: number) => Promise<void>;
@@ -70,6 +73,7 @@ const unreachable = (reason: UnreachableReason): TargetTestResult => ({ status: 
 export function createAuthoringService({
   platform,
   userGuides,
+  otherGuides,
   now,
   pause = (ms) => new Promise((r) => setTimeout(r, ms)),
 }: AuthoringServiceDeps) {
@@ -190,7 +194,8 @@ export function createAuthoringService({
   /** Registers the playback script on the sites of "my guides" that the extension may enter, one registration at a time. */
   function syncUserGuideScripts(): Promise<void> {
     return serial('playback-registration', async () => {
-      const sites = [...new Set((await userGuides.guides()).flatMap((guide) => guide.sites))];
+      const guides = [...(await userGuides.guides()), ...((await otherGuides?.()) ?? [])];
+      const sites = [...new Set(guides.flatMap((guide) => guide.sites))];
       const allowed: string[] = [];
       for (const site of sites) if (await platform.hasSite(site)) allowed.push(site);
       await platform.registerPlayback(allowed);
