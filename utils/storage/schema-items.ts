@@ -8,7 +8,9 @@ import { type MigrationResult, migrateStore, type UserGuideStore } from '../auth
 import { fromStored, type StoredWorking, WORKING_PREFIX } from '../editor/autosave';
 import { type EditorIncoming, readEditorIncoming } from '../editor/incoming';
 import { type Progress, readStored, type StoredRead } from '../progress/format';
-import { defineItem, defineItemFamily, lenient } from './item';
+import { readVerifyPick, type VerifyPick } from '../verify/pick';
+import { isReport, type VerifyReport } from '../verify/report';
+import { defineItem, defineItemFamily, guarded, lenient } from './item';
 import { RECORDING_KEY } from './items';
 
 /** The person's progress (finished runs); written by a newer version, it is shown as such and never overwritten. */
@@ -30,4 +32,16 @@ export const editorIncomingItem = /* @__PURE__ */ defineItem<EditorIncoming | nu
 /** The editor's working copies, one per document (`editor:working:<doc>`). */
 export const editorWorkingCopies = /* @__PURE__ */ defineItemFamily<StoredWorking>(WORKING_PREFIX, (raw) =>
   fromStored(raw) ? { ok: true, value: raw as StoredWorking } : { ok: false, problem: 'unreadable working copy' },
+);
+
+/**
+ * « Montrer le bon élément » while checking a guide: the tab waiting for the person's click, then the
+ * element pointed at, described like a recording (`verify:pick`, `verify:picked`). Only the background writes it.
+ */
+export const verifyPickItem = /* @__PURE__ */ defineItem<VerifyPick | null>('verify:pick', lenient(readVerifyPick), null);
+
+/** The report of the last check of each guide on its site (`verify-report:<guide id>`), for the printable report page. */
+export const verifyReports = /* @__PURE__ */ defineItemFamily<VerifyReport>(
+  'verify-report:',
+  guarded(isReport, 'unreadable verification report, or from another version'),
 );
