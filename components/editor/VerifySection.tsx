@@ -442,7 +442,7 @@ export function VerifySection({ copy, apply, say, now, save }: VerifySectionProp
           {atEnd(guide, running.walk) && !running.walk.host && <p class="hint">{i18n.t('verify.noHost')}</p>}
         </div>
       )}
-      <p class="status verify-notice" aria-live="polite">
+      <p class="status verify-notice" aria-live="polite" aria-atomic="true">
         {notice}
       </p>
     </Section>

@@ -89,6 +89,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('checking a guide on the sit
   it('re-points one step, rewrites another, saves the guide verified with its report, and the guide then plays to its end', async () => {
     const ext = suite.ext;
     const site = suite.track(await ext.newPage('site'));
+    await site.setViewport({ width: 1280, height: 1000 });
     await site.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
     await site.waitForSelector('html[data-fr-js="true"]', { timeout: WAIT_MS });
 
@@ -209,6 +210,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('checking a guide on the sit
 
     // The verified guide plays to its end on the 1.14.4 pages: the person does each step.
     const person = suite.track(await ext.newPage('person'));
+    // Tall enough that every field of the form is in view: the person clicks without scrolling.
+    await person.setViewport({ width: 1280, height: 1000 });
     await person.goto(`${sites.guided}${PRACTICE_START_PAGE}`, { waitUntil: 'load' });
     await person.waitForSelector('html[data-fr-js="true"]', { timeout: WAIT_MS });
     const tabId = await tabIdOf(report, person);
