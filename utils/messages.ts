@@ -1,7 +1,7 @@
 import type { GuideOrigin, RecordedEvent, RecorderState } from './authoring';
 import type { GuideSummary } from './catalogue';
 import type { GuideProblem } from './guide/parse';
-import type { Guide } from './guide/schema';
+import type { ActionStep, Guide } from './guide/schema';
 import type { TargetDescription } from './locate/target';
 import type { ImportResult } from './progress/store';
 import type { HelpLevel, Run, RunEvent, RunMode } from './run';
@@ -9,6 +9,7 @@ import type { StepView } from './run/view';
 import type { TeamProblem } from './team-catalogue/checks';
 import type { CatalogueChanges, CataloguePreview, TeamCatalogueEntry } from './team-catalogue/service';
 import type { ErasedTraces } from './traces/service';
+import type { VerifyOutcome } from './verify/session';
 
 /** Requests to the run service: the catalogue, the guides and the runs of the tabs. */
 export type RunRequest =
@@ -45,7 +46,17 @@ export type AuthoringRequest =
   /** "Tester": highlight a target on a tab with the real overlay and say whether it is found. */
   | { type: 'target:test'; tabId: number; target: TargetDescription; instruction: string }
   /** Stop a "Tester" highlight. */
-  | { type: 'target:clear'; tabId: number };
+  | { type: 'target:clear'; tabId: number }
+  /** « Vérifier ce guide sur le site »: what the locating engine says of one step on the tab, shown there with the real overlay. */
+  | { type: 'verify:check'; tabId: number; check: VerifyCheck }
+  /** « Montrer le bon élément »: the tab waits for the person's next click; the element comes back in `verifyPickItem`. */
+  | { type: 'verify:pick'; tabId: number }
+  /** From the content script of the tab that waits: the element the person clicked, described like a recording. */
+  | { type: 'verify:picked'; event: unknown }
+  /** The check is over or left: the tab stops waiting and its overlay goes. */
+  | { type: 'verify:stop'; tabId: number }
+  /** Keeps the report of a finished check, for the printable report page. */
+  | { type: 'verify:report'; report: unknown };
 
 /** Requests to the progress service: the background is the only writer of the person's progress. */
 export type ProgressRequest =
@@ -90,6 +101,18 @@ export type TargetTestResult = { status: 'found' | 'ambiguous' | 'not-found' } |
 
 export type { StepView } from './run/view';
 
+/** One step to check on the site: the guide's title and language for the bubble, where the step sits. */
+export interface VerifyCheck {
+  guide: { title: string; lang: string };
+  item: ActionStep;
+  position: number;
+  total: number;
+}
+
+/** What the page says of a step being checked (`utils/verify/session.ts`), and the host of the page. */
+export type VerifyPageResult = { status: VerifyOutcome; host: string };
+export type VerifyCheckResult = VerifyPageResult | { status: 'unreachable'; reason: UnreachableReason };
+
 export interface ResponseMap {
   'catalogue:forPage': { fitting: GuideSummary[]; others: GuideSummary[] };
   'guide:get': Guide | null;
@@ -109,6 +132,11 @@ export interface ResponseMap {
   'userGuides:remove': { ok: true };
   'target:test': TargetTestResult;
   'target:clear': { ok: true };
+  'verify:check': VerifyCheckResult;
+  'verify:pick': { ok: true } | { ok: false; reason: UnreachableReason };
+  'verify:picked': { ok: boolean };
+  'verify:stop': { ok: true };
+  'verify:report': { ok: boolean };
   'progress:forget': { ok: true };
   'progress:forgetAll': { ok: true };
   'progress:import': ImportResult;
@@ -122,10 +150,17 @@ export interface ResponseMap {
 }
 
 /** Messages from the background to a tab's content script. */
-export type TabMessage = { type: 'overlay:test'; target: TargetDescription; instruction: string } | { type: 'overlay:clear' };
+export type TabMessage =
+  | { type: 'overlay:test'; target: TargetDescription; instruction: string }
+  | { type: 'overlay:clear' }
+  | { type: 'overlay:verify'; check: VerifyCheck }
+  /** Wait for the person's next click on the page, and send it back as `verify:picked`. */
+  | { type: 'overlay:pick' };
 export interface TabResponseMap {
   'overlay:test': TargetTestResult;
   'overlay:clear': { ok: true };
+  'overlay:verify': VerifyPageResult;
+  'overlay:pick': { ok: true };
 }
 
 export type ResponseOf<R extends Request> = ResponseMap[R['type']];

@@ -36,6 +36,7 @@ import { useItemDrag } from './useItemDrag';
 import { useItemList } from './useItemList';
 import { useReviewGate } from './useReviewGate';
 import { useSaveToMine } from './useSaveToMine';
+import { VerifySection } from './VerifySection';
 
 export interface GuideFormProps {
   initial: WorkingCopy;
@@ -186,6 +187,7 @@ export function GuideForm({ initial, known, refreshKnown, onHome, write = writeW
         <SitesSection copy={copy} apply={apply} />
         <PrepareSection copy={copy} apply={apply} />
         <StepsSection copy={copy} apply={apply} items={items} problemCounts={problemCounts} drag={drag} />
+        <VerifySection copy={copy} apply={apply} say={say} now={now} save={(verified) => review.guard('save', mine.start, verified)} />
         <StatusSection copy={copy} apply={apply} now={now} focusLater={focusLater} />
       </main>
     </Form.Provider>

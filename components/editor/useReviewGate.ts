@@ -18,8 +18,11 @@ import type { Session } from './session';
 export interface ReviewGate {
   /** The question being asked, when it is. */
   asking: { purpose: ReviewPurpose; facts: ReviewedFact[] } | null;
-  /** Runs `go` at once when nothing is left to confirm, or after the question. */
-  guard(purpose: ReviewPurpose, go: (copy: WorkingCopy) => void): void;
+  /**
+   * Runs `go` at once when nothing is left to confirm, or after the question. `copy`: the working
+   * copy as it is now, when a change just applied is not rendered yet (the end of a check on the site).
+   */
+  guard(purpose: ReviewPurpose, go: (copy: WorkingCopy) => void, copy?: WorkingCopy): void;
   proceed(outcome: ReviewOutcome): void;
   cancel(): void;
 }
@@ -38,8 +41,7 @@ export function useReviewGate({
   const confirmed = useRef(new Set<string>());
   const [asking, setAsking] = useState<{ purpose: ReviewPurpose; facts: ReviewedFact[]; go: (copy: WorkingCopy) => void } | null>(null);
 
-  function guard(purpose: ReviewPurpose, go: (copy: WorkingCopy) => void) {
-    const copy = session.copy;
+  function guard(purpose: ReviewPurpose, go: (copy: WorkingCopy) => void, copy: WorkingCopy = session.copy) {
     // A guide with problems is refused by the save or export itself: that comes first.
     const facts = parseGuide(copy.guide).ok ? factsToConfirm(copy.guide, confirmed.current) : [];
     if (facts.length === 0) go(copy);

@@ -9,7 +9,7 @@ import { matchesPage } from '../../utils/catalogue/sites';
 import type { ActionStep, Guide } from '../../utils/guide/schema';
 import { type LocateResult, locate, watch } from '../../utils/locate';
 import type { TargetDescription } from '../../utils/locate/target';
-import type { TabMessage, TabResponseMap, TargetTestResult } from '../../utils/messages';
+import type { TabMessage, TabResponseMap, TargetTestResult, VerifyCheck, VerifyPageResult } from '../../utils/messages';
 import { followPersonInput, observeStep } from '../../utils/observe';
 import { type RunEvent, startRun } from '../../utils/run';
 import type { StepView } from '../../utils/run/view';
@@ -20,6 +20,7 @@ import { tabRuns } from '../../utils/storage/items';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
 import type { PageContext } from '../page/context';
 import type { PageHost } from '../page/host';
+import { pickElement } from '../recorder/capture';
 
 /** A new host's live region waits this long in the page, empty, before the step is written into it. */
 const ANNOUNCE_DELAY_MS = 100;
@@ -40,6 +41,23 @@ function testView(target: TargetDescription, instruction: string): StepView {
     item,
     position: 1,
     total: 1,
+    canGoBack: false,
+    spotlight: true,
+  };
+}
+
+/**
+ * The view of a step being checked on the site (« Vérifier ce guide »): the
+ * step as the guide says it, where it sits, with the real overlay, outside any run.
+ */
+function verifyView({ guide, item, position, total }: VerifyCheck): StepView {
+  const shown = { id: 'verify', title: guide.title, lang: guide.lang, prepare: [], steps: [item] };
+  return {
+    guide: shown,
+    run: startRun(shown as unknown as Guide, 'advisor', Date.now()),
+    item,
+    position,
+    total,
     canGoBack: false,
     spotlight: true,
   };
@@ -69,6 +87,8 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   let lastUrl = location.href;
   /** A new host is in the page, its live region still empty (see draw). */
   let announcing = false;
+  /** « Montrer le bon élément »: waiting for the person's next click on the page. */
+  let stopPick: () => void = () => {};
 
   const emit = (event: RunEvent) => void send({ type: 'run:event', event }).catch(() => undefined);
   /** Our own overlay (the host and everything in its shadow root) is never a reason to look again. */
@@ -214,9 +234,44 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   }
 
   function clearTest() {
+    stopPick();
     testing = null;
     shownKey = '';
     void refresh();
+  }
+
+  /**
+   * « Vérifier ce guide sur le site »: the locating engine's own outcome for one step on this page
+   * (« not on this page » when its `page` does not match, « text only » when it has nothing to find),
+   * shown with the real overlay.
+   */
+  function verify(check: VerifyCheck): VerifyPageResult {
+    stopPick();
+    const { item } = check;
+    const host = location.hostname;
+    testing = verifyView(check);
+    shownKey = '';
+    followStep(testing);
+    if (onOtherPage(item)) return { status: 'not-on-page', host };
+    if (!item.target) return { status: 'text-only', host };
+    return { status: locate(item.target, document).status, host };
+  }
+
+  /** « Montrer le bon élément »: nothing of ours on the page, and the person's next click names the element. */
+  function pick(): { ok: true } {
+    stopPick();
+    testing = null;
+    shownKey = '';
+    followStep(null);
+    draw();
+    stopPick = pickElement({
+      isOwn: page.contains,
+      onPick: (event) => {
+        stopPick = () => {};
+        void send({ type: 'verify:picked', event }).catch(() => undefined);
+      },
+    });
+    return { ok: true };
   }
 
   const tabMessages = {
@@ -225,6 +280,8 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
       clearTest();
       return { ok: true };
     },
+    'overlay:verify': (request) => verify(request.check),
+    'overlay:pick': () => pick(),
   } satisfies { [K in TabMessage['type']]: (request: Extract<TabMessage, { type: K }>) => TabResponseMap[K] };
 
   const onMessage = (message: unknown) => {
@@ -248,6 +305,7 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   // comes as the context's location change, heard by our code only.
   ctx.onLocationChange(checkUrl);
   ctx.onInvalidated(() => {
+    stopPick();
     stopStep();
     stopAhead();
     render(null, container);

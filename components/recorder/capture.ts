@@ -248,3 +248,49 @@ export function captureActions({
     typedHashes = new Set();
   };
 }
+
+export interface PickOptions {
+  /** Receives the element pointed at, described as the recorder describes it (never a value). */
+  onPick: (event: RecordedEvent) => void;
+  /** Whether a node belongs to our own UI: a click there is not a choice. */
+  isOwn?: (node: Node) => boolean;
+  isTrusted?: (event: Event) => boolean;
+  view?: Window;
+}
+
+/**
+ * « Montrer le bon élément » while checking a guide: the next click the person
+ * makes with their own pointer (or keys) on an element of the page names the
+ * element a step should point at. It is described with the recorder's rules
+ * (`describeForRecording`: nothing that looks like the person's) and nothing
+ * typed is read. One click only; the click itself goes on as the person meant
+ * it (the listener is passive). Returns the function that stops waiting.
+ */
+export function pickElement({
+  onPick,
+  isOwn = () => false,
+  isTrusted = (event) => event.isTrusted,
+  view = window,
+}: PickOptions): () => void {
+  const stop = new AbortController();
+  const person = followPersonInput(view.document, { isTrusted, signal: stop.signal });
+  const onClick = (event: Event) => {
+    if (!isTrusted(event)) return;
+    const el = origin(event);
+    if (!el || event.composedPath().some((node) => node instanceof Node && isOwn(node))) return;
+    const near = el.closest(ACTIONABLE) ?? el;
+    // A label stands for its control: the step points at the field or box itself.
+    const control = near.localName === 'label' ? ((near as HTMLLabelElement).control ?? near) : near;
+    if (!person.reached(control) && !person.reached(el)) return;
+    stop.abort();
+    const inputType = control.localName === 'input' ? typeOf(control) : undefined;
+    onPick({
+      kind: 'click',
+      facts: describeForRecording(control),
+      url: scrubUrl(view.location.href),
+      ...(inputType ? { inputType } : {}),
+    });
+  };
+  view.addEventListener('click', onClick, { capture: true, passive: true, signal: stop.signal });
+  return () => stop.abort();
+}

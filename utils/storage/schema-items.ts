@@ -9,7 +9,9 @@ import { fromStored, type StoredWorking, WORKING_PREFIX } from '../editor/autosa
 import { type EditorIncoming, readEditorIncoming } from '../editor/incoming';
 import { type Progress, readStored, type StoredRead } from '../progress/format';
 import { NO_TEAM_CATALOGUES, readTeamCatalogues, type TeamCatalogues } from '../team-catalogue/installed';
-import { defineItem, defineItemFamily, lenient } from './item';
+import { readVerifyPick, type VerifyPick } from '../verify/pick';
+import { isReport, type VerifyReport } from '../verify/report';
+import { defineItem, defineItemFamily, guarded, lenient } from './item';
 import { RECORDING_KEY } from './items';
 
 /** The person's progress (finished runs); written by a newer version, it is shown as such and never overwritten. */
@@ -35,3 +37,15 @@ export const editorWorkingCopies = /* @__PURE__ */ defineItemFamily<StoredWorkin
 
 /** The team catalogues the advisor added, with their guides: one value, written whole (see utils/team-catalogue/installed.ts). */
 export const teamCataloguesItem = /* @__PURE__ */ defineItem<TeamCatalogues>('teamCatalogues', readTeamCatalogues, NO_TEAM_CATALOGUES);
+
+/**
+ * « Montrer le bon élément » while checking a guide: the tab waiting for the person's click, then the
+ * element pointed at, described like a recording (`verify:pick`, `verify:picked`). Only the background writes it.
+ */
+export const verifyPickItem = /* @__PURE__ */ defineItem<VerifyPick | null>('verify:pick', lenient(readVerifyPick), null);
+
+/** The report of the last check of each guide on its site (`verify-report:<guide id>`), for the printable report page. */
+export const verifyReports = /* @__PURE__ */ defineItemFamily<VerifyReport>(
+  'verify-report:',
+  guarded(isReport, 'unreadable verification report, or from another version'),
+);

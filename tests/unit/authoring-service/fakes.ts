@@ -15,6 +15,8 @@ export class FakePlatform implements AuthoringPlatform {
   readonly listening = new Set<number>();
   /** What a listening tab answers to `overlay:test`. */
   testAnswer: unknown = { status: 'found' };
+  /** What a listening tab answers to `overlay:verify`. */
+  verifyAnswer: unknown = { status: 'found', host: 'moncompte.exemple.gouv.fr' };
   /** How many messages a freshly injected script misses before it listens (it sets up asynchronously). */
   missesAfterInjection = 2;
   readonly sent: { tabId: number; message: TabMessage }[] = [];
@@ -53,7 +55,9 @@ export class FakePlatform implements AuthoringPlatform {
       this.#misses.set(tabId, Math.max(0, misses - 1));
       throw new Error('Could not establish connection. Receiving end does not exist.');
     }
-    return message.type === 'overlay:test' ? this.testAnswer : { ok: true };
+    if (message.type === 'overlay:test') return this.testAnswer;
+    if (message.type === 'overlay:verify') return this.verifyAnswer;
+    return { ok: true };
   }
   async registerPlayback(sites: readonly string[]) {
     this.registrations.push([...sites]);

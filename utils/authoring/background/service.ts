@@ -9,12 +9,25 @@
  */
 import { i18n } from '#i18n';
 import { sitesToRelease } from '../../catalogue/sites';
-import type { Guide } from '../../guide/schema';
+import { actionStepSchema, type Guide } from '../../guide/schema';
 import { targetSchema } from '../../locate/target';
-import type { AuthoringRequest, Handlers, ResponseOf, TabMessage, TargetTestResult, UnreachableReason } from '../../messages';
+import type {
+  AuthoringRequest,
+  Handlers,
+  ResponseMap,
+  ResponseOf,
+  TabMessage,
+  TargetTestResult,
+  UnreachableReason,
+  VerifyCheck,
+  VerifyCheckResult,
+  VerifyPageResult,
+} from '../../messages';
 import { serial } from '../../serial';
-import { editorIncomingItem, recordingItem } from '../../storage/schema-items';
-import type { RecordedEvent, RecordedEventKind } from '../instruction';
+import { editorIncomingItem, recordingItem, verifyPickItem, verifyReports } from '../../storage/schema-items';
+import { isReport } from '../../verify/report';
+import { OUTCOMES } from '../../verify/session';
+import { draftStep, type RecordedEvent, type RecordedEventKind } from '../instruction';
 import { addEvent, arrivedOnPage, finishRecording, type RecordingState, recorderState, startRecording } from '../recording';
 import { RECORDING_IDLE_MS } from '../recording-view';
 import { newRecordingKey, typedMatcher } from '../typed-values';
@@ -68,7 +81,29 @@ function isTestResult(value: unknown): value is TargetTestResult {
   return typeof value === 'object' && value !== null && TEST_STATUSES.has((value as { status?: unknown }).status as string);
 }
 
-const unreachable = (reason: UnreachableReason): TargetTestResult => ({ status: 'unreachable', reason });
+const unreachable = (reason: UnreachableReason) => ({ status: 'unreachable', reason }) as const;
+
+const isOk = (value: unknown): value is { ok: true } => (value as { ok?: unknown } | null)?.ok === true;
+
+const OUTCOME_SET = new Set<unknown>(OUTCOMES);
+
+function isVerifyResult(value: unknown): value is VerifyPageResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, host } = value as Record<string, unknown>;
+  return OUTCOME_SET.has(status) && typeof host === 'string' && host.length <= 300;
+}
+
+/** A step to check as it arrives: the step checked against the guide schema, the rest field by field. */
+function readCheck(raw: unknown): VerifyCheck | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { guide, item, position, total } = raw as Record<string, unknown>;
+  const step = actionStepSchema.safeParse(item);
+  if (!step.success || typeof guide !== 'object' || guide === null) return null;
+  const { title, lang } = guide as Record<string, unknown>;
+  if (typeof title !== 'string' || typeof lang !== 'string' || title.length > 300 || !/^[a-z]{2,3}(-[A-Z]{2})?$/.test(lang)) return null;
+  if (!Number.isInteger(position) || !Number.isInteger(total)) return null;
+  return { guide: { title, lang }, item: step.data, position: position as number, total: total as number };
+}
 
 export function createAuthoringService({
   platform,
@@ -217,37 +252,76 @@ export function createAuthoringService({
     for (const site of sitesToRelease(sites, stillNeeded)) await platform.releaseSite(site);
   }
 
-  async function sendTest(tabId: number, message: TabMessage): Promise<TargetTestResult | null> {
+  async function sendAsking<T>(tabId: number, message: TabMessage, isAnswer: (value: unknown) => value is T): Promise<T | null> {
     try {
       const answer = await platform.sendToTab(tabId, message);
-      return isTestResult(answer) ? answer : null;
+      return isAnswer(answer) ? answer : null;
     } catch {
       return null; // no playback script in the tab (yet)
     }
+  }
+
+  /**
+   * Asks the tab's playback script; when none listens, puts it in the tab (if the extension may enter
+   * the site) and asks again a few times. Why the tab could not be reached, otherwise.
+   */
+  async function askTab<T>(tabId: number, message: TabMessage, isAnswer: (value: unknown) => value is T): Promise<T | UnreachableReason> {
+    const first = await sendAsking(tabId, message, isAnswer);
+    if (first) return first;
+    const url = await platform.tabUrl(tabId);
+    const site = url === undefined ? undefined : generalizeSite(url);
+    if (url !== undefined && site === undefined) return 'not-web';
+    if (site === undefined || !(await platform.hasSite(site))) return 'no-access';
+    try {
+      await platform.injectPlayback(tabId);
+    } catch {
+      return 'no-access';
+    }
+    // The script sets up its overlay asynchronously: a few short tries until it listens.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const answer = await sendAsking(tabId, message, isAnswer);
+      if (answer) return answer;
+      await pause(100);
+    }
+    return 'no-answer';
   }
 
   async function test(tabId: number, target: unknown, instruction: string): Promise<TargetTestResult> {
     const parsed = targetSchema.safeParse(target);
     if (!parsed.success) return unreachable('target');
     const message: TabMessage = { type: 'overlay:test', target: parsed.data, instruction: String(instruction ?? '') };
-    const first = await sendTest(tabId, message);
-    if (first) return first;
-    const url = await platform.tabUrl(tabId);
-    const site = url === undefined ? undefined : generalizeSite(url);
-    if (url !== undefined && site === undefined) return unreachable('not-web');
-    if (site === undefined || !(await platform.hasSite(site))) return unreachable('no-access');
-    try {
-      await platform.injectPlayback(tabId);
-    } catch {
-      return unreachable('no-access');
-    }
-    // The script sets up its overlay asynchronously: a few short tries until it listens.
-    for (let attempt = 0; attempt < 20; attempt++) {
-      const answer = await sendTest(tabId, message);
-      if (answer) return answer;
-      await pause(100);
-    }
-    return unreachable('no-answer');
+    const answer = await askTab(tabId, message, isTestResult);
+    return typeof answer === 'string' ? unreachable(answer) : answer;
+  }
+
+  /** One step of a guide being checked on the tab: the locating engine's outcome there, shown with the real overlay. */
+  async function verifyCheck(tabId: number, raw: VerifyCheck): Promise<VerifyCheckResult> {
+    const check = readCheck(raw);
+    if (!check) return unreachable('target');
+    const answer = await askTab(tabId, { type: 'overlay:verify', check }, isVerifyResult);
+    return typeof answer === 'string' ? unreachable(answer) : answer;
+  }
+
+  /** « Montrer le bon élément »: the tab waits for the person's click (noted first, so that no click is missed). */
+  async function verifyPick(tabId: number): Promise<ResponseMap['verify:pick']> {
+    await verifyPickItem.set({ tabId, state: 'waiting', at: now() });
+    const answer = await askTab(tabId, { type: 'overlay:pick' }, isOk);
+    if (typeof answer !== 'string') return { ok: true };
+    await verifyPickItem.remove();
+    return { ok: false, reason: answer };
+  }
+
+  /** The click came: only from the tab that waits, once; described again through the recorder's privacy rules. */
+  function verifyPicked(raw: unknown, senderTabId: number | undefined): Promise<{ ok: boolean }> {
+    return serial(verifyPickItem.key, async () => {
+      const waiting = await verifyPickItem.get();
+      const event = readEvent(raw);
+      if (waiting?.state !== 'waiting' || senderTabId !== waiting.tabId || !event) return { ok: false };
+      const target = draftStep(event).target;
+      if (!target) return { ok: false };
+      await verifyPickItem.set({ tabId: waiting.tabId, state: 'picked', target, at: now() });
+      return { ok: true };
+    });
   }
 
   const handlers: Handlers<AuthoringRequest['type']> = {
@@ -291,6 +365,25 @@ export function createAuthoringService({
       from: 'extension',
       async handle(request) {
         await platform.sendToTab(request.tabId, { type: 'overlay:clear' }).catch(() => undefined);
+        return { ok: true };
+      },
+    },
+    'verify:check': { from: 'extension', handle: (request) => verifyCheck(request.tabId, request.check) },
+    'verify:pick': { from: 'extension', handle: (request) => verifyPick(request.tabId) },
+    'verify:picked': { from: 'content', handle: (request, sender) => verifyPicked(request.event, sender.tabId) },
+    'verify:stop': {
+      from: 'extension',
+      async handle(request) {
+        await verifyPickItem.remove();
+        await platform.sendToTab(request.tabId, { type: 'overlay:clear' }).catch(() => undefined);
+        return { ok: true };
+      },
+    },
+    'verify:report': {
+      from: 'extension',
+      async handle(request) {
+        if (!isReport(request.report)) return { ok: false };
+        await verifyReports.of(request.report.guideId).set(request.report);
         return { ok: true };
       },
     },
