@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { spokenText } from '../../utils/speech/text';
+import { EraseTraces } from '../shared/EraseTraces';
 import { dayText } from '../shared/GuideOrigin';
 import { ReadButton } from '../shared/ReadButton';
 import type { OverlayEvent, StepView, TargetState } from './types';
@@ -113,6 +114,7 @@ export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }:
               </label>
             ))}
           </fieldset>
+          <EraseTraces beforeErase={() => onEvent({ type: 'keep-end', itemId })} />
           <div class="actions">
             <button type="button" class="primary" onClick={() => onEvent({ type: 'finish', itemId })}>
               {i18n.t('overlay.finish')}

@@ -8,11 +8,14 @@ export type { StepView };
  * What the overlay sends back: the run events of its buttons, each with the id
  * of the item it showed (a late double click is then ignored by `advance`), and
  * `finish`, the "Terminer" button of the end screen (the run is already finished
- * there: the content script decides what it closes).
+ * there: the content script decides what it closes), and `keep-end`, said just
+ * before the end screen's « Effacer les traces » erases this very run: the end
+ * screen stays, with what was erased, until « Terminer ».
  */
 export type OverlayEvent =
   | (Extract<RunEvent, { type: 'manual-done' | 'back' | 'answer' | 'help' }> & { itemId: string })
-  | { type: 'finish'; itemId: string };
+  | { type: 'finish'; itemId: string }
+  | { type: 'keep-end'; itemId: string };
 
 /** Where the current step's target stands, as the locating engine last said. */
 export type TargetState =

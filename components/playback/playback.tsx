@@ -79,6 +79,8 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   let target: TargetState = { status: 'no-target' };
   let dismissed: string | null = null;
   let testing: StepView | null = null;
+  /** The end screen whose run « Effacer les traces » erased: it stays, saying what was erased, until « Terminer ». */
+  let keptEnd: StepView | null = null;
   /** Display and reading settings; nothing is shown before they are read (a first step must not miss its auto-read). */
   let settings: Settings | null = null;
   let stopStep: () => void = () => {};
@@ -98,7 +100,7 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
 
   function draw() {
     if (!settings) return;
-    const shown = testing ?? view;
+    const shown = testing ?? view ?? keptEnd;
     const hidden = !testing && (!shown?.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
     const visible = hidden ? null : shown;
     if (visible && !page.host.isConnected) {
@@ -128,11 +130,17 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
       clearTest();
       return;
     }
-    const item = view?.item;
-    if (!item) return;
+    const shown = view ?? keptEnd;
+    const item = shown?.item;
+    if (!shown || !item) return;
+    if (event.type === 'keep-end') {
+      if (item.kind === 'end') keptEnd = shown;
+      return;
+    }
     if (event.type === 'finish') {
       // "Terminer": the run is over; the overlay goes away on this page, and the run leaves the tab's storage.
-      dismissed = `${view?.run.startedAt}/${item.id}`;
+      dismissed = `${shown.run.startedAt}/${item.id}`;
+      keptEnd = null;
       draw();
       void send({ type: 'run:close' }).catch(() => undefined);
       return;
@@ -203,6 +211,7 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
     if (ctx.isInvalid) return;
     try {
       view = await send({ type: 'run:current' });
+      if (view) keptEnd = null;
     } catch {
       return; // the background is restarting: the next change of the run asks again
     }

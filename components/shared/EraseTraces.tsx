@@ -13,12 +13,14 @@ export function erasedText(erased: ErasedTraces): string {
 /**
  * « Effacer les traces de Côte à côte »: the runs, the paused runs and the
  * progress kept on this computer go, after one confirmation; the result is
- * said in a live region.
+ * said in a live region. `beforeErase` runs just before the request: the end
+ * screen in a page uses it to stay on screen when its own run is erased.
  */
-export function EraseTraces({ class: className }: { class?: string }) {
+export function EraseTraces({ class: className, beforeErase }: { class?: string; beforeErase?: () => void }) {
   const [said, setSaid] = useState<{ text: string; failed: boolean } | null>(null);
 
   async function erase() {
+    beforeErase?.();
     try {
       setSaid({ text: erasedText(await send({ type: 'traces:erase' })), failed: false });
     } catch {

@@ -1,5 +1,8 @@
 // Debian's Chromium and Firefox ESR launched by puppeteer-core with a private copy of the practice build installed.
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { OPEN_SHADOW_KEY } from '../../../components/page/open-shadow-key';
 import { ExtensionErrors } from './console';
@@ -36,13 +39,46 @@ export interface ExtensionBrowser {
   /** What the extension keeps in `storage.local` (runs…): for diagnostics of a failed test. */
   storage(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
+  /** The browser stopped as a crash or a power cut stops it: killed, so nothing of the extension runs at its end. */
+  crash(): Promise<void>;
+}
+
+/**
+ * A profile kept on disk across launches, with the extension installed in it
+ * as a person's browser has it (not as a temporary add-on): a browser launched
+ * again on it finds the extension and its storage, and the extension gets its
+ * browser-start event. `remove` deletes the profile and its build snapshot.
+ */
+export interface KeptProfile {
+  kind: BrowserKind;
+  dir: string;
+  build: BuildSnapshot;
+  /** Firefox: the internal UUID pinned for the add-on, the same at every launch. */
+  uuid: string;
+  remove(): void;
+}
+
+export function keptProfile(kind: BrowserKind): KeptProfile {
+  const build = snapshotBuild(kind);
+  const dir = mkdtempSync(join(tmpdir(), `cote-a-cote-e2e-profile-${kind}-`));
+  return {
+    kind,
+    dir,
+    build,
+    uuid: randomUUID(),
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true });
+      build.remove();
+    },
+  };
 }
 
 export async function launchWithExtension(
   kind: BrowserKind,
-  { shadowRoots = 'open' }: { shadowRoots?: ShadowRootMode } = {},
+  { shadowRoots = 'open', profile }: { shadowRoots?: ShadowRootMode; profile?: KeptProfile } = {},
 ): Promise<ExtensionBrowser> {
-  const ext = await (kind === 'chromium' ? launchChromium() : launchFirefox());
+  if (profile && profile.kind !== kind) throw new Error(`profile of ${profile.kind} given to ${kind}`);
+  const ext = await (kind === 'chromium' ? launchChromium(profile) : launchFirefox(profile));
   // Our shadow roots are closed to pages. The practice build opens them when asked, so that the tests read and
   // press our UI with the driver's selectors; tests/e2e/hostile-page.test.ts keeps them closed, as a store build does.
   if (shadowRoots === 'open') {
@@ -58,31 +94,48 @@ export async function launchWithExtension(
 
 /**
  * Launches a browser on a build's snapshot and sets it up; `close` closes the
- * browser and removes the snapshot, as does a failure on the way.
+ * browser and removes the snapshot (unless a kept profile owns it), as does a
+ * failure on the way.
  */
 async function onSnapshot(
   build: BuildSnapshot,
+  kept: boolean,
   launch: () => Promise<Browser>,
-  setUp: (browser: Browser) => Promise<Omit<ExtensionBrowser, 'close'>>,
+  setUp: (browser: Browser) => Promise<Omit<ExtensionBrowser, 'close' | 'crash'>>,
 ): Promise<ExtensionBrowser> {
+  const removeBuild = () => {
+    if (!kept) build.remove();
+  };
   const browser = await launch().catch((error: unknown) => {
-    build.remove();
+    removeBuild();
     throw error;
   });
   const close = async () => {
     await browser.close();
-    build.remove();
+    removeBuild();
+  };
+  const crash = async () => {
+    const child = browser.process();
+    if (!child) throw new Error('no browser process to stop');
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+    child.kill('SIGKILL');
+    await exited;
+    await browser.disconnect().catch(() => undefined);
+    removeBuild();
   };
   try {
-    return { ...(await setUp(browser)), close };
+    return { ...(await setUp(browser)), close, crash };
   } catch (error) {
     await close();
     throw error;
   }
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
-  const build = snapshotBuild('chromium');
+async function launchChromium(profile?: KeptProfile): Promise<ExtensionBrowser> {
+  const build = profile?.build ?? snapshotBuild('chromium');
   const launch = () =>
     puppeteer.launch({
       executablePath: EXECUTABLES.chromium,
@@ -90,10 +143,26 @@ async function launchChromium(): Promise<ExtensionBrowser> {
       pipe: true,
       enableExtensions: true,
       // No call to the (closed) network. The UI is English: Debian's Chromium has no other locale installed.
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // A kept profile loads the extension at each start, as an installed one is (CDP's install lasts one launch).
+        ...(profile ? [`--load-extension=${build.dir}`, `--disable-extensions-except=${build.dir}`] : []),
+      ],
+      ...(profile ? { userDataDir: profile.dir } : {}),
     });
-  return onSnapshot(build, launch, async (browser) => {
-    const extensionId = await browser.installExtension(build.dir);
+  return onSnapshot(build, !!profile, launch, async (browser) => {
+    const extensionId = profile
+      ? new URL(
+          (
+            await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+              timeout: WAIT_MS,
+            })
+          ).url(),
+        ).host
+      : await browser.installExtension(build.dir);
     const origin = `chrome-extension://${extensionId}`;
     const errors = new ExtensionErrors(origin);
     const workerTarget = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), {
@@ -139,16 +208,22 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   });
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
-  const build = snapshotBuild('firefox');
+async function launchFirefox(profile?: KeptProfile): Promise<ExtensionBrowser> {
+  const build = profile?.build ?? snapshotBuild('firefox');
   const manifest = build.manifest as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
   if (!geckoId) {
-    build.remove();
+    if (!profile) build.remove();
     throw new Error('La version Firefox n’a pas d’identifiant (browser_specific_settings.gecko.id, wxt.config.ts).');
   }
   // Firefox gives each install a random internal UUID; pinning it tells us the extension's origin.
-  const uuid = randomUUID();
+  const uuid = profile?.uuid ?? randomUUID();
+  if (profile) {
+    // Installed in the profile as a person's add-on is (a "proxy file" naming the unpacked build: Firefox ESR
+    // takes it unsigned), not as a temporary add-on, which is gone at the next start with its storage.
+    mkdirSync(join(profile.dir, 'extensions'), { recursive: true });
+    writeFileSync(join(profile.dir, 'extensions', geckoId), build.dir);
+  }
   const launch = () =>
     puppeteer.launch({
       browser: 'firefox',
@@ -160,15 +235,17 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         // Uncaught errors of the extension's pages on stdout (see ExtensionErrors.watchFirefoxOutput).
         'devtools.console.stdout.content': true,
+        ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
       },
+      ...(profile ? { userDataDir: profile.dir } : {}),
     });
-  return onSnapshot(build, launch, async (browser) => {
+  return onSnapshot(build, !!profile, launch, async (browser) => {
     const origin = `moz-extension://${uuid}`;
     const errors = new ExtensionErrors(origin);
     const output = browser.process();
     if (output?.stdout) errors.watchFirefoxOutput(output.stdout, 'firefox');
     if (output?.stderr) errors.watchFirefoxOutput(output.stderr, 'firefox');
-    const extensionId = await browser.installExtension(build.dir);
+    const extensionId = profile ? geckoId : await browser.installExtension(build.dir);
     const newPage = async (label = 'page', extensionPage = false) => {
       const page = await browser.newPage();
       errors.watchPage(page, label, extensionPage);

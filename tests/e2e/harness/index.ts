@@ -4,7 +4,7 @@
  * practice site (DSFR example pages) served on this machine.
  */
 export { type AxeViolation, axeViolations, readable } from './axe';
-export { type ExtensionBrowser, launchWithExtension, WAIT_MS } from './browsers';
+export { type ExtensionBrowser, type KeptProfile, keptProfile, launchWithExtension, WAIT_MS } from './browsers';
 export { ExtensionErrors } from './console';
 export { type ExtensionApi, inExtensionPage, readStorage, sendMessage, storageIn, tabIdOf, withExtensionApi } from './extension-pages';
 export { messages, messagesOf, type Translate } from './messages';

@@ -1,7 +1,7 @@
 // The life of a test file's browsers and sites: launched before its tests, checked after each, closed at the end.
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './browsers';
+import { type ExtensionBrowser, type KeptProfile, keptProfile, launchWithExtension } from './browsers';
 import type { BrowserKind } from './paths';
 import { type PracticeSites, startPracticeSites } from './sites';
 
@@ -12,6 +12,11 @@ export interface ExtensionSuite {
   track<P extends Page>(page: P): P;
   /** A fresh profile: the browser closed, and another launched with the extension newly installed. */
   relaunch(): Promise<ExtensionBrowser>;
+  /**
+   * Only with `keepProfile`: the browser killed as a crash stops it, then
+   * started again on the same profile, as the next person at a shared computer finds it.
+   */
+  crashAndRestart(): Promise<ExtensionBrowser>;
 }
 
 /**
@@ -26,12 +31,21 @@ export function extensionSuite(
     launched,
     closing,
     shadowRoots,
-  }: { launched?(ext: ExtensionBrowser): Promise<void>; closing?(): Promise<void>; shadowRoots?: ShadowRootMode } = {},
+    keepProfile = false,
+  }: {
+    launched?(ext: ExtensionBrowser): Promise<void>;
+    closing?(): Promise<void>;
+    shadowRoots?: ShadowRootMode;
+    /** The extension installed in a profile kept on disk, for `crashAndRestart` (a temporary add-on would not survive it). */
+    keepProfile?: boolean;
+  } = {},
 ): ExtensionSuite {
   let ext: ExtensionBrowser | undefined;
+  let profile: KeptProfile | undefined;
   const opened: Page[] = [];
   const launch = async () => {
-    ext = await launchWithExtension(kind, { shadowRoots });
+    if (keepProfile) profile ??= keptProfile(kind);
+    ext = await launchWithExtension(kind, { shadowRoots, ...(profile ? { profile } : {}) });
     await launched?.(ext);
     return ext;
   };
@@ -44,6 +58,7 @@ export function extensionSuite(
   afterAll(async () => {
     await closing?.();
     await ext?.close();
+    profile?.remove();
   });
   return {
     get ext() {
@@ -57,6 +72,16 @@ export function extensionSuite(
     async relaunch() {
       await closing?.();
       await ext?.close();
+      ext = undefined;
+      profile?.remove();
+      profile = undefined;
+      return launch();
+    },
+    async crashAndRestart() {
+      if (!profile) throw new Error('crashAndRestart needs extensionSuite(kind, { keepProfile: true })');
+      await closing?.();
+      opened.splice(0);
+      await ext?.crash();
       ext = undefined;
       return launch();
     },

@@ -1,6 +1,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PAD } from '../../../components/overlay/geometry';
+import { TestBackground } from '../popup/harness';
 import { type Mounted, mount, pageTarget, recapOf, step, stubRect, useMessages, view } from './helpers';
 
 let m: Mounted | undefined;
@@ -213,13 +214,28 @@ describe('the end', () => {
       'Se déconnecter du site',
       'Refuser que le navigateur enregistre le mot de passe',
       'Fermer les onglets de la démarche',
-      'Effacer les traces de Côte à côte (« Terminer » le fait seul sur un poste partagé ; sinon, dans le panneau latéral ou les réglages)',
+      'Effacer les traces de Côte à côte (« Terminer » le fait seul sur un poste partagé ; sinon, avec le bouton ci-dessous)',
     ]);
     act(() => boxes[1]!.click());
     expect(boxes[1]!.checked).toBe(true);
     expect(m.onEvent).not.toHaveBeenCalled();
     act(() => m!.button('Terminer')!.click());
     expect(m.onEvent).toHaveBeenCalledWith({ type: 'finish', itemId: 'fin' });
+  });
+  it('« Effacer les traces » asks once, tells the playback to keep the end screen, then erases and says what went', async () => {
+    const background = new TestBackground([]);
+    background.install();
+    m = mount({ view: view(end) });
+    act(() => m!.button('Effacer les traces de Côte à côte')!.click());
+    expect(m.onEvent).not.toHaveBeenCalled();
+    act(() => m!.button('Non, garder')!.click());
+    expect(background.ofType('traces:erase')).toHaveLength(0);
+    act(() => m!.button('Effacer les traces de Côte à côte')!.click());
+    act(() => m!.button('Oui, tout effacer')!.click());
+    // Kept first: the erasure takes this very run away, and the person still reads the end screen.
+    expect(m.onEvent).toHaveBeenCalledWith({ type: 'keep-end', itemId: 'fin' });
+    await vi.waitFor(() => expect(m!.$('.erase-status')?.textContent).toBe("Il n'y avait aucune trace à effacer."));
+    expect(background.ofType('traces:erase')).toHaveLength(1);
   });
   it('has no recap block without recap', () => {
     m = mount({ view: view(end) });
