@@ -10,10 +10,12 @@ import type { Plugin } from 'vite';
 import { innerGuideProblems } from '../guide/inner-guides';
 import { formatProblems, parseGuideText } from '../guide/parse';
 import type { Guide } from '../guide/schema';
+import { DRAFT_FILE } from '../team-catalogue/format';
 import { isPracticeGuide } from './sites';
 
 export const GUIDES_DIR = resolve(import.meta.dirname, '../../guides');
-const NOT_GUIDES = new Set(['guide.schema.json']);
+/** JSON files of a guides folder that are not guides: the schema, and a team catalogue's unsigned draft. */
+export const NOT_GUIDES: ReadonlySet<string> = new Set(['guide.schema.json', DRAFT_FILE]);
 
 export class CatalogueError extends Error {}
 
