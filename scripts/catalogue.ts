@@ -16,7 +16,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { CatalogueError, NOT_GUIDES, readGuides } from '../utils/catalogue/build';
+import { CatalogueError, loadCatalogue, NOT_GUIDES, readGuides } from '../utils/catalogue/build';
 import {
   type CatalogueDraft,
   type CatalogueIndex,
@@ -160,7 +160,8 @@ async function build(guidesDir: string, out: string, values: BuildValues, io: Co
   }
   let guides: ReturnType<typeof readGuides>;
   try {
-    guides = readGuides(guidesDir);
+    // A team's guide may run a guide bundled with the store version (FranceConnect's…), not a practice one.
+    guides = readGuides(guidesDir, loadCatalogue('production'));
   } catch (error) {
     if (error instanceof CatalogueError) {
       io.err(error.message);

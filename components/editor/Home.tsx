@@ -146,7 +146,7 @@ export function Home(props: HomeProps) {
             ))}
           </ul>
         )}
-        {ready && ready.mine.length > 0 && <TeamExport mine={ready.mine} busy={props.busy} langOf={langOf} />}
+        {ready && ready.mine.length > 0 && <TeamExport mine={ready.mine} bundledIds={ready.bundledIds} busy={props.busy} langOf={langOf} />}
         {ready && ready.setAside.length > 0 && (
           <div class="set-aside">
             <h3>{i18n.t('editor.home.setAside')}</h3>

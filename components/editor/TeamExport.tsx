@@ -15,7 +15,15 @@ import { downloadBlob } from '../shared/download';
 
 type Said = { text: string; alert: boolean; refused: TeamExportRefusal[] };
 
-export function TeamExport(props: { mine: readonly UserGuideListEntry[]; busy: boolean; langOf(id: string): string | undefined }) {
+export interface TeamExportProps {
+  mine: readonly UserGuideListEntry[];
+  /** Ids of the bundled guides, which a team's guide may run. */
+  bundledIds: ReadonlySet<string>;
+  busy: boolean;
+  langOf(id: string): string | undefined;
+}
+
+export function TeamExport(props: TeamExportProps) {
   // What the trainer unticked: a guide saved meanwhile comes ticked, like the others.
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [name, setName] = useState('');
@@ -41,7 +49,7 @@ export function TeamExport(props: { mine: readonly UserGuideListEntry[]; busy: b
     setWorking(true);
     try {
       const guides = (await Promise.all(ids.map((guideId) => send({ type: 'guide:get', guideId })))).filter((guide) => guide !== null);
-      const result = exportTeamCatalogue(guides, { name, publisher, today: isoDay(new Date()) });
+      const result = exportTeamCatalogue(guides, { name, publisher, today: isoDay(new Date()), bundled: [...props.bundledIds] });
       if (!result.ok) {
         setSaid(
           result.reason === 'draft'

@@ -29,6 +29,8 @@ export interface TeamExportOptions {
   publisher?: string;
   /** Today, `AAAA-MM-JJ`: in the file's name and the read-me. */
   today: string;
+  /** Ids of the guides bundled with Côte à côte: a team's guide may run them without carrying them. */
+  bundled?: readonly string[];
 }
 
 /** A guide left out of the export, with why (the validation's French messages, naming the file, step and field). */
@@ -76,7 +78,7 @@ function draftOf(options: TeamExportOptions): { ok: true; draft: CatalogueDraft 
  * The .zip of `guides` (own guides, as stored) for a team catalogue. Each is
  * written as the editor's « Exporter le fichier » writes it, then read back
  * with `parseGuideText`, as the command reads the file; the inner guides of
- * each must be among the exported ones (the command checks the folder alone).
+ * each must be exported with it, or bundled with Côte à côte.
  */
 export function exportTeamCatalogue(guides: readonly unknown[], options: TeamExportOptions): TeamExport {
   const draft = draftOf(options);
@@ -97,8 +99,10 @@ export function exportTeamCatalogue(guides: readonly unknown[], options: TeamExp
     files.push({ guide: reread.guide, file, text: guideFileText(reread.guide) });
   });
   // A guide left out may be the inner guide of another: checked again until every one left has its inner guides.
+  // Bundled guides run no own guide: their ids are enough (no circle can pass through them).
+  const bundled = (options.bundled ?? []).map((id) => ({ id, steps: [] }));
   for (;;) {
-    const left = files.map((entry) => entry.guide);
+    const left = [...bundled, ...files.map((entry) => entry.guide)];
     const broken = files.flatMap((entry) => {
       const problems = innerGuideProblems(entry.guide, left, 'bundle', entry.file);
       return problems.length > 0 ? [{ entry, problems }] : [];

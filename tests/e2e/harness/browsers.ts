@@ -38,11 +38,17 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  shadowRoots?: ShadowRootMode;
+  /** A folder where the browser saves downloads without asking (an extension page's download link). */
+  downloads?: string;
+}
+
 export async function launchWithExtension(
   kind: BrowserKind,
-  { shadowRoots = 'open' }: { shadowRoots?: ShadowRootMode } = {},
+  { shadowRoots = 'open', downloads }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
-  const ext = await (kind === 'chromium' ? launchChromium() : launchFirefox());
+  const ext = await (kind === 'chromium' ? launchChromium(downloads) : launchFirefox(downloads));
   // Our shadow roots are closed to pages. The practice build opens them when asked, so that the tests read and
   // press our UI with the driver's selectors; tests/e2e/hostile-page.test.ts keeps them closed, as a store build does.
   if (shadowRoots === 'open') {
@@ -81,7 +87,7 @@ async function onSnapshot(
   }
 }
 
-async function launchChromium(): Promise<ExtensionBrowser> {
+async function launchChromium(downloads?: string): Promise<ExtensionBrowser> {
   const build = snapshotBuild('chromium');
   const launch = () =>
     puppeteer.launch({
@@ -93,6 +99,10 @@ async function launchChromium(): Promise<ExtensionBrowser> {
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   return onSnapshot(build, launch, async (browser) => {
+    if (downloads) {
+      const session = await browser.target().createCDPSession();
+      await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    }
     const extensionId = await browser.installExtension(build.dir);
     const origin = `chrome-extension://${extensionId}`;
     const errors = new ExtensionErrors(origin);
@@ -139,7 +149,7 @@ async function launchChromium(): Promise<ExtensionBrowser> {
   });
 }
 
-async function launchFirefox(): Promise<ExtensionBrowser> {
+async function launchFirefox(downloads?: string): Promise<ExtensionBrowser> {
   const build = snapshotBuild('firefox');
   const manifest = build.manifest as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
@@ -160,6 +170,14 @@ async function launchFirefox(): Promise<ExtensionBrowser> {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         // Uncaught errors of the extension's pages on stdout (see ExtensionErrors.watchFirefoxOutput).
         'devtools.console.stdout.content': true,
+        // Downloads saved in the test's folder, without a dialog.
+        ...(downloads && {
+          'browser.download.dir': downloads,
+          'browser.download.folderList': 2,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+          'browser.helperApps.neverAsk.saveToDisk': 'application/zip,application/json',
+        }),
       },
     });
   return onSnapshot(build, launch, async (browser) => {

@@ -26,12 +26,19 @@ export function extensionSuite(
     launched,
     closing,
     shadowRoots,
-  }: { launched?(ext: ExtensionBrowser): Promise<void>; closing?(): Promise<void>; shadowRoots?: ShadowRootMode } = {},
+    downloads,
+  }: {
+    launched?(ext: ExtensionBrowser): Promise<void>;
+    closing?(): Promise<void>;
+    shadowRoots?: ShadowRootMode;
+    /** A folder where the browser saves downloads without asking. */
+    downloads?: string;
+  } = {},
 ): ExtensionSuite {
   let ext: ExtensionBrowser | undefined;
   const opened: Page[] = [];
   const launch = async () => {
-    ext = await launchWithExtension(kind, { shadowRoots });
+    ext = await launchWithExtension(kind, { shadowRoots, downloads });
     await launched?.(ext);
     return ext;
   };

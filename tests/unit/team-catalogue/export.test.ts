@@ -165,6 +165,39 @@ describe('« Mes guides » as a team catalogue folder', () => {
     expect(chain.refused.map((refusal) => refusal.id).sort()).toEqual(['connexion', 'impots']);
   });
 
+  it('exports a guide that runs a bundled guide (FranceConnect), which the command accepts without it', async () => {
+    const runsFranceConnect = ownGuide('impots', (guide) => {
+      guide.format = 2;
+      guide.steps.unshift({
+        kind: 'guide',
+        id: 'connexion',
+        guide: 'franceconnect-se-connecter',
+        instruction: 'Connectez-vous.',
+        next: 'compte',
+      });
+    });
+    expect(exportTeamCatalogue([runsFranceConnect], { today: '2026-12-06' })).toMatchObject({ ok: false, reason: 'none-valid' });
+    const result = exportTeamCatalogue([runsFranceConnect], { today: '2026-12-06', bundled: ['franceconnect-se-connecter'] });
+    expect(result.ok && result.exported.map((guide) => guide.id)).toEqual(['impots']);
+    const files = unzipTo(result, dir);
+    expect(Object.keys(files)).not.toContain(`${EXPORT_FOLDER}/franceconnect-se-connecter.json`);
+    await run('keygen', '--secret', join(dir, 'secret.txt'));
+    expect(
+      await run(
+        'build',
+        join(dir, EXPORT_FOLDER),
+        join(dir, 'publie'),
+        '--key',
+        join(dir, 'secret.txt'),
+        '--name',
+        'É',
+        '--publisher',
+        'M',
+      ),
+      lines.err.join('\n'),
+    ).toBe(0);
+  });
+
   it('refuses a name or a publisher longer than the index allows, before anything is written', () => {
     expect(exportTeamCatalogue([ownGuide('impots')], { name: 'x'.repeat(81), today: '2026-12-06' })).toEqual({
       ok: false,
