@@ -7,6 +7,8 @@
  *
  * `build` validates every guide with the extension's own validation, then
  * writes the guide files, the index (hashes, sizes) and its Ed25519 signature.
+ * Its guides folder may be the one « Mes guides » exports (unzipped): the
+ * unsigned `catalogue.json` there gives the name and publisher the trainer typed.
  * `verify` checks a published folder exactly as the extension checks a download.
  * Every message is in French, for the trainer.
  */
@@ -14,8 +16,15 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, 
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
-import { CatalogueError, readGuides } from '../utils/catalogue/build';
-import { type CatalogueIndex, catalogueIndexSchema, INDEX_FILE } from '../utils/team-catalogue/format';
+import { CatalogueError, loadCatalogue, NOT_GUIDES, readGuides } from '../utils/catalogue/build';
+import {
+  type CatalogueDraft,
+  type CatalogueIndex,
+  catalogueDraftSchema,
+  catalogueIndexSchema,
+  DRAFT_FILE,
+  INDEX_FILE,
+} from '../utils/team-catalogue/format';
 import { generateKeyPair, normalizePublicKey } from '../utils/team-catalogue/keys';
 import { publishCatalogue } from '../utils/team-catalogue/publish';
 import { sitesCovered } from '../utils/team-catalogue/sites';
@@ -97,6 +106,24 @@ function readPreviousIndex(out: string): CatalogueIndex | null {
   }
 }
 
+/** The unsigned draft that « Mes guides » exports with the guides (`catalogue.json`), if there is one. */
+function readDraft(guidesDir: string): { ok: true; draft: CatalogueDraft } | { ok: false; message: string } {
+  const path = join(guidesDir, DRAFT_FILE);
+  if (!existsSync(path)) return { ok: true, draft: {} };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return { ok: false, message: `Le fichier ${path} n’est pas un fichier JSON lisible : corrigez-le ou retirez-le du dossier.` };
+  }
+  const parsed = catalogueDraftSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(tout le fichier)'} : ${issue.message}`);
+    return { ok: false, message: `Le fichier ${path} n’est pas valide (${fields.join(' ; ')}) : corrigez-le ou retirez-le du dossier.` };
+  }
+  return { ok: true, draft: parsed.data };
+}
+
 async function keygen(values: { secret?: string }, io: CommandIo): Promise<number> {
   const secretFile = resolve(values.secret ?? DEFAULT_SECRET_FILE);
   if (existsSync(secretFile)) {
@@ -133,7 +160,8 @@ async function build(guidesDir: string, out: string, values: BuildValues, io: Co
   }
   let guides: ReturnType<typeof readGuides>;
   try {
-    guides = readGuides(guidesDir);
+    // A team's guide may run a guide bundled with the store version (FranceConnect's…), not a practice one.
+    guides = readGuides(guidesDir, loadCatalogue('production'));
   } catch (error) {
     if (error instanceof CatalogueError) {
       io.err(error.message);
@@ -142,16 +170,23 @@ async function build(guidesDir: string, out: string, values: BuildValues, io: Co
     io.err(`Le dossier ${guidesDir} n’a pas pu être lu.`);
     return 1;
   }
+  const read = readDraft(guidesDir);
+  if (!read.ok) {
+    io.err(read.message);
+    return 1;
+  }
+  // The options first, then what the trainer typed at export, then the last published index.
+  const { draft } = read;
   const previous = readPreviousIndex(out);
-  const name = values.name ?? previous?.name;
-  const publisher = values.publisher ?? previous?.publisher;
+  const name = values.name ?? draft.name ?? previous?.name;
+  const publisher = values.publisher ?? draft.publisher ?? previous?.publisher;
   if (!name || !publisher) {
     io.err('Indiquez le nom de l’équipe et qui publie : --name "…" --publisher "…".');
     return 1;
   }
   const sites = values.sites
     ? values.sites.split(',').map((site) => site.trim())
-    : (previous?.sites ?? [...new Set(guides.flatMap((guide) => guide.sites))].sort());
+    : (draft.sites ?? previous?.sites ?? [...new Set(guides.flatMap((guide) => guide.sites))].sort());
   const version = values.version ? Number(values.version) : (previous?.version ?? 0) + 1;
   if (previous && version <= previous.version) {
     io.err(`La version ${version} doit être plus grande que la version publiée (${previous.version}).`);
@@ -204,7 +239,7 @@ async function build(guidesDir: string, out: string, values: BuildValues, io: Co
 function guideFileOf(dir: string, id: string): string {
   // readGuides read the same folder just before, with the same filter.
   const names = readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && name !== 'guide.schema.json')
+    .filter((name) => name.endsWith('.json') && !NOT_GUIDES.has(name))
     .sort();
   for (const name of names) {
     const path = join(dir, name);

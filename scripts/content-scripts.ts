@@ -8,6 +8,8 @@
  *   (components/page/test-access.ts).
  * - Light: no guide schema (zod, ~25 KB gzipped); one import of
  *   `utils/guide/schema` or `utils/storage/schema-items` is enough to pull it in.
+ *   No zip library either (fflate, for « Mes guides » exported as a team
+ *   catalogue's folder: the editor page's only).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +21,8 @@ const TELLS = ['postMessage(', 'dispatchEvent(', 'content-script-started', 'wxt:
 const PRACTICE_ONLY = [OPEN_SHADOW_KEY];
 /** What zod leaves in a bundle, minified or not: its class names, kept as strings. */
 const ZOD_MARK = /\bZod(?:Type|Error)\b/;
+/** What fflate leaves in a bundle: one of its error messages, kept as a string. */
+const FFLATE_MARK = 'date not in range 1980-2099';
 
 /** The problems of the content scripts of one build (`.output/chrome-mv3…`), as `file: what`. */
 export function contentScriptProblems(buildDir: string, mode: string): string[] {
@@ -30,6 +34,7 @@ export function contentScriptProblems(buildDir: string, mode: string): string[] 
     const code = readFileSync(join(dir, file), 'utf8');
     for (const tell of banned) if (code.includes(tell)) problems.push(`${file}: ${tell}`);
     if (ZOD_MARK.test(code)) problems.push(`${file}: zod`);
+    if (code.includes(FFLATE_MARK)) problems.push(`${file}: fflate`);
   }
   return problems;
 }
@@ -39,6 +44,6 @@ export function assertContentScripts(buildDir: string, mode: string): void {
   const problems = contentScriptProblems(buildDir, mode);
   if (problems.length > 0)
     throw new Error(
-      `Scripts de contenu à corriger (ils parleraient à la page, ou contiennent zod, qui n’a rien à faire dans une page) :\n${problems.join('\n')}`,
+      `Scripts de contenu à corriger (ils parleraient à la page, ou contiennent zod ou fflate, qui n’ont rien à faire dans une page) :\n${problems.join('\n')}`,
     );
 }

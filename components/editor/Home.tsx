@@ -1,7 +1,8 @@
 /**
  * The editor's opening screen: the recording waiting to be opened, the
- * drafts being written, "my guides", the bundled guides (opened as a copy to
- * save as one's own), « Nouveau guide », and the import of a file.
+ * drafts being written, "my guides" (and their export for a team catalogue),
+ * the bundled guides (opened as a copy to save as one's own), « Nouveau
+ * guide », and the import of a file.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
@@ -12,6 +13,7 @@ import { ImportPanel } from './ImportPanel';
 import type { KnownState } from './known';
 import { langAttr, when } from './labels';
 import type { Incoming } from './platform';
+import { TeamExport } from './TeamExport';
 
 export interface HomeProps {
   known: KnownState;
@@ -144,6 +146,7 @@ export function Home(props: HomeProps) {
             ))}
           </ul>
         )}
+        {ready && ready.mine.length > 0 && <TeamExport mine={ready.mine} bundledIds={ready.bundledIds} busy={props.busy} langOf={langOf} />}
         {ready && ready.setAside.length > 0 && (
           <div class="set-aside">
             <h3>{i18n.t('editor.home.setAside')}</h3>

@@ -30,7 +30,9 @@ import { PRACTICE_QUESTION } from './playback/person';
  * step) is taken by « Mettre à jour »; a tampered version 3, a replayed
  * version 1 and a stopped server are refused with their message, version 2
  * staying installed and playable. The server is the request witness: only
- * GETs of the catalogue's files, with no cookie and no referrer.
+ * GETs of the catalogue's files, with no cookie and no referrer. A host that
+ * never answers the index (past the practice build's time limit) and one that
+ * answers a web page instead are refused too, version 1 still playing.
  */
 const sites = practiceSitesSuite();
 
@@ -66,9 +68,17 @@ interface Seen {
   headers: IncomingHttpHeaders;
 }
 
+/**
+ * How the host answers the index: the file; never (it holds the answer until
+ * the extension gives up: slower than any time limit, without a fixed delay);
+ * or a web page in its place (a portal's or an error page, with status 200).
+ */
+type IndexAnswer = 'file' | 'never' | 'html';
+
 /** The team's host: static files under /equipe/, every request noted. */
 class TeamHost {
   files = new Map<string, Uint8Array>();
+  index: IndexAnswer = 'file';
   readonly seen: Seen[] = [];
   #server: Server | null = null;
   url = '';
@@ -77,6 +87,11 @@ class TeamHost {
     this.#server = createServer((request, response) => {
       this.seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
       const path = (request.url ?? '').split('?')[0] ?? '';
+      if (path === `${FOLDER}index.json` && this.index === 'never') return; // closed by the extension's abort, or by stop()
+      if (path === `${FOLDER}index.json` && this.index === 'html') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Portail</title><p>Bienvenue');
+        return;
+      }
       const bytes = path.startsWith(FOLDER) ? this.files.get(path.slice(FOLDER.length)) : undefined;
       if (!bytes) {
         response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Introuvable</h1>');
@@ -251,5 +266,44 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: team catalogues', (kind
     await waitForSaid(settings, t('teams.removed', [TEAM]));
     expect(await sendMessage(settings, { type: 'guide:get', guideId: GUIDE_ID })).toBeNull();
     expect(host.seen).toEqual([]);
+  });
+
+  it('refuses a host that answers too slowly or with a web page, naming the catalogue; the installed version still plays', async () => {
+    host.index = 'file';
+    host.files = await publish(1, teamGuide());
+    const page = await openPracticePage(suite, sites.guided);
+    const settings = suite.track(await suite.ext.openExtensionPage('settings.html#catalogues'));
+    await settings.waitForSelector('#catalogue-address', { timeout: WAIT_MS });
+    const t = await messagesOf(settings);
+    await settings.type('#catalogue-address', host.url);
+    await settings.type('#catalogue-key', keys.publicKey);
+    await settings.click('.add-catalogue button[type=submit]');
+    await settings.waitForSelector('.catalogue-preview button.add', { timeout: WAIT_MS });
+    await settings.click('.catalogue-preview button.add');
+    await waitForSaid(settings, t('teams.added', [TEAM]));
+    const good = await storageIn(settings, 'teamCatalogues');
+    expect(await installedVersion(settings)).toBe(1);
+
+    // Version 2 is there, but the index never comes: refused once the time limit is past.
+    host.files = await publish(2, teamGuide(V2_STEP));
+    host.index = 'never';
+    await settings.click('li.catalogue button.update');
+    await waitForSaid(settings, t('teams.problem.timeout', [TEAM, 'index.json']));
+    expect(await storageIn(settings, 'teamCatalogues'), 'version 1 exactly as installed').toEqual(good);
+
+    // A web page in place of the index: refused for what it is.
+    host.index = 'html';
+    await settings.click('li.catalogue button.update');
+    await waitForSaid(settings, t('teams.problem.html', [TEAM, 'index.json']));
+    expect(await storageIn(settings, 'teamCatalogues'), 'version 1 exactly as installed').toEqual(good);
+
+    // Version 1 still plays.
+    await playFromPopup(suite.ext, page, t, firstInstruction(teamGuide()));
+    await sendMessage(settings, { type: 'run:close', tabId: await tabIdOf(settings, page) });
+
+    await settings.bringToFront();
+    await settings.click('li.catalogue button.remove');
+    await settings.locator('li.catalogue button.confirm-yes').setTimeout(WAIT_MS).click();
+    await waitForSaid(settings, t('teams.removed', [TEAM]));
   });
 });

@@ -45,4 +45,12 @@ describe('contentScriptProblems', () => {
     expect(contentScriptProblems(out, 'production')).toEqual(['recorder.js: zod']);
     expect(() => assertContentScripts(out, 'production')).toThrow(/recorder\.js: zod/);
   });
+
+  it('names the content script that pulled the zip library in (the editor page’s only)', () => {
+    const out = build({
+      'content-scripts/content.js': 'err(11,"date not in range 1980-2099")',
+      'editor.js': 'err(11,"date not in range 1980-2099")',
+    });
+    expect(contentScriptProblems(out, 'production')).toEqual(['content.js: fflate']);
+  });
 });

@@ -10,15 +10,21 @@ import type { Plugin } from 'vite';
 import { innerGuideProblems } from '../guide/inner-guides';
 import { formatProblems, parseGuideText } from '../guide/parse';
 import type { Guide } from '../guide/schema';
+import { DRAFT_FILE } from '../team-catalogue/format';
 import { isPracticeGuide } from './sites';
 
 export const GUIDES_DIR = resolve(import.meta.dirname, '../../guides');
-const NOT_GUIDES = new Set(['guide.schema.json']);
+/** JSON files of a guides folder that are not guides: the schema, and a team catalogue's unsigned draft. */
+export const NOT_GUIDES: ReadonlySet<string> = new Set(['guide.schema.json', DRAFT_FILE]);
 
 export class CatalogueError extends Error {}
 
-/** Every guide file of `dir`, validated. Throws one error listing every problem of every file. */
-export function readGuides(dir = GUIDES_DIR): Guide[] {
+/**
+ * Every guide file of `dir`, validated. Throws one error listing every problem
+ * of every file. `installed`: guides that its guides may run without their
+ * being in `dir` (a team catalogue's guides may run the bundled ones).
+ */
+export function readGuides(dir = GUIDES_DIR, installed: readonly Pick<Guide, 'id' | 'steps'>[] = []): Guide[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json') && !NOT_GUIDES.has(name))
     .sort();
@@ -45,17 +51,21 @@ export function readGuides(dir = GUIDES_DIR): Guide[] {
     guides.push(result.guide);
   }
   // Inner guides are checked once every file is read (only when all were valid: a broken file's guide is unknown).
-  if (reports.length === 0) reports.push(...innerGuideReports(guides, fileOf));
+  if (reports.length === 0) reports.push(...innerGuideReports(guides, fileOf, installed));
   if (reports.length > 0) {
     throw new CatalogueError(`Des guides ne sont pas valides :\n${reports.join('\n')}`);
   }
   return guides;
 }
 
-/** Each guide's inner guides among `guides`: missing ones and circles, one line per problem. */
-function innerGuideReports(guides: readonly Guide[], fileOf?: ReadonlyMap<Guide, string>): string[] {
+/** Each guide's inner guides among `guides` (and `installed`): missing ones and circles, one line per problem. */
+function innerGuideReports(
+  guides: readonly Guide[],
+  fileOf?: ReadonlyMap<Guide, string>,
+  installed: readonly Pick<Guide, 'id' | 'steps'>[] = [],
+): string[] {
   return guides.flatMap((guide) => {
-    const problems = innerGuideProblems(guide, guides, 'bundle', fileOf?.get(guide));
+    const problems = innerGuideProblems(guide, [...installed, ...guides], 'bundle', fileOf?.get(guide));
     return problems.length > 0 ? [formatProblems(problems)] : [];
   });
 }

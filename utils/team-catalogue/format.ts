@@ -81,6 +81,25 @@ export const catalogueIndexSchema = z
   });
 
 export type CatalogueIndex = z.infer<typeof catalogueIndexSchema>;
+
+/**
+ * The unsigned draft that « Mes guides » exports next to the guide files
+ * (`catalogue.json`): what the trainer typed, read by `npm run catalogue --
+ * build` for what its options do not say. Not an index: no version, no hash,
+ * no signature; the command makes those.
+ */
+export const DRAFT_FILE = 'catalogue.json';
+
+export const catalogueDraftSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().trim().min(1).max(80).optional(),
+    publisher: z.string().trim().min(1).max(120).optional(),
+    sites: z.array(sitePatternSchema).min(1).max(CATALOGUE_LIMITS.sites).optional(),
+  })
+  .strict();
+
+export type CatalogueDraft = z.infer<typeof catalogueDraftSchema>;
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 
 /** One zod issue as a short path and message (French words for a trainer are added by the CLI and the settings page). */

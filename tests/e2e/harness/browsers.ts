@@ -73,12 +73,20 @@ export function keptProfile(kind: BrowserKind): KeptProfile {
   };
 }
 
+export interface LaunchOptions {
+  shadowRoots?: ShadowRootMode;
+  /** A folder where the browser saves downloads without asking (an extension page's download link). */
+  downloads?: string;
+  /** A profile kept on disk, for a browser started again on it (see `keptProfile`). */
+  profile?: KeptProfile;
+}
+
 export async function launchWithExtension(
   kind: BrowserKind,
-  { shadowRoots = 'open', profile }: { shadowRoots?: ShadowRootMode; profile?: KeptProfile } = {},
+  { shadowRoots = 'open', downloads, profile }: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   if (profile && profile.kind !== kind) throw new Error(`profile of ${profile.kind} given to ${kind}`);
-  const ext = await (kind === 'chromium' ? launchChromium(profile) : launchFirefox(profile));
+  const ext = await (kind === 'chromium' ? launchChromium({ downloads, profile }) : launchFirefox({ downloads, profile }));
   // Our shadow roots are closed to pages. The practice build opens them when asked, so that the tests read and
   // press our UI with the driver's selectors; tests/e2e/hostile-page.test.ts keeps them closed, as a store build does.
   if (shadowRoots === 'open') {
@@ -134,7 +142,7 @@ async function onSnapshot(
   }
 }
 
-async function launchChromium(profile?: KeptProfile): Promise<ExtensionBrowser> {
+async function launchChromium({ downloads, profile }: Omit<LaunchOptions, 'shadowRoots'>): Promise<ExtensionBrowser> {
   const build = profile?.build ?? snapshotBuild('chromium');
   const launch = () =>
     puppeteer.launch({
@@ -154,6 +162,10 @@ async function launchChromium(profile?: KeptProfile): Promise<ExtensionBrowser> 
       ...(profile ? { userDataDir: profile.dir } : {}),
     });
   return onSnapshot(build, !!profile, launch, async (browser) => {
+    if (downloads) {
+      const session = await browser.target().createCDPSession();
+      await session.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    }
     const extensionId = profile
       ? new URL(
           (
@@ -208,7 +220,7 @@ async function launchChromium(profile?: KeptProfile): Promise<ExtensionBrowser> 
   });
 }
 
-async function launchFirefox(profile?: KeptProfile): Promise<ExtensionBrowser> {
+async function launchFirefox({ downloads, profile }: Omit<LaunchOptions, 'shadowRoots'>): Promise<ExtensionBrowser> {
   const build = profile?.build ?? snapshotBuild('firefox');
   const manifest = build.manifest as { browser_specific_settings?: { gecko?: { id?: string } } };
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
@@ -236,6 +248,14 @@ async function launchFirefox(profile?: KeptProfile): Promise<ExtensionBrowser> {
         // Uncaught errors of the extension's pages on stdout (see ExtensionErrors.watchFirefoxOutput).
         'devtools.console.stdout.content': true,
         ...(profile ? { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0, 'extensions.enabledScopes': 15 } : {}),
+        // Downloads saved in the test's folder, without a dialog.
+        ...(downloads && {
+          'browser.download.dir': downloads,
+          'browser.download.folderList': 2,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+          'browser.helperApps.neverAsk.saveToDisk': 'application/zip,application/json',
+        }),
       },
       ...(profile ? { userDataDir: profile.dir } : {}),
     });

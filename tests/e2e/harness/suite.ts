@@ -32,12 +32,15 @@ export function extensionSuite(
     closing,
     shadowRoots,
     keepProfile = false,
+    downloads,
   }: {
     launched?(ext: ExtensionBrowser): Promise<void>;
     closing?(): Promise<void>;
     shadowRoots?: ShadowRootMode;
     /** The extension installed in a profile kept on disk, for `crashAndRestart` (a temporary add-on would not survive it). */
     keepProfile?: boolean;
+    /** A folder where the browser saves downloads without asking. */
+    downloads?: string;
   } = {},
 ): ExtensionSuite {
   let ext: ExtensionBrowser | undefined;
@@ -45,7 +48,7 @@ export function extensionSuite(
   const opened: Page[] = [];
   const launch = async () => {
     if (keepProfile) profile ??= keptProfile(kind);
-    ext = await launchWithExtension(kind, { shadowRoots, ...(profile ? { profile } : {}) });
+    ext = await launchWithExtension(kind, { shadowRoots, downloads, ...(profile ? { profile } : {}) });
     await launched?.(ext);
     return ext;
   };

@@ -1,7 +1,7 @@
 /** Downloading a catalogue's files: what is sent, and what is refused, with the network in the test's hands. */
 import { describe, expect, it } from 'vitest';
 import { catalogueBase, hostPatternOf } from '../../../utils/team-catalogue/address';
-import { fetchSource } from '../../../utils/team-catalogue/fetch';
+import { FETCH_TIMEOUT_MS, fetchSource, PRACTICE_FETCH_TIMEOUT_MS, STORE_FETCH_TIMEOUT_MS } from '../../../utils/team-catalogue/fetch';
 import { SourceError } from '../../../utils/team-catalogue/verify';
 
 const base = catalogueBase('https://equipe.example/guides/index.json') as URL;
@@ -97,5 +97,13 @@ describe('downloading a file', () => {
     expect(await failure(fetchSource(base, { fetcher }).read('../secret.json', 100))).toBe('missing');
     expect(await failure(fetchSource(base, { fetcher }).read('https://ailleurs.example/x.json', 100))).toBe('missing');
     expect(calls).toEqual([]);
+  });
+});
+
+describe('the time limit', () => {
+  it('is the store build’s 15 s outside the practice build (its shorter limit is for hosts on this machine)', () => {
+    expect(FETCH_TIMEOUT_MS).toBe(STORE_FETCH_TIMEOUT_MS);
+    expect(STORE_FETCH_TIMEOUT_MS).toBe(15_000);
+    expect(PRACTICE_FETCH_TIMEOUT_MS).toBeLessThan(STORE_FETCH_TIMEOUT_MS);
   });
 });
