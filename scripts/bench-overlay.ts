@@ -38,6 +38,7 @@ import {
   traceEvents,
 } from '../bench/overlay/trace.ts';
 import { contentScriptBreakdown, contentScriptWeight, driverWeight } from '../bench/overlay/weight.ts';
+import { OPEN_SHADOW_KEY } from '../components/page/open-shadow-key.ts';
 import { startPracticeServer } from './practice-server.ts';
 
 const args = process.argv.slice(2);
@@ -178,9 +179,14 @@ async function startRun(browser: Browser, origin: string, hash: string): Promise
         const tab = tabs.find((t) => t.url?.endsWith(`#${hash}`));
         if (tab?.id === undefined) throw new Error(`no tab with #${hash}`);
         const tabId = tab.id;
-        let run = (await api.runtime.sendMessage({ type: 'run:start', tabId, guideId, mode: 'advisor', level: 'guided' })) as {
-          currentId: string;
-        } | null;
+        // The background answers `{ ok, value }` (utils/router.ts). (No helper function here: the bundler would name it with a
+        // `__name` call that the page does not have.)
+        type Answer = { ok: boolean; value?: unknown; error?: string } | undefined;
+        type RunState = { currentId: string } | null;
+        const first = (await api.runtime.sendMessage({ type: 'run:start', tabId, guideId, mode: 'advisor', level: 'guided' })) as Answer;
+        if (!first?.ok) throw new Error(`run:start: ${first?.error ?? 'no answer'}`);
+        const started = first.value as { ok: boolean; run?: RunState };
+        let run: RunState = started.ok ? (started.run ?? null) : null;
         for (let i = 0; run && run.currentId !== stepId && i < 50; i++) {
           const item = plan.find((p) => p.id === run?.currentId);
           if (!item) break;
@@ -196,7 +202,9 @@ async function startRun(browser: Browser, origin: string, hash: string): Promise
           } else {
             event = { type: 'manual-done', itemId: item.id };
           }
-          run = (await api.runtime.sendMessage({ type: 'run:event', tabId, event })) as { currentId: string } | null;
+          const answer = (await api.runtime.sendMessage({ type: 'run:event', tabId, event })) as Answer;
+          if (!answer?.ok) throw new Error(`run:event: ${answer?.error ?? 'no answer'}`);
+          run = answer.value as RunState;
         }
         return run?.currentId ?? null;
       },
@@ -362,6 +370,15 @@ try {
   const origin = `chrome-extension://${extensionId}`;
   await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), { timeout: WAIT_MS });
   const contentUrl = `${origin}/content-scripts/content.js`;
+  // Our shadow roots are closed to pages; the practice build opens them when asked (components/page/test-access.ts),
+  // so that the probe can see the spotlight from the page, as the end-to-end tests do.
+  const setup = await browser.newPage();
+  await setup.goto(`${origin}/popup.html`);
+  await setup.evaluate(
+    (key) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ [key]: true }),
+    OPEN_SHADOW_KEY,
+  );
+  await setup.close();
 
   // Tab "run": the guide runs there. Tab "ref": same page, no run (our content script idle), driver.js injected.
   const base = server.url;

@@ -407,10 +407,10 @@ function oursOn(selector: string): boolean {
   return !!el && !!root && oursDrawn(root, el);
 }
 
-/** Whether the overlay shows nothing at all (the reference tab, with no run). */
+/** Whether the overlay shows nothing at all (the reference tab, with no run): with no run, our host is not in the page. */
 function oursIdle(): boolean {
-  const root = document.querySelector('cote-a-cote-overlay')?.shadowRoot;
-  return !!root && !root.querySelector('svg.spot, [role=dialog]');
+  const host = document.querySelector('cote-a-cote-overlay');
+  return !host || !host.shadowRoot?.querySelector('svg.spot, [role=dialog]');
 }
 
 async function waitOursOn(selector: string, timeoutMs = 10_000): Promise<void> {
