@@ -70,13 +70,17 @@ const container = opt('--container') ?? '.fr-fieldset__element';
 const withTrace = !flag('--no-trace');
 const saveTraces = opt('--save-traces') ? resolve(opt('--save-traces') as string) : null;
 const withDriver = !flag('--no-driver');
+const withIdle = !flag('--no-idle');
+const idleLoads = Math.max(1, num('--loads', 20));
+/** How long after `load` a page load is observed: the content script's question to the background and its answer fit well in it. */
+const IDLE_WINDOW_MS = 500;
 const phases = (opt('--phases') ?? 'random,raf').split(',').filter((p): p is Phase => p === 'random' || p === 'raf');
 if (!phases.length) throw new Error('--phases: random, raf or both (random,raf)');
 const GUIDE_FILE = join(repo, 'guides/dsfr-creer-un-compte.json');
 const WAIT_MS = 20_000;
 
 /** Goals (docs/DESIGN.md, "What good looks like"). */
-const GOALS = { appearMs: 16, scrollMsPerFrame: 1, weightGzipKiB: 16 };
+const GOALS = { appearMs: 16, scrollMsPerFrame: 1, weightGzipKiB: 16, idleLoadMs: 0.5 };
 
 // ---------------------------------------------------------------- build
 
@@ -340,6 +344,82 @@ async function tracePass(page: Page, variant: Variant, rep: number, matches: ((u
   };
 }
 
+/** One load of the step's page in a fresh tab with no run, traced: main-thread CPU, our content script's own part, what it left. */
+interface IdleLoad {
+  extension: boolean;
+  /** The renderer main thread, navigation to `load` + the observation window (CPU ms, and wall). */
+  busy: Time;
+  /** Our content script (compile, first run, its calls and their microtasks), CPU ms; null without the extension. */
+  own: (Time & { calls: number }) | null;
+  /** Elements of ours in the page, and listeners on window and document, after the window. */
+  hosts: number;
+  listeners: number;
+}
+
+async function idleLoad(target: Browser, base: string, extension: boolean, contentUrl: string): Promise<IdleLoad> {
+  const page = await target.newPage();
+  try {
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('chrome-extension:')) void req.continue();
+      else void req.abort();
+    });
+    await page.bringToFront();
+    await page.tracing.start({ categories: [...TRACE_CATEGORIES, 'v8', 'disabled-by-default-v8.runtime_stats', 'extensions', 'blink'] });
+    await page.goto(`${base}${pagePath}#cac-bench-idle`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'), { timeout: WAIT_MS });
+    // A fixed observation window (not a wait for a condition): the content script's work after `load` falls in it.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS));
+    const buffer = await page.tracing.stop();
+    const frame = await frameIdOf(page);
+    const events = traceEvents(buffer);
+    const thread = mainThreadOf(events, frame);
+    const span = thread && events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X');
+    const busy =
+      thread && span?.length
+        ? threadTime(events, thread, Math.min(...span.map((e) => e.ts)), Number.POSITIVE_INFINITY).busy
+        : { ms: Number.NaN, cpuMs: Number.NaN };
+    const ownTime = extension ? scriptTime(events, (url) => url === contentUrl, undefined, IDLE_SCRIPT_EVENTS) : null;
+    if (process.env.DEBUG_IDLE && extension) {
+      const ev = events.find((e) => e.name === 'EvaluateScript' && e.args?.data?.url === contentUrl);
+      if (ev)
+        console.log(
+          JSON.stringify(
+            events
+              .filter((e) => e.tid === ev.tid && e.ts >= ev.ts && e.ts <= ev.ts + (ev.dur ?? 0) && (e.dur ?? 0) > 100)
+              .map((e) => [e.name, e.ph, e.dur, e.tdur, JSON.stringify(e.args).slice(0, 150)]),
+          ),
+        );
+    }
+    const session = await page.createCDPSession();
+    let listeners = 0;
+    try {
+      for (const expression of ['window', 'document']) {
+        const { result } = (await session.send('Runtime.evaluate', { expression })) as { result: { objectId?: string } };
+        if (!result.objectId) continue;
+        const found = (await session.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as { listeners: unknown[] };
+        listeners += found.listeners.length;
+      }
+    } finally {
+      await session.detach();
+    }
+    const hosts = await page.evaluate(() => document.querySelectorAll('cote-a-cote-overlay').length);
+    return {
+      extension,
+      busy,
+      own: ownTime ? { ms: ownTime.ms, cpuMs: ownTime.cpuMs, calls: ownTime.calls } : null,
+      hosts,
+      listeners,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** What counts as our content script's own work during a page load. */
+const IDLE_SCRIPT_EVENTS = ['EvaluateScript', 'v8.compile', 'v8.produceCache', 'v8.deserializeOnBackground', 'FunctionCall'];
+
 // ---------------------------------------------------------------- run
 
 const build = ensureBuild();
@@ -369,7 +449,9 @@ try {
   const extensionId = await browser.installExtension(outDir);
   const origin = `chrome-extension://${extensionId}`;
   await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), { timeout: WAIT_MS });
+  /** The page script (every page of a guide's site) and the overlay script (put in the tab with a run). */
   const contentUrl = `${origin}/content-scripts/content.js`;
+  const overlayUrl = `${origin}/content-scripts/playback.js`;
   // Our shadow roots are closed to pages; the practice build opens them when asked (components/page/test-access.ts),
   // so that the probe can see the spotlight from the page, as the end-to-end tests do.
   const setup = await browser.newPage();
@@ -452,7 +534,7 @@ try {
     await runPage.bringToFront();
     await runPage.evaluate((sel) => window.__overlayBench.waitOursOn(sel), selector);
     metrics.push(await metricsPass(runPage, 'ours', rep));
-    if (withTrace) traces.push(await tracePass(runPage, 'ours', rep, (url) => url === contentUrl));
+    if (withTrace) traces.push(await tracePass(runPage, 'ours', rep, (url) => url === overlayUrl || url === contentUrl));
     if (withDriver) {
       await refPage.bringToFront();
       await refPage.evaluate(() => window.__overlayBench.rest());
@@ -467,6 +549,46 @@ try {
   await runPage.bringToFront();
   await runPage.evaluate(() => window.__overlayBench.rest());
   const stillOn = await runPage.evaluate((sel) => window.__overlayBench.oursOn(sel), selector);
+
+  // 3. A page load with no run: with the extension (content script idle) and in a browser without it, loads alternated.
+  let idle: { loads: IdleLoad[]; withExtension: Summary; without: Summary; own: Summary; extraMs: number; hosts: number; listenersAdded: number } | null =
+    null;
+  if (withIdle) {
+    console.log(`Page load with no run: ${idleLoads} loads with the extension, ${idleLoads} without (another browser), alternated`);
+    const plain = await puppeteer.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      pipe: true,
+      protocolTimeout: 120_000,
+      defaultViewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const loads: IdleLoad[] = [];
+      // One unrecorded load each: the first load compiles and caches what later ones reuse.
+      await idleLoad(browser, base, true, contentUrl);
+      await idleLoad(plain, base, false, contentUrl);
+      for (let i = 0; i < idleLoads; i++) {
+        loads.push(await idleLoad(browser, base, true, contentUrl));
+        loads.push(await idleLoad(plain, base, false, contentUrl));
+      }
+      const ext = loads.filter((l) => l.extension);
+      const none = loads.filter((l) => !l.extension);
+      const withExtension = summarize(ext.map((l) => l.busy.cpuMs));
+      const without = summarize(none.map((l) => l.busy.cpuMs));
+      idle = {
+        loads,
+        withExtension,
+        without,
+        own: summarize(ext.map((l) => l.own?.cpuMs ?? Number.NaN)),
+        extraMs: withExtension.median - without.median,
+        hosts: Math.max(...ext.map((l) => l.hosts)),
+        listenersAdded: median(ext.map((l) => l.listeners)) - median(none.map((l) => l.listeners)),
+      };
+    } finally {
+      await plain.close();
+    }
+  }
 
   const perVariant = (v: Variant) => {
     const ps = metrics.filter((p) => p.variant === v);
@@ -556,10 +678,24 @@ try {
       met: scrollExtra('ours') < GOALS.scrollMsPerFrame && stillOn,
     },
     {
-      goal: `content script ≤ ${GOALS.weightGzipKiB} KB gzipped (js + css)`,
+      goal: `what every page of a guide's site loads ≤ ${GOALS.weightGzipKiB} KB gzipped (content scripts, js + css)`,
       value: `${fmt(kib(weight.content.gzip), 1)} KB`,
       met: kib(weight.content.gzip) <= GOALS.weightGzipKiB,
     },
+    {
+      goal: `what a page loads with a run ≤ ${GOALS.weightGzipKiB} KB gzipped (+ the overlay script)`,
+      value: `${fmt(kib(weight.content.withRun.gzip), 1)} KB`,
+      met: kib(weight.content.withRun.gzip) <= GOALS.weightGzipKiB,
+    },
+    ...(idle
+      ? [
+          {
+            goal: `page load with no run: our script ≤ ${GOALS.idleLoadMs} ms of main thread, no element, no listener on window or document`,
+            value: `${fmt(idle.own.median, 3)} ms (p95 ${fmt(idle.own.p95, 3)}); ${idle.hosts} element(s); ${idle.listenersAdded} listener(s) more than without the extension; whole load ${fmt(idle.withExtension.median, 1)} vs ${fmt(idle.without.median, 1)} ms without`,
+            met: idle.own.p95 <= GOALS.idleLoadMs && idle.hosts === 0 && idle.listenersAdded <= 0,
+          },
+        ]
+      : []),
   ];
 
   const appearRow = (name: string, r: AppearResult | null) =>
@@ -650,15 +786,21 @@ try {
       ['', 'bytes', 'gzip', 'KB gz'],
       [
         ...weight.content.files.map((f) => [f.file, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
-        ['content script, total', String(weight.content.bytes), String(weight.content.gzip), fmt(kib(weight.content.gzip), 1)],
-        ...weight.content.onDemand.map((f) => [`${f.file} (on demand, not counted)`, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
+        ['every page of a guide’s site, total', String(weight.content.bytes), String(weight.content.gzip), fmt(kib(weight.content.gzip), 1)],
+        ...weight.content.onDemand.map((f) => [`${f.file} (on demand)`, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
+        [
+          'a page with a run (+ the overlay), total',
+          String(weight.content.withRun.bytes),
+          String(weight.content.withRun.gzip),
+          fmt(kib(weight.content.withRun.gzip), 1),
+        ],
         ...weight.driver.files.map((f) => [f.file, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
         ['driver.js, total', String(weight.driver.bytes), String(weight.driver.gzip), fmt(kib(weight.driver.gzip), 1)],
       ],
     ),
   );
   console.log(
-    `\nWhere the content script's bytes go (equivalent esbuild bundle: ${weight.breakdown.bytes} B, ${weight.breakdown.gzip} B gz)`,
+    `\nWhere the overlay script's bytes go (equivalent esbuild bundle: ${weight.breakdown.bytes} B, ${weight.breakdown.gzip} B gz)`,
   );
   console.log(
     textTable(
@@ -668,6 +810,22 @@ try {
         .map((r) => [r.group, String(r.bytes), `${(r.share * 100).toFixed(1)} %`, fmt(kib(r.gzipEstimate), 1)]),
     ),
   );
+  if (idle) {
+    console.log(`\nPage load with no run (main-thread CPU, ms; ${idleLoads} loads each; load + ${IDLE_WINDOW_MS} ms)`);
+    console.log(
+      textTable(
+        ['', 'median', 'p95', 'max'],
+        [
+          ['whole load, with the extension', fmt(idle.withExtension.median, 2), fmt(idle.withExtension.p95, 2), fmt(idle.withExtension.max, 2)],
+          ['whole load, without', fmt(idle.without.median, 2), fmt(idle.without.p95, 2), fmt(idle.without.max, 2)],
+          ['our content script (compile, run, calls)', fmt(idle.own.median, 3), fmt(idle.own.p95, 3), fmt(idle.own.max, 3)],
+        ],
+      ),
+    );
+    console.log(
+      `  elements of ours left in the page: ${idle.hosts}; listeners on window and document: ${idle.listenersAdded} more than without the extension.\n  The whole load varies by several ms from load to load on this machine: our script's own time is the figure judged.`,
+    );
+  }
   console.log('\nGoals');
   for (const g of goals) console.log(`  ${g.met ? 'met    ' : 'NOT met'}  ${g.goal}: ${g.value}`);
   if (!stillOn) console.log('  Warning: after the scroll passes the spotlight was no longer on the target.');
@@ -690,6 +848,7 @@ try {
     goals,
     appear,
     scroll,
+    idle,
     weight,
   };
   mkdirSync(dirname(jsonOut), { recursive: true });

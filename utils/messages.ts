@@ -42,7 +42,9 @@ export type AuthoringRequest =
   /** "Tester": highlight a target on a tab with the real overlay and say whether it is found. */
   | { type: 'target:test'; tabId: number; target: TargetDescription; instruction: string }
   /** Stop a "Tester" highlight. */
-  | { type: 'target:clear'; tabId: number };
+  | { type: 'target:clear'; tabId: number }
+  /** From the page script of a guide's site, once its tab has a run: the overlay script comes into the tab. */
+  | { type: 'playback:load' };
 
 /** Requests to the progress service: the background is the only writer of the person's progress. */
 export type ProgressRequest =
@@ -94,6 +96,7 @@ export interface ResponseMap {
   'userGuides:remove': { ok: true };
   'target:test': TargetTestResult;
   'target:clear': { ok: true };
+  'playback:load': { ok: true };
   'progress:forget': { ok: true };
   'progress:forgetAll': { ok: true };
   'progress:import': ImportResult;

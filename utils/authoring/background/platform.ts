@@ -30,7 +30,10 @@ export interface AuthoringPlatform {
 }
 
 export const RECORDER_FILE = 'content-scripts/recorder.js';
-export const PLAYBACK_FILE = 'content-scripts/content.js';
+/** The overlay, put in a tab that has a run (or a "Tester"). */
+export const PLAYBACK_FILE = 'content-scripts/playback.js';
+/** The page script of the guides' sites (in the manifest; registered on the sites of "my guides"): it waits for a run. */
+export const PAGE_FILE = 'content-scripts/content.js';
 /** Id of the registered playback script for "my guides" (Chrome's `scripting`). */
 export const USER_GUIDES_SCRIPT_ID = 'user-guides';
 export const EDITOR_DRAFT_PAGE = '/editor.html?draft=1';
@@ -118,7 +121,7 @@ export function browserPlatform(): AuthoringPlatform {
           matches,
           // Where the manifest's own script runs, a second overlay would appear.
           ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
-          js: [PLAYBACK_FILE],
+          js: [PAGE_FILE],
           runAt: 'document_idle',
           persistAcrossSessions: true,
         };
@@ -135,7 +138,7 @@ export function browserPlatform(): AuthoringPlatform {
       firefoxRegistration = await contentScripts.register({
         matches,
         ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
-        js: [{ file: `/${PLAYBACK_FILE}` }],
+        js: [{ file: `/${PAGE_FILE}` }],
         runAt: 'document_idle',
       });
     },
