@@ -54,7 +54,7 @@ export function readOverlay(page: Page): Promise<OverlayState> {
     const dialog = root?.querySelector<HTMLElement>('[role=dialog]') ?? null;
     const described = dialog?.getAttribute('aria-describedby');
     const line = root?.querySelector('svg.spot .ring rect.line') ?? null;
-    const attr = (name: string) => Number(line?.getAttribute(name));
+    const ringBox = line?.hasAttribute('width') ? line.getBoundingClientRect() : null;
     const rect = dialog?.getBoundingClientRect();
     return {
       host: !!host,
@@ -70,7 +70,8 @@ export function readOverlay(page: Page): Promise<OverlayState> {
       })),
       choices: [...(dialog?.querySelectorAll('.choices button') ?? [])].map((b) => clean(b.textContent)),
       spot: !!root?.querySelector('svg.spot'),
-      ring: line?.hasAttribute('x') ? { x: attr('x'), y: attr('y'), width: attr('width'), height: attr('height') } : null,
+      // Where the ring is drawn in the viewport (it is moved there by a transform).
+      ring: ringBox ? { x: ringBox.x, y: ringBox.y, width: ringBox.width, height: ringBox.height } : null,
       bubble: rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null,
       recap: [...(dialog?.querySelectorAll('ul.recap li') ?? [])].map((li) => clean(li.textContent)),
       trace: {
