@@ -54,7 +54,13 @@ export function readOverlay(page: Page): Promise<OverlayState> {
     const dialog = root?.querySelector<HTMLElement>('[role=dialog]') ?? null;
     const described = dialog?.getAttribute('aria-describedby');
     const line = root?.querySelector('svg.spot .ring rect.line') ?? null;
-    const ringBox = line?.hasAttribute('width') ? line.getBoundingClientRect() : null;
+    // The ring's own box (not its strokes, which Firefox counts in a box): its size, where its spotlight is moved to.
+    const spot = root?.querySelector('svg.spot')?.getBoundingClientRect();
+    const attr = (name: string) => Number(line?.getAttribute(name) ?? 0);
+    const ringBox =
+      spot && line?.hasAttribute('width')
+        ? { x: spot.x + attr('x'), y: spot.y + attr('y'), width: attr('width'), height: attr('height') }
+        : null;
     const rect = dialog?.getBoundingClientRect();
     return {
       host: !!host,
