@@ -1,8 +1,8 @@
 /**
  * What the authoring service needs from the browser, behind one small
  * interface so that the service's logic is tested without a browser: tab
- * addresses, site permissions, putting the recorder or the playback script
- * in a tab, messages to a tab, the playback script registered on the sites of
+ * addresses, site permissions, putting the recorder or the overlay script
+ * in a tab, messages to a tab, the page script registered on the sites of
  * "my guides", the editor page.
  *
  * Chrome (MV3) has `scripting`; Firefox (MV2) has `tabs.executeScript` and
@@ -21,9 +21,9 @@ export interface AuthoringPlatform {
   /** Puts the playback script (the overlay) in the tab's top frame. */
   injectPlayback(tabId: number): Promise<void>;
   sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
-  /** Runs the playback script on these sites from now on, and on them only (none: unregistered). */
+  /** Runs the page script (which brings the overlay with a run) on these sites from now on, and on them only (none: unregistered). */
   registerPlayback(sites: readonly string[]): Promise<void>;
-  /** Sites where the manifest already runs the playback script (the bundled guides'). */
+  /** Sites where the manifest already runs the page script (the bundled guides'). */
   manifestSites(): string[];
   /** Opens the editor on the draft left in `editor:incoming`. */
   openEditor(): Promise<void>;
