@@ -18,6 +18,7 @@ import type { Settings } from '../../utils/settings/settings';
 import { watchSettings } from '../../utils/settings/store';
 import { tabRuns } from '../../utils/storage/items';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
+import { ARRIVED } from '../page/arrival';
 import type { PageContext } from '../page/context';
 import type { PageHost } from '../page/host';
 import { pickElement } from '../recorder/capture';
@@ -284,11 +285,14 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
     'overlay:pick': () => pick(),
   } satisfies { [K in TabMessage['type']]: (request: Extract<TabMessage, { type: K }>) => TabResponseMap[K] };
 
-  const onMessage = (message: unknown) => {
+  // Answered through `sendResponse`: the content scripts use the browser's own API, and Chrome's does not wait for a
+  // promise returned by a listener (components/page/native-browser.ts).
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !Object.hasOwn(tabMessages, type)) return undefined;
     const handle = tabMessages[type as TabMessage['type']] as (request: TabMessage) => unknown;
-    return Promise.resolve(handle(message as TabMessage));
+    sendResponse(handle(message as TabMessage));
+    return undefined;
   };
 
   ctx.onInvalidated(
@@ -312,7 +316,11 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
     page.detach();
   });
 
-  void send({ type: 'run:event', event: { type: 'page', url: location.href } })
-    .catch(() => undefined)
-    .then(refresh);
+  // The page script of the guide's site (components/page/arrival.ts) may have told this arrival already.
+  const arrived = (globalThis as { [ARRIVED]?: string })[ARRIVED] === location.href;
+  if (arrived) void refresh();
+  else
+    void send({ type: 'run:event', event: { type: 'page', url: location.href } })
+      .catch(() => undefined)
+      .then(refresh);
 }

@@ -387,6 +387,14 @@ export function createAuthoringService({
         return { ok: true };
       },
     },
+    'playback:load': {
+      from: 'content',
+      async handle(_request, sender) {
+        // Only into the asking script's own tab (its top frame, where the page script runs).
+        if (sender.tabId !== undefined) await platform.injectPlayback(sender.tabId);
+        return { ok: true };
+      },
+    },
   };
 
   return {

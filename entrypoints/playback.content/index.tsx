@@ -7,13 +7,17 @@ import { startPlayback } from '../../components/playback/playback';
 // extension file is web-accessible, so its styles travel inside the script.
 import overlayCss from './overlay.css?inline';
 
+/**
+ * The overlay: never in the manifest. The page script of a guide's site
+ * (entrypoints/content.ts) asks the background to put it in its tab once the
+ * tab has a run; "Tester" from the editor puts it there too
+ * (`scripting.executeScript` / `tabs.executeScript`: no file is web-accessible).
+ */
 export default defineContentScript({
-  // Replaced at build time by the sites of the bundled guides (wxt.config.ts).
-  matches: ['http://localhost/*'],
-  cssInjectionMode: 'manual',
+  registration: 'runtime',
   // WXT's context is replaced by a silent one (wxt.config.ts): ours tells the page nothing.
   async main() {
-    const ctx = startPageContext('content');
+    const ctx = startPageContext('playback');
     const mode = await shadowMode();
     if (ctx.isInvalid) return;
     // Everything playback listens to stops with the context; the host is in the page only while something is shown.
