@@ -10,6 +10,7 @@
  * settings page (a browser asks during a click); this service takes them
  * back when a catalogue goes.
  */
+import { sitesToRelease } from '../catalogue/sites';
 import type { Guide } from '../guide/schema';
 import type { Handlers, TeamCatalogueRequest } from '../messages';
 import { teamCatalogueChecksItem } from '../storage/items';
@@ -247,7 +248,8 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
       }),
     ]);
     const base = catalogueBase(removed.url);
-    const origins = [...new Set([...(base ? [hostPatternOf(base)] : []), ...removed.sites])].filter((origin) => !keep.has(origin));
+    // Overlap, not equality (utils/catalogue/sites.ts): a wildcard still needed keeps the hosts it covers.
+    const origins = sitesToRelease([...(base ? [hostPatternOf(base)] : []), ...removed.sites], [...keep]);
     if (origins.length > 0) await platform.removeOrigins(origins).catch(() => undefined);
     return { ok: true as const };
   }

@@ -68,9 +68,9 @@ describe('« Je suis perdu·e »', () => {
     m = mount({ view: before, target: { status: 'found', element: el } });
     act(() => {
       // The person's own Escape (a synthetic one is not obeyed).
-      const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true });
-      Object.defineProperty(escape, 'isTrusted', { value: true });
-      m!.$('.bubble')!.dispatchEvent(escape);
+      const personEscape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true });
+      Object.defineProperty(personEscape, 'isTrusted', { value: true });
+      m!.$('.bubble')!.dispatchEvent(personEscape);
     });
     expect(m.$('.bubble')).toBeNull();
     m.update({ view: lostAsked(before) });

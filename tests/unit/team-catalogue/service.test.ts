@@ -99,8 +99,8 @@ describe('adding a team catalogue', () => {
     ).toEqual({ ok: true });
     const team = (await listed()).filter((guide) => guide.team);
     expect(team.map((guide) => [guide.id, guide.team, guide.verified, guide.own])).toEqual([
-      ['caf-aide', { name: 'France Services de Tulle', publishedAt: '2026-12-01' }, false, false],
-      ['impots-declarer', { name: 'France Services de Tulle', publishedAt: '2026-12-01' }, false, false],
+      ['caf-aide', { name: 'France Services de Tulle', publishedAt: '2026-12-01' }, false, null],
+      ['impots-declarer', { name: 'France Services de Tulle', publishedAt: '2026-12-01' }, false, null],
     ]);
     expect(await ask({ type: 'guide:get', guideId: 'caf-aide' })).toMatchObject({ title: 'Demander une aide' });
     // The playback script follows the new guides' sites (those allowed).

@@ -245,6 +245,7 @@ export function createAuthoringService({
     const recording = await recordingItem.get();
     const stillNeeded = [
       ...(await userGuides.guides()).flatMap((guide) => guide.sites),
+      ...((await otherGuides?.()) ?? []).flatMap((guide) => guide.sites),
       ...platform.manifestSites(),
       ...(recording?.sites ?? []),
       ...(recording?.needsPermission?.site ? [recording.needsPermission.site] : []),
