@@ -49,19 +49,23 @@ function Line({ line, lang, prefix = '' }: { line: MemoLine; lang: string; prefi
   const key = line.label.replaceAll('.', '-');
   const textId = `memo-text-${key}`;
   const number = <span class="number">{line.label}.</span>;
+  // The box the person ticks on paper or on screen: the same for a step and for a guide run at that step.
+  const box = (
+    <input
+      type="checkbox"
+      class="box"
+      id={`memo-box-${key}`}
+      aria-label={i18n.t('memo.stepLabel', [line.label])}
+      aria-describedby={textId}
+    />
+  );
   // Where a line leads, in its own level's numbers (`2.3` inside the guide run at line 2).
   const goTo = (to: number | null) => `${prefix}${to}`;
   switch (line.kind) {
     case 'step':
       return (
         <li class={`memo-line step${line.sensitive ? ' sensitive' : ''}`} data-item-id={line.id} data-number={line.label}>
-          <input
-            type="checkbox"
-            class="box"
-            id={`memo-box-${key}`}
-            aria-label={i18n.t('memo.stepLabel', [line.label])}
-            aria-describedby={textId}
-          />
+          {box}
           {number}
           <div class="body">
             <p class="text" id={textId} lang={lang}>
@@ -104,13 +108,7 @@ function Line({ line, lang, prefix = '' }: { line: MemoLine; lang: string; prefi
     case 'guide':
       return (
         <li class="memo-line step inner-guide" data-item-id={line.id} data-number={line.label} data-guide={line.guide}>
-          <input
-            type="checkbox"
-            class="box"
-            id={`memo-box-${key}`}
-            aria-label={i18n.t('memo.stepLabel', [line.label])}
-            aria-describedby={textId}
-          />
+          {box}
           {number}
           <div class="body">
             <p class="text" id={textId} lang={lang}>

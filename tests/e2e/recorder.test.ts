@@ -155,8 +155,11 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: recording the DSFR logi
     const page = await open(`${sites.guided}${LOGIN_PAGE}`, 'login page');
     const control = await extensionPage();
     expect(await sendMessage(control, { type: 'userGuides:save', guide: draft, origin: 'imported' })).toEqual({ ok: true, id: draft?.id });
-    const lists = await sendMessage<{ fitting: { id: string; own?: boolean }[] }>(control, { type: 'catalogue:forPage', url: page.url() });
-    expect(lists.fitting.find((guide) => guide.id === draft?.id)).toMatchObject({ own: { origin: 'recorded' }, verified: false });
+    const lists = await sendMessage<{ fitting: { id: string; own?: { origin: string } | null }[] }>(control, {
+      type: 'catalogue:forPage',
+      url: page.url(),
+    });
+    expect(lists.fitting.find((guide) => guide.id === draft?.id)).toMatchObject({ own: { origin: 'imported' }, verified: false });
 
     // Started on the page's tab (the popup's own flow is the foundation tests' business).
     // All tabs, then by address: Firefox's match patterns take no port.
