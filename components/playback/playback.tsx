@@ -98,7 +98,9 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   const person = followPersonInput(document, { signal: ctx.signal });
 
   function draw() {
-    if (!settings) return;
+    // A stopped copy (a newer one was put in the tab when the next run started) never touches the page again:
+    // an answer it was still waiting for would otherwise put its host back, empty, beside the new copy's.
+    if (!settings || ctx.signal.aborted) return;
     const shown = testing ?? view;
     const hidden = !testing && (!shown?.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
     const visible = hidden ? null : shown;
@@ -207,6 +209,7 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
     } catch {
       return; // the background is restarting: the next change of the run asks again
     }
+    if (ctx.signal.aborted) return;
     draw();
     if (testing) return;
     followStep(view?.run.status === 'active' || view?.item.kind === 'end' ? view : null);

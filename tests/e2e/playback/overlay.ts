@@ -19,6 +19,8 @@ export interface OverlayButton {
 export interface OverlayState {
   /** The host element is in the document. */
   host: boolean;
+  /** How many of our hosts are in the document: one at most (a stopped copy of the overlay leaves none). */
+  hosts: number;
   /** Where the host sits: its parent's tag (`html`, or `dialog` while a modal is open). */
   hostParent: string | null;
   /** The language of the overlay's own texts (the browser's UI language). */
@@ -64,6 +66,7 @@ export function readOverlay(page: Page): Promise<OverlayState> {
     const rect = dialog?.getBoundingClientRect();
     return {
       host: !!host,
+      hosts: document.querySelectorAll(hostName).length,
       hostParent: host?.parentElement?.localName ?? null,
       lang: root?.querySelector('.layer')?.getAttribute('lang') ?? null,
       dialog: !!dialog,
