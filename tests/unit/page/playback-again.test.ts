@@ -116,6 +116,13 @@ describe('a run after a run in the same tab', () => {
     await waitForBubble(QUESTION);
   });
 
+  it('the person’s overlay listens to no message of a trainer’s (their tools come in their own script)', async () => {
+    const listen = vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener');
+    await start();
+    await waitForBubble(QUESTION);
+    expect(listen).not.toHaveBeenCalled();
+  });
+
   it('a run in another tab puts nothing in this one', async () => {
     await start();
     await waitForBubble(QUESTION);

@@ -22,6 +22,8 @@ export interface AuthoringPlatform {
   injectRecorder(tabId: number): Promise<void>;
   /** Puts the playback script (the overlay) in the tab's top frame. */
   injectPlayback(tabId: number): Promise<void>;
+  /** Puts the overlay with a trainer's tools (« Tester », « Vérifier ce guide ») in the tab's top frame, in place of the playback script. */
+  injectTrainer(tabId: number): Promise<void>;
   sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
   /** Runs the page script (which brings the overlay with a run) on these sites from now on, and on them only (none: unregistered). */
   registerPlayback(sites: readonly string[]): Promise<void>;
@@ -32,8 +34,10 @@ export interface AuthoringPlatform {
 }
 
 export const RECORDER_FILE = 'content-scripts/recorder.js';
-/** The overlay, put in a tab that has a run (or a "Tester"). */
+/** The overlay, put in a tab that has a run. */
 export const PLAYBACK_FILE = 'content-scripts/playback.js';
+/** The overlay with a trainer's tools, put in a tab when a trainer tests a target or verifies a guide there. */
+export const TRAINER_FILE = 'content-scripts/trainer.js';
 /** The page script of the guides' sites (in the manifest; registered on the sites of "my guides"): it waits for a run. */
 export const PAGE_FILE = 'content-scripts/content.js';
 /** Id of the registered playback script for "my guides" (Chrome's `scripting`). */
@@ -113,6 +117,7 @@ export function browserPlatform(): AuthoringPlatform {
     },
     injectRecorder: (tabId) => inject(tabId, RECORDER_FILE),
     injectPlayback: (tabId) => inject(tabId, PLAYBACK_FILE),
+    injectTrainer: (tabId) => inject(tabId, TRAINER_FILE),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     manifestSites,
     async registerPlayback(sites) {

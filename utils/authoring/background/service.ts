@@ -274,7 +274,8 @@ export function createAuthoringService({
     if (url !== undefined && site === undefined) return 'not-web';
     if (site === undefined || !(await platform.hasSite(site))) return 'no-access';
     try {
-      await platform.injectPlayback(tabId);
+      // The person's overlay carries none of a trainer's tools: their own copy of the overlay takes its place.
+      await platform.injectTrainer(tabId);
     } catch {
       return 'no-access';
     }
