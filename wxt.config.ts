@@ -71,6 +71,15 @@ export default defineConfig({
     };
   },
   hooks: {
+    // The content scripts use the browser's own promise API (components/page/native-browser.ts), not the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      const nativeBrowser = { find: /^wxt\/browser$/, replacement: `${import.meta.dirname}/components/page/native-browser.ts` };
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve.alias = [nativeBrowser, ...list];
+    },
     // "Never act": no click, field write, submit or navigation in extension code (syntax tree, type-checked),
     // nor in the built content scripts and background (scripts/never-act.ts says how).
     'build:before': (wxt) => assertNeverActs(wxt.config.root),

@@ -8,11 +8,18 @@
  *   (components/page/test-access.ts).
  * - Light: no guide schema (zod, ~25 KB gzipped); one import of
  *   `utils/guide/schema` or `utils/storage/schema-items` is enough to pull it in.
+ *   No webextension-polyfill either (components/page/native-browser.ts), and
+ *   nothing of a trainer's tools in what a person's page loads (they come in
+ *   their own script, content-scripts/trainer.js, only when a trainer asks).
+ *   What the manifest puts in every page of a guide's site stays within
+ *   16 KB gzipped; the overlay script, put in a tab only with a run, within
+ *   its own budget (docs/benchmarks.md, « Overlay »: the goal is 16 KB there too).
  *   No zip library either (fflate, for « Mes guides » exported as a team
  *   catalogue's folder: the editor page's only).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { OPEN_SHADOW_KEY } from '../components/page/open-shadow-key';
 
 /** What a content script must never contain: each would reach the page. */
@@ -23,6 +30,35 @@ const PRACTICE_ONLY = [OPEN_SHADOW_KEY];
 const ZOD_MARK = /\bZod(?:Type|Error)\b/;
 /** What fflate leaves in a bundle: one of its error messages, kept as a string. */
 const FFLATE_MARK = 'date not in range 1980-2099';
+/**
+ * What only a trainer's tools leave in a bundle (components/playback/trainer.tsx, in content-scripts/trainer.js):
+ * their messages, and @medv/finder's error (the selector builder that describes a picked element). The person's
+ * scripts, the page script and the overlay, carry none of them.
+ */
+const TRAINER_MARKS = ['overlay:test', 'overlay:verify', 'verify:picked', 'find a unique selector'];
+/** The scripts a person's page loads: the page script (every page of a guide's site) and the overlay (with a run). */
+const PERSON_FILES = ['content.js', 'playback.js'];
+/** What webextension-polyfill leaves in a bundle: the error it throws outside an extension. */
+const POLYFILL_MARK = 'This script should only be loaded in a browser extension';
+/** Gzipped bytes (level 9, KB = 1024 B) allowed for everything the manifest loads in every page of a guide's site. */
+export const PAGE_BUDGET = 16 * 1024;
+/**
+ * Allowed for the overlay script (content-scripts/playback.js), loaded with a run: its weight once a trainer's tools
+ * left it for their own script (26.5–26.6 KB, from 40.1), not to grow; issue 14's goal is 16 KB (docs/benchmarks.md).
+ */
+export const OVERLAY_BUDGET = 27.5 * 1024;
+const OVERLAY_FILE = 'playback.js';
+
+const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** The files that the manifest loads in the pages (content scripts' js and css), relative to the build. */
+function declaredFiles(buildDir: string): string[] {
+  const manifestFile = join(buildDir, 'manifest.json');
+  if (!existsSync(manifestFile)) return [];
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { content_scripts?: { js?: string[]; css?: string[] }[] };
+  return [...new Set((manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]))];
+}
 
 /** The problems of the content scripts of one build (`.output/chrome-mv3…`), as `file: what`. */
 export function contentScriptProblems(buildDir: string, mode: string): string[] {
@@ -35,15 +71,23 @@ export function contentScriptProblems(buildDir: string, mode: string): string[] 
     for (const tell of banned) if (code.includes(tell)) problems.push(`${file}: ${tell}`);
     if (ZOD_MARK.test(code)) problems.push(`${file}: zod`);
     if (code.includes(FFLATE_MARK)) problems.push(`${file}: fflate`);
+    if (code.includes(POLYFILL_MARK)) problems.push(`${file}: webextension-polyfill`);
+    if (PERSON_FILES.includes(file))
+      for (const mark of TRAINER_MARKS) if (code.includes(mark)) problems.push(`${file}: trainer’s tools (${mark})`);
+    if (file === OVERLAY_FILE && gzipped(join(dir, file)) > OVERLAY_BUDGET)
+      problems.push(`${file}: ${kb(gzipped(join(dir, file)))} gzipped, over ${kb(OVERLAY_BUDGET)}`);
   }
+  const declared = declaredFiles(buildDir).filter((file) => existsSync(join(buildDir, file)));
+  const pageWeight = declared.reduce((sum, file) => sum + gzipped(join(buildDir, file)), 0);
+  if (pageWeight > PAGE_BUDGET) problems.push(`${declared.join(' + ')}: ${kb(pageWeight)} gzipped in every page, over ${kb(PAGE_BUDGET)}`);
   return problems;
 }
 
-/** Fails the build when a content script could tell the page about us, or carries the guide schema. */
+/** Fails the build when a content script could tell the page about us, carries the guide schema or the polyfill, or is too heavy. */
 export function assertContentScripts(buildDir: string, mode: string): void {
   const problems = contentScriptProblems(buildDir, mode);
   if (problems.length > 0)
     throw new Error(
-      `Scripts de contenu à corriger (ils parleraient à la page, ou contiennent zod ou fflate, qui n’ont rien à faire dans une page) :\n${problems.join('\n')}`,
+      `Scripts de contenu à corriger (ils parleraient à la page, contiennent zod, fflate, le polyfill ou les outils du formateur, qui n’ont rien à faire dans la page d’une personne, ou pèsent trop) :\n${problems.join('\n')}`,
     );
 }

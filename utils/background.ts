@@ -63,6 +63,9 @@ export function createBackground({
       if (!(await isSharedComputer())) await progress.recordFinished(guide, run);
     },
     pausedFor: PAUSED_TTL_MS,
+    // Pages of guide sites load only a small page script; the overlay comes with a run. A tab whose site the
+    // extension may not enter refuses it: its next page of a guide's site asks for it (components/page/arrival.ts).
+    onRunInTab: (tabId) => platform.injectPlayback(tabId).catch(() => undefined),
   });
   const authoring = createAuthoringService({ platform, userGuides, otherGuides: teams.guides, now, ...(pause ? { pause } : {}) });
 

@@ -6,9 +6,9 @@
  * extension itself never does either.
  *
  * How "drawn" is decided, from outside, without touching the overlay:
- * - ours: the spotlight's ring (`svg.spot rect.line`) has exactly the
- *   attributes of `hole(target box)` and the dimmed layer (`path.dim`) exactly
- *   `cutoutPath(viewport, hole)`, the same pure geometry the overlay uses;
+ * - ours: the spotlight (`svg.spot`, its ring `rect.line` and dimmed layer
+ *   `path.dim`) has exactly the shapes and the translation of
+ *   `spotlight(viewport, hole(target box))`, the same pure geometry the overlay uses;
  * - driver.js: its overlay (`svg.driver-overlay path`) has the cut-out that
  *   its own formula gives for the element's current box.
  * A MutationObserver (ours: on the overlay's open shadow root; driver.js: on
@@ -20,7 +20,7 @@
  * layout, paint, commit on the main thread): the "painted" time of a change
  * is the end of the frame that contains it.
  */
-import { cutoutPath, hole } from '../../components/overlay/geometry';
+import { hole, spotlight } from '../../components/overlay/geometry';
 
 export interface AppearSample {
   /** Insertion (or `highlight()` call) → first DOM change that draws the cut-out at the target, ms. */
@@ -162,21 +162,22 @@ function overlayRoot(): ShadowRoot {
   return root;
 }
 
-/** Whether our spotlight is drawn exactly at `el`'s current box. */
+/**
+ * Whether our spotlight is drawn exactly at `el`'s current box: the ring and the cut-out have the shapes that
+ * `spotlight(viewport, hole(box))` gives, and the spotlight is moved to the hole (its transform).
+ */
 function oursDrawn(root: ShadowRoot, el: Element): boolean {
+  const svg = root.querySelector<SVGSVGElement>('svg.spot');
   const line = root.querySelector('svg.spot rect.line');
   const dim = root.querySelector('svg.spot path.dim');
-  if (!line || !dim || !el.isConnected) return false;
-  const h = hole(boxOf(el));
-  if (
-    line.getAttribute('x') !== String(h.x) ||
-    line.getAttribute('y') !== String(h.y) ||
-    line.getAttribute('width') !== String(h.width) ||
-    line.getAttribute('height') !== String(h.height)
-  ) {
-    return false;
-  }
-  return dim.getAttribute('d') === cutoutPath({ width: innerWidth, height: innerHeight }, h);
+  if (!svg || !line || !dim || !el.isConnected) return false;
+  const s = spotlight({ width: innerWidth, height: innerHeight }, hole(boxOf(el)));
+  return (
+    line.getAttribute('width') === String(s.width) &&
+    line.getAttribute('height') === String(s.height) &&
+    dim.getAttribute('d') === s.d &&
+    svg.style.transform === `translate(${s.x}px, ${s.y}px)`
+  );
 }
 
 /** The overlay says the target is missing: no spotlight, the bubble alone. */
@@ -407,10 +408,10 @@ function oursOn(selector: string): boolean {
   return !!el && !!root && oursDrawn(root, el);
 }
 
-/** Whether the overlay shows nothing at all (the reference tab, with no run). */
+/** Whether the overlay shows nothing at all (the reference tab, with no run): with no run, our host is not in the page. */
 function oursIdle(): boolean {
-  const root = document.querySelector('cote-a-cote-overlay')?.shadowRoot;
-  return !!root && !root.querySelector('svg.spot, [role=dialog]');
+  const host = document.querySelector('cote-a-cote-overlay');
+  return !host || !host.shadowRoot?.querySelector('svg.spot, [role=dialog]');
 }
 
 async function waitOursOn(selector: string, timeoutMs = 10_000): Promise<void> {

@@ -70,12 +70,20 @@ export function traceEvents(buffer: Uint8Array | undefined): TraceEvent[] {
   return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
 }
 
-/** Time spent in the calls into scripts whose URL satisfies `matches`, in frame `frame` (any frame when omitted). */
-export function scriptTime(events: TraceEvent[], matches: (url: string) => boolean, frame?: string): ScriptTime {
+/**
+ * Time spent in the calls into scripts whose URL satisfies `matches`, in frame `frame` (any frame when omitted).
+ * `callNames`: the trace events that count as calls (a script's first run is an `EvaluateScript`, compiled in `v8.compile`).
+ */
+export function scriptTime(
+  events: TraceEvent[],
+  matches: (url: string) => boolean,
+  frame?: string,
+  callNames: readonly string[] = ['FunctionCall'],
+): ScriptTime {
   const calls = events
     .filter(
       (e) =>
-        e.name === 'FunctionCall' &&
+        callNames.includes(e.name) &&
         isComplete(e) &&
         matches(e.args?.data?.url ?? '') &&
         (!frame || !e.args?.data?.frame || e.args.data.frame === frame),

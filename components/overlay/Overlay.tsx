@@ -6,7 +6,7 @@ import { speak, stop } from '../../utils/speech';
 import { spokenText } from '../../utils/speech/text';
 import { Bubble, missingText, progressText, sensitiveText, TEXT_ID, TITLE_ID } from './Bubble';
 import { follow, viewportBox, viewportSize } from './follow';
-import { type Box, cutoutPath, hole, inView, place, RADIUS } from './geometry';
+import { hole, inView, place, RADIUS, type Spotlight, spotlight } from './geometry';
 import { keepOnTop } from './topLayer';
 import type { OverlayProps } from './types';
 
@@ -30,12 +30,9 @@ function scrollTo(el: Element, calm: boolean) {
   window.scrollBy({ top, left, behavior: calm || reducedMotion() ? 'instant' : SMOOTH });
 }
 
-const setBox = (el: Element | null, b: Box) => {
-  if (!el) return;
-  el.setAttribute('x', String(b.x));
-  el.setAttribute('y', String(b.y));
-  el.setAttribute('width', String(b.width));
-  el.setAttribute('height', String(b.height));
+/** Moves an element by a transform only: on its own compositor layer (`will-change: transform`), nothing is repainted. */
+const moveTo = (el: HTMLElement | SVGElement, x: number, y: number) => {
+  el.style.transform = `translate(${x}px, ${y}px)`;
 };
 
 /** Gives the focus to `el` if it can take it; says whether it did. */
@@ -74,6 +71,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
   const hidden = hiddenAt === key;
   const [pulse, setPulse] = useState(0);
   const layer = useRef<HTMLDivElement>(null);
+  const spot = useRef<SVGSVGElement>(null);
   const dim = useRef<SVGPathElement>(null);
   const ring = useRef<SVGGElement>(null);
   const bubble = useRef<HTMLDivElement>(null);
@@ -114,8 +112,16 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
     // Without a target the bubble sits in its corner (CSS), whole: no height left from its last placement.
     if (!element) {
       bubble.current?.style.removeProperty('max-height');
+      bubble.current?.style.removeProperty('transform');
       return;
     }
+    // What was last written: an update that changes nothing writes nothing. While the page scrolls only the
+    // translations change, applied by the compositor; the shapes are redrawn only when the hole's size changes.
+    let drawn: Spotlight | null = null;
+    let dimmed: SVGPathElement | null = null;
+    let placed: HTMLElement | null = null;
+    let at = '';
+    let maxHeight = '';
     return follow(element, bubble.current, () => {
       // All reads first, then all writes: one layout per update, never a forced second one.
       const box = viewportBox(element);
@@ -124,14 +130,26 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
       // The bubble's whole height, even while a max-height makes it scroll: else
       // limiting it would change the size it is placed by, and the next update would undo it.
       const size = b && { width: b.offsetWidth, height: b.scrollHeight + b.offsetHeight - b.clientHeight };
-      const h = hole(box);
-      dim.current?.setAttribute('d', cutoutPath({ width: innerWidth, height: innerHeight }, h));
-      for (const rect of ring.current?.children ?? []) setBox(rect, h);
+      const next = spotlight({ width: innerWidth, height: innerHeight }, hole(box));
+      const svg = spot.current;
+      if (svg && (next.x !== drawn?.x || next.y !== drawn.y)) moveTo(svg, next.x, next.y);
+      if (dim.current && (next.d !== drawn?.d || dim.current !== dimmed)) dim.current.setAttribute('d', next.d);
+      if (next.width !== drawn?.width || next.height !== drawn.height || !drawn)
+        for (const rect of ring.current?.children ?? []) {
+          rect.setAttribute('width', String(next.width));
+          rect.setAttribute('height', String(next.height));
+        }
+      drawn = next;
+      dimmed = dim.current;
       if (b && size) {
         const p = place(box, size, viewport);
-        b.style.left = `${p.x}px`;
-        b.style.top = `${p.y}px`;
-        b.style.maxHeight = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
+        const where = `${p.x},${p.y}`;
+        const limit = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
+        if (where !== at || b !== placed) moveTo(b, p.x, p.y);
+        if (limit !== maxHeight || b !== placed) b.style.maxHeight = limit;
+        placed = b;
+        at = where;
+        maxHeight = limit;
       }
     });
   }, [element, hidden, key, pulse]);
@@ -247,7 +265,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
           lang={lang}
         >
           {element && (
-            <svg class="spot" aria-hidden="true">
+            <svg ref={spot} class="spot" aria-hidden="true">
               {!hidden && <path ref={dim} class="dim" />}
               <g ref={ring} key={pulse} class={pulse ? 'ring pulse' : 'ring'}>
                 <rect class="halo" rx={RADIUS} />

@@ -34,13 +34,42 @@ export function hole(target: Box, pad = PAD): Box {
  * the hole stays clear, the rest is dimmed.
  */
 export function cutoutPath(viewport: Size, h: Box, radius = RADIUS): string {
+  return `M0 0H${viewport.width}V${viewport.height}H0Z${roundedHole(h, radius)}`;
+}
+
+/** The rounded rectangle of the hole, as a closed sub-path. */
+function roundedHole(h: Box, radius: number): string {
   const r = Math.max(0, Math.min(radius, h.width / 2, h.height / 2));
   const { x, y, width: w, height: ht } = h;
   const arc = (dx: number, dy: number) => `a${r} ${r} 0 0 1 ${dx} ${dy}`;
-  return (
-    `M0 0H${viewport.width}V${viewport.height}H0Z` +
-    `M${r1(x + r)} ${y}h${r1(w - 2 * r)}${arc(r, r)}v${r1(ht - 2 * r)}${arc(-r, r)}h${r1(2 * r - w)}${arc(-r, -r)}v${r1(2 * r - ht)}${arc(r, -r)}Z`
-  );
+  return `M${r1(x + r)} ${y}h${r1(w - 2 * r)}${arc(r, r)}v${r1(ht - 2 * r)}${arc(-r, r)}h${r1(2 * r - w)}${arc(-r, -r)}v${r1(2 * r - ht)}${arc(r, -r)}Z`;
+}
+
+/**
+ * The spotlight as drawn while it follows its target: the cut-out and the ring
+ * in the hole's own coordinates (the hole at 0,0), moved to the hole by a
+ * translation. Following a scroll then changes only the translation, which the
+ * compositor applies without repainting anything; the shapes change only when
+ * the hole's size does, or when it moves so far that the dimmed area must grow
+ * (`extent`: how far the dimmed area reaches around the hole, a power of two
+ * that covers the whole viewport wherever the hole is).
+ */
+export interface Spotlight {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The dimmed area with its rounded hole, in the hole's coordinates (`fill-rule: evenodd`). */
+  d: string;
+}
+
+export const MIN_EXTENT = 4096;
+
+export function spotlight(viewport: Size, h: Box, radius = RADIUS): Spotlight {
+  const needed = Math.max(viewport.width, viewport.height) + Math.max(Math.abs(h.x), Math.abs(h.y)) + Math.max(h.width, h.height);
+  const e = Math.max(MIN_EXTENT, 2 ** Math.ceil(Math.log2(needed)));
+  const d = `M${-e} ${-e}H${e}V${e}H${-e}Z${roundedHole({ x: 0, y: 0, width: h.width, height: h.height }, radius)}`;
+  return { x: h.x, y: h.y, width: h.width, height: h.height, d };
 }
 
 export type Side = 'bottom' | 'top' | 'right' | 'left';

@@ -54,7 +54,8 @@ export function createPageHost({ name, css, mode = 'closed', signal, doc = docum
     container,
     contains: (node) => node === host || host.contains(node) || node.getRootNode() === shadow,
     attach() {
-      if (!host.isConnected) doc.documentElement.append(host);
+      // A host whose script stopped stays out of the page for good.
+      if (!host.isConnected && !signal?.aborted) doc.documentElement.append(host);
     },
     detach,
   };

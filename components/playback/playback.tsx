@@ -4,23 +4,20 @@
  * background when the person has done the step. It only reads the page.
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { matchesPage } from '../../utils/catalogue/sites';
-import type { ActionStep, Guide } from '../../utils/guide/schema';
+import type { ActionStep } from '../../utils/guide/schema';
 import { type LocateResult, locate, watch } from '../../utils/locate';
-import type { TargetDescription } from '../../utils/locate/target';
-import type { TabMessage, TabResponseMap, TargetTestResult, VerifyCheck, VerifyPageResult } from '../../utils/messages';
 import { followPersonInput, observeStep } from '../../utils/observe';
-import { type RunEvent, startRun } from '../../utils/run';
+import type { RunEvent } from '../../utils/run';
 import type { StepView } from '../../utils/run/view';
 import { send } from '../../utils/send';
 import type { Settings } from '../../utils/settings/settings';
 import { watchSettings } from '../../utils/settings/store';
 import { tabRuns } from '../../utils/storage/items';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
+import { ARRIVED } from '../page/arrival';
 import type { PageContext } from '../page/context';
 import type { PageHost } from '../page/host';
-import { pickElement } from '../recorder/capture';
 
 /** A new host's live region waits this long in the page, empty, before the step is written into it. */
 const ANNOUNCE_DELAY_MS = 100;
@@ -28,43 +25,23 @@ const ANNOUNCE_DELAY_MS = 100;
 const toTargetState = (result: LocateResult): TargetState =>
   result.status === 'found' ? { status: 'found', element: result.element } : { status: result.status };
 
-/**
- * The view of a trainer's "Tester": one step made of the target being tested
- * and its instruction, shown with the real overlay, outside any run.
- */
-function testView(target: TargetDescription, instruction: string): StepView {
-  const item = { kind: 'step', id: 'test', action: 'click', target, instruction, sensitive: false } as const;
-  const guide = { id: 'test', title: '', lang: document.documentElement.lang || 'fr', prepare: [], steps: [item] };
-  return {
-    guide,
-    run: startRun(guide as unknown as Guide, 'advisor', Date.now()),
-    item,
-    position: 1,
-    total: 1,
-    canGoBack: false,
-    spotlight: true,
-  };
-}
-
-/**
- * The view of a step being checked on the site (« Vérifier ce guide »): the
- * step as the guide says it, where it sits, with the real overlay, outside any run.
- */
-function verifyView({ guide, item, position, total }: VerifyCheck): StepView {
-  const shown = { id: 'verify', title: guide.title, lang: guide.lang, prepare: [], steps: [item] };
-  return {
-    guide: shown,
-    run: startRun(shown as unknown as Guide, 'advisor', Date.now()),
-    item,
-    position,
-    total,
-    canGoBack: false,
-    spotlight: true,
-  };
-}
-
 /** Whether a step belongs to another page than this one: then nothing here can be its target. */
-const onOtherPage = (step: ActionStep) => step.page !== undefined && !matchesPage(step.page, new URL(location.href));
+export const onOtherPage = (step: ActionStep) => step.page !== undefined && !matchesPage(step.page, new URL(location.href));
+
+/**
+ * What a trainer's tools (components/playback/trainer.tsx, in the trainer's
+ * script only) may do with the overlay: show one of their own views instead of
+ * the run's, and know what is ours in the page.
+ */
+export interface PlaybackControl {
+  /**
+   * Shows `view` (a trainer's « Tester » or « Vérifier ») with the real overlay instead of the run's step, its
+   * target followed; null: back to the run's step. `follow: false` with null: no target followed until the next view.
+   */
+  showTrial(view: StepView | null, options?: { follow?: boolean }): void;
+  /** Whether a node is ours (the overlay's host or anything in it). */
+  isOwn(node: Node): boolean;
+}
 
 /**
  * Starts playback in `page` (our host, with its closed shadow root), which is
@@ -72,7 +49,7 @@ const onOtherPage = (step: ActionStep) => step.page !== undefined && !matchesPag
  * observes stops with the content script's context (`ctx`): when the extension
  * reloads, or a newer copy of the script starts.
  */
-export function startPlayback(page: PageHost, ctx: PageContext): void {
+export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl {
   const { container } = page;
   // Plain state and one draw(): the content script stays small (no signals library here).
   let view: StepView | null = null;
@@ -89,8 +66,6 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   let lastUrl = location.href;
   /** A new host is in the page, its live region still empty (see draw). */
   let announcing = false;
-  /** « Montrer le bon élément »: waiting for the person's next click on the page. */
-  let stopPick: () => void = () => {};
 
   const emit = (event: RunEvent) => void send({ type: 'run:event', event }).catch(() => undefined);
   /** Our own overlay (the host and everything in its shadow root) is never a reason to look again. */
@@ -99,7 +74,9 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   const person = followPersonInput(document, { signal: ctx.signal });
 
   function draw() {
-    if (!settings) return;
+    // A stopped copy (a newer one was put in the tab when the next run started) never touches the page again:
+    // an answer it was still waiting for would otherwise put its host back, empty, beside the new copy's.
+    if (!settings || ctx.signal.aborted) return;
     const shown = testing ?? view ?? keptEnd;
     const hidden = !testing && (!shown?.spotlight || dismissed === `${shown.run.startedAt}/${shown.item.id}`);
     const visible = hidden ? null : shown;
@@ -127,7 +104,8 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
 
   function onEvent(event: OverlayEvent) {
     if (testing) {
-      clearTest();
+      // Any button of a trainer's view closes it: back to the run's step.
+      showTrial(null);
       return;
     }
     const shown = view ?? keptEnd;
@@ -215,6 +193,7 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
     } catch {
       return; // the background is restarting: the next change of the run asks again
     }
+    if (ctx.signal.aborted) return;
     draw();
     if (testing) return;
     followStep(view?.run.status === 'active' || view?.item.kind === 'end' ? view : null);
@@ -233,72 +212,16 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
     followStep(testing ?? view);
   }
 
-  /** "Tester" from the editor: the real overlay on the target, and whether it was found. */
-  function test(description: TargetDescription, instruction: string): TargetTestResult {
-    const result = locate(description, document);
-    testing = testView(description, instruction);
+  function showTrial(next: StepView | null, { follow = true }: { follow?: boolean } = {}) {
+    testing = next;
     shownKey = '';
-    followStep(testing);
-    return { status: result.status };
+    if (next) followStep(next);
+    else if (follow) void refresh();
+    else {
+      followStep(null);
+      draw();
+    }
   }
-
-  function clearTest() {
-    stopPick();
-    testing = null;
-    shownKey = '';
-    void refresh();
-  }
-
-  /**
-   * « Vérifier ce guide sur le site »: the locating engine's own outcome for one step on this page
-   * (« not on this page » when its `page` does not match, « text only » when it has nothing to find),
-   * shown with the real overlay.
-   */
-  function verify(check: VerifyCheck): VerifyPageResult {
-    stopPick();
-    const { item } = check;
-    const host = location.hostname;
-    testing = verifyView(check);
-    shownKey = '';
-    followStep(testing);
-    if (onOtherPage(item)) return { status: 'not-on-page', host };
-    if (!item.target) return { status: 'text-only', host };
-    return { status: locate(item.target, document).status, host };
-  }
-
-  /** « Montrer le bon élément »: nothing of ours on the page, and the person's next click names the element. */
-  function pick(): { ok: true } {
-    stopPick();
-    testing = null;
-    shownKey = '';
-    followStep(null);
-    draw();
-    stopPick = pickElement({
-      isOwn: page.contains,
-      onPick: (event) => {
-        stopPick = () => {};
-        void send({ type: 'verify:picked', event }).catch(() => undefined);
-      },
-    });
-    return { ok: true };
-  }
-
-  const tabMessages = {
-    'overlay:test': (request) => test(request.target, request.instruction),
-    'overlay:clear': () => {
-      clearTest();
-      return { ok: true };
-    },
-    'overlay:verify': (request) => verify(request.check),
-    'overlay:pick': () => pick(),
-  } satisfies { [K in TabMessage['type']]: (request: Extract<TabMessage, { type: K }>) => TabResponseMap[K] };
-
-  const onMessage = (message: unknown) => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !Object.hasOwn(tabMessages, type)) return undefined;
-    const handle = tabMessages[type as TabMessage['type']] as (request: TabMessage) => unknown;
-    return Promise.resolve(handle(message as TabMessage));
-  };
 
   ctx.onInvalidated(
     watchSettings((value) => {
@@ -308,20 +231,23 @@ export function startPlayback(page: PageHost, ctx: PageContext): void {
   );
   // Any tab's run changed: ask again for this tab's step (the background knows which tab this is).
   ctx.onInvalidated(tabRuns.watch(() => void refresh()));
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   // Every change of address: a load is this script's start; a single-page site's pushState, back, forward or anchor
   // comes as the context's location change, heard by our code only.
   ctx.onLocationChange(checkUrl);
   ctx.onInvalidated(() => {
-    stopPick();
     stopStep();
     stopAhead();
     render(null, container);
     page.detach();
   });
 
-  void send({ type: 'run:event', event: { type: 'page', url: location.href } })
-    .catch(() => undefined)
-    .then(refresh);
+  // The page script of the guide's site (components/page/arrival.ts) may have told this arrival already.
+  const arrived = (globalThis as { [ARRIVED]?: string })[ARRIVED] === location.href;
+  if (arrived) void refresh();
+  else
+    void send({ type: 'run:event', event: { type: 'page', url: location.href } })
+      .catch(() => undefined)
+      .then(refresh);
+
+  return { showTrial, isOwn: page.contains };
 }

@@ -12,8 +12,9 @@ import {
   waitForOverlay,
   waitForSpotlightOn,
 } from './playback/overlay';
+import { PRACTICE_QUESTION } from './playback/person';
 import { runOfTab } from './playback/runs';
-import { beginPractice } from './playback/start';
+import { beginPractice, startFromPopup } from './playback/start';
 
 /**
  * The overlay on real pages: what it shows when a step's target is missing,
@@ -92,6 +93,30 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: the overlay on the page
     await typeAsPerson(page, '#address-8970', '12 rue des Lilas');
     await waitForBubbleText(page, step('code-postal').instruction);
     expect((await runOfTab(suite.ext, tabId, page))?.history.at(-1)).toMatchObject({ id: address.id, how: 'done' });
+  });
+
+  it('after « Terminer », a new run in the same tab, without a reload, shows its first step in one overlay', async () => {
+    const page = await openPracticePage(suite, sites.guided);
+    const { tabId, t } = await beginPractice(suite.ext, page);
+    const { question, noAccount, hasAccount } = PRACTICE_QUESTION;
+
+    // Back to the question, to the answer that ends the guide, and « Terminer » on the end screen.
+    await clickBubbleButton(page, t('overlay.back'));
+    await waitForBubbleText(page, question.question);
+    await clickBubbleButton(page, hasAccount.label);
+    await waitForOverlay(page, 'the end screen', (state) => state.buttons.some((b) => b.text === t('overlay.finish')));
+    await clickBubbleButton(page, t('overlay.finish'));
+    await waitForOverlay(page, 'nothing of ours left in the page', (state) => state.hosts === 0);
+    await waitUntil('the run left the tab', async () => (await runOfTab(suite.ext, tabId, page)) === null);
+
+    // A new run in the same tab, the page not reloaded: the bubble shows its question, then its first step.
+    expect(await startFromPopup(suite.ext, page)).toBe(tabId);
+    const asked = await waitForBubbleText(page, question.question);
+    expect(asked.hosts, 'one overlay in the page: the stopped copy put nothing back').toBe(1);
+    await clickBubbleButton(page, noAccount.label);
+    const first = step(noAccount.next);
+    const shown = await waitForBubbleText(page, first.instruction);
+    expect(shown.hosts).toBe(1);
   });
 
   it('keeps the spotlight on its target through a scroll, a fixed header, a scrolling box and the page’s modal', async () => {

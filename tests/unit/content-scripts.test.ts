@@ -1,10 +1,12 @@
 /** The build's check of the content scripts: they tell the page nothing, only a practice build can open our shadow roots, and none carries zod. */
+
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OPEN_SHADOW_KEY } from '../../components/page/open-shadow-key';
-import { assertContentScripts, contentScriptProblems } from '../../scripts/content-scripts';
+import { assertContentScripts, contentScriptProblems, OVERLAY_BUDGET, PAGE_BUDGET } from '../../scripts/content-scripts';
 
 describe('contentScriptProblems', () => {
   let dir = '';
@@ -52,5 +54,48 @@ describe('contentScriptProblems', () => {
       'editor.js': 'err(11,"date not in range 1980-2099")',
     });
     expect(contentScriptProblems(out, 'production')).toEqual(['content.js: fflate']);
+  });
+
+  it('names a content script that carries webextension-polyfill, and lets the background have it', () => {
+    const polyfill = 'throw new Error("This script should only be loaded in a browser extension.")';
+    const out = build({ 'content-scripts/playback.js': polyfill, 'background.js': polyfill });
+    expect(contentScriptProblems(out, 'production')).toEqual(['playback.js: webextension-polyfill']);
+  });
+
+  /** Text that gzips to at least `size` bytes (base64 of random bytes: 6 bits of entropy a character). */
+  const incompressible = (size: number) => randomBytes(size).toString('base64');
+  const manifest = JSON.stringify({ content_scripts: [{ matches: ['https://exemple.gouv.fr/*'], js: ['content-scripts/content.js'] }] });
+
+  it('keeps what every page of a guide’s site loads within 16 KB gzipped', () => {
+    const light = build({ 'manifest.json': manifest, 'content-scripts/content.js': incompressible(1_500) });
+    expect(contentScriptProblems(light, 'production')).toEqual([]);
+    rmSync(light, { recursive: true, force: true });
+    const heavy = build({ 'manifest.json': manifest, 'content-scripts/content.js': incompressible(PAGE_BUDGET + 500) });
+    expect(contentScriptProblems(heavy, 'production')).toEqual([
+      expect.stringMatching(/^content-scripts\/content\.js: 16\.\d KB gzipped in every page, over 16\.0 KB$/),
+    ]);
+  });
+
+  it('keeps the overlay script, loaded with a run only, within its own budget', () => {
+    const out = build({
+      'manifest.json': manifest,
+      'content-scripts/content.js': '',
+      'content-scripts/playback.js': incompressible(OVERLAY_BUDGET + 500),
+    });
+    expect(contentScriptProblems(out, 'production')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^playback\\.js: \\d+\\.\\d KB gzipped, over ${(OVERLAY_BUDGET / 1024).toFixed(1).replace('.', '\\.')} KB$`),
+      ),
+    ]);
+  });
+
+  it('keeps a trainer’s tools out of what a person’s page loads, and lets the trainer’s script have them', () => {
+    const tools = 'const m={"overlay:test":t,"overlay:verify":v};send({type:"verify:picked"})';
+    const out = build({ 'content-scripts/playback.js': tools, 'content-scripts/content.js': '', 'content-scripts/trainer.js': tools });
+    expect(contentScriptProblems(out, 'production')).toEqual([
+      'playback.js: trainer’s tools (overlay:test)',
+      'playback.js: trainer’s tools (overlay:verify)',
+      'playback.js: trainer’s tools (verify:picked)',
+    ]);
   });
 });

@@ -28,6 +28,8 @@ export interface RunServiceDeps {
   onFinished?: (guide: Guide, run: Run) => Promise<void>;
   /** How long a paused run waits for « Reprendre » (ms); none: for ever. */
   pausedFor?: number;
+  /** A run started or resumed on a tab: the overlay comes into it (never throws). */
+  onRunInTab?: (tabId: number) => Promise<void>;
 }
 
 /** Runs `task` after every earlier task of the same tab. */
@@ -41,6 +43,7 @@ export function createRunService({
   now,
   onFinished,
   pausedFor,
+  onRunInTab = async () => {},
 }: RunServiceDeps) {
   const guideById = async (id: string) => (await guides()).find((guide) => guide.id === id);
   /** The guide as a run plays it: with the guides it runs laid out (`played.ts`). */
@@ -73,21 +76,26 @@ export function createRunService({
       async handle(request) {
         const guide = await playedById(request.guideId);
         if (!guide) return { ok: false, problem: 'unknown-guide' };
-        return serialForTab(request.tabId, async () => {
+        const started = await serialForTab(request.tabId, async () => {
           const run = startRun(guide, request.mode, now(), request.level);
           await store.save(request.tabId, run);
           await store.dropPaused(guide.id);
-          return { ok: true, run };
+          return { ok: true, run } as const;
         });
+        await onRunInTab(request.tabId);
+        return started;
       },
     },
     'run:resume': {
       from: 'extension',
-      handle: (request) =>
-        serialForTab(request.tabId, async () => {
+      async handle(request) {
+        const run = await serialForTab(request.tabId, async () => {
           await expirePaused();
           return store.resume(request.guideId, request.tabId);
-        }),
+        });
+        if (run) await onRunInTab(request.tabId);
+        return run;
+      },
     },
     'run:paused': {
       from: 'extension',

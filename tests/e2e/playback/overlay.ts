@@ -19,6 +19,8 @@ export interface OverlayButton {
 export interface OverlayState {
   /** The host element is in the document. */
   host: boolean;
+  /** How many of our hosts are in the document: one at most (a stopped copy of the overlay leaves none). */
+  hosts: number;
   /** Where the host sits: its parent's tag (`html`, or `dialog` while a modal is open). */
   hostParent: string | null;
   /** The language of the overlay's own texts (the browser's UI language). */
@@ -54,10 +56,17 @@ export function readOverlay(page: Page): Promise<OverlayState> {
     const dialog = root?.querySelector<HTMLElement>('[role=dialog]') ?? null;
     const described = dialog?.getAttribute('aria-describedby');
     const line = root?.querySelector('svg.spot .ring rect.line') ?? null;
-    const attr = (name: string) => Number(line?.getAttribute(name));
+    // The ring's own box (not its strokes, which Firefox counts in a box): its size, where its spotlight is moved to.
+    const spot = root?.querySelector('svg.spot')?.getBoundingClientRect();
+    const attr = (name: string) => Number(line?.getAttribute(name) ?? 0);
+    const ringBox =
+      spot && line?.hasAttribute('width')
+        ? { x: spot.x + attr('x'), y: spot.y + attr('y'), width: attr('width'), height: attr('height') }
+        : null;
     const rect = dialog?.getBoundingClientRect();
     return {
       host: !!host,
+      hosts: document.querySelectorAll(hostName).length,
       hostParent: host?.parentElement?.localName ?? null,
       lang: root?.querySelector('.layer')?.getAttribute('lang') ?? null,
       dialog: !!dialog,
@@ -70,7 +79,8 @@ export function readOverlay(page: Page): Promise<OverlayState> {
       })),
       choices: [...(dialog?.querySelectorAll('.choices button') ?? [])].map((b) => clean(b.textContent)),
       spot: !!root?.querySelector('svg.spot'),
-      ring: line?.hasAttribute('x') ? { x: attr('x'), y: attr('y'), width: attr('width'), height: attr('height') } : null,
+      // Where the ring is drawn in the viewport (it is moved there by a transform).
+      ring: ringBox ? { x: ringBox.x, y: ringBox.y, width: ringBox.width, height: ringBox.height } : null,
       bubble: rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null,
       recap: [...(dialog?.querySelectorAll('ul.recap li') ?? [])].map((li) => clean(li.textContent)),
       trace: {

@@ -10,8 +10,8 @@ export class FakePlatform implements AuthoringPlatform {
   /** Tab id → address; absent: the browser hides it (no permission) or the tab is gone. */
   readonly urls = new Map<number, string>();
   readonly granted = new Set<string>();
-  readonly injected: { tabId: number; script: 'recorder' | 'playback' }[] = [];
-  /** Tabs whose playback script listens (the manifest's, or one injected). */
+  readonly injected: { tabId: number; script: 'recorder' | 'playback' | 'trainer' }[] = [];
+  /** Tabs whose overlay answers a trainer's messages (its trainer's copy was put there). */
   readonly listening = new Set<number>();
   /** What a listening tab answers to `overlay:test`. */
   testAnswer: unknown = { status: 'found' };
@@ -45,6 +45,12 @@ export class FakePlatform implements AuthoringPlatform {
   async injectPlayback(tabId: number) {
     if (this.failInjection) throw new Error('Cannot access contents of the page');
     this.injected.push({ tabId, script: 'playback' });
+    // The person's overlay answers no trainer's message: it takes the place of a trainer's copy.
+    this.listening.delete(tabId);
+  }
+  async injectTrainer(tabId: number) {
+    if (this.failInjection) throw new Error('Cannot access contents of the page');
+    this.injected.push({ tabId, script: 'trainer' });
     this.listening.add(tabId);
     this.#misses.set(tabId, this.missesAfterInjection);
   }

@@ -30,7 +30,7 @@ beforeEach(() => {
 });
 
 describe('Tester', () => {
-  it('asks the playback script already in the tab, and returns its answer', async () => {
+  it('asks the trainer’s overlay already in the tab, and returns its answer', async () => {
     platform.listening.add(TAB);
     platform.testAnswer = { status: 'ambiguous' };
     expect(await test()).toEqual({ status: 'ambiguous' });
@@ -38,11 +38,19 @@ describe('Tester', () => {
     expect(platform.injected).toEqual([]);
   });
 
-  it('puts the playback script in an allowed tab that lacks it, and waits until it listens', async () => {
+  it('puts the trainer’s overlay in an allowed tab that lacks it, and waits until it listens', async () => {
     platform.testAnswer = { status: 'found' };
     expect(await test()).toEqual({ status: 'found' });
-    expect(platform.injected).toEqual([{ tabId: TAB, script: 'playback' }]);
+    expect(platform.injected).toEqual([{ tabId: TAB, script: 'trainer' }]);
     expect(platform.sent.length).toBe(1 + platform.missesAfterInjection + 1);
+  });
+
+  it('puts the trainer’s overlay back where a run brought the person’s overlay (which answers no trainer)', async () => {
+    await test();
+    await platform.injectPlayback(TAB);
+    platform.injected.length = 0;
+    expect(await test()).toEqual({ status: 'found' });
+    expect(platform.injected).toEqual([{ tabId: TAB, script: 'trainer' }]);
   });
 
   it('says in French that the site is not allowed, and puts nothing in the tab', async () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cutoutPath, GAP, hole, inView, MARGIN, MIN_SCROLLING_HEIGHT, PAD, place } from '../../../components/overlay/geometry';
+import {
+  cutoutPath,
+  GAP,
+  hole,
+  inView,
+  MARGIN,
+  MIN_EXTENT,
+  MIN_SCROLLING_HEIGHT,
+  PAD,
+  place,
+  spotlight,
+} from '../../../components/overlay/geometry';
 
 const viewport = { width: 1000, height: 800 };
 const bubble = { width: 300, height: 200 };
@@ -117,5 +128,42 @@ describe('inView', () => {
     expect(inView({ x: 0, y: 0, width: 1000, height: 800 }, viewport)).toBe(true);
     expect(inView({ x: 0, y: 790, width: 10, height: 20 }, viewport)).toBe(false);
     expect(inView({ x: -1, y: 0, width: 10, height: 20 }, viewport)).toBe(false);
+  });
+});
+
+describe('spotlight', () => {
+  const viewport = { width: 1280, height: 800 };
+  /** The dimmed square of a spotlight's path, in the viewport once moved to (x, y). */
+  const outer = (s: ReturnType<typeof spotlight>) => {
+    const e = Number(/^M(-?\d+) /.exec(s.d)?.[1]);
+    return { left: s.x + e, top: s.y + e, right: s.x - e, bottom: s.y - e };
+  };
+
+  it('moves with its hole without changing its shapes: a scroll only changes the translation', () => {
+    const a = spotlight(viewport, { x: 100, y: 200, width: 312, height: 52 });
+    const b = spotlight(viewport, { x: 100, y: 37.5, width: 312, height: 52 });
+    expect(b.d).toBe(a.d);
+    expect([b.x, b.y]).toEqual([100, 37.5]);
+  });
+
+  it('dims the whole viewport wherever the hole is, even far out of view', () => {
+    for (const h of [
+      { x: 0, y: 0, width: 40, height: 40 },
+      { x: 1200, y: 760, width: 300, height: 200 },
+      { x: -9000, y: 30000, width: 200, height: 40 },
+    ]) {
+      const o = outer(spotlight(viewport, h));
+      expect(o.left).toBeLessThanOrEqual(0);
+      expect(o.top).toBeLessThanOrEqual(0);
+      expect(o.right).toBeGreaterThanOrEqual(viewport.width);
+      expect(o.bottom).toBeGreaterThanOrEqual(viewport.height);
+    }
+    expect(outer(spotlight(viewport, { x: 10, y: 10, width: 40, height: 40 })).right).toBe(10 + MIN_EXTENT);
+  });
+
+  it('cuts the same rounded hole as the viewport path, at 0,0', () => {
+    const h = { x: 94, y: 194, width: 312, height: 52 };
+    const local = spotlight(viewport, h).d.replace(/^M[^Z]*Z/, '');
+    expect(local).toBe(cutoutPath(viewport, { ...h, x: 0, y: 0 }).replace(/^M[^Z]*Z/, ''));
   });
 });

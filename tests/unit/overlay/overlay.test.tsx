@@ -63,22 +63,30 @@ describe('a step whose target is found', () => {
     const svg = m.$('svg.spot')!;
     expect(svg.getAttribute('aria-hidden')).toBe('true');
     const d = m.$('.dim')!.getAttribute('d')!;
-    // The outer rectangle covers the viewport, the hole starts at the padded target.
-    expect(d.startsWith(`M0 0H${innerWidth}V${innerHeight}H0Z`)).toBe(true);
-    expect(d).toContain(`M${100 - PAD + 8} ${200 - PAD}h${300 + 2 * PAD - 16}`);
+    // Drawn in the hole's coordinates: the hole at 0,0 with the padded target's size, the dimmed square around it;
+    // the whole spotlight moved to the padded target by a transform.
+    expect(d).toContain(`M8 0h${300 + 2 * PAD - 16}`);
+    expect(svg.style.transform).toBe(`translate(${100 - PAD}px, ${200 - PAD}px)`);
     for (const rect of m.$$('.ring rect')) {
-      expect([rect.getAttribute('x'), rect.getAttribute('y'), rect.getAttribute('width'), rect.getAttribute('height')]).toEqual(
-        [100 - PAD, 200 - PAD, 300 + 2 * PAD, 40 + 2 * PAD].map(String),
-      );
+      expect([rect.getAttribute('width'), rect.getAttribute('height')]).toEqual([300 + 2 * PAD, 40 + 2 * PAD].map(String));
     }
   });
 
-  it('follows the target when the page scrolls', () => {
+  it('follows the target when the page scrolls by moving the spotlight and the bubble, redrawing nothing', () => {
     const el = pageTarget({ x: 100, y: 200, width: 300, height: 40 });
     m = mount({ view: view(step()), target: { status: 'found', element: el } });
+    const d = m.$('.dim')!.getAttribute('d');
+    const bubble = m.$('.bubble')!;
+    const placed = bubble.style.transform;
+    const writes = vi.spyOn(Element.prototype, 'setAttribute');
     stubRect(el, { x: 100, y: 50, width: 300, height: 40 });
     document.dispatchEvent(new Event('scroll'));
-    expect(m.$('.ring .line')!.getAttribute('y')).toBe(String(50 - PAD));
+    expect(m.$('svg.spot')!.style.transform).toBe(`translate(${100 - PAD}px, ${50 - PAD}px)`);
+    expect(bubble.style.transform).not.toBe(placed);
+    // Same size: the shapes stay as drawn (no attribute written but the moves' style, nothing to repaint).
+    expect(writes.mock.calls.filter(([name]) => name !== 'style')).toEqual([]);
+    expect(m.$('.dim')!.getAttribute('d')).toBe(d);
+    writes.mockRestore();
   });
 
   it('positions the bubble next to the target, inside the viewport', () => {
@@ -86,7 +94,7 @@ describe('a step whose target is found', () => {
     m = mount({ view: view(step()), target: { status: 'found', element: el } });
     const bubble = m.$('.bubble')!;
     expect(bubble.classList.contains('anchored')).toBe(true);
-    const top = Number.parseFloat(bubble.style.top);
+    const top = Number(/translate\(-?[\d.]+px, (-?[\d.]+)px\)/.exec(bubble.style.transform)?.[1]);
     expect(top).toBeGreaterThan(200 + 40);
   });
 

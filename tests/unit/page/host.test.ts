@@ -32,6 +32,9 @@ describe('the page host', () => {
     page.attach();
     life.abort();
     expect(page.host.isConnected).toBe(false);
+    // Its script stopped: the host never comes back into the page.
+    page.attach();
+    expect(page.host.isConnected).toBe(false);
   });
 
   it('keeps key presses in our UI from the page', () => {

@@ -146,7 +146,7 @@ describe('the stylesheets use the same themes', () => {
   });
 
   it("the overlay's two themes are the same colours", () => {
-    const text = css('entrypoints/content/overlay.css').replace(/\/\*[\s\S]*?\*\//g, '');
+    const text = css('entrypoints/playback.content/overlay.css').replace(/\/\*[\s\S]*?\*\//g, '');
     const block = (selector: string) => {
       const body = text.slice(text.indexOf(`${selector} {`)).split('}')[0] as string;
       return Object.fromEntries([...body.matchAll(/--cac-([a-z-]+): ([^;]+);/g)].map(([, name, value]) => [name, value]));

@@ -43,7 +43,7 @@ beforeEach(() => {
 });
 
 describe('checking a step on the tab', () => {
-  it('asks the playback script with the step, and answers its outcome and host', async () => {
+  it('asks the trainer’s overlay with the step, and answers its outcome and host', async () => {
     platform.listening.add(TAB);
     platform.verifyAnswer = { status: 'not-found', host: 'moncompte.exemple.gouv.fr' };
     expect(await ask({ type: 'verify:check', tabId: TAB, check: CHECK })).toEqual({
@@ -53,9 +53,9 @@ describe('checking a step on the tab', () => {
     expect(platform.sent).toEqual([{ tabId: TAB, message: { type: 'overlay:verify', check: CHECK } }]);
   });
 
-  it('puts the playback script in an allowed tab that lacks it', async () => {
+  it('puts the trainer’s overlay (never the person’s, which has no trainer’s tools) in an allowed tab that lacks it', async () => {
     expect(await ask({ type: 'verify:check', tabId: TAB, check: CHECK })).toMatchObject({ status: 'found' });
-    expect(platform.injected).toEqual([{ tabId: TAB, script: 'playback' }]);
+    expect(platform.injected).toEqual([{ tabId: TAB, script: 'trainer' }]);
   });
 
   it('says why a tab cannot be reached, and refuses a step that is not a guide step', async () => {

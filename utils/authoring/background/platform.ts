@@ -1,8 +1,8 @@
 /**
  * What the authoring service needs from the browser, behind one small
  * interface so that the service's logic is tested without a browser: tab
- * addresses, site permissions, putting the recorder or the playback script
- * in a tab, messages to a tab, the playback script registered on the sites of
+ * addresses, site permissions, putting the recorder or the overlay script
+ * in a tab, messages to a tab, the page script registered on the sites of
  * "my guides", the editor page.
  *
  * Chrome (MV3) has `scripting`; Firefox (MV2) has `tabs.executeScript` and
@@ -22,17 +22,24 @@ export interface AuthoringPlatform {
   injectRecorder(tabId: number): Promise<void>;
   /** Puts the playback script (the overlay) in the tab's top frame. */
   injectPlayback(tabId: number): Promise<void>;
+  /** Puts the overlay with a trainer's tools (« Tester », « Vérifier ce guide ») in the tab's top frame, in place of the playback script. */
+  injectTrainer(tabId: number): Promise<void>;
   sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
-  /** Runs the playback script on these sites from now on, and on them only (none: unregistered). */
+  /** Runs the page script (which brings the overlay with a run) on these sites from now on, and on them only (none: unregistered). */
   registerPlayback(sites: readonly string[]): Promise<void>;
-  /** Sites where the manifest already runs the playback script (the bundled guides'). */
+  /** Sites where the manifest already runs the page script (the bundled guides'). */
   manifestSites(): string[];
   /** Opens the editor on the draft left in `editor:incoming`. */
   openEditor(): Promise<void>;
 }
 
 export const RECORDER_FILE = 'content-scripts/recorder.js';
-export const PLAYBACK_FILE = 'content-scripts/content.js';
+/** The overlay, put in a tab that has a run. */
+export const PLAYBACK_FILE = 'content-scripts/playback.js';
+/** The overlay with a trainer's tools, put in a tab when a trainer tests a target or verifies a guide there. */
+export const TRAINER_FILE = 'content-scripts/trainer.js';
+/** The page script of the guides' sites (in the manifest; registered on the sites of "my guides"): it waits for a run. */
+export const PAGE_FILE = 'content-scripts/content.js';
 /** Id of the registered playback script for "my guides" (Chrome's `scripting`). */
 export const USER_GUIDES_SCRIPT_ID = 'user-guides';
 export const EDITOR_DRAFT_PAGE = '/editor.html?draft=1';
@@ -110,6 +117,7 @@ export function browserPlatform(): AuthoringPlatform {
     },
     injectRecorder: (tabId) => inject(tabId, RECORDER_FILE),
     injectPlayback: (tabId) => inject(tabId, PLAYBACK_FILE),
+    injectTrainer: (tabId) => inject(tabId, TRAINER_FILE),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
     manifestSites,
     async registerPlayback(sites) {
@@ -127,7 +135,7 @@ export function browserPlatform(): AuthoringPlatform {
           matches,
           // Where the manifest's own script runs, a second overlay would appear.
           ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
-          js: [PLAYBACK_FILE],
+          js: [PAGE_FILE],
           runAt: 'document_idle',
           persistAcrossSessions: true,
         };
@@ -144,7 +152,7 @@ export function browserPlatform(): AuthoringPlatform {
       firefoxRegistration = await contentScripts.register({
         matches,
         ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
-        js: [{ file: `/${PLAYBACK_FILE}` }],
+        js: [{ file: `/${PAGE_FILE}` }],
         runAt: 'document_idle',
       });
     },

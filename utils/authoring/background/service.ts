@@ -274,7 +274,8 @@ export function createAuthoringService({
     if (url !== undefined && site === undefined) return 'not-web';
     if (site === undefined || !(await platform.hasSite(site))) return 'no-access';
     try {
-      await platform.injectPlayback(tabId);
+      // The person's overlay carries none of a trainer's tools: their own copy of the overlay takes its place.
+      await platform.injectTrainer(tabId);
     } catch {
       return 'no-access';
     }
@@ -385,6 +386,14 @@ export function createAuthoringService({
       async handle(request) {
         if (!isReport(request.report)) return { ok: false };
         await verifyReports.of(request.report.guideId).set(request.report);
+        return { ok: true };
+      },
+    },
+    'playback:load': {
+      from: 'content',
+      async handle(_request, sender) {
+        // Only into the asking script's own tab (its top frame, where the page script runs).
+        if (sender.tabId !== undefined) await platform.injectPlayback(sender.tabId);
         return { ok: true };
       },
     },
