@@ -57,7 +57,7 @@ const controlIn = (el: Element | null): Element | null =>
  * around it, never blocking it) and a bubble that says what to do. Nothing here
  * acts on the page: it only reads where the target is, and may scroll it into view.
  */
-export function Overlay({ view: given, target, onEvent, onSearchAgain, settings = DEFAULT_SETTINGS }: OverlayProps) {
+export function Overlay({ view: given, target, nextTarget = null, onEvent, onSearchAgain, settings = DEFAULT_SETTINGS }: OverlayProps) {
   // The run's view says whether the page shows anything now (utils/run/view.ts): below "guided", not until help is asked.
   const view = given?.spotlight ? given : null;
   const item = view?.item;
@@ -125,6 +125,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
     return follow(element, bubble.current, () => {
       // All reads first, then all writes: one layout per update, never a forced second one.
       const box = viewportBox(element);
+      const ahead = nextTarget?.isConnected ? viewportBox(nextTarget) : null;
       const viewport = viewportSize();
       const b = bubble.current;
       // The bubble's whole height, even while a max-height makes it scroll: else
@@ -142,7 +143,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
       drawn = next;
       dimmed = dim.current;
       if (b && size) {
-        const p = place(box, size, viewport);
+        const p = place(box, size, viewport, ahead ? [ahead] : []);
         const where = `${p.x},${p.y}`;
         const limit = p.maxHeight === undefined ? '' : `${p.maxHeight}px`;
         if (where !== at || b !== placed) moveTo(b, p.x, p.y);
@@ -152,7 +153,7 @@ export function Overlay({ view: given, target, onEvent, onSearchAgain, settings 
         maxHeight = limit;
       }
     });
-  }, [element, hidden, key, pulse]);
+  }, [element, nextTarget, hidden, key, pulse]);
 
   // Focus moves after the render that shows what should receive it. A keyboard or
   // screen reader user who answered in the bubble lands in the next item's bubble.

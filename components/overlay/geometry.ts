@@ -82,6 +82,11 @@ const clamp = (v: number, min: number, max: number) => Math.max(min, Math.min(v,
  */
 export const MIN_SCROLLING_HEIGHT = 160;
 
+/** Whether two boxes overlap (touching edges do not). */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /**
  * Where the bubble goes next to the target: below, above, right or left, the first
  * side where it fits whole; centred on the target on the other axis; always kept
@@ -89,45 +94,100 @@ export const MIN_SCROLLING_HEIGHT = 160;
  * out of view. When it fits whole nowhere (large text on a small screen), it goes
  * above or below, where there is more room, with `maxHeight` so that its content
  * scrolls instead of covering the target.
+ *
+ * `clear`: boxes the bubble should not cover either, most important first (the
+ * next step's target, so that the person sees where they go next). On each side,
+ * the bubble slides along the target (the least it can from centred) to leave them
+ * clear; the first side that keeps them all clear wins. When no side can, the last
+ * ones are given up one by one: the target itself always comes first, then the
+ * next target, and so on.
  */
 export function place(
   target: Box,
   bubble: Size,
   viewport: Size,
+  clear: readonly Box[] = [],
   gap = GAP,
   margin = MARGIN,
 ): { x: number; y: number; side: Side; maxHeight?: number } {
   const h = hole(target);
+  // Whole pixels, rounded away from the target: a bubble put beside it never covers it by a fraction.
+  const near: Record<Side, number> = {
+    bottom: Math.ceil(h.y + h.height + gap),
+    top: Math.floor(h.y - gap),
+    right: Math.ceil(h.x + h.width + gap),
+    left: Math.floor(h.x - gap),
+  };
   const room: Record<Side, number> = {
-    bottom: viewport.height - (h.y + h.height) - gap - margin,
-    top: h.y - gap - margin,
-    right: viewport.width - (h.x + h.width) - gap - margin,
-    left: h.x - gap - margin,
+    bottom: viewport.height - near.bottom - margin,
+    top: near.top - margin,
+    right: viewport.width - near.right - margin,
+    left: near.left - margin,
   };
   const need = (s: Side) => (s === 'top' || s === 'bottom' ? bubble.height : bubble.width);
   const sides: Side[] = ['bottom', 'top', 'right', 'left'];
-  let side = sides.find((s) => room[s] >= need(s));
+  let fitting = sides.filter((s) => room[s] >= need(s));
   let maxHeight: number | undefined;
-  if (!side) {
+  if (!fitting.length) {
     const vertical: Side = room.bottom >= room.top ? 'bottom' : 'top';
     if (room[vertical] >= MIN_SCROLLING_HEIGHT) {
-      side = vertical;
+      fitting = [vertical];
       maxHeight = Math.floor(room[vertical]);
-    } else side = sides.reduce((a, b) => (room[b] > room[a] ? b : a));
+    }
   }
   const height = maxHeight ?? bubble.height;
-  let x: number;
-  let y: number;
-  if (side === 'top' || side === 'bottom') {
-    x = h.x + h.width / 2 - bubble.width / 2;
-    y = side === 'bottom' ? h.y + h.height + gap : h.y - gap - height;
-  } else {
-    y = h.y + h.height / 2 - height / 2;
-    x = side === 'right' ? h.x + h.width + gap : h.x - gap - bubble.width;
+  const maxX = Math.max(margin, viewport.width - bubble.width - margin);
+  const maxY = Math.max(margin, viewport.height - height - margin);
+
+  /** The bubble on `side`, at `along` on the other axis (centred on the target if not given), inside the viewport. */
+  const at = (side: Side, along?: number) => {
+    if (side === 'top' || side === 'bottom') {
+      const y = side === 'bottom' ? near.bottom : near.top - height;
+      const x = along ?? Math.round(h.x + h.width / 2 - bubble.width / 2);
+      return { x: clamp(x, margin, maxX), y: clamp(y, margin, maxY), width: bubble.width, height };
+    }
+    const x = side === 'right' ? near.right : near.left - bubble.width;
+    const y = along ?? Math.round(h.y + h.height / 2 - height / 2);
+    return { x: clamp(x, margin, maxX), y: clamp(y, margin, maxY), width: bubble.width, height };
+  };
+
+  /** The free place on `side` nearest to centred, away from every box of `keep`; null if there is none. */
+  const freeOn = (side: Side, keep: readonly Box[]) => {
+    const centred = at(side);
+    if (!keep.some((k) => overlaps(centred, k))) return centred;
+    const across = side === 'top' || side === 'bottom';
+    const size = across ? bubble.width : height;
+    // The nearest free place is right before or after one of the boxes (with or without a gap), in whole pixels.
+    const tries = keep.flatMap((k) => {
+      const [start, length] = across ? [k.x, k.width] : [k.y, k.height];
+      const before = Math.floor(start - size);
+      const after = Math.ceil(start + length);
+      return [before, before - gap, after, after + gap];
+    });
+    const origin = across ? centred.x : centred.y;
+    let best: ReturnType<typeof at> | null = null;
+    for (const along of tries) {
+      const box = at(side, along);
+      if (keep.some((k) => overlaps(box, k))) continue;
+      const shift = Math.abs((across ? box.x : box.y) - origin);
+      if (!best || shift < Math.abs((across ? best.x : best.y) - origin)) best = box;
+    }
+    return best;
+  };
+
+  // The next targets are kept clear by their own cut-out's box, as the target is.
+  const holes = clear.map((c) => hole(c));
+  for (let kept = holes.length; kept >= 0; kept--) {
+    const keep = [h, ...holes.slice(0, kept)];
+    for (const side of fitting) {
+      const box = freeOn(side, keep);
+      if (box) return { x: box.x, y: box.y, side, ...(maxHeight === undefined ? {} : { maxHeight }) };
+    }
   }
-  x = clamp(x, margin, Math.max(margin, viewport.width - bubble.width - margin));
-  y = clamp(y, margin, Math.max(margin, viewport.height - height - margin));
-  return { x: Math.round(x), y: Math.round(y), side, ...(maxHeight === undefined ? {} : { maxHeight }) };
+  // No room anywhere, not even shortened: the side with the most room, over the target (the person can hide the bubble).
+  const side = fitting[0] ?? sides.reduce((a, b) => (room[b] > room[a] ? b : a));
+  const box = at(side);
+  return { x: box.x, y: box.y, side, ...(maxHeight === undefined ? {} : { maxHeight }) };
 }
 
 /** Whether a box lies wholly inside the viewport (then there is no need to scroll to it). */

@@ -34,6 +34,11 @@ export interface OverlayProps {
    */
   view: StepView | null;
   target: TargetState;
+  /**
+   * The next step's target, when it is on this page too: the bubble leaves it clear, so that the person sees
+   * where they go next. Nothing is drawn on it.
+   */
+  nextTarget?: Element | null;
   onEvent: (event: OverlayEvent) => void;
   /** "Chercher à nouveau" after a target was not found (or several looked alike). */
   onSearchAgain: () => void;

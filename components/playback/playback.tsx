@@ -54,6 +54,8 @@ export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl
   // Plain state and one draw(): the content script stays small (no signals library here).
   let view: StepView | null = null;
   let target: TargetState = { status: 'no-target' };
+  /** The next step's target on this page, only kept clear by the bubble (see followNext). */
+  let nextTarget: Element | null = null;
   let dismissed: string | null = null;
   let testing: StepView | null = null;
   /** The end screen whose run « Effacer les traces » erased: it stays, saying what was erased, until « Terminer ». */
@@ -90,7 +92,14 @@ export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl
       }, ANNOUNCE_DELAY_MS);
     }
     render(
-      <Overlay view={announcing ? null : visible} target={target} onEvent={onEvent} onSearchAgain={searchAgain} settings={settings} />,
+      <Overlay
+        view={announcing ? null : visible}
+        target={target}
+        nextTarget={nextTarget}
+        onEvent={onEvent}
+        onSearchAgain={searchAgain}
+        settings={settings}
+      />,
       container,
     );
     // Nothing shown: nothing of ours stays in the page.
@@ -140,6 +149,34 @@ export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl
     stopAhead = observeStep(next, found.element, () => emit({ type: 'action-done', stepId: next.id }), { person });
   }
 
+  /**
+   * The next step's target, while the current one is found: the bubble leaves it clear. Located with
+   * the same triggers as the current target (a change of step, the page's changes, at most once a
+   * frame), and only when it is on this page; nothing observes it and nothing is drawn on it. Its start
+   * and its stop do not draw: they come with a change of the current target, which draws.
+   */
+  function followNext(step: ActionStep | undefined): () => void {
+    nextTarget = null;
+    if (!step?.target || onOtherPage(step)) return () => {};
+    let starting = true;
+    const stopWatch = watch(
+      step.target,
+      document,
+      (result) => {
+        const element = result.status === 'found' ? result.element : null;
+        if (element === nextTarget) return;
+        nextTarget = element;
+        if (!starting) draw();
+      },
+      { ignore },
+    );
+    starting = false;
+    return () => {
+      stopWatch();
+      nextTarget = null;
+    };
+  }
+
   /** Locate and observe the current step's target while it stays current. */
   function followStep(next: StepView | null) {
     const item = next?.item;
@@ -157,11 +194,18 @@ export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl
     }
     setTarget({ status: 'searching' });
     let stopObserve: () => void = () => {};
+    let stopNext: (() => void) | null = null;
     const stopWatch = watch(
       item.target,
       document,
       (result) => {
         checkUrl();
+        // Without its own target the bubble sits in its corner: nothing to keep clear then.
+        if (result.status === 'found') stopNext ??= followNext(next.next);
+        else {
+          stopNext?.();
+          stopNext = null;
+        }
         setTarget(toTargetState(result));
         stopObserve();
         stopObserve =
@@ -182,6 +226,7 @@ export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl
     stopStep = () => {
       stopWatch();
       stopObserve();
+      stopNext?.();
     };
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   cutoutPath,
@@ -11,6 +12,7 @@ import {
   place,
   spotlight,
 } from '../../../components/overlay/geometry';
+import { covers, roomBeside } from '../../e2e/playback/bubble-room';
 
 const viewport = { width: 1000, height: 800 };
 const bubble = { width: 300, height: 200 };
@@ -120,6 +122,119 @@ describe('place, when the bubble fits whole nowhere (large text)', () => {
     expect(p.maxHeight).toBeUndefined();
     expect(p.y + big.height).toBeLessThanOrEqual(laptop.height - MARGIN);
     expect(MIN_SCROLLING_HEIGHT).toBeGreaterThan(laptop.height - (100 + 560 + PAD) - GAP - MARGIN);
+  });
+});
+
+describe('place, keeping the next target clear', () => {
+  const laptop = { width: 1280, height: 800 };
+  const small = { width: 400, height: 200 };
+  const boxOf = (p: { x: number; y: number; maxHeight?: number }, size = small) => ({
+    ...size,
+    x: p.x,
+    y: p.y,
+    height: p.maxHeight ?? size.height,
+  });
+  // A login form: the e-mail field, and the password field right under it.
+  const email = { x: 340, y: 300, width: 600, height: 40 };
+  const password = { x: 340, y: 380, width: 600, height: 40 };
+
+  it('covers the next field when it is not told of it (what it did before)', () => {
+    expect(covers(boxOf(place(email, small, laptop)), password)).toBe(true);
+  });
+  it('goes above the target when below would cover the next field, wherever it slides', () => {
+    const p = place(email, small, laptop, [password]);
+    expect(p.side).toBe('top');
+    expect(p.y + small.height).toBeLessThanOrEqual(email.y - PAD - GAP);
+    expect(covers(boxOf(p), hole(password))).toBe(false);
+  });
+  it('slides along the side it prefers, the least it can, to leave a smaller next target clear', () => {
+    const button = { x: 700, y: 380, width: 200, height: 40 };
+    const p = place(email, small, laptop, [button]);
+    expect(p.side).toBe('bottom');
+    // Just left of the button's cut-out: the nearest free place to the centred one.
+    expect(p.x + small.width).toBe(button.x - PAD);
+    expect(covers(boxOf(p), hole(button))).toBe(false);
+    expect(covers(boxOf(p), hole(email))).toBe(false);
+  });
+  it('keeps the target clear first, then the next target, when no side can leave them all clear', () => {
+    const everywhere = { x: 0, y: 0, width: laptop.width, height: laptop.height };
+    const p = place(email, small, laptop, [everywhere]);
+    expect(p).toEqual(place(email, small, laptop));
+    expect(covers(boxOf(p), hole(email))).toBe(false);
+    // The next target is kept clear even if the one after it cannot be.
+    const q = place(email, small, laptop, [password, everywhere]);
+    expect(covers(boxOf(q), hole(password))).toBe(false);
+    expect(covers(boxOf(q), hole(email))).toBe(false);
+  });
+  it('leaves the next target clear with a shortened bubble too, when it fits whole nowhere', () => {
+    const big = { width: 768, height: 478 };
+    const target = { x: 137, y: 340, width: 606, height: 56 };
+    // A button below the field, on the left: the bubble slides to its right.
+    const button = { x: 137, y: 420, width: 120, height: 40 };
+    const p = place(target, big, laptop, [button]);
+    expect(p.side).toBe('bottom');
+    expect(p.maxHeight).toBeDefined();
+    expect(covers(boxOf(p, big), hole(button))).toBe(false);
+    expect(covers(boxOf(p, big), hole(target))).toBe(false);
+  });
+
+  it('covers neither the target nor the next one, inside the viewport, whenever a side has room (any layout)', () => {
+    let withRoom = 0;
+    const layout = fc.record({ vw: fc.integer({ min: 480, max: 1600 }), vh: fc.integer({ min: 400, max: 1000 }) }).chain(({ vw, vh }) => {
+      const box = fc.record({
+        x: fc.integer({ min: -100, max: vw }),
+        y: fc.integer({ min: -100, max: vh }),
+        width: fc.integer({ min: 4, max: vw }),
+        height: fc.integer({ min: 4, max: 300 }),
+      });
+      return fc.record({
+        viewport: fc.constant({ width: vw, height: vh }),
+        bubble: fc.record({ width: fc.integer({ min: 120, max: vw - 2 * MARGIN }), height: fc.integer({ min: 60, max: 360 }) }),
+        target: box,
+        next: box,
+      });
+    });
+    fc.assert(
+      fc.property(layout, ({ viewport, bubble, target, next }) => {
+        if (!roomBeside(target, [next], bubble, viewport)) return;
+        withRoom++;
+        const p = place(target, bubble, viewport, [next]);
+        const b = boxOf(p, bubble);
+        expect(p.maxHeight).toBeUndefined();
+        expect(covers(b, hole(target)), 'covers the target').toBe(false);
+        expect(covers(b, hole(next)), 'covers the next target').toBe(false);
+        expect(b.x).toBeGreaterThanOrEqual(MARGIN);
+        expect(b.y).toBeGreaterThanOrEqual(MARGIN);
+        expect(b.x + b.width).toBeLessThanOrEqual(viewport.width - MARGIN);
+        expect(b.y + b.height).toBeLessThanOrEqual(viewport.height - MARGIN);
+      }),
+      { numRuns: 2000 },
+    );
+    // The property was tried on many layouts where it says something.
+    expect(withRoom).toBeGreaterThan(300);
+  });
+  it('always keeps the target clear when a side has room for it, whatever the next target', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          x: fc.integer({ min: 0, max: 1200 }),
+          y: fc.integer({ min: 0, max: 760 }),
+          width: fc.integer({ min: 4, max: 400 }),
+          height: fc.integer({ min: 4, max: 200 }),
+        }),
+        fc.record({
+          x: fc.integer({ min: -50, max: 1280 }),
+          y: fc.integer({ min: -50, max: 800 }),
+          width: fc.integer({ min: 4, max: 1400 }),
+          height: fc.integer({ min: 4, max: 900 }),
+        }),
+        (target, next) => {
+          if (!roomBeside(target, [], small, laptop)) return;
+          expect(covers(boxOf(place(target, small, laptop, [next])), hole(target))).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
 

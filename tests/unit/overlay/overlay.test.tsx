@@ -1,6 +1,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PAD } from '../../../components/overlay/geometry';
+import { hole, PAD } from '../../../components/overlay/geometry';
+import { covers } from '../../e2e/playback/bubble-room';
 import { TestBackground } from '../popup/harness';
 import { type Mounted, mount, pageTarget, recapOf, step, stubRect, useMessages, view } from './helpers';
 
@@ -96,6 +97,37 @@ describe('a step whose target is found', () => {
     expect(bubble.classList.contains('anchored')).toBe(true);
     const top = Number(/translate\(-?[\d.]+px, (-?[\d.]+)px\)/.exec(bubble.style.transform)?.[1]);
     expect(top).toBeGreaterThan(200 + 40);
+  });
+
+  it("leaves the next step's target clear, and moves when it is found later", () => {
+    // happy-dom lays nothing out: the bubble gets a size of its own, as a browser would give it.
+    const width = vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(360);
+    const height = vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(200);
+    try {
+      const email = pageTarget({ x: 100, y: 300, width: 300, height: 40 });
+      const password = pageTarget({ x: 40, y: 360, width: 940, height: 40 }, 'input');
+      m = mount({ view: view(step()), target: { status: 'found', element: email } });
+      const bubble = m.$('.bubble')!;
+      const box = () => {
+        const [, x, y] = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(bubble.style.transform)!.map(Number);
+        return { x: x!, y: y!, width: 360, height: 200 };
+      };
+      // Not told of the next target: below the e-mail field, over the password field.
+      expect(box().y).toBeGreaterThan(300 + 40);
+      expect(covers(box(), hole(password.getBoundingClientRect()))).toBe(true);
+      m.update({ nextTarget: password });
+      // Too wide to slide past: above the e-mail field, leaving both clear; nothing is drawn on the password field.
+      expect(box().y + 200).toBeLessThanOrEqual(300 - PAD);
+      expect(covers(box(), hole(password.getBoundingClientRect()))).toBe(false);
+      expect(m.$$('svg.spot')).toHaveLength(1);
+      // No next target any more (out of the page): back below.
+      password.remove();
+      m.update({ nextTarget: null });
+      expect(box().y).toBeGreaterThan(300 + 40);
+    } finally {
+      width.mockRestore();
+      height.mockRestore();
+    }
   });
 
   it('scrolls the target into view on first show only when it is out of view', () => {
