@@ -84,7 +84,8 @@ describe('never act: the extension', () => {
         [],
       );
     }
-  });
+    // Every bundle of every build parsed: seconds on a loaded 2-core machine, not a timing.
+  }, 60_000);
 
   it('scans a bundle: allows only the exact library shapes it knows, catches our own acting lines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cac-bundle-'));

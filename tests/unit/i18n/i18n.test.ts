@@ -223,7 +223,8 @@ describe('the code', () => {
     const sections = new Set([...known].map((key) => key.split('.')[0] as string));
     const listed = files.flatMap((file) => keyLikeLiterals(file, sections));
     expect(listed.filter(({ key }) => !known.has(key))).toEqual([]);
-  });
+    // A parse of the whole source tree: seconds on a loaded 2-core machine, not a timing.
+  }, 60_000);
 
   it('writes no user-facing text in a component', () => {
     const files = sourceFiles(/\.tsx$/, VIEW_DIRS);
