@@ -13,7 +13,7 @@
  *
  *   npx tsx scripts/bench-locate.ts [--cases FILE] [--root DIR] [--json OUT]
  *     [--synthetic] [--no-synthetic] [--no-big-page] [--seed N] [--reps N]
- *     [--synthetic-pages N] [--filter TEXT] [--mutations ids,wrappers,…]
+ *     [--synthetic-pages N] [--filter TEXT] [--mutations ids,wrappers,…] [--phases]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -21,6 +21,7 @@ import fc from 'fast-check';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Capture, Judged, SyntheticTrial } from '../bench/browser/entry.ts';
 import { MUTATION_KINDS, type MutationKind } from '../bench/browser/mutations.ts';
+import type { Phases } from '../bench/browser/phases.ts';
 import { bundlePageScript } from '../bench/lib/bundle.ts';
 import { type BenchCase, loadCaseFile } from '../bench/lib/cases.ts';
 import { add, type Bar, barsText, emptyTally, kindTable, summarize, type Tally, table } from '../bench/lib/report.ts';
@@ -42,6 +43,7 @@ const syntheticPages = Number(opt('--synthetic-pages') ?? 12);
 const filter = opt('--filter');
 const kinds = opt('--mutations')?.split(',') as MutationKind[] | undefined;
 const onlySynthetic = flag('--synthetic');
+const withPhases = flag('--phases');
 const runSynthetic = !flag('--no-synthetic');
 const runBigPage = !flag('--no-big-page') && !onlySynthetic;
 
@@ -50,6 +52,7 @@ declare global {
     __cac: {
       capture(selectors: string[]): Promise<Capture[]>;
       replay(items: { capture: Capture; expected: string | null }[], reps: number): Promise<Judged[]>;
+      profile(items: { capture: Capture }[], reps: number): Promise<{ phases: Phases[]; same: boolean }[]>;
       synthetic(kind: MutationKind, seed: number, maxTargets: number): Promise<SyntheticTrial[]>;
       buildBigPage(seed: number, idBase: number): number;
       describeBigPageTargets(): Promise<{ field: unknown; button: unknown }>;
@@ -97,6 +100,8 @@ interface CaseResult {
   expectedNow?: unknown;
   /** Set when the before or after element is not rendered at load. */
   hidden?: string;
+  /** With `--phases`: the same calls again, each split into phases (bench/browser/phases.ts). */
+  phases?: Phases[];
 }
 
 async function crossVersion(page: Page) {
@@ -125,6 +130,20 @@ async function crossVersion(page: Page) {
       const hidden = [captures.get(c.id)?.visible === false && 'before', judged[i]?.expectedVisible === false && 'after'].filter(Boolean);
       if (hidden.length) r.hidden = hidden.join('+');
       results.push(r);
+    }
+    if (withPhases) {
+      const profiled = await page.evaluate(
+        (items, n) => window.__cac.profile(items, n),
+        ready.map((c) => ({ capture: captures.get(c.id) as Capture })),
+        reps,
+      );
+      for (const [i, c] of ready.entries()) {
+        const r = results.find((x) => x.id === c.id);
+        const p = profiled[i];
+        if (!r || !p) continue;
+        if (!p.same) throw new Error(`${c.id}: the profiled locate answered otherwise than locate()`);
+        r.phases = p.phases;
+      }
     }
     for (const c of group.filter((x) => !captures.get(x.id)?.ok)) {
       results.push({
@@ -237,6 +256,50 @@ async function bigPage(page: Page) {
   };
 }
 
+/** Where the time goes: each phase's median, p95 and max over every profiled call, then the slowest cases. */
+function phasesText(results: CaseResult[]): string {
+  const calls = results.flatMap((r) => (r.phases ?? []).map((p) => ({ id: r.id, ...p })));
+  if (!calls.length) return '';
+  const keys = ['totalMs', 'indexMs', 'searchMs', 'decideMs', 'rulesMs', 'namesakesMs'] as const;
+  const lines = [`Phases of ${calls.length} profiled calls (median / p95 / max, ms):`];
+  for (const k of keys) {
+    const s = summarize(calls.map((c) => c[k]));
+    lines.push(`  ${k.replace('Ms', '').padEnd(10)} ${s.medianMs} / ${s.p95Ms} / ${s.maxMs}`);
+  }
+  const byRule = groupBy(calls, (c) => c.rule);
+  lines.push('Answered by (calls, median / max total ms):');
+  for (const [rule, cs] of byRule) {
+    const s = summarize(cs.map((c) => c.totalMs));
+    lines.push(`  ${rule.padEnd(22)} ${String(cs.length).padStart(5)}  ${s.medianMs} / ${s.maxMs}`);
+  }
+  const slow = results
+    .filter((r) => r.phases?.length)
+    .map((r) => {
+      const ps = r.phases as Phases[];
+      const med = (k: (typeof keys)[number]) => summarize(ps.map((p) => p[k])).medianMs;
+      const p0 = ps[0] as Phases;
+      return {
+        id: r.id,
+        total: med('totalMs'),
+        index: med('indexMs'),
+        search: med('searchMs'),
+        rules: med('rulesMs'),
+        names: med('namesakesMs'),
+        rule: p0.rule,
+        gathered: p0.gathered,
+        scored: p0.scored,
+      };
+    })
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 15);
+  lines.push('Slowest cases (median ms: total = index + search + rules + namesakes; rule; gathered/fully scored):');
+  for (const c of slow)
+    lines.push(
+      `  ${c.id.padEnd(46)} ${c.total} = ${c.index} + ${c.search} + ${c.rules} + ${c.names}  ${c.rule}  ${c.gathered}/${c.scored}`,
+    );
+  return lines.join('\n');
+}
+
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
 
 try {
@@ -277,6 +340,8 @@ try {
         `\nlocate on DSFR pages: median ${cross.timings.medianMs} ms, p95 ${cross.timings.p95Ms} ms (${cross.timings.runs} timed runs, ${reps} per case after warm-up)`,
       );
   }
+
+  if (cross && withPhases) console.log(`\n${phasesText(cross.results)}`);
 
   const pages = [...new Set(loadCaseFile(casesFile).cases.map((c) => c.after.page))].sort();
   const synth = runSynthetic ? await synthetic(page, pages) : null;
