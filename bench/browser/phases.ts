@@ -7,6 +7,7 @@
 import { search } from '../../utils/locate/candidates';
 import type { LocateResult } from '../../utils/locate/locate';
 import { lookalikes } from '../../utils/locate/lookalikes';
+import { duringOneCall } from '../../utils/locate/memo';
 import { decided, type Evidence, RULES } from '../../utils/locate/rules';
 import { scopeIndexOf } from '../../utils/locate/scopes';
 import { decide, FOUND_THRESHOLD, MARGIN, MIN_EVIDENCE } from '../../utils/locate/score';
@@ -37,6 +38,10 @@ const RULE_NAMES = [
 ];
 
 export function locateWithPhases(d: TargetDescription, root: Document): { result: LocateResult; phases: Phases } {
+  return duringOneCall(() => phasesOf(d, root));
+}
+
+function phasesOf(d: TargetDescription, root: Document): { result: LocateResult; phases: Phases } {
   const t0 = performance.now();
   scopeIndexOf(root);
   const t1 = performance.now();

@@ -9,6 +9,7 @@
  */
 import { type SearchOptions, search } from './candidates';
 import { lookalikes } from './lookalikes';
+import { duringOneCall } from './memo';
 import { answer, type Evidence } from './rules';
 import type { LocateRoot } from './scopes';
 import { decide, FOUND_THRESHOLD, MARGIN, MIN_EVIDENCE } from './score';
@@ -53,5 +54,6 @@ export function evidenceOf(d: TargetDescription, root: LocateRoot, options: Loca
 }
 
 export function locate(d: TargetDescription, root: LocateRoot, options: LocateOptions = {}): LocateResult {
-  return answer(evidenceOf(d, root, options));
+  // Visibility, names, contexts are read once per element for the whole call (`./memo`).
+  return duringOneCall(() => answer(evidenceOf(d, root, options)));
 }
