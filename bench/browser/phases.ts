@@ -5,9 +5,9 @@
  * each rule tried, and the lookalike count that rules ask for. The answer must be `locate()`'s.
  */
 import { search } from '../../utils/locate/candidates';
+import { duringOneCall } from '../../utils/locate/facts';
 import type { LocateResult } from '../../utils/locate/locate';
 import { lookalikes } from '../../utils/locate/lookalikes';
-import { duringOneCall } from '../../utils/locate/memo';
 import { decided, type Evidence, RULES } from '../../utils/locate/rules';
 import { scopeIndexOf } from '../../utils/locate/scopes';
 import { decide, FOUND_THRESHOLD, MARGIN, MIN_EVIDENCE } from '../../utils/locate/score';

@@ -8,8 +8,8 @@
  * "not found" or "ambiguous", never a guess.
  */
 import { type SearchOptions, search } from './candidates';
+import { duringOneCall } from './facts';
 import { lookalikes } from './lookalikes';
-import { duringOneCall } from './memo';
 import { answer, type Evidence } from './rules';
 import type { LocateRoot } from './scopes';
 import { decide, FOUND_THRESHOLD, MARGIN, MIN_EVIDENCE } from './score';
@@ -54,6 +54,6 @@ export function evidenceOf(d: TargetDescription, root: LocateRoot, options: Loca
 }
 
 export function locate(d: TargetDescription, root: LocateRoot, options: LocateOptions = {}): LocateResult {
-  // Visibility, names, contexts are read once per element for the whole call (`./memo`).
+  // Visibility, names, contexts are read once per element for the whole call (`oncePerCall`, ./facts).
   return duringOneCall(() => answer(evidenceOf(d, root, options)));
 }

@@ -3,7 +3,7 @@
  * and whether an element there can be seen at all.
  */
 
-import { oncePerCall } from './memo';
+import { oncePerCall } from './facts';
 
 export type LocateRoot = Document | ShadowRoot | Element;
 

@@ -1,13 +1,12 @@
 /**
- * Facts read once per `locate` call (utils/locate/memo.ts): remembered during a call, forgotten
+ * Facts read once per `locate` call (`oncePerCall` in utils/locate/facts.ts): remembered during a call, forgotten
  * after it, so that a page changed between two calls is read afresh — and the slots of many
  * sections, sorted in one pass, are the same as asked one by one.
  */
 import { beforeEach, expect, it, describe as suite } from 'vitest';
 import { describe } from '../../../utils/locate/describe';
-import { accessibleName } from '../../../utils/locate/facts';
+import { accessibleName, duringOneCall, oncePerCall } from '../../../utils/locate/facts';
 import { locate } from '../../../utils/locate/locate';
-import { duringOneCall, oncePerCall } from '../../../utils/locate/memo';
 import { isVisible } from '../../../utils/locate/scopes';
 import { slotter } from '../../../utils/locate/section';
 
