@@ -13,14 +13,16 @@
  *
  *   npx tsx scripts/bench-locate.ts [--cases FILE] [--root DIR] [--json OUT]
  *     [--synthetic] [--no-synthetic] [--no-big-page] [--seed N] [--reps N]
- *     [--synthetic-pages N] [--filter TEXT] [--mutations ids,wrappers,…]
+ *     [--synthetic-pages N] [--filter TEXT] [--mutations ids,wrappers,…] [--phases]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import fc from 'fast-check';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Capture, Judged, SyntheticTrial } from '../bench/browser/entry.ts';
 import { MUTATION_KINDS, type MutationKind } from '../bench/browser/mutations.ts';
+import type { Phases } from '../bench/browser/phases.ts';
 import { bundlePageScript } from '../bench/lib/bundle.ts';
 import { type BenchCase, loadCaseFile } from '../bench/lib/cases.ts';
 import { add, type Bar, barsText, emptyTally, kindTable, summarize, type Tally, table } from '../bench/lib/report.ts';
@@ -42,6 +44,7 @@ const syntheticPages = Number(opt('--synthetic-pages') ?? 12);
 const filter = opt('--filter');
 const kinds = opt('--mutations')?.split(',') as MutationKind[] | undefined;
 const onlySynthetic = flag('--synthetic');
+const withPhases = flag('--phases');
 const runSynthetic = !flag('--no-synthetic');
 const runBigPage = !flag('--no-big-page') && !onlySynthetic;
 
@@ -50,6 +53,7 @@ declare global {
     __cac: {
       capture(selectors: string[]): Promise<Capture[]>;
       replay(items: { capture: Capture; expected: string | null }[], reps: number): Promise<Judged[]>;
+      profile(items: { capture: Capture }[], reps: number): Promise<{ phases: Phases[]; same: boolean }[]>;
       synthetic(kind: MutationKind, seed: number, maxTargets: number): Promise<SyntheticTrial[]>;
       buildBigPage(seed: number, idBase: number): number;
       describeBigPageTargets(): Promise<{ field: unknown; button: unknown }>;
@@ -64,6 +68,8 @@ const script = await bundlePageScript();
 const server = await startPracticeServer({ trees });
 let browser: Browser | undefined;
 const started = performance.now();
+// Timings on a shared machine depend on its load: kept beside them (1-minute load average).
+const loadAtStart = loadavg()[0];
 
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
@@ -97,6 +103,8 @@ interface CaseResult {
   expectedNow?: unknown;
   /** Set when the before or after element is not rendered at load. */
   hidden?: string;
+  /** With `--phases`: the same calls again, each split into phases (bench/browser/phases.ts). */
+  phases?: Phases[];
 }
 
 async function crossVersion(page: Page) {
@@ -125,6 +133,20 @@ async function crossVersion(page: Page) {
       const hidden = [captures.get(c.id)?.visible === false && 'before', judged[i]?.expectedVisible === false && 'after'].filter(Boolean);
       if (hidden.length) r.hidden = hidden.join('+');
       results.push(r);
+    }
+    if (withPhases) {
+      const profiled = await page.evaluate(
+        (items, n) => window.__cac.profile(items, n),
+        ready.map((c) => ({ capture: captures.get(c.id) as Capture })),
+        reps,
+      );
+      for (const [i, c] of ready.entries()) {
+        const r = results.find((x) => x.id === c.id);
+        const p = profiled[i];
+        if (!r || !p) continue;
+        if (!p.same) throw new Error(`${c.id}: the profiled locate answered otherwise than locate()`);
+        r.phases = p.phases;
+      }
     }
     for (const c of group.filter((x) => !captures.get(x.id)?.ok)) {
       results.push({
@@ -237,6 +259,50 @@ async function bigPage(page: Page) {
   };
 }
 
+/** Where the time goes: each phase's median, p95 and max over every profiled call, then the slowest cases. */
+function phasesText(results: CaseResult[]): string {
+  const calls = results.flatMap((r) => (r.phases ?? []).map((p) => ({ id: r.id, ...p })));
+  if (!calls.length) return '';
+  const keys = ['totalMs', 'indexMs', 'searchMs', 'decideMs', 'rulesMs', 'namesakesMs'] as const;
+  const lines = [`Phases of ${calls.length} profiled calls (median / p95 / max, ms):`];
+  for (const k of keys) {
+    const s = summarize(calls.map((c) => c[k]));
+    lines.push(`  ${k.replace('Ms', '').padEnd(10)} ${s.medianMs} / ${s.p95Ms} / ${s.maxMs}`);
+  }
+  const byRule = groupBy(calls, (c) => c.rule);
+  lines.push('Answered by (calls, median / max total ms):');
+  for (const [rule, cs] of byRule) {
+    const s = summarize(cs.map((c) => c.totalMs));
+    lines.push(`  ${rule.padEnd(22)} ${String(cs.length).padStart(5)}  ${s.medianMs} / ${s.maxMs}`);
+  }
+  const slow = results
+    .filter((r) => r.phases?.length)
+    .map((r) => {
+      const ps = r.phases as Phases[];
+      const med = (k: (typeof keys)[number]) => summarize(ps.map((p) => p[k])).medianMs;
+      const p0 = ps[0] as Phases;
+      return {
+        id: r.id,
+        total: med('totalMs'),
+        index: med('indexMs'),
+        search: med('searchMs'),
+        rules: med('rulesMs'),
+        names: med('namesakesMs'),
+        rule: p0.rule,
+        gathered: p0.gathered,
+        scored: p0.scored,
+      };
+    })
+    .sort((a, b) => b.total - a.total)
+    .slice(0, 15);
+  lines.push('Slowest cases (median ms: total = index + search + rules + namesakes; rule; gathered/fully scored):');
+  for (const c of slow)
+    lines.push(
+      `  ${c.id.padEnd(46)} ${c.total} = ${c.index} + ${c.search} + ${c.rules} + ${c.names}  ${c.rule}  ${c.gathered}/${c.scored}`,
+    );
+  return lines.join('\n');
+}
+
 const pct = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : 0);
 
 try {
@@ -274,9 +340,11 @@ try {
     }
     if (cross.timings)
       console.log(
-        `\nlocate on DSFR pages: median ${cross.timings.medianMs} ms, p95 ${cross.timings.p95Ms} ms (${cross.timings.runs} timed runs, ${reps} per case after warm-up)`,
+        `\nlocate on DSFR pages: median ${cross.timings.medianMs} ms, p95 ${cross.timings.p95Ms} ms, max ${cross.timings.maxMs} ms (${cross.timings.runs} timed runs, ${reps} per case after warm-up)`,
       );
   }
+
+  if (cross && withPhases) console.log(`\n${phasesText(cross.results)}`);
 
   const pages = [...new Set(loadCaseFile(casesFile).cases.map((c) => c.after.page))].sort();
   const synth = runSynthetic ? await synthetic(page, pages) : null;
@@ -307,6 +375,12 @@ try {
       met: o.correct >= 0.99 * o.cases,
     });
     bars.push({ name: 'cross-version wrong', target: '0', value: String(o.wrong), met: o.wrong === 0 });
+    const t = cross.timings;
+    // No long tails (issue 14): a step's highlight must not wait a frame for `locate`.
+    if (t) {
+      bars.push({ name: 'locate p95 on DSFR pages', target: '≤ 2 ms', value: `${t.p95Ms} ms`, met: t.p95Ms <= 2 });
+      bars.push({ name: 'locate max on DSFR pages', target: '≤ 16 ms', value: `${t.maxMs} ms`, met: t.maxMs <= 16 });
+    }
   }
   if (synth) bars.push({ name: 'synthetic wrong', target: '0', value: String(synth.overall.wrong), met: synth.overall.wrong === 0 });
   if (big) {
@@ -318,7 +392,8 @@ try {
       met: worst <= 2 && big.field.outcome === 'correct' && big.button.outcome === 'correct',
     });
   }
-  console.log(`\nBars:\n${barsText(bars)}`);
+  const load = { start: Math.round((loadAtStart ?? 0) * 100) / 100, end: Math.round((loadavg()[0] ?? 0) * 100) / 100 };
+  console.log(`\nBars (load average ${load.start} at start, ${load.end} at end):\n${barsText(bars)}`);
 
   const report = {
     generatedAt: new Date().toISOString(),
@@ -327,6 +402,7 @@ try {
     seed,
     repsPerCase: reps,
     durationS: Math.round((performance.now() - started) / 100) / 10,
+    loadAverage: load,
     crossVersion: cross,
     synthetic: synth,
     bigPage: big,

@@ -19,6 +19,7 @@ import {
   shuffle,
   twinKey,
 } from './mutations';
+import { locateWithPhases, type Phases } from './phases';
 
 export type Outcome = 'correct' | 'wrong' | 'notFound' | 'ambiguous';
 type Description = Awaited<ReturnType<typeof describe>>;
@@ -157,6 +158,28 @@ async function replay(items: { capture: Capture; expected: string | null }[], re
   return out;
 }
 
+/**
+ * The same calls as `replay`, each split into phases (bench/browser/phases.ts): one untimed call
+ * first, as in `judgeOne`, then `reps` profiled calls. `same`: the profiled answer is `locate()`'s.
+ */
+async function profile(items: { capture: Capture }[], reps: number): Promise<{ phases: Phases[]; same: boolean }[]> {
+  const out: { phases: Phases[]; same: boolean }[] = [];
+  for (const it of items) {
+    const d = it.capture.description as Description;
+    const ref = locate(d as never, document as never);
+    const phases: Phases[] = [];
+    let same = true;
+    for (let i = 0; i < reps; i++) {
+      const { result, phases: p } = locateWithPhases(d as never, document);
+      phases.push(p);
+      if (result.status !== ref.status || (result.status === 'found' && ref.status === 'found' && result.element !== ref.element))
+        same = false;
+    }
+    out.push({ phases, same });
+  }
+  return out;
+}
+
 const TARGETS = 'input:not([type=hidden]), select, textarea, button, a[href]';
 
 function candidates(): Element[] {
@@ -270,5 +293,14 @@ async function timeBigPage(
 }
 
 Object.assign(window, {
-  __cac: { capture, replay, synthetic, buildBigPage, describeBigPageTargets, timeBigPage, candidatesCount: () => candidates().length },
+  __cac: {
+    capture,
+    replay,
+    profile,
+    synthetic,
+    buildBigPage,
+    describeBigPageTargets,
+    timeBigPage,
+    candidatesCount: () => candidates().length,
+  },
 });

@@ -172,12 +172,6 @@ export function addExpensiveFacts(el: Element, c: CandidateFacts, pending: reado
   return c;
 }
 
-/** All the facts of an element, read outside a search (not in a frame, no CSS path matched). */
-export function allFacts(d: TargetDescription, el: Element): CandidateFacts {
-  const { facts, pending } = cheapFacts(d, el, false, null);
-  return addExpensiveFacts(el, facts, pending);
-}
-
 /**
  * The fastest test, for the thousands of links and buttons of a big page: a
  * leaf whose text (hence name) is another one loses more points than the
@@ -214,6 +208,12 @@ function inGroup(g: Group, el: Element): boolean {
   if (!g.tags.includes(el.localName) || (r && /^(none|presentation)$/.test(r))) return false;
   return !g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type);
 }
+
+/** The order in which pending facts are read: attributes first, walks of the tree last. */
+const COST_RANK: Record<string, number> = { classes: 0, href: 1, text: 2, name: 3, label: 4, context: 5, neighbourText: 6 };
+const costRank = (f: string): number => COST_RANK[f] ?? 7;
+/** From this rank on, facts walk the page: the visibility check comes first. */
+const WALKS = 5;
 
 /** A candidate fully checked: visible, with all its facts scored. */
 export interface Checked {
@@ -254,10 +254,34 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
   const scored: Checked[] = [];
   const done = new Set<Element>();
   let best = Number.NEGATIVE_INFINITY;
+  let checks = 0;
+  // Below this normalised score a candidate can change no decision (the same bar as the loop of step 3).
+  const bar = () => Math.max(best - margin, threshold - margin);
   const score = (el: Element, facts: CandidateFacts, pending: string[]): void => {
     done.add(el);
-    if (!isVisible(el)) return;
-    const s = scoreFacts(d, addExpensiveFacts(el, facts, pending));
+    checks++;
+    // The expensive facts one by one, the costliest walks last, and the visibility check before them:
+    // a candidate stops as soon as what is still unknown can no longer lift it to the bar.
+    const left = [...pending].sort((a, b) => costRank(a) - costRank(b));
+    let visible = false;
+    while (true) {
+      if (!visible && (left.length === 0 || costRank(left[0] as string) >= WALKS)) {
+        // Hidden: not a candidate at all, and no full check counted against `maxFullChecks`.
+        if (!isVisible(el)) {
+          checks--;
+          return;
+        }
+        visible = true;
+      }
+      const f = left.shift();
+      if (f === undefined) break;
+      addExpensiveFacts(el, facts, [f]);
+      if (!left.length) continue;
+      let upper = scoreFacts(d, facts, { skip: left }).points;
+      for (const g of left) if (d[g as keyof TargetDescription] !== undefined) upper += WEIGHTS[g as keyof typeof WEIGHTS];
+      if (upper / total < bar()) return;
+    }
+    const s = scoreFacts(d, facts);
     const v = s.points / s.total;
     scored.push({ item: el, score: v, evidence: s.evidence });
     if (v > best) best = v;
@@ -323,8 +347,8 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
   // 3. Full facts, best bound first, until no remaining candidate could matter.
   let incomplete = false;
   for (const c of cheap) {
-    if (c.upper / total < Math.max(best - margin, threshold - margin)) break;
-    if (scored.length >= maxFull) {
+    if (c.upper / total < bar()) break;
+    if (checks >= maxFull) {
       incomplete = true;
       break;
     }

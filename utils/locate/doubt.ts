@@ -2,7 +2,7 @@
  * Why an element that the scores found may not be the one meant: its lookalikes. Rather silent
  * than wrong — a near-miss named like the target, or a twin where the target was, is not returned.
  */
-import { allFacts } from './candidates';
+import { addExpensiveFacts, cheapFacts } from './candidates';
 import { contextOf } from './facts';
 import { anchored, currentKey, inDocumentOrder, recordedKey } from './lookalikes';
 import { isVisible } from './scopes';
@@ -45,7 +45,19 @@ export function doubtOf(
   // another one, what tells them apart today (a wrapper, a rewording) appeared since.
   if (d.twin && d.twin.count === n.length && inDocumentOrder(n)[d.twin.index] !== el) return n;
   // Told apart by what it is (link target, name attribute, value, id…), not by where it sits.
-  const identity = (x: Element) => scoreFacts(d, allFacts(d, x), { only: IDENTITY }).points;
+  // Only the identity facts are read (not the context nor the neighbours' text: walks of the page).
+  const identity = (x: Element) => {
+    const { facts, pending } = cheapFacts(d, x, false, null);
+    return scoreFacts(
+      d,
+      addExpensiveFacts(
+        x,
+        facts,
+        pending.filter((f) => IDENTITY.includes(f)),
+      ),
+      { only: IDENTITY },
+    ).points;
+  };
   const mine = identity(el);
   if (n.every((x) => x === el || identity(x) < mine - 0.25)) return undefined;
   if (anchored(d, el)) return undefined;

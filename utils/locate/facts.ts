@@ -102,7 +102,7 @@ export function labelText(el: Element): string | undefined {
  * algorithm (dom-accessibility-api) costs ~10 KB gzipped; on form controls,
  * buttons and links of DSFR pages both give the same answers (tested).
  */
-export function accessibleName(el: Element): string | undefined {
+function readAccessibleName(el: Element): string | undefined {
   const lb = el.getAttribute('aria-labelledby');
   if (lb) {
     const t = cap(byIds(el, lb), 300);
@@ -212,7 +212,7 @@ export function roleOf(el: Element): string | undefined {
 }
 
 /** Where an element sits: nearest fieldset legend, dialog title, or the closest preceding heading. */
-export function contextOf(el: Element): string | undefined {
+function readContextOf(el: Element): string | undefined {
   // A fieldset's own legend is its name, not where it sits: its context starts above it.
   const start = el.localName === 'fieldset' ? el.parentElement : el;
   for (let fs = start?.closest('fieldset') ?? null; fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
@@ -254,7 +254,7 @@ const INTERACTIVE = 'a[href],button,input,select,textarea,[role=button],[role=li
  * before it, walking up and back through previous siblings, never one inside a previous
  * component (a block with controls of its own, or a peer such as the accordion before).
  */
-export function sectionHeadingOf(el: Element): Element | undefined {
+function readSectionHeadingOf(el: Element): Element | undefined {
   let steps = 0;
   for (let n: Element | null = el; n && n.localName !== 'body' && !LANDMARK.test(n.localName); n = n.parentElement) {
     for (let s = n.previousElementSibling; s && steps < 300; s = s.previousElementSibling, steps++) {
@@ -361,3 +361,43 @@ export function aroundOf(el: Element): string[] | undefined {
     for (const c of stableClasses(n)) if (c.includes('--') && out.length < 10) out.push(c);
   return out.length ? out.sort() : undefined;
 }
+
+/**
+ * Facts that one `locate` call reads several times on the same element (visibility, accessible
+ * name, context, section heading: the search, the lookalikes and the rules all ask): the page
+ * cannot change while a synchronous call runs, so each is read once per call. Outside a call
+ * (`describe`, tests of the facts), nothing is kept.
+ */
+let current: Map<unknown, Map<Element, unknown>> | undefined;
+
+/** Runs `run` with one memo for its whole duration (nested calls share the outer one). */
+export function duringOneCall<T>(run: () => T): T {
+  if (current) return run();
+  current = new Map();
+  try {
+    return run();
+  } finally {
+    current = undefined;
+  }
+}
+
+/** `read`, remembered per element for the duration of the current call. */
+export function oncePerCall<R>(read: (el: Element) => R): (el: Element) => R {
+  return (el) => {
+    if (!current) return read(el);
+    let seen = current.get(read);
+    if (!seen) {
+      seen = new Map();
+      current.set(read, seen);
+    }
+    if (seen.has(el)) return seen.get(el) as R;
+    const value = read(el);
+    seen.set(el, value);
+    return value;
+  };
+}
+
+// Read once per element during a `locate` call, where the search, the lookalikes and the rules all ask (`oncePerCall` above).
+export const accessibleName = oncePerCall(readAccessibleName);
+export const contextOf = oncePerCall(readContextOf);
+export const sectionHeadingOf = oncePerCall(readSectionHeadingOf);

@@ -8,6 +8,7 @@
  * "not found" or "ambiguous", never a guess.
  */
 import { type SearchOptions, search } from './candidates';
+import { duringOneCall } from './facts';
 import { lookalikes } from './lookalikes';
 import { answer, type Evidence } from './rules';
 import type { LocateRoot } from './scopes';
@@ -53,5 +54,6 @@ export function evidenceOf(d: TargetDescription, root: LocateRoot, options: Loca
 }
 
 export function locate(d: TargetDescription, root: LocateRoot, options: LocateOptions = {}): LocateResult {
-  return answer(evidenceOf(d, root, options));
+  // Visibility, names, contexts are read once per element for the whole call (`oncePerCall`, ./facts).
+  return duringOneCall(() => answer(evidenceOf(d, root, options)));
 }

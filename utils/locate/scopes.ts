@@ -3,6 +3,8 @@
  * and whether an element there can be seen at all.
  */
 
+import { oncePerCall } from './facts';
+
 export type LocateRoot = Document | ShadowRoot | Element;
 
 export interface Scope {
@@ -87,7 +89,7 @@ export function collectScopes(root: LocateRoot, opts: { shadow?: boolean; frames
 }
 
 /** Hidden by attribute, by style, or cut off from assistive technologies. Works without layout (happy-dom). */
-export function isVisible(el: Element): boolean {
+export const isVisible = oncePerCall(function isVisible(el: Element): boolean {
   if (el.closest('[hidden],[aria-hidden="true"],[inert]')) return false;
   if (el.localName === 'input' && (el as HTMLInputElement).type === 'hidden') return false;
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
@@ -105,4 +107,4 @@ export function isVisible(el: Element): boolean {
     if (cs.display === 'none' || (n === el && cs.visibility === 'hidden')) return false;
   }
   return true;
-}
+});

@@ -323,12 +323,26 @@ export function scoreFacts(
   return acc;
 }
 
+const contextMemo = new Map<string, number>();
+
 /**
  * Context headings are often extended or shortened between versions ("X + libellé à droite + état"
  * → "X + état"): one set of words within the other still matches well. Headings that each have
  * words of their own keep the plain text similarity (a reworded heading keeps some of its words).
  */
 export function contextSimilarity(a: string, b: string): number {
+  // Memoised like `textSimilarity`: the search compares the same few headings for every candidate.
+  const k = `${a}\u0000${b}`;
+  let m = contextMemo.get(k);
+  if (m === undefined) {
+    m = contextSimilarityOf(a, b);
+    if (contextMemo.size > 20000) contextMemo.clear();
+    contextMemo.set(k, m);
+  }
+  return m;
+}
+
+function contextSimilarityOf(a: string, b: string): number {
   const s = textSimilarity(a, b);
   if (s >= 1) return 1;
   const ta = tokens(normalize(a));

@@ -17,34 +17,48 @@ export interface SectionSlot {
 
 const kindOf = (el: Element): string => `${el.localName}|${roleOf(el) ?? ''}|${inputType(el) ?? ''}`;
 
-/** Slots of a page, computed lazily and once per search (`visible` is the engine's visibility test). */
+/**
+ * Slots of a page, computed lazily and once per search (`visible` is the engine's visibility test).
+ * The first slot asked for a kind sorts every element of that kind in its tree by section heading,
+ * in one pass: asking the slots of many candidates under many headings then costs one walk, not
+ * one per heading.
+ */
 export function slotter(visible: (el: Element) => boolean): (el: Element) => SectionSlot | undefined {
   const headings = new Map<Element, Element | undefined>();
-  const groups = new Map<string, Element[]>();
+  const byKind = new Map<Node, Map<string, Map<Element, Element[]>>>();
   const headingOf = (el: Element) => {
     if (!headings.has(el)) headings.set(el, sectionHeadingOf(el));
     return headings.get(el);
   };
+  const groupsOf = (el: Element, kind: string): Map<Element, Element[]> => {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    let kinds = byKind.get(root);
+    if (!kinds) {
+      kinds = new Map();
+      byKind.set(root, kinds);
+    }
+    let groups = kinds.get(kind);
+    if (!groups) {
+      groups = new Map();
+      // Document order: each group lists its elements in their order under the heading.
+      for (const e of Array.from(root.querySelectorAll(el.localName))) {
+        if (kindOf(e) !== kind) continue;
+        const h = headingOf(e);
+        if (!h || !visible(e)) continue;
+        const g = groups.get(h);
+        if (g) g.push(e);
+        else groups.set(h, [e]);
+      }
+      kinds.set(kind, groups);
+    }
+    return groups;
+  };
   return (el) => {
     const heading = headingOf(el);
     if (!heading) return undefined;
-    const kind = kindOf(el);
-    const key = `${kind}\u0000${groups.size}`;
-    let group: Element[] | undefined;
-    for (const [k, g] of groups) if (k.startsWith(`${kind}\u0000`) && headingOf(g[0] as Element) === heading) group = g;
-    if (!group) {
-      group = [];
-      const root = el.getRootNode() as Document | ShadowRoot;
-      for (const e of Array.from(root.querySelectorAll(el.localName))) {
-        // Only what follows the heading can be under it.
-        if (!(heading.compareDocumentPosition(e) & 4) || kindOf(e) !== kind || headingOf(e) !== heading || !visible(e)) continue;
-        group.push(e);
-      }
-      if (!group.length) return undefined;
-      groups.set(key, group);
-    }
-    const index = group.indexOf(el);
-    if (index < 0) return undefined;
+    const group = groupsOf(el, kindOf(el)).get(heading);
+    const index = group ? group.indexOf(el) : -1;
+    if (!group || index < 0) return undefined;
     const text = textOf(heading, 300, true);
     return text ? { heading: text, index, count: group.length } : undefined;
   };
