@@ -83,8 +83,8 @@ export function startPageContext(name: string, { alive = extensionAlive, view = 
 
   const listeners: ((url: string) => void)[] = [];
   let lastUrl = view.location.href;
-  // Reads the address only, to hear the page's own changes; never writes it (never-act: no navigation).
   const checkLocation = () => {
+    // Reads the address only, to hear the page's own changes; never writes it (never-act: no navigation).
     if (isInvalid() || view.location.href === lastUrl) return;
     lastUrl = view.location.href;
     for (const listener of listeners) listener(lastUrl);

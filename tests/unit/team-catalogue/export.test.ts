@@ -19,6 +19,12 @@ let lines: { out: string[]; err: string[] };
 const run = (...args: string[]) =>
   runCatalogueCommand(args, { out: (line) => lines.out.push(line), err: (line) => lines.err.push(line), today: () => '2026-12-06' });
 
+/** The exported folder in `dir` signed with a new key (`keygen`, then `build` with `extra`): the command's exit code. */
+async function signExported(...extra: string[]): Promise<number> {
+  await run('keygen', '--secret', join(dir, 'secret.txt'));
+  return run('build', join(dir, EXPORT_FOLDER), join(dir, 'publie'), '--key', join(dir, 'secret.txt'), ...extra);
+}
+
 /** An own guide as stored (a parsed guide), with `id` and a title of its own. */
 function ownGuide(id: string, change: (guide: Record<string, any>) => void = () => {}) {
   const raw = validGuide();
@@ -97,22 +103,9 @@ describe('« Mes guides » as a team catalogue folder', () => {
     expect(result.ok && result.draft).toBeNull();
     const files = unzipTo(result, dir);
     expect(Object.keys(files)).not.toContain(`${EXPORT_FOLDER}/catalogue.json`);
-    await run('keygen', '--secret', join(dir, 'secret.txt'));
-    expect(await run('build', join(dir, EXPORT_FOLDER), join(dir, 'publie'), '--key', join(dir, 'secret.txt'))).toBe(1);
+    expect(await signExported()).toBe(1);
     expect(lines.err.join('\n')).toContain('--name');
-    expect(
-      await run(
-        'build',
-        join(dir, EXPORT_FOLDER),
-        join(dir, 'publie'),
-        '--key',
-        join(dir, 'secret.txt'),
-        '--name',
-        'Équipe',
-        '--publisher',
-        'Marie',
-      ),
-    ).toBe(0);
+    expect(await signExported('--name', 'Équipe', '--publisher', 'Marie')).toBe(0);
   });
 
   it('leaves out a guide that would be refused, naming it and its field, and still exports the others', () => {
@@ -141,21 +134,7 @@ describe('« Mes guides » as a team catalogue folder', () => {
     const both = exportTeamCatalogue([ownGuide('impots', runs('connexion')), ownGuide('connexion')], { today: '2026-12-06' });
     expect(both.ok && both.exported.map((guide) => guide.id)).toEqual(['connexion', 'impots']);
     unzipTo(both, dir);
-    await run('keygen', '--secret', join(dir, 'secret.txt'));
-    expect(
-      await run(
-        'build',
-        join(dir, EXPORT_FOLDER),
-        join(dir, 'publie'),
-        '--key',
-        join(dir, 'secret.txt'),
-        '--name',
-        'É',
-        '--publisher',
-        'M',
-      ),
-      lines.err.join('\n'),
-    ).toBe(0);
+    expect(await signExported('--name', 'É', '--publisher', 'M'), lines.err.join('\n')).toBe(0);
 
     // The inner guide refused: the guide that runs it goes too, each with its reason.
     const innerBroken = { ...ownGuide('connexion'), steps: [] };
@@ -181,21 +160,7 @@ describe('« Mes guides » as a team catalogue folder', () => {
     expect(result.ok && result.exported.map((guide) => guide.id)).toEqual(['impots']);
     const files = unzipTo(result, dir);
     expect(Object.keys(files)).not.toContain(`${EXPORT_FOLDER}/franceconnect-se-connecter.json`);
-    await run('keygen', '--secret', join(dir, 'secret.txt'));
-    expect(
-      await run(
-        'build',
-        join(dir, EXPORT_FOLDER),
-        join(dir, 'publie'),
-        '--key',
-        join(dir, 'secret.txt'),
-        '--name',
-        'É',
-        '--publisher',
-        'M',
-      ),
-      lines.err.join('\n'),
-    ).toBe(0);
+    expect(await signExported('--name', 'É', '--publisher', 'M'), lines.err.join('\n')).toBe(0);
   });
 
   it('refuses a name or a publisher longer than the index allows, before anything is written', () => {
