@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { assertContentScripts } from './scripts/content-scripts';
+import { assertContentScripts, CONTENT_SCRIPT_BUILD } from './scripts/content-scripts';
 import { assertBundlesNeverAct, assertNeverActs, neverActVitePlugin } from './scripts/never-act';
 import { catalogueVitePlugin, loadCatalogue, permissionsFor } from './utils/catalogue/build';
 
@@ -79,6 +79,13 @@ export default defineConfig({
       const alias = config.resolve.alias;
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
       config.resolve.alias = [nativeBrowser, ...list];
+      // Smaller bytes for people's pages (scripts/content-scripts.ts says which and why); `wxt` (dev) keeps them readable.
+      config.build ??= {};
+      config.build.target = CONTENT_SCRIPT_BUILD.target;
+      if (config.build.minify !== false) {
+        config.build.minify = CONTENT_SCRIPT_BUILD.minify;
+        config.build.terserOptions = structuredClone(CONTENT_SCRIPT_BUILD.terserOptions);
+      }
     },
     // "Never act": no click, field write, submit or navigation in extension code (syntax tree, type-checked),
     // nor in the built content scripts and background (scripts/never-act.ts says how).

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minify } from 'terser';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SCRIPT_BUILD } from '../../scripts/content-scripts';
 import { bundleFiles, extensionSources, findActions, findActsInBundles, findActsTyped } from '../../scripts/never-act';
 
 const root = join(import.meta.dirname, '../..');
@@ -51,6 +54,19 @@ describe('never act: the corpus of acting forms', () => {
       'e.dispatchEvent(new MouseEvent("click"))',
     ];
     for (const line of js) expect(findActions(line, 'bundle.js'), line).not.toEqual([]);
+  });
+
+  it('are still caught once minified as the content scripts are (Terser, the build’s own options)', async () => {
+    const js = ts.transpileModule(readFileSync(corpus, 'utf8'), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    }).outputText;
+    const minified = (await minify(js, structuredClone(CONTENT_SCRIPT_BUILD.terserOptions))).code ?? '';
+    expect(minified).not.toContain('\n');
+    const before = findActions(js, 'corpus.js').map((f) => f.what);
+    // The minifier renames the destructured `requestSubmit`: its `.bind(form)()` is caught where it is taken from the prototype.
+    const bound = before.indexOf('une action simulée (requestSubmit.bind)');
+    expect(bound).toBeGreaterThan(-1);
+    expect(findActions(minified, 'bundle.js').map((f) => f.what)).toEqual(before.toSpliced(bound, 1));
   });
 });
 
