@@ -71,10 +71,14 @@ export default defineConfig({
     };
   },
   hooks: {
-    // The content scripts use the browser's own promise API (components/page/native-browser.ts), not the polyfill.
+    // The content scripts use the browser's own promise API (components/page/native-browser.ts), not the polyfill;
+    // @wxt-dev/browser (which #i18n imports) resolves to the same file: one lookup of the API, not two.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const nativeBrowser = { find: /^wxt\/browser$/, replacement: `${import.meta.dirname}/components/page/native-browser.ts` };
+      const nativeBrowser = {
+        find: /^(?:wxt\/browser|@wxt-dev\/browser)$/,
+        replacement: `${import.meta.dirname}/components/page/native-browser.ts`,
+      };
       config.resolve ??= {};
       const alias = config.resolve.alias;
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));

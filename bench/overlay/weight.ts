@@ -131,6 +131,7 @@ export async function contentScriptBreakdown(): Promise<Breakdown> {
       '#i18n': join(repo, '.wxt/i18n/index.ts'),
       // As the build does for content scripts (wxt.config.ts): the browser's own API, and our silent context.
       'wxt/browser': join(repo, 'components/page/native-browser.ts'),
+      '@wxt-dev/browser': join(repo, 'components/page/native-browser.ts'),
       'wxt/utils/content-script-context': join(repo, 'components/page/wxt-context.ts'),
     },
     loader: { '.css': 'empty' },

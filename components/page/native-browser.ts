@@ -1,5 +1,5 @@
 /**
- * `wxt/browser` inside the content scripts (alias in wxt.config.ts): the
+ * `wxt/browser` and `@wxt-dev/browser` inside the content scripts (alias in wxt.config.ts): the
  * browser's own extension API, without webextension-polyfill (≈ 3.4 KB
  * gzipped that every page of a guide's site would load). Chrome (MV3) and
  * Firefox give promises natively for every call the content scripts make:
