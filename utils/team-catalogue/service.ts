@@ -39,8 +39,6 @@ export interface TeamCatalogueDeps {
   otherSites: () => Promise<readonly string[]>;
   /** Whether a person's run is on screen in a tab: then no request is made. */
   runOnScreen: () => Promise<boolean>;
-  /** The catalogue's guides changed: the playback script follows their sites. */
-  onGuidesChanged?: () => Promise<void>;
 }
 
 /** What adding or updating changes, by guide title. */
@@ -185,7 +183,6 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
     if (already) return refuse({ kind: 'already' });
     checked.delete(base.href);
     await note(base.href, { outcome: 'updated' });
-    await deps.onGuidesChanged?.();
     return { ok: true as const };
   }
 
@@ -219,7 +216,6 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
     });
     if (!changes) return refuse({ kind: 'unknown' });
     await note(url, { outcome: 'updated' });
-    await deps.onGuidesChanged?.();
     return { ok: true as const, outcome: 'updated' as const, changes: changes as CatalogueChanges };
   }
 
@@ -236,7 +232,6 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
       return rest;
     });
     if (!removed) return { ok: true as const };
-    await deps.onGuidesChanged?.();
     // Take back what only this catalogue needed: its host, and its sites that no other guide names.
     const keep = new Set([
       ...platform.requiredOrigins(),

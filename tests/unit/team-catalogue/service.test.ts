@@ -103,10 +103,6 @@ describe('adding a team catalogue', () => {
       ['impots-declarer', { name: 'France Services de Tulle', publishedAt: '2026-12-01' }, false, null],
     ]);
     expect(await ask({ type: 'guide:get', guideId: 'caf-aide' })).toMatchObject({ title: 'Demander une aide' });
-    // The playback script follows the new guides' sites (those allowed).
-    authoring.granted.add('https://www.exemple.gouv.fr/*');
-    await background.authoring.syncUserGuideScripts();
-    expect(authoring.registrations.at(-1)).toEqual(['https://www.exemple.gouv.fr/*']);
     expect(await ask({ type: 'teamCatalogues:list' })).toMatchObject({
       catalogues: [
         { url: URL_, version: 1, daily: true, guides: [{ id: 'impots-declarer' }, { id: 'caf-aide' }], check: { outcome: 'updated' } },
