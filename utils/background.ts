@@ -49,6 +49,7 @@ export function createBackground({
     platform: teamPlatform,
     now,
     takenIds: async () => new Set([...bundledIds, ...(await userGuides.ids())]),
+    installedGuides: async () => [...bundledGuides, ...(await userGuides.guides())],
     otherSites: async () => (await userGuides.guides()).flatMap((guide) => guide.sites),
     runOnScreen: async () => [...(await tabRuns.all()).values()].some((run) => run.status === 'active'),
   });

@@ -35,6 +35,8 @@ export interface TeamCatalogueDeps {
   now: () => number;
   /** Ids a catalogue guide may not take: bundled guides and « Mes guides ». */
   takenIds: () => Promise<ReadonlySet<string>>;
+  /** The guides a catalogue guide may run besides those of catalogues: bundled guides and « Mes guides ». */
+  installedGuides: () => Promise<readonly Pick<Guide, 'id' | 'steps'>[]>;
   /** Sites other guides still need (« Mes guides »): their permission stays. */
   otherSites: () => Promise<readonly string[]>;
   /** Whether a person's run is on screen in a tab: then no request is made. */
@@ -110,8 +112,10 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
   async function download(base: URL, publicKey: string, installed?: InstalledCatalogue) {
     if (await deps.runOnScreen()) return refuse({ kind: 'run-on-screen' });
     const state = await read();
+    const otherCatalogues = state.catalogues.filter((catalogue) => catalogue.url !== base.href).flatMap((catalogue) => catalogue.guides);
     const result = await verifyCatalogue(platform.source(base), publicKey, {
       takenIds: await takenBy(state, base.href),
+      elsewhere: [...(await deps.installedGuides()), ...otherCatalogues],
       ...(installed ? { installed: { version: installed.version, indexHash: installed.indexHash } } : {}),
     });
     return result;
