@@ -7,7 +7,6 @@ import {
   accessibleName,
   cap,
   contextOf,
-  HEADING,
   hrefPath,
   inputType,
   labelText,
@@ -17,6 +16,7 @@ import {
   testIdOf,
   visibleText,
 } from './facts';
+import { CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './kinds';
 import { collectScopes, isVisible, type LocateRoot, scopeIndexOf } from './scopes';
 import { type CandidateFacts, FOUND_THRESHOLD, MARGIN, scoreFacts, stem, WEIGHTS, wordsSimilarity } from './score';
 import type { TargetDescription } from './target';
@@ -28,21 +28,13 @@ interface Group {
   input?: RegExp;
 }
 
-const CLICK: Group = {
-  tags: ['button', 'a', 'summary', 'input'],
-  roles: ['button', 'link', 'menuitem', 'tab'],
-  input: /^(submit|button|reset|image)$/,
-};
+const CLICK: Group = { tags: CLICK_TAGS, roles: PRESS_ROLES, input: INPUT_BUTTON };
 const CHOICE: Group = {
   tags: ['input'],
   roles: ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'],
   input: /^(radio|checkbox)$/,
 };
-const FIELD: Group = {
-  tags: ['input', 'textarea', 'select'],
-  roles: ['textbox', 'searchbox', 'combobox', 'spinbutton'],
-  input: /^(?!hidden$)/,
-};
+const FIELD: Group = { tags: FIELD_TAGS, roles: ENTRY_ROLES, input: /^(?!hidden$)/ };
 
 const HEADINGS: Group = { tags: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'], roles: ['heading'] };
 

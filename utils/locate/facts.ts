@@ -1,10 +1,13 @@
 /**
  * Fact extractors shared by `describe()` (record time) and `locate()` (play
  * time). Both sides must read a fact the same way, or the true target would
- * lose points for nothing. No dependency: this module ships in the playback
- * bundle. None of these functions reads what a person typed: text is gathered
- * from the page's own nodes, skipping form controls and editable regions.
+ * lose points for nothing. No dependency but the kinds (`./kinds`): this
+ * module ships in the playback bundle. None of these functions reads what a
+ * person typed: text is gathered from the page's own nodes, skipping form
+ * controls and editable regions.
  */
+
+import { HEADING, HEADINGS, INPUT_BUTTON, PRESS_ROLES } from './kinds';
 
 const WS = /\s+/g;
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(WS, ' ').trim();
@@ -53,7 +56,6 @@ export function textOf(node: Node, max = 300, skipHint = false): string {
 }
 
 const TEXT_ENTRY = /^(|text|email|password|search|tel|url|number|date|datetime-local|month|week|time)$/;
-const INPUT_BUTTON = /^(submit|button|reset|image)$/;
 
 export const inputType = (el: Element): string | undefined => {
   if (el.localName === 'input') return ((el as HTMLInputElement).type || 'text').toLowerCase();
@@ -135,13 +137,10 @@ function readAccessibleName(el: Element): string | undefined {
 }
 
 const NAME_FROM_CONTENT = new Set([
-  'button',
-  'link',
+  ...PRESS_ROLES,
   'checkbox',
   'radio',
   'switch',
-  'tab',
-  'menuitem',
   'menuitemcheckbox',
   'menuitemradio',
   'option',
@@ -223,9 +222,6 @@ function readContextOf(el: Element): string | undefined {
   return h && cap(headingText(h));
 }
 
-/** Headings, by tag or role. */
-export const HEADING = /^h[1-6]$/;
-export const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role=heading]';
 const LANDMARK = /^(header|footer|nav|main|aside|dialog)$/;
 
 /** Text of a heading or a legend, without DSFR hint text. */

@@ -8,7 +8,7 @@
  * the candidate contradicts costs points, so a lookalike (same text, another
  * form) falls below the threshold instead of being picked.
  */
-import { HEADING } from './facts';
+import { CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './kinds';
 import type { TargetDescription } from './target';
 
 /** Facts read from a candidate element (`cssPathMatch`: the recorded CSS path selects it). */
@@ -142,25 +142,22 @@ function similarity(a: string, b: string): number {
   return Math.max(0.9 * dice, contains ? 0.7 : 0);
 }
 
-const CLICKABLE_TAGS = new Set(['button', 'a', 'input', 'summary']);
-const FIELD_TAGS = new Set(['input', 'textarea', 'select']);
-const TEXT_TYPES = new Set(['text', 'email', 'tel', 'search', 'url', 'number']);
-const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
-const PRESS_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
-const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+const TEXT_TYPES = ['text', 'email', 'tel', 'search', 'url', 'number'];
+/** Both in one of the lists. */
+const bothIn = (lists: readonly (readonly string[])[], a: string, b: string): boolean => lists.some((l) => l.includes(a) && l.includes(b));
 
 function tagSim(a: string, b: string): number {
   if (a === b) return 1;
   // A heading often changes level between versions (h2 → h1) while saying the same thing.
   if (HEADING.test(a) && HEADING.test(b)) return 0.8;
-  if ((CLICKABLE_TAGS.has(a) && CLICKABLE_TAGS.has(b)) || (FIELD_TAGS.has(a) && FIELD_TAGS.has(b))) return 0.5;
+  if (bothIn([CLICK_TAGS, FIELD_TAGS], a, b)) return 0.5;
   return 0;
 }
 
 function roleSim(a: string, b: string | undefined): number {
   if (b === undefined) return 0;
   if (a === b) return 1;
-  if ((PRESS_ROLES.has(a) && PRESS_ROLES.has(b)) || (ENTRY_ROLES.has(a) && ENTRY_ROLES.has(b))) return 0.5;
+  if (bothIn([PRESS_ROLES, ENTRY_ROLES], a, b)) return 0.5;
   return -0.5;
 }
 
@@ -169,7 +166,7 @@ function typeSim(a: string, b: string | undefined): number {
   if (a === b) return 1;
   // A password field is never an email field: this is the costliest confusion.
   if (a === 'password' || b === 'password' || a === 'radio' || b === 'radio' || a === 'checkbox' || b === 'checkbox') return -1;
-  if ((TEXT_TYPES.has(a) && TEXT_TYPES.has(b)) || (BUTTON_TYPES.has(a) && BUTTON_TYPES.has(b))) return 0.3;
+  if (bothIn([TEXT_TYPES], a, b) || (INPUT_BUTTON.test(a) && INPUT_BUTTON.test(b))) return 0.3;
   return -0.5;
 }
 

@@ -5,7 +5,8 @@
  * in the same slot, are recognised by it — under strict conditions, in
  * `rules.ts`.
  */
-import { aroundOf, HEADINGS, headingText, inputType, roleOf, sectionHeadingOf } from './facts';
+import { aroundOf, headingText, inputType, roleOf, sectionHeadingOf } from './facts';
+import { HEADINGS } from './kinds';
 import { normalize } from './score';
 import type { TargetDescription } from './target';
 
@@ -64,7 +65,8 @@ export function slotter(visible: (el: Element) => boolean): (el: Element) => Sec
   };
 }
 
-const words = (s: string): string[] => normalize(s).split(' ').filter(Boolean);
+/** The words of a text, normalised. */
+export const words = (s: string): string[] => normalize(s).split(' ').filter(Boolean);
 
 /**
  * The heading that a recorded section heading became when the site dropped some of its words
