@@ -16,7 +16,7 @@ import {
   testIdOf,
   visibleText,
 } from './facts';
-import { CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './kinds';
+import { CHOICE_ROLES, CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './kinds';
 import { collectScopes, isVisible, type LocateRoot, scopeIndexOf } from './scopes';
 import { type CandidateFacts, FOUND_THRESHOLD, MARGIN, scoreFacts, stem, WEIGHTS, wordsSimilarity } from './score';
 import type { TargetDescription } from './target';
@@ -29,11 +29,7 @@ interface Group {
 }
 
 const CLICK: Group = { tags: CLICK_TAGS, roles: PRESS_ROLES, input: INPUT_BUTTON };
-const CHOICE: Group = {
-  tags: ['input'],
-  roles: ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'],
-  input: /^(radio|checkbox)$/,
-};
+const CHOICE: Group = { tags: ['input'], roles: CHOICE_ROLES, input: /^(radio|checkbox)$/ };
 const FIELD: Group = { tags: FIELD_TAGS, roles: ENTRY_ROLES, input: /^(?!hidden$)/ };
 
 const HEADINGS: Group = { tags: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'], roles: ['heading'] };

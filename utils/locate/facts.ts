@@ -7,7 +7,7 @@
  * controls and editable regions.
  */
 
-import { HEADING, HEADINGS, INPUT_BUTTON, PRESS_ROLES } from './kinds';
+import { CHOICE_ROLES, HEADING, HEADINGS, INPUT_BUTTON, PRESS_ROLES } from './kinds';
 
 const WS = /\s+/g;
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(WS, ' ').trim();
@@ -138,11 +138,7 @@ function readAccessibleName(el: Element): string | undefined {
 
 const NAME_FROM_CONTENT = new Set([
   ...PRESS_ROLES,
-  'checkbox',
-  'radio',
-  'switch',
-  'menuitemcheckbox',
-  'menuitemradio',
+  ...CHOICE_ROLES,
   'option',
   'heading',
   'cell',

@@ -9,6 +9,9 @@ export const PRESS_ROLES = ['button', 'link', 'menuitem', 'tab'];
 /** Input types that make a button. */
 export const INPUT_BUTTON = /^(submit|button|reset|image)$/;
 
+/** Roles of what a person checks or picks. */
+export const CHOICE_ROLES = ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'];
+
 /** Tags and roles of what a person types or picks in. */
 export const FIELD_TAGS = ['input', 'textarea', 'select'];
 export const ENTRY_ROLES = ['textbox', 'searchbox', 'combobox', 'spinbutton'];
