@@ -5,18 +5,24 @@
  */
 import {
   accessibleName,
+  CHOICE_ROLES,
+  CLICK_TAGS,
   cap,
   contextOf,
+  ENTRY_ROLES,
+  FIELD_TAGS,
+  HEADING,
   hrefPath,
+  INPUT_BUTTON,
   inputType,
   labelText,
   neighbourText,
+  PRESS_ROLES,
   roleOf,
   stableClasses,
   testIdOf,
   visibleText,
 } from './facts';
-import { CHOICE_ROLES, CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './kinds';
 import { collectScopes, isVisible, type LocateRoot, scopeIndexOf } from './scopes';
 import { type CandidateFacts, FOUND_THRESHOLD, MARGIN, scoreFacts, stem, WEIGHTS, wordsSimilarity } from './score';
 import type { TargetDescription } from './target';

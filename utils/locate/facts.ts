@@ -1,13 +1,31 @@
 /**
  * Fact extractors shared by `describe()` (record time) and `locate()` (play
  * time). Both sides must read a fact the same way, or the true target would
- * lose points for nothing. No dependency but the kinds (`./kinds`): this
- * module ships in the playback bundle. None of these functions reads what a
+ * lose points for nothing. No dependency: this module ships in the playback
+ * bundle (and the recorder). None of these functions reads what a
  * person typed: text is gathered from the page's own nodes, skipping form
  * controls and editable regions.
  */
 
-import { CHOICE_ROLES, HEADING, HEADINGS, INPUT_BUTTON, PRESS_ROLES } from './kinds';
+// Kinds of elements, as the facts, the scores and the gathering of candidates all name them: one
+// list each, so that they agree (and the bundle carries each once).
+
+/** Tags and roles of what a person presses: buttons, links, tabs. */
+export const CLICK_TAGS = ['button', 'a', 'summary', 'input'];
+export const PRESS_ROLES = ['button', 'link', 'menuitem', 'tab'];
+/** Input types that make a button. */
+export const INPUT_BUTTON = /^(submit|button|reset|image)$/;
+
+/** Roles of what a person checks or picks. */
+export const CHOICE_ROLES = ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'];
+
+/** Tags and roles of what a person types or picks in. */
+export const FIELD_TAGS = ['input', 'textarea', 'select'];
+export const ENTRY_ROLES = ['textbox', 'searchbox', 'combobox', 'spinbutton'];
+
+/** Headings, by tag, and by tag or role as a selector. */
+export const HEADING = /^h[1-6]$/;
+export const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role=heading]';
 
 const WS = /\s+/g;
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(WS, ' ').trim();

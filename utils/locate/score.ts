@@ -8,7 +8,7 @@
  * the candidate contradicts costs points, so a lookalike (same text, another
  * form) falls below the threshold instead of being picked.
  */
-import { CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './kinds';
+import { CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './facts';
 import type { TargetDescription } from './target';
 
 /** Facts read from a candidate element (`cssPathMatch`: the recorded CSS path selects it). */

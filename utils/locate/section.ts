@@ -5,8 +5,7 @@
  * in the same slot, are recognised by it — under strict conditions, in
  * `rules.ts`.
  */
-import { aroundOf, headingText, inputType, roleOf, sectionHeadingOf } from './facts';
-import { HEADINGS } from './kinds';
+import { aroundOf, HEADINGS, headingText, inputType, roleOf, sectionHeadingOf } from './facts';
 import { normalize } from './score';
 import type { TargetDescription } from './target';
 
