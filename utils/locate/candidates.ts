@@ -99,7 +99,7 @@ const isTextLeaf = (el: Element): boolean =>
 
 /** Buttons and links without ARIA naming: their accessible name is their text. */
 const namedByText = (el: Element, role: string | undefined): boolean =>
-  !!role && /^(button|link|menuitem|tab|summary)$/.test(role) && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby');
+  !!role && (role === 'summary' || PRESS_ROLES.includes(role)) && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby');
 
 /** Facts always read later, in this order. */
 const LATER_FACTS = ['href', 'classes', 'label', 'context', 'neighbourText'] as const;
