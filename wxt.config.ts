@@ -52,8 +52,8 @@ export default defineConfig({
       default_locale: 'fr',
       // storage: runs, recordings, "my guides". activeTab: the popup reads the address of the tab it
       // was opened on (to offer its guides, and to ask for its site before recording). scripting
-      // (MV3): put the recorder or the overlay in a tab, register the overlay on the sites of "my guides";
-      // MV2 does the same with tabs.executeScript and contentScripts.register, without a permission.
+      // (MV3): put the recorder or the overlay in a tab; MV2 does the same with tabs.executeScript,
+      // without a permission. No `tabs`: the browser shows a tab's address on the sites we may enter only.
       permissions: ['storage', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
       host_permissions: hostPermissions,
       // Any other site only when the trainer records on it or imports a guide for it, asked at that moment.
@@ -98,19 +98,12 @@ export default defineConfig({
       assertBundlesNeverAct(wxt.config.outDir);
       assertContentScripts(wxt.config.outDir, wxt.config.mode);
     },
-    // Content scripts run only on the sites that the bundled guides name: their
-    // matches are set here, from the catalogue, never to every site.
-    'build:manifestGenerated': (wxt, manifest) => {
-      const { matches } = permissionsFor(loadCatalogue(wxt.config.mode));
-      if (matches.length === 0) {
-        delete manifest.content_scripts;
-        delete manifest.web_accessible_resources;
-      }
-      for (const script of manifest.content_scripts ?? []) script.matches = matches;
-      // The overlay's stylesheet is readable by the same sites only.
-      for (const resource of manifest.web_accessible_resources ?? []) {
-        if (typeof resource === 'object' && 'matches' in resource) resource.matches = matches;
-      }
+    // No content script in the manifest: a page of a guide's site gets nothing of ours until its tab has a run
+    // (the background hears arrivals through tabs.onUpdated and puts the overlay in). The hosts asked for at
+    // install are the bundled guides' sites (manifest above), never every site.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      delete manifest.content_scripts;
+      delete manifest.web_accessible_resources;
     },
   },
 });

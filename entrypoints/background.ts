@@ -17,10 +17,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void background.onStartup();
   });
-  // A recording follows its tab from page to page, and from site to site when allowed.
-  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => void background.authoring.onTabUpdated(tabId, changeInfo, tab));
-  // The playback script runs on the sites of "my guides" that the person allowed, and on them only.
-  browser.permissions.onAdded.addListener(() => void background.authoring.syncUserGuideScripts());
-  browser.permissions.onRemoved.addListener(() => void background.authoring.syncUserGuideScripts());
-  void background.authoring.syncUserGuideScripts();
+  // Arrivals on a page (no script of ours runs in a page without a run), and a recording following its tab from
+  // page to page. The browser shows the address only on the sites the extension may enter.
+  browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => void background.onTabUpdated(tabId, changeInfo, tab));
 });

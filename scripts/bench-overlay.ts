@@ -10,10 +10,11 @@
  *    spotlight on the target, against the same scroll with no overlay:
  *    main-thread time per frame (CDP metrics), and the overlay's own calls in
  *    a trace;
- * 3. weight — what every page of a guide's site loads (the page script), and
- *    a page with a run (+ the overlay script), gzipped; where the bytes go;
+ * 3. weight — what every page of a guide's site loads (the manifest's content
+ *    scripts: none since 6 December 2026), and a page with a run (+ the overlay
+ *    script), gzipped; where the bytes go;
  * 4. a page load with no run — main-thread time with and without the
- *    extension, and our page script's own part.
+ *    extension, and the part of any script of ours.
  *
  * Not a test: it exits 0 once it has run, prints a table and whether each goal
  * is met, and writes everything to a JSON file.
@@ -76,7 +77,7 @@ const saveTraces = opt('--save-traces') ? resolve(opt('--save-traces') as string
 const withDriver = !flag('--no-driver');
 const withIdle = !flag('--no-idle');
 const idleLoads = Math.max(1, num('--loads', 20));
-/** How long after `load` a page load is observed: the content script's question to the background and its answer fit well in it. */
+/** How long after `load` a page load is observed: the background hears the load (tabs.onUpdated) and answers well within it. */
 const IDLE_WINDOW_MS = 500;
 const phases = (opt('--phases') ?? 'random,raf').split(',').filter((p): p is Phase => p === 'random' || p === 'raf');
 if (!phases.length) throw new Error('--phases: random, raf or both (random,raf)');
@@ -103,17 +104,17 @@ function newestSource(): number {
 }
 
 function ensureBuild(): { built: boolean; stale: boolean } {
-  const contentJs = join(outDir, 'content-scripts/content.js');
-  const complete = existsSync(contentJs) && existsSync(join(outDir, 'manifest.json'));
+  const overlayJs = join(outDir, 'content-scripts/playback.js');
+  const complete = existsSync(overlayJs) && existsSync(join(outDir, 'manifest.json'));
   if (outDir !== defaultOutDir) {
-    if (!complete) throw new Error(`${outDir}: no content-scripts/content.js or no manifest.json (--ext takes a built Chrome extension)`);
+    if (!complete) throw new Error(`${outDir}: no content-scripts/playback.js or no manifest.json (--ext takes a built Chrome extension)`);
   } else if (flag('--build') || !complete) {
     console.log('Building the practice extension (wxt build --mode practice)…');
     const r = spawnSync('npx', ['wxt', 'build', '--mode', 'practice'], { cwd: repo, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('wxt build --mode practice failed');
     return { built: true, stale: false };
   }
-  const stale = newestSource() > statSync(contentJs).mtimeMs;
+  const stale = newestSource() > statSync(overlayJs).mtimeMs;
   if (stale) console.warn(`Warning: some sources are newer than ${outDir}; rebuild to measure the current code.`);
   return { built: false, stale };
 }
@@ -348,18 +349,18 @@ async function tracePass(page: Page, variant: Variant, rep: number, matches: ((u
   };
 }
 
-/** One load of the step's page in a fresh tab with no run, traced: main-thread CPU, our content script's own part, what it left. */
+/** One load of the step's page in a fresh tab with no run, traced: main-thread CPU, our scripts' own part, what they left. */
 interface IdleLoad {
   extension: boolean;
   /** The renderer main thread, navigation to `load` + the observation window (CPU ms, and wall). */
   busy: Time;
-  /** Our content script (compile, first run, its calls and their microtasks), CPU ms; null without the extension. */
+  /** Any script of ours (compile, first run, its calls and their microtasks), CPU ms; null without the extension. */
   own: (Time & { calls: number }) | null;
   /** Elements of ours in the page after the window. (Listeners of our isolated world are not visible from the page's.) */
   hosts: number;
 }
 
-async function idleLoad(target: Browser, base: string, extension: boolean, contentUrl: string): Promise<IdleLoad> {
+async function idleLoad(target: Browser, base: string, extension: boolean, isOurs: (url: string) => boolean): Promise<IdleLoad> {
   const page = await target.newPage();
   try {
     await page.setRequestInterception(true);
@@ -372,7 +373,7 @@ async function idleLoad(target: Browser, base: string, extension: boolean, conte
     await page.tracing.start({ categories: [...TRACE_CATEGORIES, 'v8'] });
     await page.goto(`${base}${pagePath}#cac-bench-idle`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.hasAttribute('data-fr-js'), { timeout: WAIT_MS });
-    // A fixed observation window (not a wait for a condition): the content script's work after `load` falls in it.
+    // A fixed observation window (not a wait for a condition): any work of ours after `load` would fall in it.
     await new Promise((resolve) => setTimeout(resolve, IDLE_WINDOW_MS));
     const buffer = await page.tracing.stop();
     const frame = await frameIdOf(page);
@@ -383,7 +384,7 @@ async function idleLoad(target: Browser, base: string, extension: boolean, conte
       thread && span?.length
         ? threadTime(events, thread, Math.min(...span.map((e) => e.ts)), Number.POSITIVE_INFINITY).busy
         : { ms: Number.NaN, cpuMs: Number.NaN };
-    const ownTime = extension ? scriptTime(events, (url) => url === contentUrl, undefined, IDLE_SCRIPT_EVENTS) : null;
+    const ownTime = extension ? scriptTime(events, isOurs, undefined, IDLE_SCRIPT_EVENTS) : null;
     const hosts = await page.evaluate(() => document.querySelectorAll('cote-a-cote-overlay').length);
     return {
       extension,
@@ -396,7 +397,7 @@ async function idleLoad(target: Browser, base: string, extension: boolean, conte
   }
 }
 
-/** What counts as our content script's own work during a page load. */
+/** What counts as our scripts' own work during a page load. */
 const IDLE_SCRIPT_EVENTS = ['EvaluateScript', 'v8.compile', 'v8.produceCache', 'v8.deserializeOnBackground', 'FunctionCall'];
 
 // ---------------------------------------------------------------- run
@@ -428,9 +429,8 @@ try {
   const extensionId = await browser.installExtension(outDir);
   const origin = `chrome-extension://${extensionId}`;
   await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`${origin}/`), { timeout: WAIT_MS });
-  /** The page script (every page of a guide's site) and the overlay script (put in the tab with a run). */
-  const contentUrl = `${origin}/content-scripts/content.js`;
-  const overlayUrl = `${origin}/content-scripts/playback.js`;
+  /** Any script of ours in a page: since 6 December 2026 only the overlay, put in a tab with a run (a page script before). */
+  const isOurs = (url: string) => url.startsWith(`${origin}/`);
   // Our shadow roots are closed to pages; the practice build opens them when asked (components/page/test-access.ts),
   // so that the probe can see the spotlight from the page, as the end-to-end tests do.
   const setup = await browser.newPage();
@@ -444,7 +444,7 @@ try {
   );
   await setup.close();
 
-  // Tab "run": the guide runs there. Tab "ref": same page, no run (our content script idle), driver.js injected.
+  // Tab "run": the guide runs there. Tab "ref": same page, no run (nothing of ours in it), driver.js injected.
   const base = server.url;
   const runPage = await openPracticePage(browser, base, 'cac-bench-run', probe);
   const refPage = await openPracticePage(browser, base, 'cac-bench-ref', probe);
@@ -516,7 +516,7 @@ try {
     await runPage.bringToFront();
     await runPage.evaluate((sel) => window.__overlayBench.waitOursOn(sel), selector);
     metrics.push(await metricsPass(runPage, 'ours', rep));
-    if (withTrace) traces.push(await tracePass(runPage, 'ours', rep, (url) => url === overlayUrl || url === contentUrl));
+    if (withTrace) traces.push(await tracePass(runPage, 'ours', rep, isOurs));
     if (withDriver) {
       await refPage.bringToFront();
       await refPage.evaluate(() => window.__overlayBench.rest());
@@ -532,12 +532,14 @@ try {
   await runPage.evaluate(() => window.__overlayBench.rest());
   const stillOn = await runPage.evaluate((sel) => window.__overlayBench.oursOn(sel), selector);
 
-  // 4. A page load with no run: with the extension (only the page script) and in a browser without it, loads alternated.
+  // 4. A page load with no run: with the extension (nothing of ours expected) and in a browser without it, loads alternated.
   let idle: {
     loads: IdleLoad[];
     withExtension: Summary;
     without: Summary;
     own: Summary;
+    /** Script events of ours over all the loads (compile, evaluate, calls): 0 when nothing of ours runs. */
+    ownCalls: number;
     extraMs: number;
     hosts: number;
   } | null = null;
@@ -554,11 +556,11 @@ try {
     try {
       const loads: IdleLoad[] = [];
       // One unrecorded load each: the first load compiles and caches what later ones reuse.
-      await idleLoad(browser, base, true, contentUrl);
-      await idleLoad(plain, base, false, contentUrl);
+      await idleLoad(browser, base, true, isOurs);
+      await idleLoad(plain, base, false, isOurs);
       for (let i = 0; i < idleLoads; i++) {
-        loads.push(await idleLoad(browser, base, true, contentUrl));
-        loads.push(await idleLoad(plain, base, false, contentUrl));
+        loads.push(await idleLoad(browser, base, true, isOurs));
+        loads.push(await idleLoad(plain, base, false, isOurs));
       }
       const ext = loads.filter((l) => l.extension);
       const none = loads.filter((l) => !l.extension);
@@ -569,6 +571,7 @@ try {
         withExtension,
         without,
         own: summarize(ext.map((l) => l.own?.cpuMs ?? Number.NaN)),
+        ownCalls: ext.reduce((sum, l) => sum + (l.own?.calls ?? 0), 0),
         extraMs: withExtension.median - without.median,
         hosts: Math.max(...ext.map((l) => l.hosts)),
       };
@@ -665,7 +668,7 @@ try {
       met: scrollExtra('ours') < GOALS.scrollMsPerFrame && stillOn,
     },
     {
-      goal: `what every page of a guide's site loads ≤ ${GOALS.weightGzipKiB} KB gzipped (content scripts, js + css)`,
+      goal: `what every page of a guide's site loads ≤ ${GOALS.weightGzipKiB} KB gzipped (the manifest's content scripts, js + css)`,
       value: `${fmt(kib(weight.content.gzip), 1)} KB`,
       met: kib(weight.content.gzip) <= GOALS.weightGzipKiB,
     },
@@ -677,8 +680,8 @@ try {
     ...(idle
       ? [
           {
-            goal: `page load with no run: our script ≤ ${GOALS.idleLoadMs} ms of main thread (median), no element of ours`,
-            value: `${fmt(idle.own.median, 3)} ms (p95 ${fmt(idle.own.p95, 3)}); ${idle.hosts} element(s); whole load ${fmt(idle.withExtension.median, 1)} vs ${fmt(idle.without.median, 1)} ms without`,
+            goal: `page load with no run: our scripts ≤ ${GOALS.idleLoadMs} ms of main thread (median), no element of ours`,
+            value: `${fmt(idle.own.median, 3)} ms (p95 ${fmt(idle.own.p95, 3)}), ${idle.ownCalls} script event(s) of ours; ${idle.hosts} element(s); whole load ${fmt(idle.withExtension.median, 1)} vs ${fmt(idle.without.median, 1)} ms without`,
             met: idle.own.median <= GOALS.idleLoadMs && idle.hosts === 0,
           },
         ]
@@ -815,12 +818,12 @@ try {
             fmt(idle.withExtension.max, 2),
           ],
           ['whole load, without', fmt(idle.without.median, 2), fmt(idle.without.p95, 2), fmt(idle.without.max, 2)],
-          ['our content script (compile, run, calls)', fmt(idle.own.median, 3), fmt(idle.own.p95, 3), fmt(idle.own.max, 3)],
+          ['any script of ours (compile, run, calls)', fmt(idle.own.median, 3), fmt(idle.own.p95, 3), fmt(idle.own.max, 3)],
         ],
       ),
     );
     console.log(
-      `  elements of ours left in the page: ${idle.hosts}.\n  The whole load varies by tens of ms from load to load on this machine: our script's own time is the figure judged.`,
+      `  elements of ours left in the page: ${idle.hosts}.\n  The whole load varies by tens of ms from load to load on this machine: the time of our scripts is the figure judged.`,
     );
   }
   console.log('\nGoals');

@@ -10,6 +10,7 @@ import type { Guide } from './guide/schema';
 import type { Handlers, RequestType } from './messages';
 import { createProgressService, ProgressStore } from './progress/store';
 import { createRouter, type RouterOptions } from './router';
+import { createArrivals, type TabChange, type TabState } from './run/arrivals';
 import { createRunService } from './run/service';
 import { RunStore } from './run/store';
 import { tabRuns } from './storage/items';
@@ -48,9 +49,9 @@ export function createBackground({
     platform: teamPlatform,
     now,
     takenIds: async () => new Set([...bundledIds, ...(await userGuides.ids())]),
+    installedGuides: async () => [...bundledGuides, ...(await userGuides.guides())],
     otherSites: async () => (await userGuides.guides()).flatMap((guide) => guide.sites),
     runOnScreen: async () => [...(await tabRuns.all()).values()].some((run) => run.status === 'active'),
-    onGuidesChanged: () => authoring.syncUserGuideScripts(),
   });
   const runs = createRunService({
     guides: async () => [...bundledGuides, ...(await userGuides.guides()), ...(await teams.guides())],
@@ -63,10 +64,11 @@ export function createBackground({
       if (!(await isSharedComputer())) await progress.recordFinished(guide, run);
     },
     pausedFor: PAUSED_TTL_MS,
-    // Pages of guide sites load only a small page script; the overlay comes with a run. A tab whose site the
-    // extension may not enter refuses it: its next page of a guide's site asks for it (components/page/arrival.ts).
+    // No script of ours runs in a page without a run: the overlay comes with one (a start, a resume, an arrival
+    // heard below). A tab whose site the extension may not enter refuses it, and its address stays hidden from us.
     onRunInTab: (tabId) => platform.injectPlayback(tabId).catch(() => undefined),
   });
+  const arrivals = createArrivals();
   const authoring = createAuthoringService({ platform, userGuides, otherGuides: teams.guides, now, ...(pause ? { pause } : {}) });
 
   // Every request type has exactly one handler: the compiler checks the table is complete.
@@ -86,7 +88,13 @@ export function createBackground({
     traces,
     teams,
     router: (options: RouterOptions) => createRouter(table, options),
+    /** A tab changed: an arrival on an address may move its run and bring the overlay; a recording follows its tab. */
+    onTabUpdated: async (tabId: number, change: TabChange, tab: TabState) => {
+      const url = arrivals.arrivalOf(tabId, change, tab);
+      await Promise.all([url ? runs.arrived(tabId, url) : undefined, authoring.onTabUpdated(tabId, change, tab)]);
+    },
     onTabRemoved: async (tabId: number) => {
+      arrivals.forget(tabId);
       const shared = await isSharedComputer();
       await Promise.all([shared ? runs.dropTab(tabId) : runs.pauseTab(tabId), authoring.onTabRemoved(tabId)]);
     },

@@ -56,9 +56,7 @@ export type AuthoringRequest =
   /** The check is over or left: the tab stops waiting and its overlay goes. */
   | { type: 'verify:stop'; tabId: number }
   /** Keeps the report of a finished check, for the printable report page. */
-  | { type: 'verify:report'; report: unknown }
-  /** From the page script of a guide's site, once its tab has a run: the overlay script comes into the tab. */
-  | { type: 'playback:load' };
+  | { type: 'verify:report'; report: unknown };
 
 /** Requests to the progress service: the background is the only writer of the person's progress. */
 export type ProgressRequest =
@@ -139,7 +137,6 @@ export interface ResponseMap {
   'verify:picked': { ok: boolean };
   'verify:stop': { ok: true };
   'verify:report': { ok: boolean };
-  'playback:load': { ok: true };
   'progress:forget': { ok: true };
   'progress:forgetAll': { ok: true };
   'progress:import': ImportResult;

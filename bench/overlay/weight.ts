@@ -53,10 +53,11 @@ function weigh(files: string[]): Weight {
 
 /**
  * What every page of a guided site loads: the scripts and stylesheets that the
- * manifest declares as content scripts, plus the stylesheet that a WXT
- * shadow-root UI fetches at run time (`content-scripts/<name>.css`). Other files
- * in `content-scripts/` (the recorder, injected only while a trainer records)
- * are weighed apart, as `onDemand`.
+ * manifest declares as content scripts (none since 6 December 2026: a page
+ * gets nothing of ours until its tab has a run), plus the stylesheet that a WXT
+ * shadow-root UI would fetch at run time (`content-scripts/<name>.css`). Other
+ * files in `content-scripts/` (the overlay, the recorder, a trainer's tools,
+ * each put in a tab only when needed) are weighed apart, as `onDemand`.
  */
 export function contentScriptWeight(outDir: string): Weight & { onDemand: FileWeight[]; withRun: Weight } {
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as {
@@ -70,7 +71,6 @@ export function contentScriptWeight(outDir: string): Weight & { onDemand: FileWe
       if (existsSync(join(outDir, css))) declared.add(css);
     }
   }
-  if (![...declared].some((f) => f.endsWith('.js'))) throw new Error(`no content script declared in ${outDir}/manifest.json`);
   const dir = join(outDir, 'content-scripts');
   const others = existsSync(dir)
     ? readdirSync(dir)
@@ -81,6 +81,7 @@ export function contentScriptWeight(outDir: string): Weight & { onDemand: FileWe
   const page = weigh([...declared].sort().map((f) => join(outDir, f)));
   // With a run, the page also loads the overlay script (put in the tab by the background).
   const overlay = onDemand.filter((f) => f.file.endsWith(`/${PLAYBACK_SCRIPT}`));
+  if (overlay.length === 0) throw new Error(`no ${PLAYBACK_SCRIPT} in ${outDir}`);
   const withRun = { files: [...page.files, ...overlay], bytes: 0, gzip: 0 };
   withRun.bytes = withRun.files.reduce((s, f) => s + f.bytes, 0);
   withRun.gzip = withRun.files.reduce((s, f) => s + f.gzip, 0);

@@ -38,7 +38,15 @@ export interface PageContextOptions {
   view?: Window;
 }
 
-type Scope = typeof globalThis & Record<symbol, AbortController | undefined>;
+/** A running copy, as the isolated world's global keeps it: its controller, and its own view of the extension's life. */
+interface Running {
+  controller: AbortController;
+  alive: () => boolean;
+}
+
+type Scope = typeof globalThis & Record<symbol, Running | undefined>;
+
+const keyOf = (name: string) => Symbol.for(`cote-a-cote.context.${name}`);
 
 const extensionAlive = () => {
   try {
@@ -49,6 +57,20 @@ const extensionAlive = () => {
 };
 
 /**
+ * Whether a copy of the content script `name` runs in this world, for an extension that is still there (one left
+ * by a reloaded extension does not count): the background may put the overlay in a tab where it already is.
+ */
+export function pageContextRunning(name: string): boolean {
+  const running = (globalThis as Scope)[keyOf(name)];
+  if (!running || running.controller.signal.aborted) return false;
+  try {
+    return running.alive();
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Starts the context of the content script `name`. A copy of the same script
  * started earlier in this world (our own injection again) stops here.
  */
@@ -57,11 +79,12 @@ export function startPageContext(name: string, { alive = extensionAlive, view = 
   const { signal } = controller;
   // The isolated world's global is ours alone: the page never sees this key.
   const scope = globalThis as Scope;
-  const key = Symbol.for(`cote-a-cote.context.${name}`);
-  scope[key]?.abort();
-  scope[key] = controller;
+  const key = keyOf(name);
+  scope[key]?.controller.abort();
+  const running: Running = { controller, alive };
+  scope[key] = running;
   signal.addEventListener('abort', () => {
-    if (scope[key] === controller) delete scope[key];
+    if (scope[key] === running) delete scope[key];
   });
 
   const invalidate = () => controller.abort();

@@ -15,7 +15,6 @@ import type { Settings } from '../../utils/settings/settings';
 import { watchSettings } from '../../utils/settings/store';
 import { tabRuns } from '../../utils/storage/items';
 import { Overlay, type OverlayEvent, type TargetState } from '../overlay';
-import { ARRIVED } from '../page/arrival';
 import type { PageContext } from '../page/context';
 import type { PageHost } from '../page/host';
 
@@ -244,11 +243,13 @@ export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl
     followStep(view?.run.status === 'active' || view?.item.kind === 'end' ? view : null);
   }
 
-  /** Arrival on a page (a load, or a single-page site changing its URL) may complete or move the run. */
+  /**
+   * A single-page site changed its address: the step may belong to another page now. The arrival itself, which
+   * may complete or move the run, is the background's to tell (it hears every tab's address, utils/run/arrivals.ts).
+   */
   function checkUrl() {
     if (lastUrl === location.href) return; // reads the address only
     lastUrl = location.href;
-    emit({ type: 'page', url: lastUrl });
     void refresh();
   }
 
@@ -286,13 +287,8 @@ export function startPlayback(page: PageHost, ctx: PageContext): PlaybackControl
     page.detach();
   });
 
-  // The page script of the guide's site (components/page/arrival.ts) may have told this arrival already.
-  const arrived = (globalThis as { [ARRIVED]?: string })[ARRIVED] === location.href;
-  if (arrived) void refresh();
-  else
-    void send({ type: 'run:event', event: { type: 'page', url: location.href } })
-      .catch(() => undefined)
-      .then(refresh);
+  // The background told this page's arrival before putting the overlay here (or the run started on this page).
+  void refresh();
 
   return { showTrial, isOwn: page.contains };
 }

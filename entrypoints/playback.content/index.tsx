@@ -1,14 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startOverlayScript } from '../../components/playback/overlay-script';
-// Inlined: the overlay also runs on the sites of the person's own guides, where no
-// extension file is web-accessible, so its styles travel inside the script.
+// Inlined: no extension file is web-accessible to pages, so the styles travel inside the script.
 import overlayCss from './overlay.css?inline';
 
 /**
- * The overlay: never in the manifest. The page script of a guide's site
- * (entrypoints/content.ts) asks the background to put it in its tab once the
- * tab has a run (`scripting.executeScript` / `tabs.executeScript`: no file is
- * web-accessible). A trainer's « Tester » and « Vérifier » bring their own
+ * The overlay: never in the manifest (no script of ours runs in a page by
+ * itself). The background puts it in a tab that has a run — at its start or
+ * resume, and at each arrival of the tab on a page (utils/run/arrivals.ts) —
+ * with `scripting.executeScript` / `tabs.executeScript`: no file is web-accessible. A trainer's « Tester » and « Vérifier » bring their own
  * script instead (entrypoints/trainer.content): nothing of theirs is here.
  */
 export default defineContentScript({

@@ -4,7 +4,8 @@
  * `history.pushState`, never loading a page. The person presses the site's
  * buttons with trusted input; the run moves on at each change of address —
  * the last one during a step that has no target on its page (`go-to-page`),
- * which only the content script's location-change listener can notice — and
+ * which only an arrival on the new address can complete (the background hears
+ * it from the browser's tab updates, utils/run/arrivals.ts) — and
  * the overlay, never reloaded, follows with the right step up to the end.
  */
 import { readFileSync } from 'node:fs';

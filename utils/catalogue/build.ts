@@ -84,10 +84,9 @@ export function loadCatalogue(mode: string, dir = GUIDES_DIR): Guide[] {
   return guides;
 }
 
-/** Content-script matches and host permissions: exactly the sites of the bundled guides. */
-export function permissionsFor(guides: readonly Guide[]): { matches: string[]; hostPermissions: string[] } {
-  const sites = [...new Set(guides.flatMap((guide) => guide.sites))].sort();
-  return { matches: sites, hostPermissions: sites };
+/** Host permissions asked at install: exactly the sites of the bundled guides (where the overlay may come with a run). */
+export function permissionsFor(guides: readonly Guide[]): { hostPermissions: string[] } {
+  return { hostPermissions: [...new Set(guides.flatMap((guide) => guide.sites))].sort() };
 }
 
 const VIRTUAL_ID = 'virtual:cac-catalogue';

@@ -1,7 +1,8 @@
 /**
  * Guides that run other guides (items of kind `guide`): the rules that need
  * the other guides, checked where they are known — the build (the bundled
- * guides) and the import into « Mes guides » (bundled and own guides). A guide
+ * guides), the import into « Mes guides » (bundled and own guides) and the
+ * installation of a team catalogue (its guides and those of this computer). A guide
  * may only run an installed guide, and guides may not run each other in a
  * circle (A → B → A): the run would never end.
  *
@@ -14,21 +15,24 @@ import type { Guide } from './schema';
 type GuideSteps = Pick<Guide, 'id' | 'steps'>;
 
 /** Where the other guides were looked for, for the message about a missing one. */
-export type InnerGuidePlace = 'bundle' | 'installed';
+export type InnerGuidePlace = 'bundle' | 'installed' | 'team';
 
 const PLACE_WORDS: Record<InnerGuidePlace, string> = {
   bundle: 'parmi les guides fournis (dossier « guides/ »)',
   installed: 'parmi les guides fournis avec Côte à côte ni dans « Mes guides »',
+  team: 'dans ce catalogue ni parmi les guides de cet ordinateur',
+};
+
+const REMEDIES: Record<InnerGuidePlace, string> = {
+  bundle: 'ajoutez ce guide au dossier, ou corrigez l’identifiant.',
+  installed: 'importez d’abord ce guide dans « Mes guides », ou corrigez l’identifiant.',
+  team: 'l’équipe doit publier aussi ce guide dans son catalogue, ou corriger l’identifiant.',
 };
 
 function missingText(id: string, place: InnerGuidePlace, known: readonly string[]): string {
   const guess = closest(id, known);
   const hint = guess ? ` Vouliez-vous dire « ${guess} » ?` : '';
-  const remedy =
-    place === 'installed'
-      ? 'importez d’abord ce guide dans « Mes guides », ou corrigez l’identifiant.'
-      : 'ajoutez ce guide au dossier, ou corrigez l’identifiant.';
-  return `cette étape joue le guide ${quote(id)}, qui n’est pas ${PLACE_WORDS[place]} ; ${remedy}${hint}`;
+  return `cette étape joue le guide ${quote(id)}, qui n’est pas ${PLACE_WORDS[place]} ; ${REMEDIES[place]}${hint}`;
 }
 
 /**

@@ -5,19 +5,26 @@
  */
 import {
   accessibleName,
+  CHOICE_ROLES,
+  CLICK_TAGS,
   cap,
   contextOf,
+  ENTRY_ROLES,
+  FIELD_TAGS,
+  HEADING,
   hrefPath,
+  INPUT_BUTTON,
   inputType,
   labelText,
   neighbourText,
+  PRESS_ROLES,
   roleOf,
   stableClasses,
   testIdOf,
   visibleText,
 } from './facts';
 import { collectScopes, isVisible, type LocateRoot, scopeIndexOf } from './scopes';
-import { type CandidateFacts, FOUND_THRESHOLD, MARGIN, scoreFacts, WEIGHTS, wordsSimilarity } from './score';
+import { type CandidateFacts, FOUND_THRESHOLD, MARGIN, scoreFacts, stem, WEIGHTS, wordsSimilarity } from './score';
 import type { TargetDescription } from './target';
 
 interface Group {
@@ -27,32 +34,20 @@ interface Group {
   input?: RegExp;
 }
 
-const CLICK: Group = {
-  tags: ['button', 'a', 'summary', 'input'],
-  roles: ['button', 'link', 'menuitem', 'tab'],
-  input: /^(submit|button|reset|image)$/,
-};
-const CHOICE: Group = {
-  tags: ['input'],
-  roles: ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'],
-  input: /^(radio|checkbox)$/,
-};
-const FIELD: Group = {
-  tags: ['input', 'textarea', 'select'],
-  roles: ['textbox', 'searchbox', 'combobox', 'spinbutton'],
-  input: /^(?!hidden$)/,
-};
+const CLICK: Group = { tags: CLICK_TAGS, roles: PRESS_ROLES, input: INPUT_BUTTON };
+const CHOICE: Group = { tags: ['input'], roles: CHOICE_ROLES, input: /^(radio|checkbox)$/ };
+const FIELD: Group = { tags: FIELD_TAGS, roles: ENTRY_ROLES, input: /^(?!hidden$)/ };
 
 const HEADINGS: Group = { tags: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'], roles: ['heading'] };
 
 /** The kinds of elements that could be the target today: `button` ↔ `input[type=submit]` ↔ `a.fr-btn`… */
 export function candidateGroup(d: TargetDescription): Group {
   const { tag, role, type } = d;
-  if (/^(button|a|summary)$/.test(tag) || (role && /^(button|link|menuitem|tab)$/.test(role))) return CLICK;
+  if ((tag !== 'input' && CLICK.tags.includes(tag)) || (role && CLICK.roles.includes(role))) return CLICK;
   if (tag === 'input' && type && CLICK.input?.test(type)) return CLICK;
   if ((tag === 'input' && (type === 'radio' || type === 'checkbox')) || (role && /^(radio|checkbox|switch)$/.test(role))) return CHOICE;
-  if (/^(input|textarea|select)$/.test(tag) || (role && /^(textbox|searchbox|combobox|spinbutton)$/.test(role))) return FIELD;
-  if (/^h[1-6]$/.test(tag)) return HEADINGS;
+  if (FIELD.tags.includes(tag) || (role && FIELD.roles.includes(role))) return FIELD;
+  if (HEADING.test(tag)) return HEADINGS;
   return { tags: [tag], roles: role ? [role] : [] };
 }
 
@@ -70,17 +65,15 @@ function gatherGroup(scope: LocateRoot, g: Group, out: Element[]): void {
   }
   // Elements with an explicit role belong where their role says, whatever their tag.
   const withRole = scopeIndexOf(scope).roles;
-  for (let i = 0; i < withRole.length; i++) {
-    const el = withRole[i] as Element;
-    const r = roleOf(el);
-    if (r && g.roles.includes(r)) out.push(el);
-    else if (
-      g.tags.includes(el.localName) &&
-      !(r && /^(none|presentation)$/.test(r)) &&
-      (!g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type))
-    )
-      out.push(el);
-  }
+  for (let i = 0; i < withRole.length; i++) if (inGroup(g, withRole[i] as Element)) out.push(withRole[i] as Element);
+}
+
+/** Whether an element belongs to a candidate group: by its explicit role, else by its tag (and input type). */
+function inGroup(g: Group, el: Element): boolean {
+  const r = roleOf(el);
+  if (el.hasAttribute('role') && r && g.roles.includes(r)) return true;
+  if (!g.tags.includes(el.localName) || (r && /^(none|presentation)$/.test(r))) return false;
+  return !g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type);
 }
 
 /** Every element of the described kind under the root (shadow roots and frames included), each once. */
@@ -100,9 +93,16 @@ export function gatherCandidates(d: TargetDescription, root: LocateRoot, options
   return gathered;
 }
 
-const NAME_FROM_TEXT = /^(button|link|menuitem|tab|summary)$/;
+/** A leaf whose text is its `textContent` (native, fast): no child element, not a field, not editable. */
+const isTextLeaf = (el: Element): boolean =>
+  el.localName !== 'input' && !el.firstElementChild && !el.hasAttribute('contenteditable') && el.localName !== 'textarea';
 
-const isEditableHost = (el: Element) => el.hasAttribute('contenteditable') || el.localName === 'textarea';
+/** Buttons and links without ARIA naming: their accessible name is their text. */
+const namedByText = (el: Element, role: string | undefined): boolean =>
+  !!role && (role === 'summary' || PRESS_ROLES.includes(role)) && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby');
+
+/** Facts always read later, in this order. */
+const LATER_FACTS = ['href', 'classes', 'label', 'context', 'neighbourText'] as const;
 
 /**
  * Facts of a candidate that cost little: attributes and a short text walk,
@@ -132,27 +132,14 @@ export function cheapFacts(
   const pending: string[] = [];
   if (d.text || d.name) {
     // A leaf's text is its textContent (native, fast); otherwise a walk that skips controls, later.
-    if (tag !== 'input' && !el.firstElementChild && !isEditableHost(el)) c.text = cap(el.textContent ?? '', 300);
+    if (isTextLeaf(el)) c.text = cap(el.textContent);
     else pending.push('text');
   }
   if (d.name) {
-    if (
-      !pending.length &&
-      tag !== 'input' &&
-      role &&
-      NAME_FROM_TEXT.test(role) &&
-      c.text &&
-      !el.hasAttribute('aria-label') &&
-      !el.hasAttribute('aria-labelledby')
-    )
-      c.name = c.text;
+    if (!pending.length && tag !== 'input' && c.text && namedByText(el, role)) c.name = c.text;
     else pending.push('name');
   }
-  if (d.href) pending.push('href');
-  if (d.classes) pending.push('classes');
-  if (d.label) pending.push('label');
-  if (d.context) pending.push('context');
-  if (d.neighbourText) pending.push('neighbourText');
+  for (const f of LATER_FACTS) if (d[f]) pending.push(f);
   return { facts: c, pending };
 }
 
@@ -178,17 +165,13 @@ export function addExpensiveFacts(el: Element, c: CandidateFacts, pending: reado
  * description can spare. No object is built for it.
  */
 function textRejects(d: TargetDescription, el: Element, spare: number): boolean {
-  if (!d.text && !d.name) return false;
-  const tag = el.localName;
-  if (tag === 'input' || el.firstElementChild || isEditableHost(el)) return false;
+  if ((!d.text && !d.name) || !isTextLeaf(el)) return false;
   const raw = el.textContent ?? '';
   // An empty text is a missing fact, not a contradiction: leave it to the scoring.
   if (!raw.trim()) return false;
   let loss = 0;
   if (d.text) loss += WEIGHTS.text * (1 - wordsSimilarity(d.text, raw));
-  const role = roleOf(el);
-  if (d.name && role && NAME_FROM_TEXT.test(role) && !el.hasAttribute('aria-label') && !el.hasAttribute('aria-labelledby'))
-    loss += WEIGHTS.name * (1 - wordsSimilarity(d.name, raw));
+  if (d.name && namedByText(el, roleOf(el))) loss += WEIGHTS.name * (1 - wordsSimilarity(d.name, raw));
   return loss > spare;
 }
 
@@ -197,16 +180,8 @@ function nameAttrRejects(d: TargetDescription, el: Element, spare: number): bool
   if (!d.nameAttr) return false;
   const v = el.getAttribute('name');
   if (v === d.nameAttr || v === null) return false;
-  const sim = v.replace(/\d+/g, '#').toLowerCase() === d.nameAttr.replace(/\d+/g, '#').toLowerCase() ? 0.7 : -0.25;
+  const sim = stem(v) === stem(d.nameAttr) ? 0.7 : -0.25;
   return WEIGHTS.nameAttr * (1 - sim) > spare;
-}
-
-/** Whether an element belongs to a candidate group (direct hits are checked against it). */
-function inGroup(g: Group, el: Element): boolean {
-  const r = roleOf(el);
-  if (el.hasAttribute('role') && r && g.roles.includes(r)) return true;
-  if (!g.tags.includes(el.localName) || (r && /^(none|presentation)$/.test(r))) return false;
-  return !g.input || el.localName !== 'input' || g.input.test((el as HTMLInputElement).type);
 }
 
 /** The order in which pending facts are read: attributes first, walks of the tree last. */
@@ -214,6 +189,17 @@ const COST_RANK: Record<string, number> = { classes: 0, href: 1, text: 2, name: 
 const costRank = (f: string): number => COST_RANK[f] ?? 7;
 /** From this rank on, facts walk the page: the visibility check comes first. */
 const WALKS = 5;
+
+/**
+ * The most points a candidate can reach: those of the facts known, plus the full weight of those
+ * still pending. Only the facts the description has can add points ('text' may be pending just to
+ * derive the name).
+ */
+function upperBound(d: TargetDescription, facts: CandidateFacts, pending: readonly string[]): number {
+  let upper = scoreFacts(d, facts, { skip: pending }).points;
+  for (const f of pending) if (d[f as keyof TargetDescription] !== undefined) upper += WEIGHTS[f as keyof typeof WEIGHTS];
+  return upper;
+}
 
 /** A candidate fully checked: visible, with all its facts scored. */
 export interface Checked {
@@ -277,9 +263,7 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
       if (f === undefined) break;
       addExpensiveFacts(el, facts, [f]);
       if (!left.length) continue;
-      let upper = scoreFacts(d, facts, { skip: left }).points;
-      for (const g of left) if (d[g as keyof TargetDescription] !== undefined) upper += WEIGHTS[g as keyof typeof WEIGHTS];
-      if (upper / total < bar()) return;
+      if (upperBound(d, facts, left) / total < bar()) return;
     }
     const s = scoreFacts(d, facts);
     const v = s.points / s.total;
@@ -304,15 +288,12 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
         pathMatch = null;
       }
     }
+    const byId = d.id ? (scope.root as Document).getElementById?.(d.id) : null;
     const direct: Element[] = [];
     if (pathMatch) direct.push(pathMatch);
-    const doc = scope.root.nodeType === 9 ? (scope.root as Document) : undefined;
-    if (d.id) {
-      const byId = (scope.root as Document).getElementById?.(d.id);
-      if (byId) direct.push(byId);
-    }
-    if (d.nameAttr && doc) {
-      const byName = doc.getElementsByName(d.nameAttr);
+    if (byId) direct.push(byId);
+    if (d.nameAttr && scope.root.nodeType === 9) {
+      const byName = (scope.root as Document).getElementsByName(d.nameAttr);
       for (let n = 0; n < byName.length && n < 10; n++) direct.push(byName[n] as Element);
     }
     for (const el of direct) {
@@ -323,10 +304,7 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
     const list: Element[] = [];
     gatherGroup(scope.root, group, list);
     if (pathMatch) list.push(pathMatch);
-    if (d.id) {
-      const byId = (scope.root as Document).getElementById?.(d.id);
-      if (byId) list.push(byId);
-    }
+    if (byId) list.push(byId);
     for (const el of list) {
       if (seen.has(el)) continue;
       seen.add(el);
@@ -335,10 +313,7 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
       const room = spare();
       if (nameAttrRejects(d, el, room) || textRejects(d, el, room)) continue;
       const { facts, pending } = cheapFacts(d, el, scope.inFrame, pathMatch);
-      const s = scoreFacts(d, facts, { skip: pending });
-      let upper = s.points;
-      // Only the facts the description has can add points ('text' may be pending just to derive the name).
-      for (const f of pending) if (d[f as keyof TargetDescription] !== undefined) upper += WEIGHTS[f as keyof typeof WEIGHTS];
+      const upper = upperBound(d, facts, pending);
       if (upper >= total - room) cheap.push({ el, facts, pending, upper });
     }
   }

@@ -2,14 +2,35 @@
  * Fact extractors shared by `describe()` (record time) and `locate()` (play
  * time). Both sides must read a fact the same way, or the true target would
  * lose points for nothing. No dependency: this module ships in the playback
- * bundle. None of these functions reads what a person typed: text is gathered
- * from the page's own nodes, skipping form controls and editable regions.
+ * bundle (and the recorder). None of these functions reads what a
+ * person typed: text is gathered from the page's own nodes, skipping form
+ * controls and editable regions.
  */
+
+// Kinds of elements, as the facts, the scores and the gathering of candidates all name them: one
+// list each, so that they agree (and the bundle carries each once).
+
+/** Tags and roles of what a person presses: buttons, links, tabs. */
+export const CLICK_TAGS = ['button', 'a', 'summary', 'input'];
+export const PRESS_ROLES = ['button', 'link', 'menuitem', 'tab'];
+/** Input types that make a button. */
+export const INPUT_BUTTON = /^(submit|button|reset|image)$/;
+
+/** Roles of what a person checks or picks. */
+export const CHOICE_ROLES = ['radio', 'checkbox', 'switch', 'menuitemradio', 'menuitemcheckbox'];
+
+/** Tags and roles of what a person types or picks in. */
+export const FIELD_TAGS = ['input', 'textarea', 'select'];
+export const ENTRY_ROLES = ['textbox', 'searchbox', 'combobox', 'spinbutton'];
+
+/** Headings, by tag, and by tag or role as a selector. */
+export const HEADING = /^h[1-6]$/;
+export const HEADINGS = 'h1,h2,h3,h4,h5,h6,[role=heading]';
 
 const WS = /\s+/g;
 export const collapse = (s: string | null | undefined): string => (s ?? '').replace(WS, ' ').trim();
 
-export const cap = (s: string, max: number): string | undefined => {
+export const cap = (s: string | null | undefined, max = 300): string | undefined => {
   const t = collapse(s);
   if (!t) return undefined;
   return t.length > max ? t.slice(0, max).trimEnd() : t;
@@ -53,7 +74,6 @@ export function textOf(node: Node, max = 300, skipHint = false): string {
 }
 
 const TEXT_ENTRY = /^(|text|email|password|search|tel|url|number|date|datetime-local|month|week|time)$/;
-const INPUT_BUTTON = /^(submit|button|reset|image)$/;
 
 export const inputType = (el: Element): string | undefined => {
   if (el.localName === 'input') return ((el as HTMLInputElement).type || 'text').toLowerCase();
@@ -66,10 +86,10 @@ export function visibleText(el: Element): string | undefined {
   const tag = el.localName;
   if (tag === 'input') {
     const t = inputType(el) ?? '';
-    return INPUT_BUTTON.test(t) ? cap(el.getAttribute('value') ?? el.getAttribute('alt') ?? '', 300) : undefined;
+    return INPUT_BUTTON.test(t) ? cap(el.getAttribute('value') ?? el.getAttribute('alt')) : undefined;
   }
   if (tag === 'select' || isEditable(el)) return undefined;
-  return cap(textOf(el, 300), 300);
+  return cap(textOf(el));
 }
 
 const byIds = (el: Element, ids: string): string => {
@@ -78,7 +98,7 @@ const byIds = (el: Element, ids: string): string => {
     .split(WS)
     .map((id) => {
       const t = id && root.getElementById?.(id);
-      return t ? textOf(t, 300) : '';
+      return t ? textOf(t) : '';
     })
     .join(' ');
 };
@@ -93,7 +113,7 @@ export function labelText(el: Element): string | undefined {
     const l = el.closest('label');
     if (l) out = textOf(l, 300, true);
   }
-  return cap(out, 300);
+  return cap(out);
 }
 
 /**
@@ -105,45 +125,38 @@ export function labelText(el: Element): string | undefined {
 function readAccessibleName(el: Element): string | undefined {
   const lb = el.getAttribute('aria-labelledby');
   if (lb) {
-    const t = cap(byIds(el, lb), 300);
+    const t = cap(byIds(el, lb));
     if (t) return t;
   }
-  const al = cap(el.getAttribute('aria-label') ?? '', 300);
+  const al = cap(el.getAttribute('aria-label'));
   if (al) return al;
   const tag = el.localName;
   const type = inputType(el) ?? '';
   if (tag === 'input' && INPUT_BUTTON.test(type)) {
     const v = el.getAttribute('value') ?? el.getAttribute('alt');
-    if (v != null) return cap(v, 300);
+    if (v != null) return cap(v);
     return type === 'submit' ? 'Envoyer' : type === 'reset' ? 'Réinitialiser' : undefined;
   }
   const labels = (el as HTMLInputElement).labels;
   if (labels?.length) {
-    const t = cap(Array.from(labels, (l) => textOf(l, 300)).join(' '), 300);
+    const t = cap(Array.from(labels, (l) => textOf(l)).join(' '));
     if (t) return t;
   }
   if (tag === 'img' || (tag === 'input' && type === 'image')) {
-    const t = cap(el.getAttribute('alt') ?? '', 300);
+    const t = cap(el.getAttribute('alt'));
     if (t) return t;
   }
   const role = roleOf(el);
   if (role && NAME_FROM_CONTENT.has(role)) {
-    const t = cap(textOf(el, 300), 300);
+    const t = cap(textOf(el));
     if (t) return t;
   }
-  return cap(el.getAttribute('title') ?? '', 300) ?? cap(el.getAttribute('placeholder') ?? '', 300);
+  return cap(el.getAttribute('title')) ?? cap(el.getAttribute('placeholder'));
 }
 
 const NAME_FROM_CONTENT = new Set([
-  'button',
-  'link',
-  'checkbox',
-  'radio',
-  'switch',
-  'tab',
-  'menuitem',
-  'menuitemcheckbox',
-  'menuitemradio',
+  ...PRESS_ROLES,
+  ...CHOICE_ROLES,
   'option',
   'heading',
   'cell',
@@ -160,12 +173,6 @@ const TAG_ROLE: Record<string, string> = {
   summary: 'button',
   option: 'option',
   dialog: 'dialog',
-  h1: 'heading',
-  h2: 'heading',
-  h3: 'heading',
-  h4: 'heading',
-  h5: 'heading',
-  h6: 'heading',
   form: 'form',
   nav: 'navigation',
   main: 'main',
@@ -208,7 +215,7 @@ export function roleOf(el: Element): string | undefined {
   }
   if (tag === 'section') return el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : undefined;
   if (tag === 'img') return el.getAttribute('alt') === '' ? 'presentation' : 'img';
-  return TAG_ROLE[tag];
+  return HEADING.test(tag) ? 'heading' : TAG_ROLE[tag];
 }
 
 /** Where an element sits: nearest fieldset legend, dialog title, or the closest preceding heading. */
@@ -217,7 +224,7 @@ function readContextOf(el: Element): string | undefined {
   const start = el.localName === 'fieldset' ? el.parentElement : el;
   for (let fs = start?.closest('fieldset') ?? null; fs; fs = fs.parentElement?.closest('fieldset') ?? null) {
     const legend = fs.querySelector(':scope > legend');
-    const t = legend && cap(textOf(legend, 300, true), 300);
+    const t = legend && cap(headingText(legend));
     if (t) return t;
   }
   const dialog = el.closest('dialog, [role=dialog], [role=alertdialog]');
@@ -225,24 +232,14 @@ function readContextOf(el: Element): string | undefined {
     const t = accessibleName(dialog);
     if (t) return t;
   }
-  let steps = 0;
-  // Headings are looked for within the same landmark: a footer link does not sit under the page's last heading.
-  for (let n: Element | null = el; n && n.localName !== 'body' && !LANDMARK.test(n.localName); n = n.parentElement) {
-    for (let s = n.previousElementSibling; s && steps < 300; s = s.previousElementSibling, steps++) {
-      if (HEADING.test(s.localName) || s.getAttribute('role') === 'heading') return cap(textOf(s, 300, true), 300);
-      // A previous component of the same kind (the accordion before this one): its headings are its own.
-      if (isPeer(n, s)) continue;
-      if (s.firstElementChild) {
-        const hs = s.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]');
-        const h = hs[hs.length - 1];
-        if (h) return cap(textOf(h, 300, true), 300);
-      }
-    }
-  }
-  return undefined;
+  const h = precedingHeading(el, false);
+  return h && cap(headingText(h));
 }
-const HEADING = /^h[1-6]$/;
+
 const LANDMARK = /^(header|footer|nav|main|aside|dialog)$/;
+
+/** Text of a heading or a legend, without DSFR hint text. */
+export const headingText = (el: Element): string => textOf(el, 300, true);
 
 /** Siblings of the same component kind: same tag and same first class (`section.fr-accordion`). */
 const isPeer = (a: Element, b: Element): boolean => a.localName === b.localName && !!a.classList[0] && a.classList[0] === b.classList[0];
@@ -250,22 +247,32 @@ const isPeer = (a: Element, b: Element): boolean => a.localName === b.localName 
 const INTERACTIVE = 'a[href],button,input,select,textarea,[role=button],[role=link],[tabindex]';
 
 /**
- * The heading of the element's section (the example block it belongs to): the closest heading
- * before it, walking up and back through previous siblings, never one inside a previous
- * component (a block with controls of its own, or a peer such as the accordion before).
+ * The closest heading before an element, walking up and back through previous siblings, within
+ * the element's landmark (a footer link does not sit under the page's last heading). A previous
+ * sibling's last heading counts, unless the sibling is a peer (the accordion before this one: its
+ * headings are its own) or, with `blocks`, a component with controls of its own.
  */
-function readSectionHeadingOf(el: Element): Element | undefined {
+function precedingHeading(el: Element, blocks: boolean): Element | undefined {
   let steps = 0;
   for (let n: Element | null = el; n && n.localName !== 'body' && !LANDMARK.test(n.localName); n = n.parentElement) {
     for (let s = n.previousElementSibling; s && steps < 300; s = s.previousElementSibling, steps++) {
-      if (HEADING.test(s.localName) || s.getAttribute('role') === 'heading') return textOf(s, 300, true) ? s : undefined;
-      if (isPeer(n, s) || !s.firstElementChild || s.querySelector(INTERACTIVE)) continue;
-      const hs = s.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]');
+      if (HEADING.test(s.localName) || s.getAttribute('role') === 'heading') return s;
+      if (isPeer(n, s) || !s.firstElementChild || (blocks && s.querySelector(INTERACTIVE))) continue;
+      const hs = s.querySelectorAll(HEADINGS);
       const h = hs[hs.length - 1];
-      if (h) return textOf(h, 300, true) ? h : undefined;
+      if (h) return h;
     }
   }
   return undefined;
+}
+
+/**
+ * The heading of the element's section (the example block it belongs to): the closest heading
+ * before it, never one inside a previous component (a block with controls of its own, or a peer).
+ */
+function readSectionHeadingOf(el: Element): Element | undefined {
+  const h = precedingHeading(el, true);
+  return h && headingText(h) ? h : undefined;
 }
 
 /** Text of the nearest sibling (previous first), climbing at most three levels. */

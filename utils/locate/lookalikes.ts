@@ -3,7 +3,7 @@
  * only their rank tells apart, and the recorded name that all of this compares.
  */
 import { gatherCandidates } from './candidates';
-import { accessibleName, collapse, inputType, labelText, roleOf, stableClasses, testIdOf, visibleText } from './facts';
+import { accessibleName, collapse, FIELD_TAGS, inputType, labelText, roleOf, stableClasses, testIdOf, visibleText } from './facts';
 import { isVisible, type LocateRoot } from './scopes';
 import { normalize } from './score';
 import type { TargetDescription } from './target';
@@ -73,7 +73,7 @@ export function identityKey(el: Element): string {
   const labels = (el as HTMLInputElement).labels;
   const text = labels?.length
     ? Array.from(labels, (l) => l.textContent).join(' ')
-    : /^(input|select|textarea)$/.test(el.localName)
+    : FIELD_TAGS.includes(el.localName)
       ? ''
       : el.textContent;
   const attr = (n: string) => el.getAttribute(n) ?? '';

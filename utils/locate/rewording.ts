@@ -8,13 +8,13 @@ import { contextOf, neighbourText, stableClasses } from './facts';
 import { currentName, recordedName, sameKind } from './lookalikes';
 import { isVisible } from './scopes';
 import { normalize, scoreFacts, textSimilarity } from './score';
-import { renamedHeading, slotter, underHeading } from './section';
+import { renamedHeading, slotter, underHeading, words } from './section';
 import type { TargetDescription } from './target';
 
 /** Facts a rewording in place may change, or that the slot already stands for. */
 const SLOT_SKIP = ['name', 'label', 'text', 'context', 'neighbourText', 'cssPath', 'classes'] as const;
 
-const wordSet = (s: string | undefined): Set<string> => new Set(s ? normalize(s).split(' ').filter(Boolean) : []);
+const wordSet = (s: string | undefined): Set<string> => new Set(s ? words(s) : []);
 
 /**
  * A rewording is consistent when the words it swapped in the element's name were swapped the same way

@@ -61,13 +61,8 @@ export const fewerLookalikes: Rule = (e) => {
   const n = e.namesakes();
   if (!n || n.length === 0 || n.length >= e.alike) return undefined;
   const { decision } = e;
-  const pool =
-    decision.status === 'found'
-      ? [decision.item]
-      : decision.status === 'ambiguous'
-        ? acceptableOf(decision.items, e.scored, e.threshold)
-        : [];
-  const kept = e.tieBreaks ? pickInSection(e.d, pool, e.scored, e.threshold, e.margin, true) : undefined;
+  const pool = decision.status === 'found' ? [decision.item] : decision.status === 'ambiguous' ? acceptableOf(e, decision.items) : [];
+  const kept = e.tieBreaks ? pickInSection(e, pool, true) : undefined;
   return kept ? found(e, kept) : { status: 'ambiguous', candidates: n };
 };
 
@@ -100,26 +95,23 @@ export const doubtOnFound: Rule = (e) => {
     : { status: 'ambiguous', candidates: [item, ...doubt.filter((x) => x !== item)] };
 };
 
+/** A rule that breaks a tie, when ties may be broken: the element `pick` tells apart among the tied ones. */
+const tieBreak =
+  (pick: (e: Evidence, tied: Element[]) => Element | undefined): Rule =>
+  (e) => {
+    if (e.decision.status !== 'ambiguous' || !e.tieBreaks) return undefined;
+    const picked = pick(e, e.decision.items);
+    return picked ? found(e, picked) : undefined;
+  };
+
 /** Tied candidates told apart by the recorded section (`pickInSection`). */
-export const tieBySection: Rule = (e) => {
-  if (e.decision.status !== 'ambiguous' || !e.tieBreaks) return undefined;
-  const picked = pickInSection(e.d, acceptableOf(e.decision.items, e.scored, e.threshold), e.scored, e.threshold, e.margin, false);
-  return picked ? found(e, picked) : undefined;
-};
+export const tieBySection: Rule = tieBreak((e, tied) => pickInSection(e, acceptableOf(e, tied), false));
 
 /** Tied identical twins told apart by their recorded rank (`pickTwin`). */
-export const tieByTwinRank: Rule = (e) => {
-  if (e.decision.status !== 'ambiguous' || !e.tieBreaks || !e.d.twin) return undefined;
-  const picked = pickTwin(e.d.twin, e.decision.items, e.scored, e.threshold);
-  return picked ? found(e, picked) : undefined;
-};
+export const tieByTwinRank: Rule = tieBreak((e, tied) => (e.d.twin ? pickTwin(e, e.d.twin, tied) : undefined));
 
 /** Tied candidates alike but for a modifier class, told apart by the recorded one (`pickByModifiers`). */
-export const tieByModifier: Rule = (e) => {
-  if (e.decision.status !== 'ambiguous' || !e.tieBreaks) return undefined;
-  const picked = pickByModifiers(e.d, e.decision.items, acceptableOf(e.decision.items, e.scored, e.threshold));
-  return picked ? found(e, picked) : undefined;
-};
+export const tieByModifier: Rule = tieBreak((e, tied) => pickByModifiers(e.d, tied, acceptableOf(e, tied)));
 
 /** Nothing found: the element in the recorded slot of the recorded section, reworded (`pickRewordedInSlot`). */
 export const rewordedInSlot: Rule = (e) => {

@@ -8,6 +8,7 @@
  * the candidate contradicts costs points, so a lookalike (same text, another
  * form) falls below the threshold instead of being picked.
  */
+import { CLICK_TAGS, ENTRY_ROLES, FIELD_TAGS, HEADING, INPUT_BUTTON, PRESS_ROLES } from './facts';
 import type { TargetDescription } from './target';
 
 /** Facts read from a candidate element (`cssPathMatch`: the recorded CSS path selects it). */
@@ -74,24 +75,35 @@ export const CONTEXT_CONTRADICTION = -2;
 export const EXPENSIVE_FACTS = ['name', 'label', 'context', 'neighbourText'] as const;
 export type ExpensiveFact = (typeof EXPENSIVE_FACTS)[number];
 
-const memo = new Map<string, string>();
+/**
+ * `f`, remembered by its arguments (pages repeat their texts, the search compares the same ones for
+ * every candidate); forgotten past 20,000 entries.
+ */
+function remembered<R>(f: (a: string, b: string) => R): (a: string, b?: string) => R {
+  const seen = new Map<string, R>();
+  return (a, b = '') => {
+    const k = `${a}\u0000${b}`;
+    let r = seen.get(k);
+    if (r === undefined) {
+      r = f(a, b);
+      if (seen.size > 20000) seen.clear();
+      seen.set(k, r);
+    }
+    return r;
+  };
+}
 
-/** Lower case, no accents, no punctuation, single spaces. Memoised: pages repeat their texts. */
-export function normalize(s: string): string {
-  let n = memo.get(s);
-  if (n !== undefined) return n;
-  n = s.toLowerCase();
+/** Lower case, no accents, no punctuation, single spaces. */
+export const normalize: (s: string) => string = remembered((s) => {
+  let n = s.toLowerCase();
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
   if (/[^\x00-\x7f]/.test(n)) n = n.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   // A "+" glued to a word names another thing ("FranceConnect+" is not "FranceConnect"); a spaced one is a separator.
-  n = n
+  return n
     .replace(/([\p{L}\p{N}])\+/gu, '$1 plus ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  if (memo.size > 20000) memo.clear();
-  memo.set(s, n);
-  return n;
-}
+});
 
 /** Words, plural marks aside ("champs" / "champ", "nationaux" / "nationau"): wordings drift that way. */
 const stemWord = (w: string): string => (w.length > 3 && (w.endsWith('s') || w.endsWith('x')) ? w.slice(0, -1) : w);
@@ -101,24 +113,14 @@ const tokens = (s: string): Set<string> => {
   return out;
 };
 
+const rememberedSimilarity = remembered(similarity);
+
 /**
  * Tolerant text similarity in [0, 1]: 1 for the same words (case, accents,
  * punctuation and spacing aside), less for a rewording (token overlap, or one
  * text containing the other).
  */
-const simMemo = new Map<string, number>();
-
-export function textSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const k = `${a}\u0000${b}`;
-  let s = simMemo.get(k);
-  if (s === undefined) {
-    s = similarity(a, b);
-    if (simMemo.size > 20000) simMemo.clear();
-    simMemo.set(k, s);
-  }
-  return s;
-}
+export const textSimilarity = (a: string, b: string): number => (a === b ? 1 : rememberedSimilarity(a, b));
 
 function similarity(a: string, b: string): number {
   const na = normalize(a);
@@ -140,27 +142,22 @@ function similarity(a: string, b: string): number {
   return Math.max(0.9 * dice, contains ? 0.7 : 0);
 }
 
-const CLICKABLE_TAGS = new Set(['button', 'a', 'input', 'summary']);
-const FIELD_TAGS = new Set(['input', 'textarea', 'select']);
-const TEXT_TYPES = new Set(['text', 'email', 'tel', 'search', 'url', 'number']);
-const BUTTON_TYPES = new Set(['submit', 'button', 'reset', 'image']);
-const PRESS_ROLES = new Set(['button', 'link', 'menuitem', 'tab']);
-const ENTRY_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
-
-const HEADING_TAG = /^h[1-6]$/;
+const TEXT_TYPES = ['text', 'email', 'tel', 'search', 'url', 'number'];
+/** Both in one of the lists. */
+const bothIn = (lists: readonly (readonly string[])[], a: string, b: string): boolean => lists.some((l) => l.includes(a) && l.includes(b));
 
 function tagSim(a: string, b: string): number {
   if (a === b) return 1;
   // A heading often changes level between versions (h2 → h1) while saying the same thing.
-  if (HEADING_TAG.test(a) && HEADING_TAG.test(b)) return 0.8;
-  if ((CLICKABLE_TAGS.has(a) && CLICKABLE_TAGS.has(b)) || (FIELD_TAGS.has(a) && FIELD_TAGS.has(b))) return 0.5;
+  if (HEADING.test(a) && HEADING.test(b)) return 0.8;
+  if (bothIn([CLICK_TAGS, FIELD_TAGS], a, b)) return 0.5;
   return 0;
 }
 
 function roleSim(a: string, b: string | undefined): number {
   if (b === undefined) return 0;
   if (a === b) return 1;
-  if ((PRESS_ROLES.has(a) && PRESS_ROLES.has(b)) || (ENTRY_ROLES.has(a) && ENTRY_ROLES.has(b))) return 0.5;
+  if (bothIn([PRESS_ROLES, ENTRY_ROLES], a, b)) return 0.5;
   return -0.5;
 }
 
@@ -169,7 +166,7 @@ function typeSim(a: string, b: string | undefined): number {
   if (a === b) return 1;
   // A password field is never an email field: this is the costliest confusion.
   if (a === 'password' || b === 'password' || a === 'radio' || b === 'radio' || a === 'checkbox' || b === 'checkbox') return -1;
-  if ((TEXT_TYPES.has(a) && TEXT_TYPES.has(b)) || (BUTTON_TYPES.has(a) && BUTTON_TYPES.has(b))) return 0.3;
+  if (bothIn([TEXT_TYPES], a, b) || (INPUT_BUTTON.test(a) && INPUT_BUTTON.test(b))) return 0.3;
   return -0.5;
 }
 
@@ -181,7 +178,8 @@ export function wordsSimilarity(a: string, b: string): number {
 
 const wordsSim = (a: string, b: string | undefined): number => (b === undefined ? 0 : wordsSimilarity(a, b));
 
-const stem = (s: string): string => s.replace(/\d+/g, '#').toLowerCase();
+/** Numbers aside, case aside: `given-8947` and `given-8794`, `field_1` and `Field_2`. */
+export const stem = (s: string): string => s.replace(/\d+/g, '#').toLowerCase();
 
 /** Path segments that name a release (`/1.12.1/`, `/v2/`): they change with every version of a site. */
 const VERSION_SEGMENT = /\/v?\d+(?:\.\d+)+(?=\/|$)|\/v\d+(?=\/|$)/gi;
@@ -234,11 +232,6 @@ export function canLocate(target: TargetDescription): boolean {
   }
   return weight >= MIN_EVIDENCE;
 }
-/**
- * Facts about where an element sits rather than what it is: lookalikes
- * (same text, same kind, another place) are told apart by these alone.
- */
-const PLACE = new Set(['context', 'neighbourText', 'cssPath', 'frame']);
 
 export interface FactScore {
   /** Sum of weight × similarity over the facts scored. */
@@ -247,26 +240,23 @@ export interface FactScore {
   total: number;
   /** Weight of identifying facts that agree (similarity ≥ 0.7). */
   evidence: number;
-  /** Part of `points` and `total` that comes from place facts (context, neighbours, CSS path, frame, generated id). */
-  placePoints: number;
-  placeTotal: number;
 }
 
-// One accumulator reused by every call: scoring runs on thousands of candidates, without allocating.
-let acc: FactScore = { points: 0, total: 0, evidence: 0, placePoints: 0, placeTotal: 0 };
+// The score of the current call, and which facts it counts.
+let acc: FactScore = { points: 0, total: 0, evidence: 0 };
 let accOnly: readonly string[] | undefined;
 let accSkip: readonly string[] | undefined;
-let accGeneratedId = false;
 
-function add(fact: string, weight: number, sim: number): void {
+/** Counts one fact, weighed as in `WEIGHTS` unless told; only identifying facts add to the evidence. */
+function add(fact: keyof typeof WEIGHTS, sim: number, weight: number = WEIGHTS[fact], identifying = IDENTIFYING.has(fact)): void {
   if ((accOnly && !accOnly.includes(fact)) || accSkip?.includes(fact)) return;
   acc.points += weight * sim;
   acc.total += weight;
-  if (PLACE.has(fact) || (fact === 'id' && accGeneratedId)) {
-    acc.placePoints += weight * sim;
-    acc.placeTotal += weight;
-  } else if (IDENTIFYING.has(fact) && sim >= 0.7) acc.evidence += weight * sim;
+  if (identifying && sim >= 0.7) acc.evidence += weight * sim;
 }
+
+/** Text facts, compared with `wordsSimilarity`, in the order they are scored. */
+const WORDS_FACTS = ['name', 'label', 'text', 'placeholder'] as const;
 
 /**
  * Scores a candidate on the facts of the description. `only` restricts to
@@ -277,70 +267,52 @@ export function scoreFacts(
   c: CandidateFacts,
   select?: { only?: readonly string[]; skip?: readonly string[] },
 ): FactScore {
-  acc = { points: 0, total: 0, evidence: 0, placePoints: 0, placeTotal: 0 };
+  acc = { points: 0, total: 0, evidence: 0 };
   accOnly = select?.only;
   accSkip = select?.skip;
-  accGeneratedId = d.idGenerated === true;
-  add('tag', WEIGHTS.tag, tagSim(d.tag, c.tag));
-  if (d.role) add('role', WEIGHTS.role, roleSim(d.role, c.role));
-  if (d.type) add('type', WEIGHTS.type, typeSim(d.type, c.type));
-  if (d.testId) add('testId', WEIGHTS.testId, c.testId === undefined ? 0 : c.testId === d.testId ? 1 : -1);
+  add('tag', tagSim(d.tag, c.tag));
+  if (d.role) add('role', roleSim(d.role, c.role));
+  if (d.type) add('type', typeSim(d.type, c.type));
+  if (d.testId) add('testId', c.testId === undefined ? 0 : c.testId === d.testId ? 1 : -1);
   // What it opens or drives, by a stable id (the display settings dialog): a regenerated id is no contradiction.
-  if (d.controls) add('controls', WEIGHTS.controls, c.controls === d.controls ? 1 : 0);
+  if (d.controls) add('controls', c.controls === d.controls ? 1 : 0);
   if (d.id) {
-    const w = d.idGenerated ? WEIGHTS.idGenerated : WEIGHTS.id;
+    const generated = d.idGenerated === true;
     const s = c.id === d.id ? 1 : c.id && stem(c.id) === stem(d.id) ? 0.6 : 0;
-    // A generated id that merely has the same stem is a hint, not an identity.
-    add('id', w, d.idGenerated && s < 1 ? Math.min(s, 0.5) : s);
+    // A generated id that merely has the same stem is a hint, not an identity; it only says where the element sits.
+    add('id', d.idGenerated && s < 1 ? Math.min(s, 0.5) : s, d.idGenerated ? WEIGHTS.idGenerated : WEIGHTS.id, !generated);
   }
-  if (d.nameAttr) {
-    const s = c.nameAttr === undefined ? 0 : c.nameAttr === d.nameAttr ? 1 : stem(c.nameAttr) === stem(d.nameAttr) ? 0.7 : -0.25;
-    add('nameAttr', WEIGHTS.nameAttr, s);
+  if (d.nameAttr)
+    add('nameAttr', c.nameAttr === undefined ? 0 : c.nameAttr === d.nameAttr ? 1 : stem(c.nameAttr) === stem(d.nameAttr) ? 0.7 : -0.25);
+  for (const f of WORDS_FACTS) {
+    const want = d[f];
+    if (want) add(f, wordsSim(want, c[f]));
   }
-  if (d.name) add('name', WEIGHTS.name, wordsSim(d.name, c.name));
-  if (d.label) add('label', WEIGHTS.label, wordsSim(d.label, c.label));
-  if (d.text) add('text', WEIGHTS.text, wordsSim(d.text, c.text));
-  if (d.placeholder) add('placeholder', WEIGHTS.placeholder, wordsSim(d.placeholder, c.placeholder));
   if (d.autocomplete)
-    add(
-      'autocomplete',
-      WEIGHTS.autocomplete,
-      c.autocomplete === undefined ? 0 : normalize(c.autocomplete) === normalize(d.autocomplete) ? 1 : -0.5,
-    );
-  if (d.choiceValue) add('choiceValue', WEIGHTS.choiceValue, c.choiceValue === undefined ? 0 : c.choiceValue === d.choiceValue ? 1 : -1);
-  if (d.href) add('href', WEIGHTS.href, hrefSim(d.href, c.href));
-  if (d.classes?.length) add('classes', WEIGHTS.classes, classSim(d.classes, c.classes));
+    add('autocomplete', c.autocomplete === undefined ? 0 : normalize(c.autocomplete) === normalize(d.autocomplete) ? 1 : -0.5);
+  if (d.choiceValue) add('choiceValue', c.choiceValue === undefined ? 0 : c.choiceValue === d.choiceValue ? 1 : -1);
+  if (d.href) add('href', hrefSim(d.href, c.href));
+  if (d.classes?.length) add('classes', classSim(d.classes, c.classes));
   // A candidate somewhere else (another legend or heading) is most likely a lookalike — "Nom" of the
   // spouse rather than of the declarant —, so this contradiction costs more than the fact is worth.
   // A candidate with no context at all costs a little.
   if (d.context) {
     const s = c.context === undefined ? -0.3 : contextSimilarity(d.context, c.context);
-    add('context', WEIGHTS.context, s < 0.3 && c.context !== undefined ? CONTEXT_CONTRADICTION : s);
+    add('context', s < 0.3 && c.context !== undefined ? CONTEXT_CONTRADICTION : s);
   }
-  if (d.neighbourText) add('neighbourText', WEIGHTS.neighbourText, c.neighbourText ? textSimilarity(d.neighbourText, c.neighbourText) : 0);
-  if (d.cssPath) add('cssPath', WEIGHTS.cssPath, c.cssPathMatch ? 1 : 0);
-  if (d.framePath?.length) add('frame', WEIGHTS.frame, c.inFrame ? 1 : 0);
+  if (d.neighbourText) add('neighbourText', c.neighbourText ? textSimilarity(d.neighbourText, c.neighbourText) : 0);
+  if (d.cssPath) add('cssPath', c.cssPathMatch ? 1 : 0);
+  if (d.framePath?.length) add('frame', c.inFrame ? 1 : 0);
   return acc;
 }
-
-const contextMemo = new Map<string, number>();
 
 /**
  * Context headings are often extended or shortened between versions ("X + libellé à droite + état"
  * → "X + état"): one set of words within the other still matches well. Headings that each have
  * words of their own keep the plain text similarity (a reworded heading keeps some of its words).
+ * Remembered like `textSimilarity`: the search compares the same few headings for every candidate.
  */
-export function contextSimilarity(a: string, b: string): number {
-  // Memoised like `textSimilarity`: the search compares the same few headings for every candidate.
-  const k = `${a}\u0000${b}`;
-  let m = contextMemo.get(k);
-  if (m === undefined) {
-    m = contextSimilarityOf(a, b);
-    if (contextMemo.size > 20000) contextMemo.clear();
-    contextMemo.set(k, m);
-  }
-  return m;
-}
+export const contextSimilarity: (a: string, b: string) => number = remembered(contextSimilarityOf);
 
 function contextSimilarityOf(a: string, b: string): number {
   const s = textSimilarity(a, b);

@@ -5,7 +5,7 @@
  * in the same slot, are recognised by it — under strict conditions, in
  * `rules.ts`.
  */
-import { aroundOf, inputType, roleOf, sectionHeadingOf, textOf } from './facts';
+import { aroundOf, HEADINGS, headingText, inputType, roleOf, sectionHeadingOf } from './facts';
 import { normalize } from './score';
 import type { TargetDescription } from './target';
 
@@ -59,12 +59,13 @@ export function slotter(visible: (el: Element) => boolean): (el: Element) => Sec
     const group = groupsOf(el, kindOf(el)).get(heading);
     const index = group ? group.indexOf(el) : -1;
     if (!group || index < 0) return undefined;
-    const text = textOf(heading, 300, true);
+    const text = headingText(heading);
     return text ? { heading: text, index, count: group.length } : undefined;
   };
 }
 
-const words = (s: string): string[] => normalize(s).split(' ').filter(Boolean);
+/** The words of a text, normalised. */
+export const words = (s: string): string[] => normalize(s).split(' ').filter(Boolean);
 
 /**
  * The heading that a recorded section heading became when the site dropped some of its words
@@ -76,7 +77,7 @@ const words = (s: string): string[] => normalize(s).split(' ').filter(Boolean);
  */
 export function renamedHeading(recorded: string, root: Document | ShadowRoot): string | undefined {
   const want = new Set(words(recorded));
-  const all = Array.from(root.querySelectorAll('h1,h2,h3,h4,h5,h6,[role=heading]'), (h) => words(textOf(h, 300, true)));
+  const all = Array.from(root.querySelectorAll(HEADINGS), (h) => words(headingText(h)));
   const texts = new Set(all.map((w) => w.join(' ')));
   if (texts.has(normalize(recorded))) return undefined;
   const used = new Set(all.flat());

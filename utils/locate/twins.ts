@@ -2,21 +2,22 @@
  * Telling apart candidates that the facts leave tied: by the recorded section, by the rank among
  * identical twins, by a modifier class. Each answers one element or nothing, never a guess.
  */
-import type { Checked } from './candidates';
 import { accessibleName, stableClasses, visibleText } from './facts';
 import { currentKey, identityKey, inDocumentOrder, recordedKey } from './lookalikes';
+import type { Evidence } from './rules';
 import { isVisible } from './scopes';
 import { decide, MIN_EVIDENCE, normalize } from './score';
 import { renamedHeading, slotter, underHeading } from './section';
 import type { TargetDescription } from './target';
 
-/** Candidates that would be returned on their own: above the threshold, with evidence. */
-export function acceptableOf(items: readonly Element[], scored: readonly Checked[], threshold: number): Element[] {
-  return items.filter((el) => {
-    const s = scored.find((x) => x.item === el);
-    return !!s && s.score >= threshold && s.evidence >= MIN_EVIDENCE;
-  });
-}
+/** Whether a candidate would be returned on its own: fully checked, above the threshold, with evidence. */
+const acceptable = (e: Evidence, el: Element): boolean => {
+  const s = e.scored.find((x) => x.item === el);
+  return !!s && s.score >= e.threshold && s.evidence >= MIN_EVIDENCE;
+};
+
+/** The candidates that would be returned on their own. */
+export const acceptableOf = (e: Evidence, items: readonly Element[]): Element[] => items.filter((el) => acceptable(e, el));
 
 /**
  * Lookalikes of different examples or twins of one, told apart by the recorded section: among the
@@ -28,14 +29,8 @@ export function acceptableOf(items: readonly Element[], scored: readonly Checked
  * at the recorded rank; its heading may be the one the recorded heading became
  * (`renamedHeading`), in the same variant of the component (`around`).
  */
-export function pickInSection(
-  d: TargetDescription,
-  acceptable: readonly Element[],
-  scored: readonly Checked[],
-  threshold: number,
-  margin: number,
-  intact: boolean,
-): Element | undefined {
+export function pickInSection(e: Evidence, acceptable: readonly Element[], intact: boolean): Element | undefined {
+  const { d } = e;
   const want = d.section;
   const name = recordedKey(d);
   const first = acceptable[0];
@@ -53,14 +48,15 @@ export function pickInSection(
   if (here.length > 1) {
     const els = here.map((h) => h.el);
     const within = decide(
-      scored.filter((x) => els.includes(x.item)),
-      { threshold, margin, minEvidence: MIN_EVIDENCE },
+      e.scored.filter((x) => els.includes(x.item)),
+      { threshold: e.threshold, margin: e.margin, minEvidence: MIN_EVIDENCE },
     );
     const key = identityKey(els[0] as Element);
     let el: Element | undefined;
     if (within.status === 'found') el = within.item;
     else if (els.every((x) => identityKey(x) === key)) {
-      const at = here.filter((h) => h.count === want.count && h.index === want.index);
+      // Every one of them holds as many elements of the kind as recorded (above): only the rank tells.
+      const at = here.filter((h) => h.index === want.index);
       el = at.length === 1 ? at[0]?.el : undefined;
     } else el = pickByModifiers(d, els, els);
     pick = here.find((h) => h.el === el);
@@ -74,19 +70,11 @@ export function pickInSection(
  * all in the same tree, and truly identical (hint texts included): twins that
  * differ in something a person sees may have been reordered.
  */
-export function pickTwin(
-  twin: { index: number; count: number },
-  items: readonly Element[],
-  scored: readonly Checked[],
-  threshold: number,
-): Element | undefined {
+export function pickTwin(e: Evidence, twin: { index: number; count: number }, items: readonly Element[]): Element | undefined {
   if (items.length !== twin.count) return undefined;
   const root = items[0]?.getRootNode();
   const key = items[0] ? identityKey(items[0]) : '';
-  for (const el of items) {
-    const s = scored.find((x) => x.item === el);
-    if (!s || s.score < threshold || s.evidence < MIN_EVIDENCE || el.getRootNode() !== root || identityKey(el) !== key) return undefined;
-  }
+  for (const el of items) if (!acceptable(e, el) || el.getRootNode() !== root || identityKey(el) !== key) return undefined;
   return inDocumentOrder(items)[twin.index];
 }
 

@@ -48,11 +48,10 @@ export function watch(
   options: WatchOptions = {},
 ): () => void {
   const win = ((root as Document).defaultView ?? (root as Node).ownerDocument?.defaultView ?? globalThis) as Window & typeof globalThis;
-  const raf = typeof win.requestAnimationFrame === 'function' ? win.requestAnimationFrame.bind(win) : null;
-  const caf = typeof win.cancelAnimationFrame === 'function' ? win.cancelAnimationFrame.bind(win) : null;
   const ignore = options.ignore;
   let last: LocateResult | undefined;
-  let pending: number | ReturnType<typeof setTimeout> | null = null;
+  // Cancels the run scheduled for the next frame; undefined when none is.
+  let cancel: (() => void) | undefined;
   let stopped = false;
   const observed = new Set<Node>();
 
@@ -69,7 +68,7 @@ export function watch(
   };
 
   const run = () => {
-    pending = null;
+    cancel = undefined;
     if (stopped) return;
     // Shadow roots and frames that appeared since the last run are observed too.
     for (const s of collectScopes(root, options)) observe(s.root);
@@ -80,8 +79,14 @@ export function watch(
   };
 
   function schedule() {
-    if (pending !== null) return;
-    pending = raf ? raf(run) : setTimeout(run, 16);
+    if (cancel) return;
+    if (typeof win.requestAnimationFrame === 'function') {
+      const id = win.requestAnimationFrame(run);
+      cancel = () => win.cancelAnimationFrame(id);
+    } else {
+      const id = setTimeout(run, 16);
+      cancel = () => clearTimeout(id);
+    }
   }
 
   // A same-origin frame that finishes loading changes no attribute of our roots: its load event says so.
@@ -98,10 +103,7 @@ export function watch(
     root.removeEventListener('load', onLoad, true);
     observer.disconnect();
     observed.clear();
-    if (pending !== null) {
-      if (raf && caf) caf(pending as number);
-      else clearTimeout(pending as ReturnType<typeof setTimeout>);
-      pending = null;
-    }
+    cancel?.();
+    cancel = undefined;
   };
 }

@@ -9,7 +9,7 @@ import type { Guide } from '../guide/schema';
 import type { Handlers, RunRequest } from '../messages';
 import { serial } from '../serial';
 import type { TeamProvenance } from '../team-catalogue/installed';
-import { advance } from './advance';
+import { advance, type RunEvent } from './advance';
 import { playedGuide } from './played';
 import { type Run, startRun } from './run';
 import type { RunStore } from './store';
@@ -56,6 +56,18 @@ export function createRunService({
   const expirePaused = async () => {
     if (pausedFor !== undefined) await store.expirePaused(now() - pausedFor);
   };
+
+  /** Moves the tab's run by one event of the person (or their arrival on a page); null: the tab has no run. */
+  const applyEvent = (tabId: number, event: RunEvent) =>
+    serialForTab(tabId, async () => {
+      const run = await store.forTab(tabId);
+      const guide = run && (await playedById(run.guideId));
+      if (!run || !guide) return null;
+      const next = advance(guide, run, event, now());
+      if (next !== run) await store.save(tabId, next);
+      if (next.status === 'finished' && run.status !== 'finished') await onFinished?.(guide, next);
+      return next;
+    });
 
   const handlers: Handlers<RunRequest['type']> = {
     'catalogue:forPage': {
@@ -109,16 +121,7 @@ export function createRunService({
       async handle(request, sender) {
         // A content script moves its own tab's run only; an extension page names the tab.
         const tabId = sender.fromExtension ? request.tabId : sender.tabId;
-        if (tabId === undefined) return null;
-        return serialForTab(tabId, async () => {
-          const run = await store.forTab(tabId);
-          const guide = run && (await playedById(run.guideId));
-          if (!run || !guide) return null;
-          const next = advance(guide, run, request.event, now());
-          if (next !== run) await store.save(tabId, next);
-          if (next.status === 'finished' && run.status !== 'finished') await onFinished?.(guide, next);
-          return next;
-        });
+        return tabId === undefined ? null : applyEvent(tabId, request.event);
       },
     },
     'run:current': {
@@ -147,6 +150,16 @@ export function createRunService({
 
   return {
     handlers,
+    /**
+     * The tab arrived on an address (a page loaded, or a single-page site changed its address), as the background
+     * hears it from the browser: no script of ours runs in a page without a run. The arrival may complete or move
+     * the tab's run; a tab with a run gets the overlay (which stays as it is when already there).
+     */
+    arrived: async (tabId: number, url: string) => {
+      const run = await applyEvent(tabId, { type: 'page', url });
+      if (run) await onRunInTab(tabId);
+      return run;
+    },
     /** The tab is gone: its unfinished run waits for « Reprendre ». */
     pauseTab: (tabId: number) => serialForTab(tabId, () => store.pauseTab(tabId)),
     /** The tab is gone and nothing of the person may stay (shared computer): its run goes. */

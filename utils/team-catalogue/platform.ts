@@ -1,5 +1,6 @@
 /** The browser's side of the team-catalogue service: downloads, and taking host permissions back. */
 import { browser } from 'wxt/browser';
+import { manifestOrigins } from '../catalogue/manifest-origins';
 import { fetchSource } from './fetch';
 import type { TeamCataloguePlatform } from './service';
 
@@ -9,10 +10,6 @@ export function browserTeamPlatform(): TeamCataloguePlatform {
     async removeOrigins(origins) {
       await browser.permissions.remove({ origins });
     },
-    requiredOrigins() {
-      const manifest = browser.runtime.getManifest() as { host_permissions?: string[]; permissions?: string[] };
-      // MV3 lists hosts apart; MV2 mixes them with the API permissions.
-      return [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []).filter((entry) => entry.includes('://'))];
-    },
+    requiredOrigins: manifestOrigins,
   };
 }

@@ -35,12 +35,12 @@ export interface TeamCatalogueDeps {
   now: () => number;
   /** Ids a catalogue guide may not take: bundled guides and « Mes guides ». */
   takenIds: () => Promise<ReadonlySet<string>>;
+  /** The guides a catalogue guide may run besides those of catalogues: bundled guides and « Mes guides ». */
+  installedGuides: () => Promise<readonly Pick<Guide, 'id' | 'steps'>[]>;
   /** Sites other guides still need (« Mes guides »): their permission stays. */
   otherSites: () => Promise<readonly string[]>;
   /** Whether a person's run is on screen in a tab: then no request is made. */
   runOnScreen: () => Promise<boolean>;
-  /** The catalogue's guides changed: the playback script follows their sites. */
-  onGuidesChanged?: () => Promise<void>;
 }
 
 /** What adding or updating changes, by guide title. */
@@ -112,8 +112,10 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
   async function download(base: URL, publicKey: string, installed?: InstalledCatalogue) {
     if (await deps.runOnScreen()) return refuse({ kind: 'run-on-screen' });
     const state = await read();
+    const otherCatalogues = state.catalogues.filter((catalogue) => catalogue.url !== base.href).flatMap((catalogue) => catalogue.guides);
     const result = await verifyCatalogue(platform.source(base), publicKey, {
       takenIds: await takenBy(state, base.href),
+      elsewhere: [...(await deps.installedGuides()), ...otherCatalogues],
       ...(installed ? { installed: { version: installed.version, indexHash: installed.indexHash } } : {}),
     });
     return result;
@@ -185,7 +187,6 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
     if (already) return refuse({ kind: 'already' });
     checked.delete(base.href);
     await note(base.href, { outcome: 'updated' });
-    await deps.onGuidesChanged?.();
     return { ok: true as const };
   }
 
@@ -219,7 +220,6 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
     });
     if (!changes) return refuse({ kind: 'unknown' });
     await note(url, { outcome: 'updated' });
-    await deps.onGuidesChanged?.();
     return { ok: true as const, outcome: 'updated' as const, changes: changes as CatalogueChanges };
   }
 
@@ -236,7 +236,6 @@ export function createTeamCatalogueService(deps: TeamCatalogueDeps) {
       return rest;
     });
     if (!removed) return { ok: true as const };
-    await deps.onGuidesChanged?.();
     // Take back what only this catalogue needed: its host, and its sites that no other guide names.
     const keep = new Set([
       ...platform.requiredOrigins(),

@@ -6,6 +6,8 @@
  * validation and against the catalogue's declared sites. Pure apart from Web
  * Crypto: the files come from a `CatalogueSource` (the network, a folder).
  */
+
+import { innerGuideProblems } from '../guide/inner-guides';
 import { formatProblems, parseGuideText } from '../guide/parse';
 import type { Guide } from '../guide/schema';
 import { CATALOGUE_LIMITS, type CatalogueIndex, catalogueIndexSchema, INDEX_FILE, indexIssues, SIGNATURE_FILE } from './format';
@@ -61,6 +63,11 @@ export interface VerifyOptions {
   installed?: { version: number; indexHash: string };
   /** Ids a catalogue guide may not take (bundled guides, « Mes guides », other catalogues). */
   takenIds?: ReadonlySet<string>;
+  /**
+   * The guides of this computer that a catalogue guide may run (bundled, « Mes guides », other catalogues): each
+   * guide it runs must be there or in the catalogue. Not given (the command line): not checked.
+   */
+  elsewhere?: readonly Pick<Guide, 'id' | 'steps'>[];
 }
 
 export type VerifyResult =
@@ -159,6 +166,14 @@ export async function verifyCatalogue(source: CatalogueSource, publicKeyText: st
     const outside = sitesCovered(index.sites, guide.sites);
     if (outside !== null) return { ok: false, problem: { kind: 'site', file: entry.file, site: outside } };
     guides.push(guide);
+  }
+  // Once every guide is read: a guide that runs a guide missing here would stop the person half-way.
+  if (options.elsewhere) {
+    for (const [i, guide] of guides.entries()) {
+      const file = index.guides[i]?.file ?? guide.id;
+      const problems = innerGuideProblems(guide, [...options.elsewhere, ...guides], 'team', file);
+      if (problems.length > 0) return { ok: false, problem: { kind: 'guide', file, detail: formatProblems(problems) } };
+    }
   }
   return { ok: true, unchanged: false, catalogue: { index, indexHash, guides } };
 }

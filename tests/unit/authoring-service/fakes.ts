@@ -1,7 +1,7 @@
 /**
  * A fake browser platform for the authoring service: tabs with addresses,
  * granted sites, what was put in which tab, what each tab's playback script
- * answers, the registered playback sites, the editor openings.
+ * answers, the editor openings.
  */
 import type { AuthoringPlatform } from '../../../utils/authoring/background/platform';
 import type { TabMessage } from '../../../utils/messages';
@@ -20,7 +20,6 @@ export class FakePlatform implements AuthoringPlatform {
   /** How many messages a freshly injected script misses before it listens (it sets up asynchronously). */
   missesAfterInjection = 2;
   readonly sent: { tabId: number; message: TabMessage }[] = [];
-  readonly registrations: string[][] = [];
   /** Sites whose permission was taken back, in order. */
   readonly released: string[] = [];
   editorOpenings = 0;
@@ -44,9 +43,8 @@ export class FakePlatform implements AuthoringPlatform {
   }
   async injectPlayback(tabId: number) {
     if (this.failInjection) throw new Error('Cannot access contents of the page');
+    // A copy already running (a trainer's too) stays: the person's overlay never replaces one.
     this.injected.push({ tabId, script: 'playback' });
-    // The person's overlay answers no trainer's message: it takes the place of a trainer's copy.
-    this.listening.delete(tabId);
   }
   async injectTrainer(tabId: number) {
     if (this.failInjection) throw new Error('Cannot access contents of the page');
@@ -64,9 +62,6 @@ export class FakePlatform implements AuthoringPlatform {
     if (message.type === 'overlay:test') return this.testAnswer;
     if (message.type === 'overlay:verify') return this.verifyAnswer;
     return { ok: true };
-  }
-  async registerPlayback(sites: readonly string[]) {
-    this.registrations.push([...sites]);
   }
   manifestSites() {
     return this.manifest;

@@ -196,28 +196,6 @@ describe('a damaged stored guide', () => {
   });
 });
 
-describe('the playback script on the sites of my guides', () => {
-  it('registers it on the allowed sites only, and follows saves and removals', async () => {
-    await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
-    await ask({ type: 'userGuides:save', guide: rawGuide('caf', 'https://www.caf.exemple/*'), origin: 'imported' });
-    expect(platform.registrations.at(-1)).toEqual(['https://www.exemple.gouv.fr/*']);
-
-    platform.granted.add('https://www.caf.exemple/*');
-    await service.syncUserGuideScripts();
-    expect(platform.registrations.at(-1)?.sort()).toEqual(['https://www.caf.exemple/*', 'https://www.exemple.gouv.fr/*']);
-
-    await ask({ type: 'userGuides:remove', guideId: 'impots' });
-    expect(platform.registrations.at(-1)).toEqual(['https://www.caf.exemple/*']);
-    await ask({ type: 'userGuides:remove', guideId: 'caf' });
-    expect(platform.registrations.at(-1)).toEqual([]);
-  });
-
-  it('does not register anything for a guide that was refused', async () => {
-    await ask({ type: 'userGuides:save', guide: { ...rawGuide('x'), format: 99 }, origin: 'imported' });
-    expect(platform.registrations).toEqual([]);
-  });
-});
-
 describe('taking back the sites of a removed guide (least privilege)', () => {
   it('gives a site back when the last guide that needed it is removed, not before', async () => {
     await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });

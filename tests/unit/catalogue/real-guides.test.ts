@@ -131,13 +131,12 @@ describe('the store build', () => {
   });
 
   it('asks for exactly the catalogue’s sites, never this machine nor a public suffix', () => {
-    const { matches, hostPermissions } = permissionsFor(store);
-    expect(matches).toEqual(sites);
+    const { hostPermissions } = permissionsFor(store);
     expect(hostPermissions).toEqual(sites);
     for (const site of sites) expect(site).not.toMatch(/localhost|127\.0\.0\.1|\[::1\]|<all_urls>|:\/\/\*\.gouv\.fr|:\/\/\*\//);
   });
 
-  it('writes them in the production manifest, for the content scripts and the host permissions (both browsers)', async () => {
+  it('writes them in the production manifest as host permissions, with no content script on any page (both browsers)', async () => {
     const manifestOf = config.manifest as (env: { browser: string; manifestVersion: 2 | 3; mode: string }) => Record<string, unknown>;
     const hooks = config.hooks as { 'build:manifestGenerated': (wxt: unknown, manifest: Record<string, unknown>) => void };
     for (const [browser, manifestVersion] of [
@@ -151,8 +150,9 @@ describe('the store build', () => {
       };
       await hooks['build:manifestGenerated']({ config: { mode: 'production' } }, manifest);
       expect(manifest.host_permissions, browser).toEqual(sites);
-      expect((manifest.content_scripts as { matches: string[] }[])[0]?.matches, browser).toEqual(sites);
-      expect((manifest.web_accessible_resources as { matches: string[] }[])[0]?.matches, browser).toEqual(sites);
+      // A page of a guide's site gets nothing of ours until its tab has a run, and no file of ours is readable by pages.
+      expect(manifest.content_scripts, browser).toBeUndefined();
+      expect(manifest.web_accessible_resources, browser).toBeUndefined();
     }
   });
 });

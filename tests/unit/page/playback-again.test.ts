@@ -1,17 +1,16 @@
 /**
  * A run after a run in the same tab, over the real background (through the
  * real router, over the fake browser's storage) and the real overlay script:
- * the background puts a new copy of the overlay in the tab at each start or
- * resume, the new copy stops the old one, and only the new one shows its
- * bubble — the old one never puts its host back, even when an answer it was
+ * the background puts the overlay in the tab at each start, resume or
+ * arrival; a copy still running there stays the only one (it follows the new
+ * run), a stopped copy never puts its host back, even when an answer it was
  * still waiting for arrives after it stopped (issue 14's merge regression).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ARRIVED } from '../../../components/page/arrival';
 import { startPageContext } from '../../../components/page/context';
-import { createPageHost, OVERLAY_HOST } from '../../../components/page/host';
-import { startPlayback } from '../../../components/playback/playback';
+import { OVERLAY_HOST } from '../../../components/page/host';
+import { startOverlay } from '../../../components/playback/overlay-script';
 import { createBackground } from '../../../utils/background';
 import { createRouter } from '../../../utils/router';
 import { FakePlatform } from '../authoring-service/fakes';
@@ -23,7 +22,7 @@ const TAB = 7;
 const OTHER_TAB = 8;
 const QUESTION = 'Avez-vous déjà un compte ?';
 
-/** The background's platform whose `injectPlayback` runs a new copy of the overlay script in this document, as the browser would. */
+/** The background's platform whose `injectPlayback` runs the overlay script in this document, as the browser would. */
 class PagePlatform extends FakePlatform {
   /** The tab this document is. */
   tabId = TAB;
@@ -31,8 +30,7 @@ class PagePlatform extends FakePlatform {
     await super.injectPlayback(tabId);
     if (tabId !== this.tabId) return;
     // What entrypoints/playback.content does (open root: the test reads it, as the e2e harness does).
-    const ctx = startPageContext('playback', { alive: () => true });
-    startPlayback(createPageHost({ name: OVERLAY_HOST, css: '', mode: 'open', signal: ctx.signal }), ctx);
+    startOverlay('', { mode: 'open', alive: () => true });
   }
 }
 
@@ -70,7 +68,6 @@ beforeEach(async () => {
   const route = createRouter(background.table, ROUTER_OPTIONS);
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) =>
     route(message, contentScript(platform.tabId, location.href))) as never);
-  (globalThis as { [ARRIVED]?: string })[ARRIVED] = location.href;
 });
 
 afterEach(() => {
@@ -97,7 +94,7 @@ describe('a run after a run in the same tab', () => {
     await waitForBubble(QUESTION);
   });
 
-  it('started again while the first is still shown: the new copy alone shows it', async () => {
+  it('started again while the first is still shown: the copy there alone shows it', async () => {
     await start();
     await waitForBubble(QUESTION);
     await start();
@@ -107,6 +104,20 @@ describe('a run after a run in the same tab', () => {
     expect(hosts()).toHaveLength(1);
   });
 
+  it('an arrival of the tab (a reload, a single-page change of address) keeps the copy already there, the only one', async () => {
+    await start();
+    await waitForBubble(QUESTION);
+    const [host] = hosts();
+    const url = location.href;
+    await background.onTabUpdated(TAB, { status: 'loading' }, { status: 'loading', url });
+    await background.onTabUpdated(TAB, { status: 'complete' }, { status: 'complete', url });
+    expect(platform.injected.filter(({ tabId }) => tabId === TAB)).toHaveLength(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The same host element: the running copy was not replaced, nothing blinked.
+    expect(hosts()).toEqual([host]);
+    expect(shownText()[0]).toContain(QUESTION);
+  });
+
   it('resumed after a pause: the bubble shows the step where the run was', async () => {
     await start();
     await waitForBubble(QUESTION);
@@ -114,6 +125,31 @@ describe('a run after a run in the same tab', () => {
     await waitForNoHost();
     await ask({ type: 'run:resume', tabId: TAB, guideId: guide.id });
     await waitForBubble(QUESTION);
+  });
+
+  it('a trainer’s copy takes the place of the person’s; the person’s overlay leaves a trainer’s copy running', async () => {
+    await start();
+    await waitForBubble(QUESTION);
+    const [personHost] = hosts();
+    const tools = vi.fn();
+    expect(startOverlay('', { mode: 'open', alive: () => true, more: tools })).not.toBeNull();
+    expect(tools).toHaveBeenCalledTimes(1);
+    await waitForBubble(QUESTION);
+    const [trainerHost] = hosts();
+    expect(trainerHost).not.toBe(personHost);
+    // A run's arrival or a new start brings the person's overlay: the trainer's copy stays, and keeps showing the run.
+    expect(startOverlay('', { mode: 'open', alive: () => true })).toBeNull();
+    await start();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hosts()).toEqual([trainerHost]);
+    expect(shownText()[0]).toContain(QUESTION);
+  });
+
+  it('a copy left by a reloaded extension does not count: the new one takes its place', async () => {
+    let alive = true;
+    expect(startOverlay('', { mode: 'open', alive: () => alive })).not.toBeNull();
+    alive = false;
+    expect(startOverlay('', { mode: 'open', alive: () => true })).not.toBeNull();
   });
 
   it('the person’s overlay listens to no message of a trainer’s (their tools come in their own script)', async () => {

@@ -103,10 +103,6 @@ describe('adding a team catalogue', () => {
       ['impots-declarer', { name: 'France Services de Tulle', publishedAt: '2026-12-01' }, false, null],
     ]);
     expect(await ask({ type: 'guide:get', guideId: 'caf-aide' })).toMatchObject({ title: 'Demander une aide' });
-    // The playback script follows the new guides' sites (those allowed).
-    authoring.granted.add('https://www.exemple.gouv.fr/*');
-    await background.authoring.syncUserGuideScripts();
-    expect(authoring.registrations.at(-1)).toEqual(['https://www.exemple.gouv.fr/*']);
     expect(await ask({ type: 'teamCatalogues:list' })).toMatchObject({
       catalogues: [
         { url: URL_, version: 1, daily: true, guides: [{ id: 'impots-declarer' }, { id: 'caf-aide' }], check: { outcome: 'updated' } },
@@ -154,6 +150,32 @@ describe('adding a team catalogue', () => {
       ok: false,
       problem: { kind: 'already' },
     });
+  });
+
+  it('refuses a guide that runs a guide missing from this computer and from the catalogue, and takes those it can play', async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a raw guide file, written as a trainer would.
+    const runs = (inner: string) => (guide: Record<string, any>) => {
+      guide.format = 2;
+      guide.steps = [
+        { kind: 'guide', id: 'connexion', guide: inner, instruction: 'Connectez-vous.' },
+        { kind: 'step', id: 'lire', action: 'read', instruction: 'Lisez la page.' },
+        { kind: 'end', id: 'fin' },
+      ];
+    };
+    host.files = await publish(1, [guideFile('impots-declarer', runs('franceconect-se-connecter'))]);
+    const refused = await ask({ type: 'teamCatalogues:check', address: ADDRESS, publicKey: keys.publicKey });
+    expect(refused).toMatchObject({ ok: false, problem: { kind: 'guide', file: expect.stringContaining('impots-declarer') } });
+    const detail = !refused.ok && refused.problem.kind === 'guide' ? refused.problem.detail : '';
+    expect(detail).toContain(
+      'joue le guide « franceconect-se-connecter », qui n’est pas dans ce catalogue ni parmi les guides de cet ordinateur',
+    );
+    expect(detail).toContain('l’équipe doit publier aussi ce guide');
+    expect((await teamCataloguesItem.get()).catalogues).toEqual([]);
+
+    // One that runs a guide of this computer (bundled here: the practice guide), one that runs a guide of the catalogue.
+    host.files = await publish(1, [guideFile('impots-declarer', runs(practiceGuide.id)), guideFile('caf-aide', runs('impots-declarer'))]);
+    expect(await subscribe()).toEqual({ ok: true });
+    expect((await teamCataloguesItem.get()).catalogues[0]?.guides.map((guide) => guide.id)).toEqual(['impots-declarer', 'caf-aide']);
   });
 
   it('makes no request while a person’s run is on screen', async () => {

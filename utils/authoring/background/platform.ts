@@ -2,13 +2,13 @@
  * What the authoring service needs from the browser, behind one small
  * interface so that the service's logic is tested without a browser: tab
  * addresses, site permissions, putting the recorder or the overlay script
- * in a tab, messages to a tab, the page script registered on the sites of
- * "my guides", the editor page.
+ * in a tab, messages to a tab, the editor page.
  *
- * Chrome (MV3) has `scripting`; Firefox (MV2) has `tabs.executeScript` and
- * `contentScripts.register`. Feature-detected, not sniffed.
+ * Chrome (MV3) has `scripting`; Firefox (MV2) has `tabs.executeScript`.
+ * Feature-detected, not sniffed.
  */
 import { browser } from 'wxt/browser';
+import { manifestOrigins } from '../../catalogue/manifest-origins';
 import type { TabMessage } from '../../messages';
 
 export interface AuthoringPlatform {
@@ -25,9 +25,7 @@ export interface AuthoringPlatform {
   /** Puts the overlay with a trainer's tools (« Tester », « Vérifier ce guide ») in the tab's top frame, in place of the playback script. */
   injectTrainer(tabId: number): Promise<void>;
   sendToTab(tabId: number, message: TabMessage): Promise<unknown>;
-  /** Runs the page script (which brings the overlay with a run) on these sites from now on, and on them only (none: unregistered). */
-  registerPlayback(sites: readonly string[]): Promise<void>;
-  /** Sites where the manifest already runs the page script (the bundled guides'). */
+  /** Sites the manifest asks for at install (the bundled guides'): never taken back. */
   manifestSites(): string[];
   /** Opens the editor on the draft left in `editor:incoming`. */
   openEditor(): Promise<void>;
@@ -38,40 +36,15 @@ export const RECORDER_FILE = 'content-scripts/recorder.js';
 export const PLAYBACK_FILE = 'content-scripts/playback.js';
 /** The overlay with a trainer's tools, put in a tab when a trainer tests a target or verifies a guide there. */
 export const TRAINER_FILE = 'content-scripts/trainer.js';
-/** The page script of the guides' sites (in the manifest; registered on the sites of "my guides"): it waits for a run. */
-export const PAGE_FILE = 'content-scripts/content.js';
-/** Id of the registered playback script for "my guides" (Chrome's `scripting`). */
-export const USER_GUIDES_SCRIPT_ID = 'user-guides';
 export const EDITOR_DRAFT_PAGE = '/editor.html?draft=1';
 
 interface ScriptingApi {
   executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
-  getRegisteredContentScripts(filter?: { ids?: string[] }): Promise<{ id: string }[]>;
-  registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
-  updateContentScripts(scripts: RegisteredScript[]): Promise<void>;
-  unregisterContentScripts(filter?: { ids?: string[] }): Promise<void>;
-}
-
-interface RegisteredScript {
-  id: string;
-  matches: string[];
-  excludeMatches?: string[];
-  js: string[];
-  runAt: 'document_idle';
-  persistAcrossSessions: boolean;
 }
 
 /** Firefox MV2. */
 interface LegacyApis {
   tabs: { executeScript(tabId: number, details: { file: string }): Promise<unknown> };
-  contentScripts?: {
-    register(options: {
-      matches: string[];
-      excludeMatches?: string[];
-      js: { file: string }[];
-      runAt: 'document_idle';
-    }): Promise<{ unregister(): Promise<void> }>;
-  };
 }
 
 function scripting(): ScriptingApi | undefined {
@@ -88,11 +61,6 @@ async function inject(tabId: number, file: string): Promise<void> {
 }
 
 export function browserPlatform(): AuthoringPlatform {
-  /** Firefox: the registration lasts as long as the background page; it is made again at each start. */
-  let firefoxRegistration: { unregister(): Promise<void> } | null = null;
-
-  const manifestSites = () => [...new Set((browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []))];
-
   return {
     async tabUrl(tabId) {
       try {
@@ -119,43 +87,7 @@ export function browserPlatform(): AuthoringPlatform {
     injectPlayback: (tabId) => inject(tabId, PLAYBACK_FILE),
     injectTrainer: (tabId) => inject(tabId, TRAINER_FILE),
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message),
-    manifestSites,
-    async registerPlayback(sites) {
-      const exclude = manifestSites();
-      const matches = sites.filter((site) => !exclude.includes(site));
-      const api = scripting();
-      if (api) {
-        const existing = await api.getRegisteredContentScripts({ ids: [USER_GUIDES_SCRIPT_ID] });
-        if (matches.length === 0) {
-          if (existing.length > 0) await api.unregisterContentScripts({ ids: [USER_GUIDES_SCRIPT_ID] });
-          return;
-        }
-        const script: RegisteredScript = {
-          id: USER_GUIDES_SCRIPT_ID,
-          matches,
-          // Where the manifest's own script runs, a second overlay would appear.
-          ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
-          js: [PAGE_FILE],
-          runAt: 'document_idle',
-          persistAcrossSessions: true,
-        };
-        if (existing.length > 0) await api.updateContentScripts([script]);
-        else await api.registerContentScripts([script]);
-        return;
-      }
-      const contentScripts = legacy().contentScripts;
-      if (!contentScripts) return;
-      const previous = firefoxRegistration;
-      firefoxRegistration = null;
-      await previous?.unregister();
-      if (matches.length === 0) return;
-      firefoxRegistration = await contentScripts.register({
-        matches,
-        ...(exclude.length > 0 ? { excludeMatches: exclude } : {}),
-        js: [{ file: `/${PAGE_FILE}` }],
-        runAt: 'document_idle',
-      });
-    },
+    manifestSites: manifestOrigins,
     async openEditor() {
       await browser.tabs.create({ url: browser.runtime.getURL(EDITOR_DRAFT_PAGE as never) });
     },

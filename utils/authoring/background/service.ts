@@ -226,17 +226,6 @@ export function createAuthoringService({
     });
   }
 
-  /** Registers the playback script on the sites of "my guides" that the extension may enter, one registration at a time. */
-  function syncUserGuideScripts(): Promise<void> {
-    return serial('playback-registration', async () => {
-      const guides = [...(await userGuides.guides()), ...((await otherGuides?.()) ?? [])];
-      const sites = [...new Set(guides.flatMap((guide) => guide.sites))];
-      const allowed: string[] = [];
-      for (const site of sites) if (await platform.hasSite(site)) allowed.push(site);
-      await platform.registerPlayback(allowed);
-    }).catch((error) => console.warn('[cote-a-cote] could not register the guidance on the sites of the guides', error));
-  }
-
   /**
    * Least privilege: the sites of a removed guide are given back, unless another of « Mes guides »,
    * the manifest or the recording under way still needs them.
@@ -344,20 +333,12 @@ export function createAuthoringService({
         }),
     },
     'userGuides:list': { from: 'extension', handle: () => userGuides.list() },
-    'userGuides:save': {
-      from: 'extension',
-      async handle(request) {
-        const result = await userGuides.save(request.guide, request.origin);
-        if (result.ok) await syncUserGuideScripts();
-        return result;
-      },
-    },
+    'userGuides:save': { from: 'extension', handle: (request) => userGuides.save(request.guide, request.origin) },
     'userGuides:remove': {
       from: 'extension',
       async handle(request) {
         const removed = (await userGuides.guides()).find((guide) => guide.id === request.guideId);
         const result = await userGuides.remove(request.guideId);
-        await syncUserGuideScripts();
         if (removed) await releaseSites(removed.sites);
         return result;
       },
@@ -389,20 +370,11 @@ export function createAuthoringService({
         return { ok: true };
       },
     },
-    'playback:load': {
-      from: 'content',
-      async handle(_request, sender) {
-        // Only into the asking script's own tab (its top frame, where the page script runs).
-        if (sender.tabId !== undefined) await platform.injectPlayback(sender.tabId);
-        return { ok: true };
-      },
-    },
   };
 
   return {
     handlers,
     onTabUpdated,
-    syncUserGuideScripts,
     /** The recording's tab closed: the recording ends (a later tab with the same id never joins it). */
     onTabRemoved: (tabId: number) => endIf((state) => state.tabId === tabId),
     /** The browser started: tab ids are new, any recording left from before ends. */
