@@ -239,7 +239,8 @@ function readContextOf(el: Element): string | undefined {
 const LANDMARK = /^(header|footer|nav|main|aside|dialog)$/;
 
 /** Text of a heading or a legend, without DSFR hint text. */
-export const headingText = (el: Element): string => textOf(el, 300, true);
+// Once per call (`oncePerCall` below): the section heading of every element of a kind is read, and they share a few headings.
+export const headingText = oncePerCall((el: Element): string => textOf(el, 300, true));
 
 /** Siblings of the same component kind: same tag and same first class (`section.fr-accordion`). */
 const isPeer = (a: Element, b: Element): boolean => a.localName === b.localName && !!a.classList[0] && a.classList[0] === b.classList[0];
@@ -351,13 +352,31 @@ const UTILITY_CLASS =
   /^fr-(m|p)[tblrxy]?-(n)?\d+v$|^fr-(m|p)[tblrxy]?-(md|lg|sm|xl)-(n)?\d+v$|^fr-col(-|$)|^fr-(hidden|unhidden|displayed|sr-only)/;
 const DYNAMIC_CLASS = /^(css|sc|jsx|emotion|svelte)-|^_|__[a-z0-9]{5,}$|[a-z0-9]{6,}$/i;
 
+/**
+ * Answers of `isStableClass` by class name: a page repeats a few hundred names over thousands of
+ * elements, and the rules ask the classes of every element of a kind. A pure function of the name,
+ * so kept between calls, and emptied past a size that no real page reaches.
+ */
+const stableByName = new Map<string, boolean>();
+
 /** Classes worth keeping: not a state, not a spacing/grid utility, not a hashed CSS-in-JS class. */
-export const isStableClass = (c: string): boolean =>
-  !!c && c.length <= 100 && !STATE_CLASS.test(c) && !UTILITY_CLASS.test(c) && !(DYNAMIC_CLASS.test(c) && /\d/.test(c));
+export const isStableClass = (c: string): boolean => {
+  let stable = stableByName.get(c);
+  if (stable === undefined) {
+    stable = !!c && c.length <= 100 && !STATE_CLASS.test(c) && !UTILITY_CLASS.test(c) && !(DYNAMIC_CLASS.test(c) && /\d/.test(c));
+    if (stableByName.size >= 5000) stableByName.clear();
+    stableByName.set(c, stable);
+  }
+  return stable;
+};
 
 export function stableClasses(el: Element): string[] {
   const out: string[] = [];
-  for (const c of Array.from(el.classList)) if (isStableClass(c) && out.length < 30) out.push(c);
+  const list = el.classList;
+  for (let i = 0; i < list.length && out.length < 30; i++) {
+    const c = list[i] as string;
+    if (isStableClass(c)) out.push(c);
+  }
   return out;
 }
 

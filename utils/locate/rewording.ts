@@ -8,7 +8,7 @@ import { contextOf, neighbourText, stableClasses } from './facts';
 import { currentName, recordedName, sameKind } from './lookalikes';
 import { isVisible } from './scopes';
 import { normalize, scoreFacts, textSimilarity } from './score';
-import { renamedHeading, slotter, underHeading, words } from './section';
+import { renamedHeadingOnce, slotter, underHeading, words } from './section';
 import type { TargetDescription } from './target';
 
 /** Facts a rewording in place may change, or that the slot already stands for. */
@@ -52,7 +52,7 @@ export function pickRewordedInSlot(
   if (!want || namesakes()?.length) return undefined;
   const classes = [...(d.classes ?? [])].sort().join(' ');
   const slotOf = slotter(isVisible);
-  let renamed: string | undefined | null = null;
+  let renamed: (() => string | undefined) | undefined;
   let el: Element | undefined;
   for (const c of gathered) {
     if (!sameKind(d, c) || [...stableClasses(c)].sort().join(' ') !== classes) continue;
@@ -60,7 +60,7 @@ export function pickRewordedInSlot(
     if (!slot || slot.count !== want.count || slot.index !== want.index) continue;
     // A heading merely shortened ("… + label à gauche" → "…") may name another variant: only the one
     // the recorded heading became, in the same variant of the component.
-    if (renamed === null) renamed = renamedHeading(want.heading, c.getRootNode() as Document);
+    renamed ??= renamedHeadingOnce(want.heading, c.getRootNode() as Document);
     if (!underHeading(d, c, slot.heading, renamed)) continue;
     if (el) return undefined;
     el = c;
@@ -70,7 +70,7 @@ export function pickRewordedInSlot(
     const context = normalize(contextOf(el) ?? '');
     const heading = normalize(want.heading);
     // The context is often the section heading itself: then it may have been renamed the same way.
-    if (context !== normalize(d.context) && !(renamed && context === renamed && normalize(d.context) === heading)) return undefined;
+    if (context !== normalize(d.context) && !(normalize(d.context) === heading && context === renamed?.())) return undefined;
   }
   const said = recordedName(d);
   const name = currentName(d, el);

@@ -97,10 +97,27 @@ export function renamedHeading(recorded: string, root: Document | ShadowRoot): s
 
 /**
  * Whether an element's section heading is the recorded one, word for word — or the one it became
- * (`renamed`), when the element is in the same variant of its component (same modifier classes around).
+ * (`renamed`, asked only then), when the element is in the same variant of its component (same modifier classes around).
  */
-export function underHeading(d: TargetDescription, el: Element, heading: string, renamed: string | undefined): boolean {
+export function underHeading(d: TargetDescription, el: Element, heading: string, renamed: () => string | undefined): boolean {
   const current = normalize(heading);
   if (current === normalize(d.section?.heading ?? '')) return true;
-  return !!renamed && current === renamed && (d.around ?? []).join(' ') === (aroundOf(el) ?? []).join(' ');
+  const r = renamed();
+  return !!r && current === r && (d.around ?? []).join(' ') === (aroundOf(el) ?? []).join(' ');
+}
+
+/**
+ * `renamedHeading`, read the first time it is asked, then kept: it reads every heading of the page, and
+ * only a candidate whose heading is not the recorded one needs it.
+ */
+export function renamedHeadingOnce(recorded: string, root: Document | ShadowRoot): () => string | undefined {
+  let read = false;
+  let renamed: string | undefined;
+  return () => {
+    if (!read) {
+      renamed = renamedHeading(recorded, root);
+      read = true;
+    }
+    return renamed;
+  };
 }

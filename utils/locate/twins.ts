@@ -7,7 +7,7 @@ import { currentKey, identityKey, inDocumentOrder, recordedKey } from './lookali
 import type { Evidence } from './rules';
 import { isVisible } from './scopes';
 import { decide, MIN_EVIDENCE, normalize } from './score';
-import { renamedHeading, slotter, underHeading } from './section';
+import { renamedHeadingOnce, slotter, underHeading } from './section';
 import type { TargetDescription } from './target';
 
 /** Whether a candidate would be returned on its own: fully checked, above the threshold, with evidence. */
@@ -36,7 +36,7 @@ export function pickInSection(e: Evidence, acceptable: readonly Element[], intac
   const first = acceptable[0];
   if (!want || !name || !first) return undefined;
   const slotOf = slotter(isVisible);
-  const renamed = intact ? renamedHeading(want.heading, first.getRootNode() as Document) : undefined;
+  const renamed = intact ? renamedHeadingOnce(want.heading, first.getRootNode() as Document) : () => undefined;
   const here: { el: Element; index: number; count: number }[] = [];
   for (const el of acceptable) {
     const slot = slotOf(el);

@@ -9,7 +9,7 @@ import { describe } from '../../../utils/locate/describe';
 import { aroundOf, controlsOf } from '../../../utils/locate/facts';
 import { consistentRewording, locate } from '../../../utils/locate/locate';
 import { normalize, textSimilarity } from '../../../utils/locate/score';
-import { renamedHeading } from '../../../utils/locate/section';
+import { renamedHeading, renamedHeadingOnce, underHeading } from '../../../utils/locate/section';
 import { targetSchema } from '../../../utils/locate/target';
 
 const $ = (s: string) => document.querySelector(s) as Element;
@@ -191,6 +191,27 @@ suite('renamed headings', () => {
   it('gives nothing when two headings kept as many words', () => {
     const doc = headings(['Bouton primaire', 'Bouton large']);
     expect(renamedHeading('Bouton primaire large', doc)).toBeUndefined();
+  });
+
+  it('is read only for an element whose heading is not the recorded one, and once', () => {
+    const doc = headings(['Toggle simple', 'Toggle simple + état']);
+    const d = targetSchema.parse({ tag: 'input', section: { heading: 'Toggle simple + libellé + état', index: 0, count: 1 } });
+    let reads = 0;
+    const renamed = renamedHeadingOnce('Toggle simple + libellé + état', doc);
+    const counted = () => {
+      reads++;
+      return renamed();
+    };
+    const el = document.createElement('input');
+    // The recorded heading itself: every heading of the page is left unread.
+    expect(underHeading(d, el, 'Toggle simple + libellé + état', counted)).toBe(true);
+    expect(reads).toBe(0);
+    expect(underHeading(d, el, 'Toggle simple + état', counted)).toBe(true);
+    expect(underHeading(d, el, 'Toggle simple', counted)).toBe(false);
+    expect(reads).toBe(2);
+    // Kept: the page changed since, the answer read first stands for the rest of the call.
+    document.body.innerHTML = '<h4>Toggle simple + libellé + état</h4>';
+    expect(renamed()).toBe('toggle simple etat');
   });
 });
 
