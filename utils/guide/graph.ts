@@ -22,7 +22,7 @@ const ACTION_RULES = {
 } as const satisfies Record<Action, { target: boolean; doneWhen: DoneWhen }>;
 
 /** Actions that need a target to show and to observe. */
-export const ACTIONS_WITH_TARGET: ReadonlySet<Action> = new Set(
+export const ACTIONS_WITH_TARGET: ReadonlySet<Action> = /* @__PURE__ */ new Set(
   (Object.keys(ACTION_RULES) as Action[]).filter((action) => ACTION_RULES[action].target),
 );
 
