@@ -21,8 +21,20 @@ export const recordedKey = (d: TargetDescription): string | undefined => {
   return want ? normalize(want) : undefined;
 };
 
-/** An element's name as lookalikes are compared (normalised, empty when it has none). */
-export const currentKey = (d: TargetDescription, el: Element): string => normalize(currentName(d, el) ?? '');
+/**
+ * A name as lookalikes are compared: normalised; and when the recorder kept only the part of the
+ * name before something personal (`withheld`: « Adresse électronique Format attendu » of
+ * « … Format attendu : nom@domaine. »), cut the same way if it begins with that part — else no
+ * element would ever be named as recorded, and lookalikes, doubts and twins would go unseen.
+ */
+function keyOf(d: TargetDescription, name: string): string {
+  const key = normalize(name);
+  const want = d.withheld?.includes(d.name ? 'name' : d.label ? 'label' : 'text') ? recordedKey(d) : undefined;
+  return want && key.startsWith(`${want} `) ? want : key;
+}
+
+/** An element's name as lookalikes are compared (`keyOf`; empty when it has none). */
+export const currentKey = (d: TargetDescription, el: Element): string => keyOf(d, currentName(d, el) ?? '');
 
 /** The elements in the order of the document. */
 export const inDocumentOrder = (els: readonly Element[]): Element[] => [...els].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
@@ -50,7 +62,7 @@ export function lookalikes(d: TargetDescription, gathered: readonly Element[]): 
   for (const el of gathered) {
     if (!sameKind(d, el)) continue;
     const name = currentName(d, el);
-    if (name && normalize(name) === key && isVisible(el)) out.push(el);
+    if (name && keyOf(d, name) === key && isVisible(el)) out.push(el);
   }
   return out;
 }

@@ -67,6 +67,26 @@ suite('lookalikes', () => {
     expect(lookalikes({ tag: 'button', role: 'button' }, [$('#a')])).toBeUndefined();
   });
 
+  it('are named as recorded when the recorder kept only the start of the name, before something personal', () => {
+    document.body.innerHTML = `<main>
+      <label for="e1">Adresse électronique <span>Format attendu : nom@domaine.fr</span></label><input id="e1" type="email">
+      <label for="e2">Adresse électronique <span>Format attendu : jeanne@exemple.fr</span></label><input id="e2" type="email">
+      <label for="e3">Adresse électronique de secours</label><input id="e3" type="email">
+      <label for="e4">Adresse électronique Format attendus</label><input id="e4" type="email">
+    </main>`;
+    const fields = ['#e1', '#e2', '#e3', '#e4'].map($);
+    const kept: TargetDescription = { tag: 'input', role: 'textbox', type: 'email', name: 'Adresse électronique Format attendu' };
+    const shortened: TargetDescription = { ...kept, withheld: ['name'] };
+    // Shortened: the same start, word for word, is the same name; another ending (« de secours ») or word is not.
+    expect(lookalikes(shortened, fields)).toEqual([$('#e1'), $('#e2')]);
+    expect(currentKey(shortened, $('#e2'))).toBe(recordedKey(shortened));
+    expect(currentKey(shortened, $('#e4'))).not.toBe(recordedKey(shortened));
+    // Kept whole: only the very name.
+    expect(lookalikes(kept, fields)).toEqual([]);
+    // Another fact shortened (the label) does not cut the name.
+    expect(lookalikes({ ...kept, withheld: ['label'] }, fields)).toEqual([]);
+  });
+
   it('are anchored by the recorded id or test id only when unchanged', () => {
     expect(anchored({ tag: 'button', id: 'a' }, $('#a'))).toBe(true);
     expect(anchored({ tag: 'button', testId: 'data-testid=close' }, $('#b'))).toBe(true);

@@ -5,7 +5,7 @@
  * in the whole engine's tests.
  */
 import { beforeEach, expect, it, describe as suite } from 'vitest';
-import { describe } from '../../../utils/locate/describe';
+import { describe, describeForRecording } from '../../../utils/locate/describe';
 import { evidenceOf, type LocateResult } from '../../../utils/locate/locate';
 import {
   answer,
@@ -145,6 +145,30 @@ suite('doubtOnFound', () => {
     const e = evidence({ ...d, cssPath: undefined }, 'found');
     expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-1072'));
     expectFound(doubtOnFound(e), $('#link-1067'), 0.75);
+  });
+
+  it('doubts a found twin also when the recorder shortened the name before something personal', () => {
+    // Two e-mail fields labelled alike, whose hint shows an address: the recorder keeps the label
+    // up to it only. The target's heading is reworded, the other one's still reads like the recorded one.
+    const field = (heading: string, n: number) =>
+      example(
+        heading,
+        `<div class="fr-input-group"><label class="fr-label" for="email-${n}">Adresse électronique <span class="fr-hint-text">Format attendu : nom@domaine.fr</span></label><input class="fr-input" type="email" autocomplete="email" id="email-${n}"></div>`,
+      );
+    const twins = (first: string) => `<main>${field(first, 7405)}${field("Demande d'une adresse électronique - Erreur", 7410)}</main>`;
+    document.body.innerHTML = twins("Demande d'une adresse électronique");
+    const d = describeForRecording($('#email-7405'));
+    expect(d.withheld).toContain('name');
+    expect(d.name).toBe('Adresse électronique Format attendu');
+    expect(d.alike).toBe(2);
+    expect(d.twin).toEqual({ index: 0, count: 2 });
+    document.body.innerHTML = twins('Indiquer votre courriel ici');
+    const e = evidence({ ...d, cssPath: undefined }, 'found');
+    expect(e.decision.status === 'found' && e.decision.item).toBe($('#email-7410'));
+    const r = doubtOnFound(e);
+    expect(r?.status).toBe('ambiguous');
+    if (r?.status === 'ambiguous') expect(r.candidates).toEqual([$('#email-7410'), $('#email-7405')]);
+    expect(answer(e).status).toBe('ambiguous');
   });
 
   it('passes on a found element that nothing looks like', () => {
