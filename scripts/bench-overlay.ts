@@ -391,21 +391,14 @@ async function idleLoad(target: Browser, base: string, extension: boolean, isOur
         ? threadTime(events, thread, Math.min(...span.map((e) => e.ts)), Number.POSITIVE_INFINITY).busy
         : { ms: Number.NaN, cpuMs: Number.NaN };
     const onPage = (e: TraceEvent) => !!thread && e.pid === thread.pid && e.tid === thread.tid;
-    const ownTime = extension ? scriptTime(events.filter(onPage), isOurs, undefined, IDLE_SCRIPT_EVENTS) : null;
-    const elsewhere = extension
-      ? scriptTime(
-          events.filter((e) => !onPage(e)),
-          isOurs,
-          undefined,
-          IDLE_SCRIPT_EVENTS,
-        )
-      : null;
+    const ours = (keep: (e: TraceEvent) => boolean) =>
+      extension ? callsTime(scriptTime(events.filter(keep), isOurs, undefined, IDLE_SCRIPT_EVENTS)) : null;
     const hosts = await page.evaluate(() => document.querySelectorAll('cote-a-cote-overlay').length);
     return {
       extension,
       busy,
-      own: ownTime ? { ms: ownTime.ms, cpuMs: ownTime.cpuMs, calls: ownTime.calls } : null,
-      elsewhere: elsewhere ? { ms: elsewhere.ms, cpuMs: elsewhere.cpuMs, calls: elsewhere.calls } : null,
+      own: ours(onPage),
+      elsewhere: ours((e) => !onPage(e)),
       hosts,
     };
   } finally {
@@ -434,8 +427,11 @@ async function runLoad(page: Page, probe: string, isOurs: (url: string) => boole
   const onPage = events.filter((e) => !!thread && e.pid === thread.pid && e.tid === thread.tid);
   const own = scriptTime(onPage, isOurs, undefined, IDLE_SCRIPT_EVENTS);
   const compile = scriptTime(onPage, isOurs, undefined, ['v8.compile']);
-  return { own: { ms: own.ms, cpuMs: own.cpuMs, calls: own.calls }, compileMs: compile.cpuMs };
+  return { own: callsTime(own), compileMs: compile.cpuMs };
 }
+
+/** The time and the number of calls of a `scriptTime` reading, as the loads keep them. */
+const callsTime = ({ ms, cpuMs, calls }: Time & { calls: number }): Time & { calls: number } => ({ ms, cpuMs, calls });
 
 /** What counts as our scripts' own work during a page load. */
 const IDLE_SCRIPT_EVENTS = ['EvaluateScript', 'v8.compile', 'v8.produceCache', 'v8.deserializeOnBackground', 'FunctionCall'];

@@ -43,6 +43,11 @@ const expectFound = (r: LocateResult | undefined, el: Element, confidence?: numb
   }
 };
 
+const expectAmbiguous = (r: LocateResult | undefined, candidates: Element[]) => {
+  expect(r?.status).toBe('ambiguous');
+  if (r?.status === 'ambiguous') expect(r.candidates).toEqual(candidates);
+};
+
 beforeEach(() => {
   document.body.innerHTML = '';
 });
@@ -79,8 +84,7 @@ suite('fewerLookalikes', () => {
     const d = describe($('#button-11'));
     $('#button-11').remove();
     const r = fewerLookalikes(evidenceOf(d, document));
-    expect(r?.status).toBe('ambiguous');
-    if (r?.status === 'ambiguous') expect(r.candidates).toEqual([$('#button-10'), $('#button-15')]);
+    expectAmbiguous(r, [$('#button-10'), $('#button-15')]);
   });
 
   it('passes while as many lookalikes are there as when recorded', () => {
@@ -133,8 +137,7 @@ suite('doubtOnFound', () => {
     const e = evidence({ ...d, cssPath: undefined }, 'found');
     expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-1072'));
     const r = doubtOnFound(e);
-    expect(r?.status).toBe('ambiguous');
-    if (r?.status === 'ambiguous') expect(r.candidates).toEqual([$('#link-1072'), $('#link-1067')]);
+    expectAmbiguous(r, [$('#link-1072'), $('#link-1067')]);
   });
 
   it('takes instead the one named as recorded, unique when recorded, that kept its id', () => {
@@ -166,8 +169,7 @@ suite('doubtOnFound', () => {
     const e = evidence({ ...d, cssPath: undefined }, 'found');
     expect(e.decision.status === 'found' && e.decision.item).toBe($('#email-7410'));
     const r = doubtOnFound(e);
-    expect(r?.status).toBe('ambiguous');
-    if (r?.status === 'ambiguous') expect(r.candidates).toEqual([$('#email-7410'), $('#email-7405')]);
+    expectAmbiguous(r, [$('#email-7410'), $('#email-7405')]);
     expect(answer(e).status).toBe('ambiguous');
   });
 
