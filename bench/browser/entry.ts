@@ -240,7 +240,9 @@ async function synthetic(kind: MutationKind, seed: number, maxTargets: number): 
           times: [],
           error: c.error,
         };
-    out.push({ kind, target: c.label ?? short(t), result, skipped: skipped.get(t) });
+    // As `replay` does: a target hidden by the mutation (a tab or panel shown in its place) explains many misses.
+    const judged = expected && c.ok ? { ...result, expectedVisible: rendered(expected) } : result;
+    out.push({ kind, target: c.label ?? short(t), result: judged, skipped: skipped.get(t) });
   }
   return out;
 }
