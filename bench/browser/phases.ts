@@ -45,7 +45,7 @@ function phasesOf(d: TargetDescription, root: Document): { result: LocateResult;
   const t0 = performance.now();
   scopeIndexOf(root);
   const t1 = performance.now();
-  const { scored, incomplete, gathered } = search(d, root, {});
+  const { scored, incomplete, gathered, hidden } = search(d, root, {});
   const t2 = performance.now();
   const decision = decide(scored, { threshold: FOUND_THRESHOLD, margin: MARGIN, minEvidence: MIN_EVIDENCE, incomplete });
   const t3 = performance.now();
@@ -55,6 +55,7 @@ function phasesOf(d: TargetDescription, root: Document): { result: LocateResult;
     d,
     scored,
     gathered,
+    hidden,
     decision,
     threshold: FOUND_THRESHOLD,
     margin: MARGIN,

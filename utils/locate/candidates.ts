@@ -219,12 +219,29 @@ export interface SearchOptions {
   maxFullChecks?: number;
 }
 
+/** A candidate set aside as hidden, with the facts read so far and the bound they left it. */
+export interface Hidden {
+  item: Element;
+  facts: CandidateFacts;
+  pending: string[];
+  /** The most it could score (normalised), all pending facts counting in full. */
+  upper: number;
+}
+
 export interface Search {
   scored: Checked[];
   /** Candidates left unchecked that might have mattered. */
   incomplete: boolean;
   /** Every candidate gathered, for counting lookalikes. */
   gathered: Element[];
+  /** Candidates that might have mattered but are hidden: the target may be one of them, out of sight. */
+  hidden: Hidden[];
+}
+
+/** A hidden candidate's score, its pending facts read (walks of the page: only when a rule asks). */
+export function hiddenScore(d: TargetDescription, h: Hidden): number {
+  const s = scoreFacts(d, addExpensiveFacts(h.item, h.facts, h.pending));
+  return s.points / s.total;
 }
 
 /** The search itself: gathers candidates, scores them cheaply, then fully the promising ones. */
@@ -238,6 +255,7 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
   const cutoff = (threshold - margin) * total;
 
   const scored: Checked[] = [];
+  const hidden: Hidden[] = [];
   const done = new Set<Element>();
   let best = Number.NEGATIVE_INFINITY;
   let checks = 0;
@@ -252,9 +270,11 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
     let visible = false;
     while (true) {
       if (!visible && (left.length === 0 || costRank(left[0] as string) >= WALKS)) {
-        // Hidden: not a candidate at all, and no full check counted against `maxFullChecks`.
+        // Hidden: not a candidate at all, and no full check counted against `maxFullChecks`; kept
+        // aside for the rule that asks whether the target is out of sight (`hiddenOutscores`).
         if (!isVisible(el)) {
           checks--;
+          hidden.push({ item: el, facts, pending: left, upper: upperBound(d, facts, left) / total });
           return;
         }
         visible = true;
@@ -329,5 +349,5 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
     }
     score(c.el, c.facts, c.pending);
   }
-  return { scored, incomplete, gathered };
+  return { scored, incomplete, gathered, hidden };
 }

@@ -34,12 +34,13 @@ export interface LocateOptions extends SearchOptions {
 export function evidenceOf(d: TargetDescription, root: LocateRoot, options: LocateOptions = {}): Evidence {
   const threshold = options.threshold ?? FOUND_THRESHOLD;
   const margin = options.margin ?? MARGIN;
-  const { scored, incomplete, gathered } = search(d, root, options);
+  const { scored, incomplete, gathered, hidden } = search(d, root, options);
   let namesakes: Element[] | undefined | null = null;
   return {
     d,
     scored,
     gathered,
+    hidden,
     decision: decide(scored, { threshold, margin, minEvidence: MIN_EVIDENCE, incomplete }),
     threshold,
     margin,

@@ -1,16 +1,17 @@
 /**
  * What `locate` answers once the candidates are scored: the decision of the scores alone
  * (`decide`), unless one of the rules below, tried in order, answers otherwise. Each rule either
- * answers or passes (undefined). The first two weigh the lookalikes counted when recorded, the third
- * doubts a found element, the next three break a tie between acceptable candidates, the last
+ * answers or passes (undefined). The first two weigh the lookalikes counted when recorded, the next
+ * two doubt a found element, the next three break a tie between acceptable candidates, the last
  * recognises a label reworded in its very place. Rather silent than wrong: a rule that picks an
  * element does so only under conditions no lookalike could meet by chance.
  */
-import type { Checked } from './candidates';
+import { type Checked, type Hidden, hiddenScore } from './candidates';
 import { doubtOf } from './doubt';
 import type { LocateResult } from './locate';
 import { anchored } from './lookalikes';
 import { pickRewordedInSlot } from './rewording';
+import { revealable } from './scopes';
 import type { Decision } from './score';
 import type { TargetDescription } from './target';
 import { acceptableOf, pickByModifiers, pickInSection, pickTwin } from './twins';
@@ -22,6 +23,8 @@ export interface Evidence {
   scored: readonly Checked[];
   /** Every candidate gathered, for counting lookalikes. */
   gathered: readonly Element[];
+  /** Candidates that might have mattered but are hidden. */
+  hidden: readonly Hidden[];
   decision: Decision<Element>;
   threshold: number;
   margin: number;
@@ -95,6 +98,20 @@ export const doubtOnFound: Rule = (e) => {
     : { status: 'ambiguous', candidates: [item, ...doubt.filter((x) => x !== item)] };
 };
 
+/**
+ * A found element that a hidden candidate outscores, hidden in a part of the page that a control
+ * shows (a tab panel, a folded section: `revealable`): the one meant is likely that one, out of
+ * sight, and what is seen a namesake elsewhere (the same link in another tab) — not found, until the
+ * person opens it. A copy hidden by the layout (a menu for small screens) is no such doubt.
+ */
+export const hiddenOutscores: Rule = (e) => {
+  if (e.decision.status !== 'found') return undefined;
+  const { item } = e.decision;
+  const mine = e.scored.find((x) => x.item === item)?.score ?? 1;
+  const above = (h: Hidden) => h.upper > mine && hiddenScore(e.d, h) > mine && revealable(h.item);
+  return e.hidden.some(above) ? { status: 'not-found' } : undefined;
+};
+
 /** A rule that breaks a tie, when ties may be broken: the element `pick` tells apart among the tied ones. */
 const tieBreak =
   (pick: (e: Evidence, tied: Element[]) => Element | undefined): Rule =>
@@ -125,6 +142,7 @@ export const RULES: readonly Rule[] = [
   fewerLookalikes,
   loneAnchoredLookalike,
   doubtOnFound,
+  hiddenOutscores,
   tieBySection,
   tieByTwinRank,
   tieByModifier,

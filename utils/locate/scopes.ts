@@ -108,3 +108,27 @@ export const isVisible = oncePerCall(function isVisible(el: Element): boolean {
   }
   return true;
 });
+
+/**
+ * Hidden in a part of the page that a control shows when the person uses it: a tab panel, a region
+ * named by another element's `aria-controls` (an accordion, a disclosure), a closed `<details>`.
+ * Not a copy hidden by the layout (a menu for small screens): nothing on the page opens it.
+ */
+export function revealable(el: Element): boolean {
+  let controlled: Set<string> | undefined;
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    if (isVisible(a)) return a !== el && a.localName === 'details' && !(a as HTMLDetailsElement).open;
+    if (a.getAttribute('role') === 'tabpanel') return true;
+    controlled ??= controlledIds(el.getRootNode() as ParentNode);
+    if (a.id && controlled.has(a.id)) return true;
+  }
+  return false;
+}
+
+/** The ids that some element's `aria-controls` names. */
+const controlledIds = (root: ParentNode): Set<string> =>
+  new Set(
+    Array.from(root.querySelectorAll('[aria-controls]'), (c) => c.getAttribute('aria-controls') ?? '')
+      .join(' ')
+      .split(/\s+/),
+  );

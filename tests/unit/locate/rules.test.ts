@@ -13,6 +13,7 @@ import {
   doubtOnFound,
   type Evidence,
   fewerLookalikes,
+  hiddenOutscores,
   loneAnchoredLookalike,
   RULES,
   rewordedInSlot,
@@ -53,7 +54,16 @@ beforeEach(() => {
 });
 
 it('tries the rules in the documented order', () => {
-  expect(RULES).toEqual([fewerLookalikes, loneAnchoredLookalike, doubtOnFound, tieBySection, tieByTwinRank, tieByModifier, rewordedInSlot]);
+  expect(RULES).toEqual([
+    fewerLookalikes,
+    loneAnchoredLookalike,
+    doubtOnFound,
+    hiddenOutscores,
+    tieBySection,
+    tieByTwinRank,
+    tieByModifier,
+    rewordedInSlot,
+  ]);
 });
 
 suite('fewerLookalikes', () => {
@@ -178,6 +188,60 @@ suite('doubtOnFound', () => {
     const d = describe($('#link-1067'));
     document.body.innerHTML = page('Bouton FranceConnect');
     expect(doubtOnFound(evidence(d, 'found'))).toBeUndefined();
+  });
+});
+
+suite('hiddenOutscores', () => {
+  // Two tab panels with the same content, as a site with one form per audience: the link recorded
+  // in the first one, then the page opens on the second one.
+  const panel = (n: number, hidden: boolean) =>
+    `<div role="tabpanel" id="panel-${n}"${hidden ? ' hidden' : ''}><h3>Contenu</h3><p>Texte du panneau.</p><p><a href="/aide" id="link-${n}">En savoir plus</a></p></div>`;
+  const tabs = (shown: number) =>
+    `<main><ul role="tablist"><li><button role="tab" aria-controls="panel-1">Particulier</button></li><li><button role="tab" aria-controls="panel-2">Professionnel</button></li></ul>${panel(1, shown !== 1)}${panel(2, shown !== 2)}</main>`;
+
+  it('answers not found when the best match is in a tab panel out of sight, while a namesake is seen', () => {
+    document.body.innerHTML = tabs(1);
+    const d = describe($('#link-1'));
+    expect(d.alike).toBe(1);
+    document.body.innerHTML = tabs(2);
+    const e = evidence(d, 'found');
+    expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-2'));
+    expect(e.hidden.map((h) => h.item)).toContain($('#link-1'));
+    expect(hiddenOutscores(e)).toEqual({ status: 'not-found' });
+    // Once the person opens the tab, the target is found again.
+    document.body.innerHTML = tabs(1);
+    expectFound(answer(evidence(d, 'found')), $('#link-1'));
+  });
+
+  it('answers not found when the best match is in a section folded by a button (aria-controls)', () => {
+    const folded = (open: boolean) =>
+      `<main><h3>Contenu</h3><button aria-expanded="${open}" aria-controls="more">Voir plus</button><div id="more"${open ? '' : ' hidden'}><p><a href="/aide" id="link-1">En savoir plus</a></p></div>` +
+      `<h3>Contenu</h3><p><a href="/aide" id="link-2">En savoir plus</a></p></main>`;
+    document.body.innerHTML = folded(true);
+    const d = describe($('#link-1'));
+    document.body.innerHTML = folded(false);
+    const e = evidence(d, 'found');
+    expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-2'));
+    expect(hiddenOutscores(e)).toEqual({ status: 'not-found' });
+  });
+
+  it('passes when the hidden copy is one the layout hides, that no control of the page opens', () => {
+    const copies = (wide: boolean) =>
+      `<main><nav id="wide"${wide ? '' : ' style="display:none"'}><p><a href="/aide" id="link-1">En savoir plus</a></p></nav>` +
+      `<nav id="narrow"${wide ? ' style="display:none"' : ''}><p><a href="/aide" id="link-2">En savoir plus</a></p></nav></main>`;
+    document.body.innerHTML = copies(true);
+    const d = describe($('#link-1'));
+    document.body.innerHTML = copies(false);
+    const e = evidence(d, 'found');
+    expect(e.hidden.map((h) => h.item)).toContain($('#link-1'));
+    expect(hiddenOutscores(e)).toBeUndefined();
+    expectFound(answer(e), $('#link-2'));
+  });
+
+  it('passes when the found element is the recorded one, whatever is hidden', () => {
+    document.body.innerHTML = tabs(1);
+    const d = describe($('#link-1'));
+    expect(hiddenOutscores(evidence(d, 'found'))).toBeUndefined();
   });
 });
 
