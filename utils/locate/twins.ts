@@ -2,12 +2,12 @@
  * Telling apart candidates that the facts leave tied: by the recorded section, by the rank among
  * identical twins, by a modifier class. Each answers one element or nothing, never a guess.
  */
-import { accessibleName, stableClasses, visibleText } from './facts';
+import { accessibleName, contextOf, stableClasses, visibleText } from './facts';
 import { currentKey, identityKey, inDocumentOrder, recordedKey } from './lookalikes';
 import type { Evidence } from './rules';
 import { isVisible } from './scopes';
 import { decide, MIN_EVIDENCE, normalize } from './score';
-import { renamedHeadingOnce, slotter, underHeading } from './section';
+import { renamedHeadingOnce, type SectionSlot, slotter, underHeading } from './section';
 import type { TargetDescription } from './target';
 
 /** Whether a candidate would be returned on its own: fully checked, above the threshold, with evidence. */
@@ -25,8 +25,10 @@ export const acceptableOf = (e: Evidence, items: readonly Element[]): Element[] 
  * only one; or the one that clearly scores best there; or, when they are identical twins (same
  * identity, hint texts included) and the section holds as many elements of the kind as recorded, the
  * one at the recorded rank — twins cannot have been visibly reordered. The section must hold as many
- * elements of the kind as recorded. `intact` (some lookalikes are gone): the one picked must also sit
- * at the recorded rank; its heading may be the one the recorded heading became
+ * elements of the kind as recorded. The one picked at another rank than recorded may have moved, unless
+ * an identical twin of it sits in the same section: the one meant may be that one, no longer reading
+ * as recorded (a wrapper gave it another legend). `intact` (some lookalikes are gone): the one picked
+ * must sit at the recorded rank; its heading may be the one the recorded heading became
  * (`renamedHeading`), in the same variant of the component (`around`).
  */
 export function pickInSection(e: Evidence, acceptable: readonly Element[], intact: boolean): Element | undefined {
@@ -37,7 +39,7 @@ export function pickInSection(e: Evidence, acceptable: readonly Element[], intac
   if (!want || !name || !first) return undefined;
   const slotOf = slotter(isVisible);
   const renamed = intact ? renamedHeadingOnce(want.heading, first.getRootNode() as Document) : () => undefined;
-  const here: { el: Element; index: number; count: number }[] = [];
+  const here: ({ el: Element } & SectionSlot)[] = [];
   for (const el of acceptable) {
     const slot = slotOf(el);
     // As many elements of the kind as recorded: else wrappers or changes may have moved the section's bounds.
@@ -61,20 +63,39 @@ export function pickInSection(e: Evidence, acceptable: readonly Element[], intac
     } else el = pickByModifiers(d, els, els);
     pick = here.find((h) => h.el === el);
   }
-  return pick && (!intact || pick.index === want.index) ? pick.el : undefined;
+  if (!pick || pick.index === want.index) return pick?.el;
+  if (intact) return undefined;
+  // At another rank than recorded in a section that holds as many: it may have moved, unless an
+  // identical twin of it sits in the same section — then the one meant may be that one.
+  const key = identityKey(pick.el);
+  const twinThere = (x: Element) => {
+    const slot = x !== pick.el && identityKey(x) === key ? slotOf(x) : undefined;
+    return slot?.heading === pick.heading && slot?.count === pick.count;
+  };
+  return e.namesakes()?.some(twinThere) ? undefined : pick.el;
 }
 
 /**
  * Identical twins (same facts) are told apart by their order, only if there
  * are still as many of them as when recorded, each one acceptable on its own,
- * all in the same tree, and truly identical (hint texts included): twins that
- * differ in something a person sees may have been reordered.
+ * all in the same tree, truly identical (hint texts included), and under the
+ * recorded legend or heading word for word: twins that differ in something a
+ * person sees may have been reordered, and as many twins under a heading that
+ * merely reads alike are those of another example.
  */
 export function pickTwin(e: Evidence, twin: { index: number; count: number }, items: readonly Element[]): Element | undefined {
   if (items.length !== twin.count) return undefined;
   const root = items[0]?.getRootNode();
   const key = items[0] ? identityKey(items[0]) : '';
-  for (const el of items) if (!acceptable(e, el) || el.getRootNode() !== root || identityKey(el) !== key) return undefined;
+  const place = e.d.context === undefined ? undefined : normalize(e.d.context);
+  for (const el of items)
+    if (
+      !acceptable(e, el) ||
+      el.getRootNode() !== root ||
+      identityKey(el) !== key ||
+      (place !== undefined && normalize(contextOf(el) ?? '') !== place)
+    )
+      return undefined;
   return inDocumentOrder(items)[twin.index];
 }
 

@@ -269,6 +269,30 @@ suite('tieBySection', () => {
     document.body.innerHTML = page(500);
     expect(tieBySection(evidenceOf({ ...d, cssPath: undefined }, document, { tieBreaks: false }))).toBeUndefined();
   });
+
+  // Identical twins (no ids) in two groups whose headings read alike: the second twin of the first
+  // group is recorded; then the last two of that group get a wrapper with a legend of their own, so
+  // that only the first one still reads as recorded there.
+  const twins = (wrapped: boolean) => {
+    const twin = '<li><button class="fr-btn" type="button">Libellé accordéon</button></li>';
+    const group = (heading: string, wrap: boolean) =>
+      example(
+        heading,
+        `<ul class="fr-btns-group">${twin}${wrap ? `<li><fieldset><legend>Contenu</legend><ul>${twin}${twin}</ul></fieldset></li>` : twin + twin}</ul>`,
+      );
+    return `<main>${group('Groupe dissocié', wrapped)}${group('Groupe dissocié ouvert', false)}</main>`;
+  };
+
+  it('passes when the one acceptable there sits at another rank than recorded, beside an identical twin', () => {
+    document.body.innerHTML = twins(false);
+    const target = document.querySelectorAll('button')[1] as Element;
+    const d = describe(target);
+    expect(d.section).toEqual({ heading: 'Groupe dissocié', index: 1, count: 3 });
+    document.body.innerHTML = twins(true);
+    const e = evidence({ ...d, cssPath: undefined }, 'ambiguous');
+    expect(tieBySection(e)).toBeUndefined();
+    expect(answer(e).status).toBe('ambiguous');
+  });
 });
 
 suite('tieByTwinRank', () => {
@@ -296,6 +320,25 @@ suite('tieByTwinRank', () => {
     document.body.innerHTML = page(['avis', 'avis', 'avis']);
     const d = describe(twin(1));
     document.body.innerHTML = page(['avis', 'avis']);
+    expect(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
+  });
+
+  // As many twins, under a heading that reads alike: those of another example, not the recorded ones.
+  const under = (heading: string) =>
+    `<main><h3>${heading}</h3><p>Deux pièces jointes.</p>${['avis', 'avis'].map((v) => `<button class="fr-btn" name="piece" value="${v}">Supprimer</button>`).join('')}</main>`;
+
+  it('takes the twin at the recorded rank under the recorded heading, word for word', () => {
+    document.body.innerHTML = under("Demande d'un nom à l'international");
+    const d = describe(twin(1));
+    expect(d.twin).toEqual({ index: 1, count: 2 });
+    document.body.innerHTML = under("Demande d'un nom à l'international");
+    expectFound(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous')), twin(1));
+  });
+
+  it('passes when the twins sit under a heading that only reads like the recorded one', () => {
+    document.body.innerHTML = under("Demande d'un nom à l'international");
+    const d = describe(twin(1));
+    document.body.innerHTML = under("Demande d'un nom en France");
     expect(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
   });
 });
