@@ -2,12 +2,12 @@
  * Telling apart candidates that the facts leave tied: by the recorded section, by the rank among
  * identical twins, by a modifier class. Each answers one element or nothing, never a guess.
  */
-import { accessibleName, contextOf, stableClasses, visibleText } from './facts';
+import { accessibleName, stableClasses, visibleText } from './facts';
 import { currentKey, identityKey, inDocumentOrder, recordedKey } from './lookalikes';
 import type { Evidence } from './rules';
 import { isVisible } from './scopes';
 import { decide, MIN_EVIDENCE, normalize } from './score';
-import { renamedHeadingOnce, type SectionSlot, slotter, underHeading } from './section';
+import { hasHeading, renamedHeadingOnce, type SectionSlot, slotter, underHeading } from './section';
 import type { TargetDescription } from './target';
 
 /** Whether a candidate would be returned on its own: fully checked, above the threshold, with evidence. */
@@ -78,25 +78,21 @@ export function pickInSection(e: Evidence, acceptable: readonly Element[], intac
 /**
  * Identical twins (same facts) are told apart by their order, only if there
  * are still as many of them as when recorded, each one acceptable on its own,
- * all in the same tree, truly identical (hint texts included), and under the
- * recorded legend or heading word for word: twins that differ in something a
- * person sees may have been reordered, and as many twins under a heading that
- * merely reads alike are those of another example.
+ * all in the same tree, and truly identical (hint texts included): twins that
+ * differ in something a person sees may have been reordered. And the one picked
+ * must sit under the recorded section heading, word for word, while that
+ * heading is still on the page: as many twins under a heading that merely
+ * reads alike are those of another example.
  */
 export function pickTwin(e: Evidence, twin: { index: number; count: number }, items: readonly Element[]): Element | undefined {
   if (items.length !== twin.count) return undefined;
   const root = items[0]?.getRootNode();
   const key = items[0] ? identityKey(items[0]) : '';
-  const place = e.d.context === undefined ? undefined : normalize(e.d.context);
-  for (const el of items)
-    if (
-      !acceptable(e, el) ||
-      el.getRootNode() !== root ||
-      identityKey(el) !== key ||
-      (place !== undefined && normalize(contextOf(el) ?? '') !== place)
-    )
-      return undefined;
-  return inDocumentOrder(items)[twin.index];
+  for (const el of items) if (!acceptable(e, el) || el.getRootNode() !== root || identityKey(el) !== key) return undefined;
+  const pick = inDocumentOrder(items)[twin.index];
+  const want = e.d.section?.heading;
+  if (!pick || !want || normalize(slotter(isVisible)(pick)?.heading ?? '') === normalize(want)) return pick;
+  return hasHeading(want, root as Document | ShadowRoot) ? undefined : pick;
 }
 
 /** Modifier classes (`fr-connect--plus`, `fr-btn--sm`): BEM modifiers, kept when stable. */
