@@ -18,6 +18,7 @@ import { FC_PAGES, FC_ROOT, franceConnectRoute } from './practice-franceconnect'
 import { answerHostile } from './practice-hostile';
 import { recapRoute, type Submitted } from './practice-recap';
 import { SPA_PAGES, SPA_ROOT, spaPage } from './practice-spa';
+import { TABS_ROOT, tabsPage } from './practice-tabs';
 
 const require = createRequire(import.meta.url);
 
@@ -107,6 +108,13 @@ export function startPracticeServer(options: PracticeServerOptions = {}): Promis
     }
     if (url.pathname.startsWith(FC_ROOT)) {
       answerFranceConnect(req, res, url.pathname);
+      return;
+    }
+    if (url.pathname.startsWith(TABS_ROOT)) {
+      const page = tabsPage(url.pathname);
+      if (!page) return notFound(res);
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      res.end(page);
       return;
     }
     if (`${url.pathname}/`.startsWith(SPA_ROOT)) {

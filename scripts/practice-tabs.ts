@@ -1,0 +1,53 @@
+/**
+ * A login page with one tab per audience, as many public sites have: « Particulier » shown when the
+ * page opens, « Professionnel » behind its tab, each with its own « Se connecter » link. DSFR 1.14.4
+ * markup and script (the tabs component), so that the tab the person opens is shown by the site's
+ * own code. A guide's step that points at the professional link must not point at the one in sight.
+ *
+ *   /onglets/            the two tabs
+ *   /onglets/pro/        where the professional link leads
+ */
+import { layout } from './practice-recap';
+
+export const TABS_ROOT = '/onglets/';
+
+export const TABS_PAGES = {
+  start: TABS_ROOT,
+  pro: `${TABS_ROOT}pro/`,
+} as const;
+
+const panel = (id: string, selected: boolean, heading: string, text: string, href: string) =>
+  `<div id="panel-${id}" class="fr-tabs__panel${selected ? ' fr-tabs__panel--selected' : ''}" role="tabpanel" aria-labelledby="tab-${id}" tabindex="0">
+  <h2 class="fr-h4">${heading}</h2>
+  <p>${text}</p>
+  <p><a class="fr-link" href="${href}">Se connecter</a></p>
+</div>`;
+
+const tab = (id: string, selected: boolean, label: string) =>
+  `<li role="presentation"><button type="button" id="tab-${id}" class="fr-tabs__tab" tabindex="${selected ? 0 : -1}" role="tab" aria-selected="${selected}" aria-controls="panel-${id}">${label}</button></li>`;
+
+function startPage(): string {
+  return layout(
+    'Se connecter',
+    `<h1 class="fr-h2">Se connecter à son espace (entraînement)</h1>
+<div class="fr-tabs">
+<ul class="fr-tabs__list" role="tablist" aria-label="Votre espace">
+${tab('particulier', true, 'Particulier')}
+${tab('professionnel', false, 'Professionnel')}
+</ul>
+${panel('particulier', true, 'Espace particulier', 'Votre impôt sur le revenu, votre prélèvement à la source.', TABS_PAGES.start)}
+${panel('professionnel', false, 'Espace professionnel', 'Les impôts de votre entreprise.', TABS_PAGES.pro)}
+</div>`,
+    { service: 'Impôts (entraînement)' },
+  );
+}
+
+/** The page for a path under `TABS_ROOT`, or null. */
+export function tabsPage(pathname: string): string | null {
+  if (pathname === TABS_PAGES.start) return startPage();
+  if (pathname === TABS_PAGES.pro)
+    return layout('Espace professionnel', '<h1 class="fr-h2">Espace professionnel (entraînement)</h1>', {
+      service: 'Impôts (entraînement)',
+    });
+  return null;
+}
