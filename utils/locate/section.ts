@@ -67,12 +67,6 @@ export function slotter(visible: (el: Element) => boolean): (el: Element) => Sec
 /** The words of a text, normalised. */
 export const words = (s: string): string[] => normalize(s).split(' ').filter(Boolean);
 
-/** Whether a heading of the page reads as this one, word for word. */
-export const hasHeading = (text: string, root: Document | ShadowRoot): boolean => {
-  const want = words(text).join(' ');
-  return Array.from(root.querySelectorAll(HEADINGS)).some((h) => words(headingText(h)).join(' ') === want);
-};
-
 /**
  * The heading that a recorded section heading became when the site dropped some of its words
  * everywhere ("Toggle simple avec bouton + libellé à droite + état" → "Toggle simple avec bouton +

@@ -7,7 +7,7 @@ import { currentKey, identityKey, inDocumentOrder, recordedKey } from './lookali
 import type { Evidence } from './rules';
 import { isVisible } from './scopes';
 import { decide, MIN_EVIDENCE, normalize } from './score';
-import { hasHeading, renamedHeadingOnce, type SectionSlot, slotter, underHeading } from './section';
+import { renamedHeadingOnce, type SectionSlot, slotter, underHeading } from './section';
 import type { TargetDescription } from './target';
 
 /** Whether a candidate would be returned on its own: fully checked, above the threshold, with evidence. */
@@ -79,20 +79,14 @@ export function pickInSection(e: Evidence, acceptable: readonly Element[], intac
  * Identical twins (same facts) are told apart by their order, only if there
  * are still as many of them as when recorded, each one acceptable on its own,
  * all in the same tree, and truly identical (hint texts included): twins that
- * differ in something a person sees may have been reordered. And the one picked
- * must sit under the recorded section heading, word for word, while that
- * heading is still on the page: as many twins under a heading that merely
- * reads alike are those of another example.
+ * differ in something a person sees may have been reordered.
  */
 export function pickTwin(e: Evidence, twin: { index: number; count: number }, items: readonly Element[]): Element | undefined {
   if (items.length !== twin.count) return undefined;
   const root = items[0]?.getRootNode();
   const key = items[0] ? identityKey(items[0]) : '';
   for (const el of items) if (!acceptable(e, el) || el.getRootNode() !== root || identityKey(el) !== key) return undefined;
-  const pick = inDocumentOrder(items)[twin.index];
-  const want = e.d.section?.heading;
-  if (!pick || !want || normalize(slotter(isVisible)(pick)?.heading ?? '') === normalize(want)) return pick;
-  return hasHeading(want, root as Document | ShadowRoot) ? undefined : pick;
+  return inDocumentOrder(items)[twin.index];
 }
 
 /** Modifier classes (`fr-connect--plus`, `fr-btn--sm`): BEM modifiers, kept when stable. */

@@ -322,32 +322,6 @@ suite('tieByTwinRank', () => {
     document.body.innerHTML = page(['avis', 'avis']);
     expect(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
   });
-
-  // As many twins, under a heading that reads alike: those of another example, not the recorded ones.
-  const under = (heading: string, before = '') =>
-    `<main>${before}<h3>${heading}</h3><p>Deux pièces jointes.</p>${['avis', 'avis'].map((v) => `<button class="fr-btn" name="piece" value="${v}">Supprimer</button>`).join('')}</main>`;
-
-  it('takes the twin at the recorded rank under the recorded heading, word for word', () => {
-    document.body.innerHTML = under("Demande d'un nom à l'international");
-    const d = describe(twin(1));
-    expect(d.twin).toEqual({ index: 1, count: 2 });
-    document.body.innerHTML = under("Demande d'un nom à l'international");
-    expectFound(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous')), twin(1));
-  });
-
-  it('passes when the twins sit under a heading that only reads like the recorded one, still on the page', () => {
-    document.body.innerHTML = under("Demande d'un nom à l'international");
-    const d = describe(twin(1));
-    document.body.innerHTML = under("Demande d'un nom en France", "<h3>Demande d'un nom à l'international</h3><p>Aucune pièce.</p>");
-    expect(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous'))).toBeUndefined();
-  });
-
-  it('takes the twin at the recorded rank when the recorded heading was reworded everywhere', () => {
-    document.body.innerHTML = under("Demande d'un nom à l'international");
-    const d = describe(twin(1));
-    document.body.innerHTML = under("Demande d'un nom hors de France");
-    expectFound(tieByTwinRank(evidence({ ...d, cssPath: undefined }, 'ambiguous')), twin(1));
-  });
 });
 
 suite('tieByModifier', () => {
