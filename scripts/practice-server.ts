@@ -18,7 +18,7 @@ import { FC_PAGES, FC_ROOT, franceConnectRoute } from './practice-franceconnect'
 import { answerHostile } from './practice-hostile';
 import { recapRoute, type Submitted } from './practice-recap';
 import { SPA_PAGES, SPA_ROOT, spaPage } from './practice-spa';
-import { TABS_ROOT, tabsPage } from './practice-tabs';
+import { TABS_PAGES, TABS_ROOT, tabsPage } from './practice-tabs';
 
 const require = createRequire(import.meta.url);
 
@@ -263,6 +263,7 @@ function indexPage(versions: string[]): string {
       `<li><a href="${FC_PAGES.login}">Se connecter avec FranceConnect : la page d’un service, le choix du compte, le consentement</a></li>`,
     )
     .concat(`<li><a href="${SPA_PAGES.start}">Une démarche sur une seule page (l’adresse change sans rechargement)</a></li>`)
+    .concat(`<li><a href="${TABS_PAGES.start}">Se connecter : un onglet par public, un lien « Se connecter » dans chacun</a></li>`)
     .join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site d’entraînement Côte à côte</title></head>
 <body><main><h1>Site d’entraînement Côte à côte</h1>
