@@ -14,9 +14,10 @@ import { FC_PAGES, FC_SERVICE } from '../../scripts/practice-franceconnect';
 import { readGuides } from '../../utils/catalogue/build';
 import type { Guide, GuideItem } from '../../utils/guide/schema';
 import type { Run } from '../../utils/run';
-import { type BrowserKind, extensionSuite, messages, practiceSitesSuite, sendMessage, storageIn, tabIdOf, waitForState } from './harness';
+import { type BrowserKind, extensionSuite, messages, practiceSitesSuite, storageIn, waitForState } from './harness';
 import { clickAsPerson, typeAsPerson } from './playback/gestures';
 import { clickBubbleButton, readOverlay, waitForBubbleText, waitForSpotlightOn } from './playback/overlay';
+import { startSavedGuide } from './playback/start';
 
 const bundled = readGuides().find((guide) => guide.id === 'franceconnect-se-connecter');
 if (!bundled) throw new Error('the FranceConnect guide is not bundled');
@@ -56,11 +57,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: se connecter avec Franc
     await page.goto(`${sites.guided}${FC_PAGES.login}`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-fr-js="true"]');
 
-    const control = suite.track(await suite.ext.openExtensionPage('popup.html'));
-    expect(await sendMessage(control, { type: 'userGuides:save', guide: GUIDE, origin: 'imported' })).toEqual({ ok: true, id: GUIDE.id });
-    const tabId = await tabIdOf(control, page);
-    await sendMessage(control, { type: 'run:start', tabId, guideId: GUIDE.id, mode: 'advisor', level: 'guided' });
-    await page.bringToFront();
+    const { control, tabId } = await startSavedGuide(suite, page, GUIDE);
 
     // « Avez-vous déjà un compte… ? » — yes.
     const account = question('compte-existant');

@@ -6,20 +6,15 @@
  * tab (the site's own DSFR script shows its panel), the ring is on the right link, and the run
  * follows the person's click on it.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABS_PAGES } from '../../scripts/practice-tabs';
-import { parseGuideText } from '../../utils/guide/parse';
-import type { Guide } from '../../utils/guide/schema';
 import type { Run } from '../../utils/run';
-import { type BrowserKind, extensionSuite, practiceSitesSuite, sendMessage, storageIn, tabIdOf, waitForState } from './harness';
+import { type BrowserKind, extensionSuite, practiceSitesSuite, storageIn, waitForState } from './harness';
 import { clickAsPerson } from './playback/gestures';
 import { waitForBubbleText, waitForOverlay, waitForSpotlightOn } from './playback/overlay';
+import { fixtureGuide, startSavedGuide } from './playback/start';
 
-const parsed = parseGuideText(readFileSync(resolve(import.meta.dirname, 'fixtures/tabs-guide.json'), 'utf8'));
-if (!parsed.ok) throw new Error(`the tabs guide is refused: ${JSON.stringify(parsed)}`);
-const GUIDE: Guide = parsed.guide;
+const GUIDE = fixtureGuide('tabs-guide.json');
 const STEP = GUIDE.steps[0];
 const END = GUIDE.steps[1];
 if (STEP?.kind !== 'step' || END?.kind !== 'end' || !END.message) throw new Error('the tabs guide is not a step and an end');
@@ -36,11 +31,8 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target behind a tab n
   it('rings neither the link of the same name in sight nor anything else, then the right one once the person opens its tab', async () => {
     const page = suite.track(await suite.ext.newPage('page de connexion à onglets'));
     await page.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
-    const control = suite.track(await suite.ext.openExtensionPage('popup.html'));
-    expect(await sendMessage(control, { type: 'userGuides:save', guide: GUIDE, origin: 'imported' })).toEqual({ ok: true, id: GUIDE.id });
-    const tabId = await tabIdOf(control, page);
-    await sendMessage(control, { type: 'run:start', tabId, guideId: GUIDE.id, mode: 'advisor', level: 'guided' });
-    await page.bringToFront();
+    await page.waitForSelector('html[data-fr-js="true"]');
+    const { control, tabId } = await startSavedGuide(suite, page, GUIDE);
 
     // The page shows « Particulier »: its « Se connecter » is in sight, the professional one is not.
     expect(await page.$eval('#panel-particulier a', (a) => a.checkVisibility({ visibilityProperty: true }))).toBe(true);

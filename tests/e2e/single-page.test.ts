@@ -8,29 +8,16 @@
  * it from the browser's tab updates, utils/run/arrivals.ts) — and
  * the overlay, never reloaded, follows with the right step up to the end.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { SPA_PAGES } from '../../scripts/practice-spa';
-import { parseGuideText } from '../../utils/guide/parse';
 import type { Guide } from '../../utils/guide/schema';
 import type { Run } from '../../utils/run';
-import {
-  type BrowserKind,
-  extensionSuite,
-  OVERLAY_HOST,
-  practiceSitesSuite,
-  sendMessage,
-  storageIn,
-  tabIdOf,
-  waitForState,
-} from './harness';
+import { type BrowserKind, extensionSuite, OVERLAY_HOST, practiceSitesSuite, storageIn, waitForState } from './harness';
 import { boxOf, readOverlay, ringFits, waitForBubbleText, waitForOverlay } from './playback/overlay';
+import { fixtureGuide, startSavedGuide } from './playback/start';
 
-const parsed = parseGuideText(readFileSync(resolve(import.meta.dirname, 'fixtures/single-page-guide.json'), 'utf8'));
-if (!parsed.ok) throw new Error(`the single-page guide is refused: ${JSON.stringify(parsed)}`);
-const GUIDE: Guide = parsed.guide;
+const GUIDE: Guide = fixtureGuide('single-page-guide.json');
 
 /** The text the bubble shows for an item of the guide: a step's instruction, the end's message. */
 function shownFor(id: string): string {
@@ -56,13 +43,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a single-page site that
     const page = suite.track(await suite.ext.newPage('single-page démarche'));
     await page.goto(`${sites.guided}${SPA_PAGES.start}`, { waitUntil: 'load' });
 
-    // The guide saved as one of "my guides", and started on the page's tab (the popup's own flow is other tests' business).
-    const control = suite.track(await suite.ext.openExtensionPage('popup.html'));
-    expect(await sendMessage(control, { type: 'userGuides:save', guide: GUIDE, origin: 'imported' })).toEqual({ ok: true, id: GUIDE.id });
-    const tabId = await tabIdOf(control, page);
-    await sendMessage(control, { type: 'run:start', tabId, guideId: GUIDE.id, mode: 'advisor', level: 'guided' });
-    // A tab in the background gets no animation frames, and the overlay follows on those.
-    await page.bringToFront();
+    const { control, tabId } = await startSavedGuide(suite, page, GUIDE);
 
     // Step 1 on its target, the site's « Commencer la demande ».
     await waitForBubbleText(page, shownFor('commencer'));

@@ -1,5 +1,10 @@
 // Starting the practice guide as the advisor does: from the popup, with the start screen's choices.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { expect } from 'vitest';
+import { parseGuideText } from '../../../utils/guide/parse';
+import type { Guide } from '../../../utils/guide/schema';
 import type { Run } from '../../../utils/run';
 import {
   type ExtensionBrowser,
@@ -9,7 +14,9 @@ import {
   PRACTICE_GUIDE_ID,
   PRACTICE_GUIDE_ITEM,
   practiceGuide,
+  sendMessage,
   type Translate,
+  tabIdOf,
   WAIT_MS,
 } from '../harness';
 import { clickBubbleButton, waitForBubbleText, waitForSpotlightOn } from './overlay';
@@ -100,4 +107,26 @@ export async function startFromPopup(
   }
   await page.bringToFront();
   return (await latestRun(ext, page)).tabId;
+}
+
+/** A guide of `tests/e2e/fixtures/`, read and checked as an import would. */
+export function fixtureGuide(file: string): Guide {
+  const parsed = parseGuideText(readFileSync(resolve(import.meta.dirname, '../fixtures', file), 'utf8'));
+  if (!parsed.ok) throw new Error(`${file} is refused: ${JSON.stringify(parsed)}`);
+  return parsed.guide;
+}
+
+/**
+ * `guide` saved as one of « my guides » and started in `page`'s tab, advisor and guided, by the
+ * background's own messages (the popup's flow is other tests' business). Leaves `page` in front (a
+ * tab in the background gets no animation frames, and the overlay follows on those); returns the
+ * extension page that sent the messages and the tab id.
+ */
+export async function startSavedGuide(suite: ExtensionSuite, page: Page, guide: Guide): Promise<{ control: Page; tabId: number }> {
+  const control = suite.track(await suite.ext.openExtensionPage('popup.html'));
+  expect(await sendMessage(control, { type: 'userGuides:save', guide, origin: 'imported' })).toEqual({ ok: true, id: guide.id });
+  const tabId = await tabIdOf(control, page);
+  await sendMessage(control, { type: 'run:start', tabId, guideId: guide.id, mode: 'advisor', level: 'guided' });
+  await page.bringToFront();
+  return { control, tabId };
 }
