@@ -11,9 +11,10 @@ export const TEXT_ID = 'cac-text';
 
 const TRACE = ['overlay.traceLogout', 'overlay.tracePassword', 'overlay.traceTabs', 'overlay.traceOurs'] as const;
 
-/** The sentence that replaces the spotlight when the target is missing or uncertain; null otherwise. */
-export function missingText(status: TargetState['status']): string | null {
-  return status === 'not-found' ? i18n.t('overlay.notFound') : status === 'ambiguous' ? i18n.t('overlay.ambiguous') : null;
+/** The sentence that replaces the spotlight when the target is missing, out of sight or uncertain; null otherwise. */
+export function missingText(target: TargetState): string | null {
+  if (target.status === 'not-found') return i18n.t(target.outOfSight ? 'overlay.notFoundOutOfSight' : 'overlay.notFound');
+  return target.status === 'ambiguous' ? i18n.t('overlay.ambiguous') : null;
 }
 
 /** « Étape X sur Y », or inside a guide run by the guide, « Dans « … » : étape X sur Y » (its own figures). */
@@ -30,7 +31,7 @@ export function sensitiveText(view: StepView): string | null {
 
 interface BubbleProps {
   view: StepView;
-  status: TargetState['status'];
+  target: TargetState;
   onEvent: (event: OverlayEvent) => void;
   onSearchAgain: () => void;
   onHelp: () => void;
@@ -41,12 +42,12 @@ interface BubbleProps {
  * The bubble's content. Every guide text is rendered as a text node in the
  * guide's language: a guide can never inject markup.
  */
-export function Bubble({ view, status, onEvent, onSearchAgain, onHelp, onHide }: BubbleProps) {
+export function Bubble({ view, target, onEvent, onSearchAgain, onHelp, onHide }: BubbleProps) {
   const { item, guide, recap } = view;
   const itemId = item.id;
   const lang = guide.lang;
   const [why, setWhy] = useState(false);
-  const missing = item.kind === 'step' ? missingText(status) : null;
+  const missing = item.kind === 'step' ? missingText(target) : null;
   const sensitive = sensitiveText(view);
   const alone = view.run.mode === 'alone';
   const lost = view.run.currentHelp.includes('lost');

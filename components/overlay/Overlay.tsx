@@ -249,7 +249,7 @@ export function Overlay({ view: given, target, nextTarget = null, onEvent, onSea
       // Back from a guide run by the guide: said first, so that the person knows where they are.
       progress = view.cameBackFrom ? `${i18n.t('overlay.cameBack', [view.cameBackFrom])} ${progressText(view)}` : progressText(view);
       text = item.kind === 'question' ? item.question : item.instruction;
-      extra = missingText(item.kind === 'step' ? target.status : 'no-target') ?? sensitiveText(view);
+      extra = (item.kind === 'step' ? missingText(target) : null) ?? sensitiveText(view);
     }
   }
 
@@ -292,7 +292,7 @@ export function Overlay({ view: given, target, nextTarget = null, onEvent, onSea
               onKeyDown={onKeyDown}
               onFocusCapture={onFocus}
             >
-              <Bubble view={view} status={target.status} onEvent={send} onSearchAgain={onSearchAgain} onHelp={onHelp} onHide={hide} />
+              <Bubble view={view} target={target} onEvent={send} onSearchAgain={onSearchAgain} onHelp={onHelp} onHide={hide} />
             </div>
           )}
         </div>

@@ -22,7 +22,8 @@ export type TargetState =
   | { status: 'searching' }
   | { status: 'found'; element: Element }
   | { status: 'ambiguous' }
-  | { status: 'not-found' }
+  /** `outOfSight`: in a part of the page still closed (a tab, a folded section): the person may open it. */
+  | { status: 'not-found'; outOfSight?: boolean }
   /** The step has no target (read, go-to-page), or the item is a question or the end. */
   | { status: 'no-target' };
 

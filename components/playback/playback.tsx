@@ -22,7 +22,11 @@ import type { PageHost } from '../page/host';
 const ANNOUNCE_DELAY_MS = 100;
 
 const toTargetState = (result: LocateResult): TargetState =>
-  result.status === 'found' ? { status: 'found', element: result.element } : { status: result.status };
+  result.status === 'found'
+    ? { status: 'found', element: result.element }
+    : result.status === 'not-found'
+      ? { status: 'not-found', outOfSight: result.outOfSight }
+      : { status: result.status };
 
 /** Whether a step belongs to another page than this one: then nothing here can be its target. */
 export const onOtherPage = (step: ActionStep) => step.page !== undefined && !matchesPage(step.page, new URL(location.href));

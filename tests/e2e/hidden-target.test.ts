@@ -2,14 +2,14 @@
  * A step's target behind a tab the person has not opened (Chromium and Firefox ESR): the practice
  * login page of scripts/practice-tabs.ts opens on « Particulier », while the step points at the
  * « Se connecter » of « Professionnel ». The link of the same name in sight is another space's: the
- * overlay says it cannot find the target instead of ringing that one; once the person opens the
+ * overlay says the target is in a closed part of the page instead of ringing that one; once the person opens the
  * tab (the site's own DSFR script shows its panel), the ring is on the right link, and the run
  * follows the person's click on it.
  */
 import { describe, expect, it } from 'vitest';
 import { TABS_PAGES } from '../../scripts/practice-tabs';
 import type { Run } from '../../utils/run';
-import { type BrowserKind, extensionSuite, practiceSitesSuite, storageIn, waitForState } from './harness';
+import { type BrowserKind, extensionSuite, messages, practiceSitesSuite, storageIn, waitForState } from './harness';
 import { clickAsPerson } from './playback/gestures';
 import { waitForBubbleText, waitForOverlay, waitForSpotlightOn } from './playback/overlay';
 import { fixtureGuide, startSavedGuide } from './playback/start';
@@ -42,6 +42,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target behind a tab n
       'la bulle dit que la cible est introuvable',
       (state) => state.text === STEP.instruction && !!state.missing,
     );
+    // It says where to look: in a part of the page still closed.
+    const t = await messages(missing.lang ?? 'fr');
+    expect(missing.missing).toBe(t('overlay.notFoundOutOfSight'));
     expect(missing.spot).toBe(false);
     expect(missing.ring).toBeNull();
 

@@ -23,7 +23,8 @@ export { collectScopes, isVisible, type LocateRoot } from './scopes';
 export type LocateResult =
   | { status: 'found'; element: Element; confidence: number }
   | { status: 'ambiguous'; candidates: Element[] }
-  | { status: 'not-found' };
+  /** `outOfSight`: the best match is hidden where a control of the page shows it (a tab, a folded section). */
+  | { status: 'not-found'; outOfSight?: true };
 
 export interface LocateOptions extends SearchOptions {
   /** Tell twins apart by section, modifier classes or same-slot rewording (default true; `describe` counts twins without). */

@@ -101,15 +101,15 @@ export const doubtOnFound: Rule = (e) => {
 /**
  * A found element that a hidden candidate outscores, hidden in a part of the page that a control
  * shows (a tab panel, a folded section: `revealable`): the one meant is likely that one, out of
- * sight, and what is seen a namesake elsewhere (the same link in another tab) — not found, until the
- * person opens it. A copy hidden by the layout (a menu for small screens) is no such doubt.
+ * sight, and what is seen a namesake elsewhere (the same link in another tab) — not found, out of
+ * sight, until the person opens it. A copy hidden by the layout (a menu for small screens) is no such doubt.
  */
 export const hiddenOutscores: Rule = (e) => {
   if (e.decision.status !== 'found') return undefined;
   const { item } = e.decision;
   const mine = e.scored.find((x) => x.item === item)?.score ?? 1;
   const above = (h: Hidden) => h.upper > mine && hiddenScore(e.d, h) > mine && revealable(h.item);
-  return e.hidden.some(above) ? { status: 'not-found' } : undefined;
+  return e.hidden.some(above) ? { status: 'not-found', outOfSight: true } : undefined;
 };
 
 /** A rule that breaks a tie, when ties may be broken: the element `pick` tells apart among the tied ones. */

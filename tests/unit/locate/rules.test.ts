@@ -207,7 +207,7 @@ suite('hiddenOutscores', () => {
     const e = evidence(d, 'found');
     expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-2'));
     expect(e.hidden.map((h) => h.item)).toContain($('#link-1'));
-    expect(hiddenOutscores(e)).toEqual({ status: 'not-found' });
+    expect(hiddenOutscores(e)).toEqual({ status: 'not-found', outOfSight: true });
     // Once the person opens the tab, the target is found again.
     document.body.innerHTML = tabs(1);
     expectFound(answer(evidence(d, 'found')), $('#link-1'));
@@ -222,7 +222,7 @@ suite('hiddenOutscores', () => {
     document.body.innerHTML = folded(false);
     const e = evidence(d, 'found');
     expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-2'));
-    expect(hiddenOutscores(e)).toEqual({ status: 'not-found' });
+    expect(hiddenOutscores(e)).toEqual({ status: 'not-found', outOfSight: true });
   });
 
   it('passes when the hidden copy is one the layout hides, that no control of the page opens', () => {

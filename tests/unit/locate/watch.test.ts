@@ -67,6 +67,32 @@ suite('watch', () => {
     expect(await rec.next()).toEqual({ status: 'not-found' });
   });
 
+  it('tells out of sight from gone: the target in a tab panel closed, opened, then taken away', async () => {
+    const panel = (n: number, hidden: boolean) =>
+      `<div role="tabpanel" id="panel-${n}"${hidden ? ' hidden' : ''}><h3>Contenu</h3><p>Texte.</p><p><a href="/aide" id="link-${n}">En savoir plus</a></p></div>`;
+    document.body.innerHTML = `<main>${panel(1, false)}${panel(2, true)}</main>`;
+    const d = describe(document.querySelector('#link-1') as Element);
+    const [one, two] = ['#panel-1', '#panel-2'].map((id) => document.querySelector(id) as HTMLElement);
+    if (!one || !two) throw new Error('no panels');
+    one.hidden = true;
+    two.hidden = false;
+    const rec = recorder();
+    stop = watch(d, document, rec.callback);
+    expect(await rec.next()).toEqual({ status: 'not-found', outOfSight: true });
+    // The person opens the first tab.
+    one.hidden = false;
+    two.hidden = true;
+    const opened = await rec.next();
+    expect(opened.status === 'found' && opened.element).toBe(document.querySelector('#link-1'));
+    // The tabs change again, then the target is taken away: no longer out of sight, gone.
+    one.hidden = true;
+    two.hidden = false;
+    expect(await rec.next()).toEqual({ status: 'not-found', outOfSight: true });
+    document.querySelector('#link-1')?.remove();
+    document.querySelector('#link-2')?.remove();
+    expect(await rec.next()).toEqual({ status: 'not-found' });
+  });
+
   it('does not call back when the result does not change, and batches a burst of mutations', async () => {
     const d = describe(document.querySelector('input') as Element);
     const rec = recorder();

@@ -197,6 +197,17 @@ describe('a target that is not found, or not surely', () => {
     m.update({ target: { status: 'not-found' } });
     expect(m.$('svg')).toBeNull();
   });
+
+  it('says to open the closed part of the page when the target is out of sight there, and nothing of it otherwise', () => {
+    m = mount({ view: view(step()), target: { status: 'not-found', outOfSight: true } });
+    expect(m.$('svg')).toBeNull();
+    expect(m.$('.missing')!.textContent).toContain(
+      'Cet élément est sans doute dans une partie fermée de la page, un onglet ou une rubrique à ouvrir.',
+    );
+    m.update({ target: { status: 'not-found' } });
+    expect(m.$('.missing')!.textContent).toContain('Côte à côte ne trouve pas cet élément sur cette page.');
+    expect(m.$('.missing')!.textContent).not.toContain('partie fermée');
+  });
 });
 
 describe('sensitive steps', () => {
