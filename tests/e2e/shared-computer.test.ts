@@ -152,7 +152,9 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a shared computer', (ki
       },
       { describe: () => storageIn(control) },
     );
-    // …until « Effacer les traces » in the settings, which says what went.
+    // …until « Effacer les traces » in the settings, which says what went. The storage is read before the
+    // page has drawn: wait for the button itself.
+    await control.waitForSelector('.erase-traces button.erase', { visible: true, timeout: WAIT_MS });
     await control.click('.erase-traces button.erase');
     await control.waitForSelector('.erase-traces .confirm-yes', { timeout: WAIT_MS });
     await control.click('.erase-traces .confirm-yes');
