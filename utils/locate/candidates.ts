@@ -219,13 +219,11 @@ export interface SearchOptions {
   maxFullChecks?: number;
 }
 
-/** A candidate set aside as hidden, with the facts read so far and the bound they left it. */
+/** A candidate set aside as hidden, with the facts read so far. */
 export interface Hidden {
   item: Element;
   facts: CandidateFacts;
   pending: string[];
-  /** The most it could score (normalised), all pending facts counting in full. */
-  upper: number;
 }
 
 export interface Search {
@@ -238,10 +236,15 @@ export interface Search {
   hidden: Hidden[];
 }
 
-/** A hidden candidate's score, its pending facts read (walks of the page: only when a rule asks). */
-export function hiddenScore(d: TargetDescription, h: Hidden): number {
-  const s = scoreFacts(d, addExpensiveFacts(h.item, h.facts, h.pending));
-  return s.points / s.total;
+/**
+ * Whether a hidden candidate scores above `floor` (normalised): its pending facts (walks of the page)
+ * are read only when a rule asks, and only if they could still lift it there.
+ */
+export function hiddenAbove(d: TargetDescription, h: Hidden, floor: number): boolean {
+  const total = scoreFacts(d, { tag: d.tag }).total;
+  return (
+    upperBound(d, h.facts, h.pending) / total > floor && scoreFacts(d, addExpensiveFacts(h.item, h.facts, h.pending)).points / total > floor
+  );
 }
 
 /** The search itself: gathers candidates, scores them cheaply, then fully the promising ones. */
@@ -274,7 +277,7 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
         // aside for the rule that asks whether the target is out of sight (`hiddenOutscores`).
         if (!isVisible(el)) {
           checks--;
-          hidden.push({ item: el, facts, pending: left, upper: upperBound(d, facts, left) / total });
+          hidden.push({ item: el, facts, pending: left });
           return;
         }
         visible = true;

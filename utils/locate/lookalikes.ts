@@ -55,9 +55,8 @@ export function anchored(d: TargetDescription, el: Element): boolean {
  * for the same thing. Undefined when the description has no name to compare.
  */
 export function lookalikes(d: TargetDescription, gathered: readonly Element[]): Element[] | undefined {
-  const want = recordedName(d);
-  if (!want) return undefined;
-  const key = normalize(want);
+  const key = recordedKey(d);
+  if (!key) return undefined;
   const out: Element[] = [];
   for (const el of gathered) {
     if (!sameKind(d, el)) continue;

@@ -6,7 +6,7 @@
  * recognises a label reworded in its very place. Rather silent than wrong: a rule that picks an
  * element does so only under conditions no lookalike could meet by chance.
  */
-import { type Checked, type Hidden, hiddenScore } from './candidates';
+import { type Checked, type Hidden, hiddenAbove } from './candidates';
 import { doubtOf } from './doubt';
 import type { LocateResult } from './locate';
 import { anchored } from './lookalikes';
@@ -108,7 +108,7 @@ export const hiddenOutscores: Rule = (e) => {
   if (e.decision.status !== 'found') return undefined;
   const { item } = e.decision;
   const mine = e.scored.find((x) => x.item === item)?.score ?? 1;
-  const above = (h: Hidden) => h.upper > mine && hiddenScore(e.d, h) > mine && revealable(h.item);
+  const above = (h: Hidden) => hiddenAbove(e.d, h, mine) && revealable(h.item);
   return e.hidden.some(above) ? { status: 'not-found', outOfSight: true } : undefined;
 };
 
