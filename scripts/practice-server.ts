@@ -263,7 +263,9 @@ function indexPage(versions: string[]): string {
       `<li><a href="${FC_PAGES.login}">Se connecter avec FranceConnect : la page d’un service, le choix du compte, le consentement</a></li>`,
     )
     .concat(`<li><a href="${SPA_PAGES.start}">Une démarche sur une seule page (l’adresse change sans rechargement)</a></li>`)
-    .concat(`<li><a href="${TABS_PAGES.start}">Se connecter : un onglet par public, un lien « Se connecter » dans chacun</a></li>`)
+    .concat(
+      `<li><a href="${TABS_PAGES.start}">Se connecter : un onglet par public, un lien « Se connecter » dans chacun, une rubrique « Mot de passe oublié ? » fermée</a></li>`,
+    )
     .join('\n');
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site d’entraînement Côte à côte</title></head>
 <body><main><h1>Site d’entraînement Côte à côte</h1>

@@ -13,7 +13,8 @@ const TRACE = ['overlay.traceLogout', 'overlay.tracePassword', 'overlay.traceTab
 
 /** The sentence that replaces the spotlight when the target is missing, out of sight or uncertain; null otherwise. */
 export function missingText(target: TargetState): string | null {
-  if (target.status === 'not-found') return i18n.t(target.outOfSight ? 'overlay.notFoundOutOfSight' : 'overlay.notFound');
+  if (target.status === 'not-found')
+    return i18n.t(target.opener ? 'overlay.notFoundOpener' : target.outOfSight ? 'overlay.notFoundOutOfSight' : 'overlay.notFound');
   return target.status === 'ambiguous' ? i18n.t('overlay.ambiguous') : null;
 }
 

@@ -62,7 +62,16 @@ export function Overlay({ view: given, target, nextTarget = null, onEvent, onSea
   const view = given?.spotlight ? given : null;
   const item = view?.item;
   const key = view ? `${view.guide.id}/${view.item.id}` : '';
-  const element = item?.kind === 'step' && target.status === 'found' ? target.element : null;
+  // What the spotlight rings: the step's target, or, out of sight, the control that opens the closed part holding it.
+  const element =
+    item?.kind !== 'step'
+      ? null
+      : target.status === 'found'
+        ? target.element
+        : target.status === 'not-found'
+          ? (target.opener ?? null)
+          : null;
+  const opening = target.status === 'not-found';
   const calm = settings.reduceMotion;
   /** "Je suis perdu·e" asked on this item (from the bubble or the panel). */
   const lost = !!view?.run.currentHelp.includes('lost');
@@ -268,7 +277,7 @@ export function Overlay({ view: given, target, nextTarget = null, onEvent, onSea
           {element && (
             <svg ref={spot} class="spot" aria-hidden="true">
               {!hidden && <path ref={dim} class="dim" />}
-              <g ref={ring} key={pulse} class={pulse ? 'ring pulse' : 'ring'}>
+              <g ref={ring} key={pulse} class={`ring${opening ? ' opener' : ''}${pulse ? ' pulse' : ''}`}>
                 <rect class="halo" rx={RADIUS} />
                 <rect class="line" rx={RADIUS} />
               </g>

@@ -22,8 +22,11 @@ export type TargetState =
   | { status: 'searching' }
   | { status: 'found'; element: Element }
   | { status: 'ambiguous' }
-  /** `outOfSight`: in a part of the page still closed (a tab, a folded section): the person may open it. */
-  | { status: 'not-found'; outOfSight?: boolean }
+  /**
+   * `outOfSight`: in a part of the page still closed (a tab, a folded section): the person may open it;
+   * `opener`: the control that opens it, ringed in place of the target (opening it is not the step).
+   */
+  | { status: 'not-found'; outOfSight?: boolean; opener?: Element }
   /** The step has no target (read, go-to-page), or the item is a question or the end. */
   | { status: 'no-target' };
 

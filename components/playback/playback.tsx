@@ -25,7 +25,7 @@ const toTargetState = (result: LocateResult): TargetState =>
   result.status === 'found'
     ? { status: 'found', element: result.element }
     : result.status === 'not-found'
-      ? { status: 'not-found', outOfSight: result.outOfSight }
+      ? { status: 'not-found', outOfSight: result.outOfSight, opener: result.opener }
       : { status: result.status };
 
 /** Whether a step belongs to another page than this one: then nothing here can be its target. */

@@ -1,68 +1,137 @@
 /**
- * A step's target behind a tab the person has not opened (Chromium and Firefox ESR): the practice
- * login page of scripts/practice-tabs.ts opens on « Particulier », while the step points at the
- * « Se connecter » of « Professionnel ». The link of the same name in sight is another space's: the
- * overlay says the target is in a closed part of the page instead of ringing that one; once the person opens the
- * tab (the site's own DSFR script shows its panel), the ring is on the right link, and the run
- * follows the person's click on it.
+ * A step's target in a part of the page the person has not opened (Chromium and Firefox ESR), on the
+ * practice pages of scripts/practice-tabs.ts:
+ * - the login page opens on « Particulier », while the step points at the « Se connecter » of
+ *   « Professionnel ». The link of the same name in sight is another space's: the overlay does not
+ *   ring it; it says the target is in a closed part of the page and rings, dotted, the tab that opens
+ *   it, with the bubble off it. Once the person opens the tab (the site's own DSFR script shows its
+ *   panel), the ring is on the right link, and the run follows the person's click on it;
+ * - a link in a closed DSFR accordion, then one in a closed `<details>`, with nothing like them in
+ *   sight: the accordion's button, then the summary, are ringed the same way, and opening them is not
+ *   counted as the step.
  */
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { TABS_PAGES } from '../../scripts/practice-tabs';
+import type { Guide } from '../../utils/guide/schema';
 import type { Run } from '../../utils/run';
 import { type BrowserKind, extensionSuite, messages, practiceSitesSuite, storageIn, waitForState } from './harness';
+import { covers } from './playback/bubble-room';
 import { clickAsPerson } from './playback/gestures';
-import { waitForBubbleText, waitForOverlay, waitForSpotlightOn } from './playback/overlay';
+import { type OverlayState, waitForBubbleText, waitForSpotlightOn } from './playback/overlay';
 import { fixtureGuide, startSavedGuide } from './playback/start';
 
-const GUIDE = fixtureGuide('tabs-guide.json');
-const STEP = GUIDE.steps[0];
-const END = GUIDE.steps[1];
-if (STEP?.kind !== 'step' || END?.kind !== 'end' || !END.message) throw new Error('the tabs guide is not a step and an end');
-const END_MESSAGE = END.message;
+/** The guide's steps, checked to be the steps and the end these tests walk through. */
+function stepsOf(guide: Guide, count: number) {
+  const steps = guide.steps.slice(0, count);
+  const end = guide.steps[count];
+  if (steps.some((s) => s.kind !== 'step') || end?.kind !== 'end' || !end.message)
+    throw new Error(`${guide.id}: not ${count} steps and an end`);
+  return { steps: steps.flatMap((s) => (s.kind === 'step' ? [s] : [])), endMessage: end.message };
+}
+
+const TABS = fixtureGuide('tabs-guide.json');
+const CLOSED = fixtureGuide('closed-parts-guide.json');
 
 const PRO_LINK = '#panel-professionnel a';
 const PRO_TAB = '#tab-professionnel';
+const ACCORDION_BUTTON = '.fr-accordion__btn';
+const PASSWORD_LINK = `a[href="${TABS_PAGES.password}"]`;
+const SUMMARY = 'details > summary';
+const HELP_LINK = `a[href="${TABS_PAGES.help}"]`;
 
 const sites = practiceSitesSuite();
 
-describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target behind a tab not opened yet', (kind) => {
+const isVisible = (page: Page, selector: string) => page.$eval(selector, (el) => el.checkVisibility({ visibilityProperty: true }));
+
+/**
+ * The bubble says the step's target is in a closed part, and the dotted ring is on the control that
+ * opens it (`opener`), with the bubble off it.
+ */
+async function expectOpenerRinged(page: Page, instruction: string, opener: string): Promise<OverlayState> {
+  const { state, target } = await waitForSpotlightOn(page, opener);
+  expect(state.text).toBe(instruction);
+  expect(state.opener).toBe(true);
+  const t = await messages(state.lang ?? 'fr');
+  expect(state.missing).toBe(t('overlay.notFoundOpener'));
+  expect(state.bubble && covers(state.bubble, target)).toBe(false);
+  return state;
+}
+
+/** The tab's run, once it has the status `status`. */
+const runReaches = (control: Page, tabId: number, status: Run['status']) =>
+  waitForState(
+    `le parcours est « ${status} »`,
+    async () => ((await storageIn(control, `run:${tabId}`))[`run:${tabId}`] as Run | undefined) ?? null,
+    (run) => run?.status === status,
+  );
+
+describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target in a part of the page not opened yet', (kind) => {
   const suite = extensionSuite(kind);
 
-  it('rings neither the link of the same name in sight nor anything else, then the right one once the person opens its tab', async () => {
+  it('rings, dotted, the tab that opens it, not the link of the same name in sight; then the right link once the person opens the tab', async () => {
+    const { steps, endMessage } = stepsOf(TABS, 1);
+    const [step] = steps;
+    if (!step) throw new Error('no step');
     const page = suite.track(await suite.ext.newPage('page de connexion à onglets'));
     await page.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
     await page.waitForSelector('html[data-fr-js="true"]');
-    const { control, tabId } = await startSavedGuide(suite, page, GUIDE);
+    const { control, tabId } = await startSavedGuide(suite, page, TABS);
 
     // The page shows « Particulier »: its « Se connecter » is in sight, the professional one is not.
-    expect(await page.$eval('#panel-particulier a', (a) => a.checkVisibility({ visibilityProperty: true }))).toBe(true);
-    expect(await page.$eval(PRO_LINK, (a) => a.checkVisibility({ visibilityProperty: true }))).toBe(false);
-    const missing = await waitForOverlay(
-      page,
-      'la bulle dit que la cible est introuvable',
-      (state) => state.text === STEP.instruction && !!state.missing,
-    );
-    // It says where to look: in a part of the page still closed.
-    const t = await messages(missing.lang ?? 'fr');
-    expect(missing.missing).toBe(t('overlay.notFoundOutOfSight'));
-    expect(missing.spot).toBe(false);
-    expect(missing.ring).toBeNull();
+    expect(await isVisible(page, '#panel-particulier a')).toBe(true);
+    expect(await isVisible(page, PRO_LINK)).toBe(false);
+    await expectOpenerRinged(page, step.instruction, PRO_TAB);
 
     // The person opens the tab: the site shows its panel, and the ring goes to the professional link.
     await clickAsPerson(page, PRO_TAB);
     const { state: found } = await waitForSpotlightOn(page, PRO_LINK);
     expect(found.missing).toBeNull();
-    expect(await page.$eval(PRO_LINK, (a) => a.checkVisibility({ visibilityProperty: true }))).toBe(true);
+    expect(found.opener).toBe(false);
+    expect(await isVisible(page, PRO_LINK)).toBe(true);
 
     // The person follows the link: the run goes to its end.
     await clickAsPerson(page, PRO_LINK);
-    const finished = await waitForState(
-      'le parcours va au bout',
-      async () => ((await storageIn(control, `run:${tabId}`))[`run:${tabId}`] as Run | undefined) ?? null,
-      (run) => run?.status === 'finished',
-    );
-    expect(finished?.history.map((visit) => [visit.id, visit.how])).toEqual([[STEP.id, 'page']]);
+    const finished = await runReaches(control, tabId, 'finished');
+    expect(finished?.history.map((visit) => [visit.id, visit.how])).toEqual([[step.id, 'page']]);
     expect(page.url()).toBe(`${sites.guided}${TABS_PAGES.pro}`);
-    await waitForBubbleText(page, END_MESSAGE);
+    await waitForBubbleText(page, endMessage);
+  });
+
+  it('rings the button of a closed accordion, then the summary of a closed <details>; opening them is not the step', async () => {
+    const { steps, endMessage } = stepsOf(CLOSED, 2);
+    const [inAccordion, inDetails] = steps;
+    if (!inAccordion || !inDetails) throw new Error('no steps');
+    const page = suite.track(await suite.ext.newPage('rubrique fermée'));
+    await page.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-fr-js="true"]');
+    const { control, tabId } = await startSavedGuide(suite, page, CLOSED);
+
+    expect(await isVisible(page, PASSWORD_LINK)).toBe(false);
+    await expectOpenerRinged(page, inAccordion.instruction, ACCORDION_BUTTON);
+    await clickAsPerson(page, ACCORDION_BUTTON);
+    const { state: inSight } = await waitForSpotlightOn(page, PASSWORD_LINK);
+    expect(inSight.opener).toBe(false);
+    expect(inSight.text).toBe(inAccordion.instruction);
+    // Opening the accordion did not count as the step.
+    const run = (await storageIn(control, `run:${tabId}`))[`run:${tabId}`] as Run | undefined;
+    expect(run?.history).toEqual([]);
+
+    await clickAsPerson(page, PASSWORD_LINK);
+    await page.waitForFunction((path) => location.pathname === path, {}, TABS_PAGES.password);
+    expect(await isVisible(page, HELP_LINK)).toBe(false);
+    await expectOpenerRinged(page, inDetails.instruction, SUMMARY);
+    await clickAsPerson(page, SUMMARY);
+    const { state: helpInSight } = await waitForSpotlightOn(page, HELP_LINK);
+    expect(helpInSight.opener).toBe(false);
+    expect(helpInSight.text).toBe(inDetails.instruction);
+
+    await clickAsPerson(page, HELP_LINK);
+    const finished = await runReaches(control, tabId, 'finished');
+    expect(finished?.history.map((visit) => [visit.id, visit.how])).toEqual([
+      [inAccordion.id, 'page'],
+      [inDetails.id, 'page'],
+    ]);
+    await waitForBubbleText(page, endMessage);
   });
 });

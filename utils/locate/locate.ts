@@ -23,8 +23,11 @@ export { collectScopes, isVisible, type LocateRoot } from './scopes';
 export type LocateResult =
   | { status: 'found'; element: Element; confidence: number }
   | { status: 'ambiguous'; candidates: Element[] }
-  /** `outOfSight`: the best match is hidden where a control of the page shows it (a tab, a folded section). */
-  | { status: 'not-found'; outOfSight?: true };
+  /**
+   * `outOfSight`: the best match is hidden where a control of the page shows it (a tab, a folded section);
+   * `opener`: that control, when one is in sight (the tab, the accordion's button, the summary).
+   */
+  | { status: 'not-found'; outOfSight?: true; opener?: Element };
 
 export interface LocateOptions extends SearchOptions {
   /** Tell twins apart by section, modifier classes or same-slot rewording (default true; `describe` counts twins without). */

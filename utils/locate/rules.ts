@@ -2,8 +2,9 @@
  * What `locate` answers once the candidates are scored: the decision of the scores alone
  * (`decide`), unless one of the rules below, tried in order, answers otherwise. Each rule either
  * answers or passes (undefined). The first two weigh the lookalikes counted when recorded, the next
- * two doubt a found element, the next three break a tie between acceptable candidates, the last
- * recognises a label reworded in its very place. Rather silent than wrong: a rule that picks an
+ * two doubt a found element, the next three break a tie between acceptable candidates, the next
+ * recognises a label reworded in its very place, the last tells a target out of sight (in a closed
+ * tab or section) from a missing one. Rather silent than wrong: a rule that picks an
  * element does so only under conditions no lookalike could meet by chance.
  */
 import { type Checked, type Hidden, hiddenAbove } from './candidates';
@@ -11,7 +12,7 @@ import { doubtOf } from './doubt';
 import type { LocateResult } from './locate';
 import { anchored } from './lookalikes';
 import { pickRewordedInSlot } from './rewording';
-import { revealable } from './scopes';
+import { closedPart, openerOf } from './scopes';
 import type { Decision } from './score';
 import type { TargetDescription } from './target';
 import { acceptableOf, pickByModifiers, pickInSection, pickTwin } from './twins';
@@ -99,17 +100,27 @@ export const doubtOnFound: Rule = (e) => {
 };
 
 /**
- * A found element that a hidden candidate outscores, hidden in a part of the page that a control
- * shows (a tab panel, a folded section: `revealable`): the one meant is likely that one, out of
- * sight, and what is seen a namesake elsewhere (the same link in another tab) — not found, out of
- * sight, until the person opens it. A copy hidden by the layout (a menu for small screens) is no such doubt.
+ * Not found, out of sight, when a hidden candidate scores above `floor` in a closed part of the page
+ * that a control shows (a tab panel, a folded section: `closedPart`), with the control that opens it.
+ */
+function outOfSight(e: Evidence, floor: number): LocateResult | undefined {
+  for (const h of e.hidden) {
+    const part = hiddenAbove(e.d, h, floor) ? closedPart(h.item) : null;
+    if (part) return { status: 'not-found', outOfSight: true, opener: openerOf(part) ?? undefined };
+  }
+  return undefined;
+}
+
+/**
+ * A found element that a hidden candidate outscores, in a closed part of the page: the one meant
+ * is likely that one, out of sight, and what is seen a namesake elsewhere (the same link in another
+ * tab) — not found, out of sight, until the person opens it. A copy hidden by the layout (a menu
+ * for small screens) is no such doubt.
  */
 export const hiddenOutscores: Rule = (e) => {
   if (e.decision.status !== 'found') return undefined;
   const { item } = e.decision;
-  const mine = e.scored.find((x) => x.item === item)?.score ?? 1;
-  const above = (h: Hidden) => hiddenAbove(e.d, h, mine) && revealable(h.item);
-  return e.hidden.some(above) ? { status: 'not-found', outOfSight: true } : undefined;
+  return outOfSight(e, e.scored.find((x) => x.item === item)?.score ?? 1);
 };
 
 /** A rule that breaks a tie, when ties may be broken: the element `pick` tells apart among the tied ones. */
@@ -137,6 +148,13 @@ export const rewordedInSlot: Rule = (e) => {
   return picked ? found(e, picked, e.threshold) : undefined;
 };
 
+/**
+ * Nothing in sight is the target, but a hidden candidate would be found (above the threshold) in a
+ * closed part of the page (a link in a folded accordion, a field in another tab): out of sight, and
+ * the control that opens it, rather than « not found ». Last: a label reworded in place comes first.
+ */
+export const hiddenOnly: Rule = (e) => (e.decision.status === 'not-found' ? outOfSight(e, e.threshold) : undefined);
+
 /** The rules, in the order they are tried. */
 export const RULES: readonly Rule[] = [
   fewerLookalikes,
@@ -147,6 +165,7 @@ export const RULES: readonly Rule[] = [
   tieByTwinRank,
   tieByModifier,
   rewordedInSlot,
+  hiddenOnly,
 ];
 
 /** The decision of the scores alone, as an answer. */

@@ -110,19 +110,42 @@ export const isVisible = oncePerCall(function isVisible(el: Element): boolean {
 });
 
 /**
- * Hidden in a part of the page that a control shows when the person uses it: a tab panel, a region
- * named by another element's `aria-controls` (an accordion, a disclosure), a closed `<details>`.
- * Not a copy hidden by the layout (a menu for small screens): nothing on the page opens it.
+ * The closed part of the page that hides `el` and that a control shows when the person uses it: a tab
+ * panel, a region named by another element's `aria-controls` (an accordion, a disclosure), a closed
+ * `<details>`. Null for a copy hidden by the layout (a menu for small screens): nothing on the page opens it.
  */
-export function revealable(el: Element): boolean {
+export function closedPart(el: Element): Element | null {
   let controlled: Set<string> | undefined;
   for (let a: Element | null = el; a; a = a.parentElement) {
-    if (isVisible(a)) return a !== el && a.localName === 'details' && !(a as HTMLDetailsElement).open;
-    if (a.getAttribute('role') === 'tabpanel') return true;
+    if (isVisible(a)) return a !== el && a.localName === 'details' && !(a as HTMLDetailsElement).open ? a : null;
+    if (a.getAttribute('role') === 'tabpanel') return a;
     controlled ??= controlledIds(el.getRootNode() as ParentNode);
-    if (a.id && controlled.has(a.id)) return true;
+    if (a.id && controlled.has(a.id)) return a;
   }
-  return false;
+  return null;
+}
+
+/**
+ * The control in sight that opens `part` (a closed part, `closedPart`): a `<details>`' summary, else
+ * the tab or button whose `aria-controls` names it, or that labels it. A control itself in a closed
+ * part (a tab inside another tab's panel): the control that opens that one first. Null when none is in sight.
+ */
+export function openerOf(part: Element, depth = 0): Element | null {
+  const root = part.getRootNode() as Document;
+  const ids = (name: string, el: Element) => el.getAttribute(name)?.split(/\s+/) ?? [];
+  const controls =
+    part.localName === 'details'
+      ? [part.querySelector(':scope > summary') ?? part]
+      : [
+          ...Array.from(root.querySelectorAll('[aria-controls]')).filter((c) => part.id && ids('aria-controls', c).includes(part.id)),
+          ...ids('aria-labelledby', part).flatMap((id) => (id && root.getElementById?.(id)) || []),
+        ];
+  for (const c of controls) if (isVisible(c)) return c;
+  for (const c of controls) {
+    const outer = depth < 3 ? closedPart(c) : null;
+    if (outer) return openerOf(outer, depth + 1);
+  }
+  return null;
 }
 
 /** The ids that some element's `aria-controls` names. */

@@ -38,7 +38,7 @@ export function sameResult(a: LocateResult | undefined, b: LocateResult): boolea
   if (a.status === 'found' && b.status === 'found') return a.element === b.element;
   if (a.status === 'ambiguous' && b.status === 'ambiguous')
     return a.candidates.length === b.candidates.length && a.candidates.every((c, i) => c === b.candidates[i]);
-  if (a.status === 'not-found' && b.status === 'not-found') return !a.outOfSight === !b.outOfSight;
+  if (a.status === 'not-found' && b.status === 'not-found') return !a.outOfSight === !b.outOfSight && a.opener === b.opener;
   return true;
 }
 

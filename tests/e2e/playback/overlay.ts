@@ -40,6 +40,8 @@ export interface OverlayState {
   spot: boolean;
   /** The ring around the target (the cut-out's box), in viewport pixels. */
   ring: Box | null;
+  /** The ring is dotted: it is around the control that opens the closed part holding the target, not the target. */
+  opener: boolean;
   /** The bubble's box in the viewport. */
   bubble: Box | null;
   /** End screen: the recap's lines and the "leave no trace" checklist's legend and items. */
@@ -81,6 +83,7 @@ export function readOverlay(page: Page): Promise<OverlayState> {
       spot: !!root?.querySelector('svg.spot'),
       // Where the ring is drawn in the viewport (it is moved there by a transform).
       ring: ringBox ? { x: ringBox.x, y: ringBox.y, width: ringBox.width, height: ringBox.height } : null,
+      opener: !!root?.querySelector('svg.spot .ring.opener'),
       bubble: rect ? { x: rect.x, y: rect.y, width: rect.width, height: rect.height } : null,
       recap: [...(dialog?.querySelectorAll('ul.recap li') ?? [])].map((li) => clean(li.textContent)),
       trace: {

@@ -13,6 +13,7 @@ import {
   doubtOnFound,
   type Evidence,
   fewerLookalikes,
+  hiddenOnly,
   hiddenOutscores,
   loneAnchoredLookalike,
   RULES,
@@ -21,6 +22,7 @@ import {
   tieBySection,
   tieByTwinRank,
 } from '../../../utils/locate/rules';
+import { openerOf } from '../../../utils/locate/scopes';
 import type { TargetDescription } from '../../../utils/locate/target';
 
 const $ = (s: string) => document.querySelector(s) as Element;
@@ -63,6 +65,7 @@ it('tries the rules in the documented order', () => {
     tieByTwinRank,
     tieByModifier,
     rewordedInSlot,
+    hiddenOnly,
   ]);
 });
 
@@ -207,7 +210,8 @@ suite('hiddenOutscores', () => {
     const e = evidence(d, 'found');
     expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-2'));
     expect(e.hidden.map((h) => h.item)).toContain($('#link-1'));
-    expect(hiddenOutscores(e)).toEqual({ status: 'not-found', outOfSight: true });
+    // The control ringed for the person: the tab that opens the panel.
+    expect(hiddenOutscores(e)).toEqual({ status: 'not-found', outOfSight: true, opener: $('[aria-controls="panel-1"]') });
     // Once the person opens the tab, the target is found again.
     document.body.innerHTML = tabs(1);
     expectFound(answer(evidence(d, 'found')), $('#link-1'));
@@ -222,7 +226,7 @@ suite('hiddenOutscores', () => {
     document.body.innerHTML = folded(false);
     const e = evidence(d, 'found');
     expect(e.decision.status === 'found' && e.decision.item).toBe($('#link-2'));
-    expect(hiddenOutscores(e)).toEqual({ status: 'not-found', outOfSight: true });
+    expect(hiddenOutscores(e)).toEqual({ status: 'not-found', outOfSight: true, opener: $('[aria-controls="more"]') });
   });
 
   it('passes when the hidden copy is one the layout hides, that no control of the page opens', () => {
@@ -242,6 +246,72 @@ suite('hiddenOutscores', () => {
     document.body.innerHTML = tabs(1);
     const d = describe($('#link-1'));
     expect(hiddenOutscores(evidence(d, 'found'))).toBeUndefined();
+  });
+});
+
+suite('hiddenOnly', () => {
+  const link = '<p><a href="/aide" id="link">Comment faire ?</a></p>';
+  /** A page where the recorded link sits in a part that `wrap` closes, with nothing like it in sight. */
+  const recordThen = (open: string, closed: string) => {
+    document.body.innerHTML = `<main><h2>Questions</h2>${open}</main>`;
+    const d = describe($('#link'));
+    document.body.innerHTML = `<main><h2>Questions</h2>${closed}</main>`;
+    return evidence(d, 'not-found');
+  };
+  const accordion = (open: boolean) =>
+    `<h3><button aria-expanded="${open}" aria-controls="faq-1">Première question</button></h3><div id="faq-1"${open ? '' : ' hidden'}>${link}</div>`;
+
+  it('answers out of sight, with the button that opens the accordion, when the target is only in a closed section', () => {
+    const e = recordThen(accordion(true), accordion(false));
+    expect(hiddenOnly(e)).toEqual({ status: 'not-found', outOfSight: true, opener: $('button') });
+    expect(answer(e)).toEqual({ status: 'not-found', outOfSight: true, opener: $('button') });
+  });
+
+  it('rings the summary of a closed <details>', () => {
+    // happy-dom lays nothing out, so a closed <details> hides nothing here (the browsers' tests show it
+    // hidden: tests/e2e/hidden-target.test.ts): its opener is asked for directly.
+    document.body.innerHTML = `<details><summary>Plus d'aide</summary>${link}</details>`;
+    expect(openerOf($('details'))).toBe($('summary'));
+  });
+
+  it('rings the tab that labels a panel when no control names it (aria-labelledby)', () => {
+    const tabs = (shown: boolean) =>
+      `<div role="tablist"><button role="tab" id="tab-a">Démarche</button><button role="tab" id="tab-b">Aide</button></div>` +
+      `<div role="tabpanel" aria-labelledby="tab-a"><p>Rien ici.</p></div><div role="tabpanel" aria-labelledby="tab-b"${shown ? '' : ' hidden'}>${link}</div>`;
+    const e = recordThen(tabs(true), tabs(false));
+    expect(answer(e)).toEqual({ status: 'not-found', outOfSight: true, opener: $('#tab-b') });
+  });
+
+  it('rings the outer tab first when the target is in a tab inside another closed tab', () => {
+    const nested = (outer: boolean, inner: boolean) =>
+      `<div role="tablist"><button role="tab" aria-controls="outer-1">Général</button><button role="tab" aria-controls="outer-2">Détails</button></div>` +
+      `<div role="tabpanel" id="outer-1"${outer ? ' hidden' : ''}><p>Bienvenue.</p></div>` +
+      `<div role="tabpanel" id="outer-2"${outer ? '' : ' hidden'}><div role="tablist"><button role="tab" aria-controls="inner-1">Résumé</button><button role="tab" aria-controls="inner-2">Aide</button></div>` +
+      `<div role="tabpanel" id="inner-1"${inner ? ' hidden' : ''}><p>Résumé.</p></div><div role="tabpanel" id="inner-2"${inner ? '' : ' hidden'}>${link}</div></div>`;
+    const e = recordThen(nested(true, true), nested(false, false));
+    expect(answer(e)).toEqual({ status: 'not-found', outOfSight: true, opener: $('[aria-controls="outer-2"]') });
+    // The outer tab opened: now the inner one.
+    document.body.innerHTML = `<main><h2>Questions</h2>${nested(true, false)}</main>`;
+    const d = e.d;
+    expect(answer(evidence(d, 'not-found'))).toEqual({ status: 'not-found', outOfSight: true, opener: $('[aria-controls="inner-2"]') });
+  });
+
+  it('says out of sight without an opener when no control in sight names the closed part', () => {
+    const panel = (shown: boolean) => `<div role="tabpanel" id="lonely"${shown ? '' : ' hidden'}>${link}</div>`;
+    const e = recordThen(panel(true), panel(false));
+    expect(answer(e)).toEqual({ status: 'not-found', outOfSight: true, opener: undefined });
+  });
+
+  it('passes when the only match is hidden by the layout, that no control of the page opens', () => {
+    const e = recordThen(`<nav>${link}</nav>`, `<nav style="display:none">${link}</nav>`);
+    expect(e.hidden.map((h) => h.item)).toContain($('#link'));
+    expect(hiddenOnly(e)).toBeUndefined();
+    expect(answer(e)).toEqual({ status: 'not-found' });
+  });
+
+  it('passes when the hidden candidate is too unlike the recorded target', () => {
+    const e = recordThen(accordion(true), accordion(false).replace('Comment faire ?', 'Nous écrire').replace('/aide', '/contact'));
+    expect(hiddenOnly(e)).toBeUndefined();
   });
 });
 

@@ -93,6 +93,24 @@ suite('watch', () => {
     expect(await rec.next()).toEqual({ status: 'not-found' });
   });
 
+  it('calls back when the control to open changes: the outer tab opened, the inner one is next', async () => {
+    const page = (outer: boolean, inner: boolean) =>
+      `<main><button role="tab" aria-controls="outer">Détails</button><div role="tabpanel" id="outer"${outer ? '' : ' hidden'}>` +
+      `<button role="tab" aria-controls="inner">Aide</button><div role="tabpanel" id="inner"${inner ? '' : ' hidden'}>` +
+      `<p><a href="/aide" id="link">Comment faire ?</a></p></div></div></main>`;
+    document.body.innerHTML = page(true, true);
+    const d = describe(document.querySelector('#link') as Element);
+    document.body.innerHTML = page(false, false);
+    const rec = recorder();
+    stop = watch(d, document, rec.callback);
+    expect(await rec.next()).toEqual({ status: 'not-found', outOfSight: true, opener: document.querySelector('[aria-controls=outer]') });
+    (document.querySelector('#outer') as HTMLElement).hidden = false;
+    expect(await rec.next()).toEqual({ status: 'not-found', outOfSight: true, opener: document.querySelector('[aria-controls=inner]') });
+    (document.querySelector('#inner') as HTMLElement).hidden = false;
+    const opened = await rec.next();
+    expect(opened.status === 'found' && opened.element).toBe(document.querySelector('#link'));
+  });
+
   it('does not call back when the result does not change, and batches a burst of mutations', async () => {
     const d = describe(document.querySelector('input') as Element);
     const rec = recorder();

@@ -1,5 +1,5 @@
 import { act } from 'preact/test-utils';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { hole, PAD } from '../../../components/overlay/geometry';
 import { covers } from '../../e2e/playback/bubble-room';
 import { TestBackground } from '../popup/harness';
@@ -207,6 +207,36 @@ describe('a target that is not found, or not surely', () => {
     m.update({ target: { status: 'not-found' } });
     expect(m.$('.missing')!.textContent).toContain('Côte à côte ne trouve pas cet élément sur cette page.');
     expect(m.$('.missing')!.textContent).not.toContain('partie fermée');
+  });
+
+  it('rings, dotted, the control that opens the closed part, keeps the bubble off it, and says to open it first', () => {
+    // The bubble gets a size of its own, as a browser would give it (happy-dom lays nothing out).
+    const sizes = [
+      vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(360),
+      vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockReturnValue(200),
+    ];
+    onTestFinished(() => {
+      for (const size of sizes) size.mockRestore();
+    });
+    const tab = pageTarget({ x: 100, y: 120, width: 160, height: 40 });
+    m = mount({ view: view(step()), target: { status: 'not-found', outOfSight: true, opener: tab } });
+    expect(m.$('svg .ring')!.classList.contains('opener')).toBe(true);
+    expect(m.$('.dim')).not.toBeNull();
+    const bubble = m.$('.bubble')!;
+    expect(bubble.classList.contains('anchored')).toBe(true);
+    const [, x, y] = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(bubble.style.transform)!.map(Number);
+    expect(covers({ x: x!, y: y!, width: 360, height: 200 }, hole(tab.getBoundingClientRect()))).toBe(false);
+    expect(m.$('.missing')!.textContent).toContain("Ouvrez d'abord l'onglet ou la rubrique entourée en pointillés.");
+    expect(names(m)).toContain('Chercher à nouveau');
+    // Escape: the focus goes to the control, where Enter opens the part.
+    tab.tabIndex = 0;
+    key(bubble, { key: 'Escape' });
+    expect(document.activeElement).toBe(tab);
+    // Opened: the target itself is found, and ringed plainly.
+    const el = pageTarget({ x: 100, y: 300, width: 300, height: 40 });
+    m.update({ target: { status: 'found', element: el } });
+    expect(m.$('svg .ring')!.classList.contains('opener')).toBe(false);
+    expect(m.$('.missing')).toBeNull();
   });
 });
 
