@@ -83,6 +83,17 @@ export default defineConfig({
       const alias = config.resolve.alias;
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
       config.resolve.alias = [nativeBrowser, ...list];
+      // #i18n: the same `t` without what no content script uses (components/page/i18n.ts). WXT's own alias of
+      // #i18n comes first (its plugin's aliases are merged ahead of these): its target is what is replaced.
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'cac:content-script-i18n',
+          enforce: 'pre',
+          resolveId: (id) =>
+            /[\\/]\.wxt[\\/]i18n[\\/]index(?:\.ts)?$/.test(id) ? `${import.meta.dirname}/components/page/i18n.ts` : undefined,
+        },
+      ];
       // Smaller bytes for people's pages (scripts/content-scripts.ts says which and why); `wxt` (dev) keeps them readable.
       config.build ??= {};
       config.build.target = CONTENT_SCRIPT_BUILD.target;

@@ -129,7 +129,8 @@ export async function contentScriptBreakdown(): Promise<Breakdown> {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     alias: {
-      '#i18n': join(repo, '.wxt/i18n/index.ts'),
+      // As the build does for content scripts (wxt.config.ts): the same `t`, without what they do not use.
+      '#i18n': join(repo, 'components/page/i18n.ts'),
       // As the build does for content scripts (wxt.config.ts): the browser's own API, and our silent context.
       'wxt/browser': join(repo, 'components/page/native-browser.ts'),
       '@wxt-dev/browser': join(repo, 'components/page/native-browser.ts'),

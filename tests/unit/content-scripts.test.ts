@@ -62,6 +62,12 @@ describe('contentScriptProblems', () => {
     expect(contentScriptProblems(out, 'production')).toEqual(['playback.js: webextension-polyfill']);
   });
 
+  it('names a content script that carries @wxt-dev/i18n’s runtime, and lets the extension pages have it', () => {
+    const runtime = 'default:throw Error("Unknown plural formatting")';
+    const out = build({ 'content-scripts/recorder.js': runtime, 'editor.js': runtime });
+    expect(contentScriptProblems(out, 'production')).toEqual(['recorder.js: @wxt-dev/i18n’s runtime']);
+  });
+
   /** Text that gzips to at least `size` bytes (base64 of random bytes: 6 bits of entropy a character). */
   const incompressible = (size: number) => randomBytes(size).toString('base64');
   const manifest = JSON.stringify({ content_scripts: [{ matches: ['https://exemple.gouv.fr/*'], js: ['content-scripts/content.js'] }] });
