@@ -38,20 +38,12 @@ import {
   type VerifySession,
   verifiedGuide,
 } from '../../utils/verify/session';
+import { OUTCOME_TEXT } from '../shared/verify-outcome';
 import type { Say } from './announce';
 import { Section } from './fields';
 import { langAttr } from './labels';
 import { findTestTab } from './platform';
 import type { Session } from './session';
-
-/** The words of each outcome, the same here and in the report. */
-export const OUTCOME_TEXT = {
-  found: () => i18n.t('verify.outcome.found'),
-  ambiguous: () => i18n.t('verify.outcome.ambiguous'),
-  'not-found': () => i18n.t('verify.outcome.notFound'),
-  'not-on-page': () => i18n.t('verify.outcome.notOnPage'),
-  'text-only': () => i18n.t('verify.outcome.textOnly'),
-} satisfies Record<VerifyOutcome, () => string>;
 
 const UNREACHABLE_TEXT = {
   target: () => i18n.t('editor.test.unreachable.target'),

@@ -78,7 +78,8 @@ export function startTrainerTools(playback: PlaybackControl, ctx: PageContext): 
     playback.showTrial(verifyView(check));
     if (onOtherPage(item)) return { status: 'not-on-page', host };
     if (!item.target) return { status: 'text-only', host };
-    return { status: locate(item.target, document).status, host };
+    const result = locate(item.target, document);
+    return { status: result.status === 'not-found' && result.outOfSight ? 'out-of-sight' : result.status, host };
   }
 
   /** « Montrer le bon élément »: nothing of ours on the page, and the person's next click names the element. */

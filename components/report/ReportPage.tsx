@@ -12,20 +12,13 @@ import { fixCounts, type ReportLine, type VerifyReport } from '../../utils/verif
 import type { VerifyOutcome } from '../../utils/verify/session';
 import { useDisplaySettings } from '../shared/display';
 import { useStoredItem } from '../shared/hooks';
+import { OUTCOME_TEXT } from '../shared/verify-outcome';
 
 /** The guide named by `?guide=<id>`, or null. */
 function guideParam(): string | null {
   const id = new URLSearchParams(location.search).get('guide');
   return id === null || id === '' ? null : id;
 }
-
-const OUTCOME_TEXT = {
-  found: () => i18n.t('verify.outcome.found'),
-  ambiguous: () => i18n.t('verify.outcome.ambiguous'),
-  'not-found': () => i18n.t('verify.outcome.notFound'),
-  'not-on-page': () => i18n.t('verify.outcome.notOnPage'),
-  'text-only': () => i18n.t('verify.outcome.textOnly'),
-} satisfies Record<VerifyOutcome, () => string>;
 
 /** A day `YYYY-MM-DD` in the interface's words (« 5 décembre 2026 »). */
 function dayText(day: string): string {

@@ -8,14 +8,27 @@
  *   panel), the ring is on the right link, and the run follows the person's click on it;
  * - a link in a closed DSFR accordion, then one in a closed `<details>`, with nothing like them in
  *   sight: the accordion's button, then the summary, are ringed the same way, and opening them is not
- *   counted as the step.
+ *   counted as the step;
+ * - a trainer's check on the site (« Vérifier ce guide ») says « Dans une partie fermée » for the step
+ *   in the closed accordion, then « Trouvé » once the trainer opens it and checks again.
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { TABS_PAGES } from '../../scripts/practice-tabs';
 import type { Guide } from '../../utils/guide/schema';
 import type { Run } from '../../utils/run';
-import { type BrowserKind, extensionSuite, messages, practiceSitesSuite, storageIn, waitForState } from './harness';
+import {
+  type BrowserKind,
+  extensionSuite,
+  inExtensionPage,
+  messages,
+  messagesOf,
+  practiceSitesSuite,
+  sendMessage,
+  storageIn,
+  WAIT_MS,
+  waitForState,
+} from './harness';
 import { covers } from './playback/bubble-room';
 import { clickAsPerson } from './playback/gestures';
 import { type OverlayState, waitForBubbleText, waitForSpotlightOn } from './playback/overlay';
@@ -133,5 +146,42 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target in a part of t
       [inDetails.id, 'page'],
     ]);
     await waitForBubbleText(page, endMessage);
+  });
+
+  it('a trainer’s check says the step is in a closed part, then found once the trainer opens it and checks again', async () => {
+    const [inAccordion] = stepsOf(CLOSED, 2).steps;
+    if (!inAccordion) throw new Error('no step');
+    const site = suite.track(await suite.ext.newPage('site à vérifier'));
+    await site.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
+    await site.waitForSelector('html[data-fr-js="true"]');
+    expect(
+      await inExtensionPage(suite.ext, (p) => sendMessage(p, { type: 'userGuides:save', guide: CLOSED, origin: 'imported' })),
+    ).toMatchObject({
+      ok: true,
+    });
+    const editor = suite.track(await suite.ext.openExtensionPage('editor.html'));
+    const t = await messagesOf(editor);
+    const mine = `section.mine li[data-guide-id="${CLOSED.id}"] .edit-mine`;
+    await editor.waitForSelector(mine, { timeout: WAIT_MS });
+    await editor.click(mine);
+    await editor.waitForSelector('.verify-start:not([disabled])', { timeout: WAIT_MS });
+    await editor.click('.verify-start');
+    await editor.waitForSelector(`.verify-walk[data-item-id="${inAccordion.id}"]`, { timeout: WAIT_MS });
+    const outcome = (wanted: string) =>
+      editor.waitForFunction(
+        (w) => document.querySelector('.verify-walk .verify-outcome')?.textContent?.trim() === w,
+        { timeout: WAIT_MS },
+        wanted,
+      );
+    await outcome(t('verify.outcome.outOfSight'));
+    // Out of sight is no miss: no « Montrer le bon élément », the trainer opens the part and checks again.
+    expect(await editor.$('.verify-walk .verify-pick')).toBeNull();
+
+    await site.bringToFront();
+    await clickAsPerson(site, ACCORDION_BUTTON);
+    await waitForSpotlightOn(site, PASSWORD_LINK);
+    await editor.bringToFront();
+    await editor.click('.verify-walk .verify-again');
+    await outcome(t('verify.outcome.found'));
   });
 });

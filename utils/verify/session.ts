@@ -18,15 +18,19 @@ import { parseGuide } from '../guide/parse';
 import type { ActionStep, Guide, GuideItem } from '../guide/schema';
 import type { TargetDescription } from '../locate/target';
 
-/** What the page said of a step. `text-only`: the step has no target, its instruction is all there is. */
-export const OUTCOMES = ['found', 'ambiguous', 'not-found', 'not-on-page', 'text-only'] as const;
+/**
+ * What the page said of a step. `out-of-sight`: not found in sight, but likely in a part of the page still closed
+ * (a tab, a folded section) — opened, the step is checked again. `text-only`: the step has no target, its
+ * instruction is all there is.
+ */
+export const OUTCOMES = ['found', 'ambiguous', 'not-found', 'out-of-sight', 'not-on-page', 'text-only'] as const;
 export type VerifyOutcome = (typeof OUTCOMES)[number];
 
 /** A fix made during the check: the step points at another element, or says something else. */
 export const FIXES = ['repointed', 'rewritten'] as const;
 export type StepFix = (typeof FIXES)[number];
 
-/** The outcomes where the trainer is offered to fix the step. */
+/** The outcomes where the trainer is offered to fix the step (out of sight: the trainer opens the closed part first). */
 export const isMiss = (outcome: VerifyOutcome | undefined): boolean => outcome === 'ambiguous' || outcome === 'not-found';
 
 export interface StepCheck {

@@ -80,14 +80,9 @@ describe('the outcomes', () => {
   });
 
   it('offers a fix on a miss only', () => {
-    expect(['found', 'ambiguous', 'not-found', 'not-on-page', 'text-only', undefined].map((o) => isMiss(o as never))).toEqual([
-      false,
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
+    expect(
+      ['found', 'ambiguous', 'not-found', 'out-of-sight', 'not-on-page', 'text-only', undefined].map((o) => isMiss(o as never)),
+    ).toEqual([false, true, true, false, false, false, false]);
   });
 });
 
