@@ -97,7 +97,10 @@ export interface UserGuideListEntry {
 
 /** Why "Tester" could not reach the page: the view says it in words. */
 export type UnreachableReason = 'target' | 'no-access' | 'not-web' | 'no-answer';
-export type TargetTestResult = { status: 'found' | 'ambiguous' | 'not-found' } | { status: 'unreachable'; reason: UnreachableReason };
+/** `out-of-sight`: not found in sight, but likely in a part of the page still closed (a tab, a folded section). */
+export type TargetTestResult =
+  | { status: 'found' | 'ambiguous' | 'not-found' | 'out-of-sight' }
+  | { status: 'unreachable'; reason: UnreachableReason };
 
 export type { StepView } from './run/view';
 

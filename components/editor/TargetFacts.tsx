@@ -38,6 +38,8 @@ function resultText(result: TargetTestResult): string {
       return i18n.t('editor.test.ambiguous');
     case 'not-found':
       return i18n.t('editor.test.notFound');
+    case 'out-of-sight':
+      return i18n.t('editor.test.outOfSight');
     case 'unreachable':
       return UNREACHABLE_TEXT[result.reason]();
     default:

@@ -54,6 +54,12 @@ function verifyView({ guide, item, position, total }: VerifyCheck): StepView {
   };
 }
 
+/** What the locating engine finds on this page, as a trainer is told: a target out of sight is said apart. */
+function outcomeOf(target: TargetDescription): 'found' | 'ambiguous' | 'not-found' | 'out-of-sight' {
+  const result = locate(target, document);
+  return result.status === 'not-found' && result.outOfSight ? 'out-of-sight' : result.status;
+}
+
 /** Answers the trainer's messages to this tab with the overlay of `playback`, until the context stops. */
 export function startTrainerTools(playback: PlaybackControl, ctx: PageContext): void {
   /** « Montrer le bon élément »: waiting for the person's next click on the page. */
@@ -61,9 +67,9 @@ export function startTrainerTools(playback: PlaybackControl, ctx: PageContext): 
 
   /** "Tester" from the editor: the real overlay on the target, and whether it was found. */
   function test(description: TargetDescription, instruction: string): TargetTestResult {
-    const result = locate(description, document);
+    const status = outcomeOf(description);
     playback.showTrial(testView(description, instruction));
-    return { status: result.status };
+    return { status };
   }
 
   /**
@@ -78,8 +84,7 @@ export function startTrainerTools(playback: PlaybackControl, ctx: PageContext): 
     playback.showTrial(verifyView(check));
     if (onOtherPage(item)) return { status: 'not-on-page', host };
     if (!item.target) return { status: 'text-only', host };
-    const result = locate(item.target, document);
-    return { status: result.status === 'not-found' && result.outOfSight ? 'out-of-sight' : result.status, host };
+    return { status: outcomeOf(item.target), host };
   }
 
   /** « Montrer le bon élément »: nothing of ours on the page, and the person's next click names the element. */

@@ -71,6 +71,20 @@ async function expectOpenerRinged(page: Page, instruction: string, opener: strin
   return state;
 }
 
+/**
+ * The step's link out of sight: its opener ringed (`expectOpenerRinged`); the person opens the part
+ * with a real click, and the plain ring goes to the link, the step unchanged.
+ */
+async function openedThenRinged(page: Page, instruction: string, opener: string, link: string): Promise<void> {
+  expect(await isVisible(page, link)).toBe(false);
+  await expectOpenerRinged(page, instruction, opener);
+  await clickAsPerson(page, opener);
+  const { state } = await waitForSpotlightOn(page, link);
+  expect(state.opener).toBe(false);
+  expect(state.missing).toBeNull();
+  expect(state.text).toBe(instruction);
+}
+
 /** The tab's run, once it has the status `status`. */
 const runReaches = (control: Page, tabId: number, status: Run['status']) =>
   waitForState(
@@ -82,25 +96,25 @@ const runReaches = (control: Page, tabId: number, status: Run['status']) =>
 describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target in a part of the page not opened yet', (kind) => {
   const suite = extensionSuite(kind);
 
+  /** A new tab on the practice login page, set up by its DSFR script. */
+  async function loginPage(title: string): Promise<Page> {
+    const page = suite.track(await suite.ext.newPage(title));
+    await page.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
+    await page.waitForSelector('html[data-fr-js="true"]');
+    return page;
+  }
+
   it('rings, dotted, the tab that opens it, not the link of the same name in sight; then the right link once the person opens the tab', async () => {
     const { steps, endMessage } = stepsOf(TABS, 1);
     const [step] = steps;
     if (!step) throw new Error('no step');
-    const page = suite.track(await suite.ext.newPage('page de connexion à onglets'));
-    await page.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
-    await page.waitForSelector('html[data-fr-js="true"]');
+    const page = await loginPage('page de connexion à onglets');
     const { control, tabId } = await startSavedGuide(suite, page, TABS);
 
-    // The page shows « Particulier »: its « Se connecter » is in sight, the professional one is not.
+    // The page shows « Particulier »: its « Se connecter » is in sight, the professional one is not. The
+    // person opens the tab: the site shows its panel, and the ring goes to the professional link.
     expect(await isVisible(page, '#panel-particulier a')).toBe(true);
-    expect(await isVisible(page, PRO_LINK)).toBe(false);
-    await expectOpenerRinged(page, step.instruction, PRO_TAB);
-
-    // The person opens the tab: the site shows its panel, and the ring goes to the professional link.
-    await clickAsPerson(page, PRO_TAB);
-    const { state: found } = await waitForSpotlightOn(page, PRO_LINK);
-    expect(found.missing).toBeNull();
-    expect(found.opener).toBe(false);
+    await openedThenRinged(page, step.instruction, PRO_TAB, PRO_LINK);
     expect(await isVisible(page, PRO_LINK)).toBe(true);
 
     // The person follows the link: the run goes to its end.
@@ -115,29 +129,17 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target in a part of t
     const { steps, endMessage } = stepsOf(CLOSED, 2);
     const [inAccordion, inDetails] = steps;
     if (!inAccordion || !inDetails) throw new Error('no steps');
-    const page = suite.track(await suite.ext.newPage('rubrique fermée'));
-    await page.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
-    await page.waitForSelector('html[data-fr-js="true"]');
+    const page = await loginPage('rubrique fermée');
     const { control, tabId } = await startSavedGuide(suite, page, CLOSED);
 
-    expect(await isVisible(page, PASSWORD_LINK)).toBe(false);
-    await expectOpenerRinged(page, inAccordion.instruction, ACCORDION_BUTTON);
-    await clickAsPerson(page, ACCORDION_BUTTON);
-    const { state: inSight } = await waitForSpotlightOn(page, PASSWORD_LINK);
-    expect(inSight.opener).toBe(false);
-    expect(inSight.text).toBe(inAccordion.instruction);
+    await openedThenRinged(page, inAccordion.instruction, ACCORDION_BUTTON, PASSWORD_LINK);
     // Opening the accordion did not count as the step.
     const run = (await storageIn(control, `run:${tabId}`))[`run:${tabId}`] as Run | undefined;
     expect(run?.history).toEqual([]);
 
     await clickAsPerson(page, PASSWORD_LINK);
     await page.waitForFunction((path) => location.pathname === path, {}, TABS_PAGES.password);
-    expect(await isVisible(page, HELP_LINK)).toBe(false);
-    await expectOpenerRinged(page, inDetails.instruction, SUMMARY);
-    await clickAsPerson(page, SUMMARY);
-    const { state: helpInSight } = await waitForSpotlightOn(page, HELP_LINK);
-    expect(helpInSight.opener).toBe(false);
-    expect(helpInSight.text).toBe(inDetails.instruction);
+    await openedThenRinged(page, inDetails.instruction, SUMMARY, HELP_LINK);
 
     await clickAsPerson(page, HELP_LINK);
     const finished = await runReaches(control, tabId, 'finished');
@@ -151,9 +153,7 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('%s: a target in a part of t
   it('a trainer’s check says the step is in a closed part, then found once the trainer opens it and checks again', async () => {
     const [inAccordion] = stepsOf(CLOSED, 2).steps;
     if (!inAccordion) throw new Error('no step');
-    const site = suite.track(await suite.ext.newPage('site à vérifier'));
-    await site.goto(`${sites.guided}${TABS_PAGES.start}`, { waitUntil: 'load' });
-    await site.waitForSelector('html[data-fr-js="true"]');
+    const site = await loginPage('site à vérifier');
     expect(
       await inExtensionPage(suite.ext, (p) => sendMessage(p, { type: 'userGuides:save', guide: CLOSED, origin: 'imported' })),
     ).toMatchObject({

@@ -34,7 +34,12 @@ describe('Tester', () => {
     platform.listening.add(TAB);
     platform.testAnswer = { status: 'ambiguous' };
     expect(await test()).toEqual({ status: 'ambiguous' });
-    expect(platform.sent).toEqual([{ tabId: TAB, message: { type: 'overlay:test', target: TARGET, instruction: INSTRUCTION } }]);
+    // Out of sight (in a closed tab or section of the page) comes back as such.
+    platform.testAnswer = { status: 'out-of-sight' };
+    expect(await test()).toEqual({ status: 'out-of-sight' });
+    expect(platform.sent).toEqual(
+      Array(2).fill({ tabId: TAB, message: { type: 'overlay:test', target: TARGET, instruction: INSTRUCTION } }),
+    );
     expect(platform.injected).toEqual([]);
   });
 

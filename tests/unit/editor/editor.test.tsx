@@ -327,6 +327,7 @@ describe('steps', () => {
       [{ status: 'found' }, /^Trouvé/],
       [{ status: 'ambiguous' }, /^Plusieurs éléments se ressemblent/],
       [{ status: 'not-found' }, /^Introuvable/],
+      [{ status: 'out-of-sight' }, /^Dans une partie fermée : l'élément est sans doute dans un onglet ou une rubrique fermée/],
       [{ status: 'unreachable', reason: 'no-answer' }, /^Test impossible : la page ne répond pas\. Rechargez-la, puis réessayez\.$/],
     ];
     for (const [answer, said] of answers) {
@@ -335,7 +336,7 @@ describe('steps', () => {
       await waitFor(() => said.test(target.querySelector('[role="status"]')?.textContent ?? ''), `the answer ${answer.status}`);
     }
     const tests = background.ofType('target:test');
-    expect(tests).toHaveLength(4);
+    expect(tests).toHaveLength(5);
     expect(tests[0]).toEqual({
       type: 'target:test',
       tabId: site.id,

@@ -75,7 +75,7 @@ const TYPED_HASH = /^[0-9a-f]{16}$/;
 /** Enough for a long procedure; past it, the oldest hashes go first. */
 const MAX_TYPED_HASHES = 4000;
 
-const TEST_STATUSES = new Set(['found', 'ambiguous', 'not-found', 'unreachable']);
+const TEST_STATUSES = new Set(['found', 'ambiguous', 'not-found', 'out-of-sight', 'unreachable']);
 
 function isTestResult(value: unknown): value is TargetTestResult {
   return typeof value === 'object' && value !== null && TEST_STATUSES.has((value as { status?: unknown }).status as string);
