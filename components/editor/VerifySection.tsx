@@ -34,7 +34,6 @@ import {
   repointStep,
   rewriteStep,
   startVerification,
-  type VerifyOutcome,
   type VerifySession,
   verifiedGuide,
 } from '../../utils/verify/session';

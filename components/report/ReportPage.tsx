@@ -9,7 +9,6 @@ import { i18n } from '#i18n';
 import { assertNever } from '../../utils/assert-never';
 import { verifyReports } from '../../utils/storage/schema-items';
 import { fixCounts, type ReportLine, type VerifyReport } from '../../utils/verify/report';
-import type { VerifyOutcome } from '../../utils/verify/session';
 import { useDisplaySettings } from '../shared/display';
 import { useStoredItem } from '../shared/hooks';
 import { OUTCOME_TEXT } from '../shared/verify-outcome';
