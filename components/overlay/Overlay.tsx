@@ -63,15 +63,9 @@ export function Overlay({ view: given, target, nextTarget = null, onEvent, onSea
   const item = view?.item;
   const key = view ? `${view.guide.id}/${view.item.id}` : '';
   // What the spotlight rings: the step's target, or, out of sight, the control that opens the closed part holding it.
-  const element =
-    item?.kind !== 'step'
-      ? null
-      : target.status === 'found'
-        ? target.element
-        : target.status === 'not-found'
-          ? (target.opener ?? null)
-          : null;
   const opening = target.status === 'not-found';
+  const ringed = target.status === 'found' ? target.element : opening ? target.opener : undefined;
+  const element = item?.kind === 'step' ? (ringed ?? null) : null;
   const calm = settings.reduceMotion;
   /** "Je suis perdu·e" asked on this item (from the bubble or the panel). */
   const lost = !!view?.run.currentHelp.includes('lost');

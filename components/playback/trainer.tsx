@@ -55,7 +55,7 @@ function verifyView({ guide, item, position, total }: VerifyCheck): StepView {
 }
 
 /** What the locating engine finds on this page, as a trainer is told: a target out of sight is said apart. */
-function outcomeOf(target: TargetDescription): 'found' | 'ambiguous' | 'not-found' | 'out-of-sight' {
+function outcomeOf(target: TargetDescription): Exclude<TargetTestResult['status'], 'unreachable'> {
   const result = locate(target, document);
   return result.status === 'not-found' && result.outOfSight ? 'out-of-sight' : result.status;
 }

@@ -274,7 +274,7 @@ export function search(d: TargetDescription, root: LocateRoot, options: SearchOp
     while (true) {
       if (!visible && (left.length === 0 || costRank(left[0] as string) >= WALKS)) {
         // Hidden: not a candidate at all, and no full check counted against `maxFullChecks`; kept
-        // aside for the rule that asks whether the target is out of sight (`hiddenOutscores`).
+        // aside for the rules that ask whether the target is out of sight (`hiddenOutscores`, `hiddenOnly`).
         if (!isVisible(el)) {
           checks--;
           hidden.push({ item: el, facts, pending: left });

@@ -394,7 +394,7 @@ export function aroundOf(el: Element): string[] | undefined {
  * cannot change while a synchronous call runs, so each is read once per call. Outside a call
  * (`describe`, tests of the facts), nothing is kept.
  */
-let current: Map<unknown, Map<Element, unknown>> | undefined;
+let current: Map<unknown, Map<object, unknown>> | undefined;
 
 /** Runs `run` with one memo for its whole duration (nested calls share the outer one). */
 export function duringOneCall<T>(run: () => T): T {
@@ -407,8 +407,8 @@ export function duringOneCall<T>(run: () => T): T {
   }
 }
 
-/** `read`, remembered per element for the duration of the current call. */
-export function oncePerCall<R>(read: (el: Element) => R): (el: Element) => R {
+/** `read`, remembered per element (or per root) for the duration of the current call. */
+export function oncePerCall<R, K extends object = Element>(read: (el: K) => R): (el: K) => R {
   return (el) => {
     if (!current) return read(el);
     let seen = current.get(read);

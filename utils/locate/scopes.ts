@@ -115,11 +115,11 @@ export const isVisible = oncePerCall(function isVisible(el: Element): boolean {
  * `<details>`. Null for a copy hidden by the layout (a menu for small screens): nothing on the page opens it.
  */
 export function closedPart(el: Element): Element | null {
-  let controlled: Set<string> | undefined;
+  let controlled: Map<string, Element[]> | undefined;
   for (let a: Element | null = el; a; a = a.parentElement) {
     if (isVisible(a)) return a !== el && a.localName === 'details' && !(a as HTMLDetailsElement).open ? a : null;
     if (a.getAttribute('role') === 'tabpanel') return a;
-    controlled ??= controlledIds(el.getRootNode() as ParentNode);
+    controlled ??= controlsIn(el.getRootNode());
     if (a.id && controlled.has(a.id)) return a;
   }
   return null;
@@ -132,13 +132,12 @@ export function closedPart(el: Element): Element | null {
  */
 export function openerOf(part: Element, depth = 0): Element | null {
   const root = part.getRootNode() as Document;
-  const ids = (name: string, el: Element) => el.getAttribute(name)?.split(/\s+/) ?? [];
   const controls =
     part.localName === 'details'
       ? [part.querySelector(':scope > summary') ?? part]
       : [
-          ...Array.from(root.querySelectorAll('[aria-controls]')).filter((c) => part.id && ids('aria-controls', c).includes(part.id)),
-          ...ids('aria-labelledby', part).flatMap((id) => (id && root.getElementById?.(id)) || []),
+          ...((part.id && controlsIn(root).get(part.id)) || []),
+          ...(part.getAttribute('aria-labelledby')?.split(/\s+/) ?? []).flatMap((id) => (id && root.getElementById?.(id)) || []),
         ];
   for (const c of controls) if (isVisible(c)) return c;
   for (const c of controls) {
@@ -148,10 +147,10 @@ export function openerOf(part: Element, depth = 0): Element | null {
   return null;
 }
 
-/** The ids that some element's `aria-controls` names. */
-const controlledIds = (root: ParentNode): Set<string> =>
-  new Set(
-    Array.from(root.querySelectorAll('[aria-controls]'), (c) => c.getAttribute('aria-controls') ?? '')
-      .join(' ')
-      .split(/\s+/),
-  );
+/** The elements whose `aria-controls` names each id, in a root: read once per `locate` call. */
+const controlsIn = oncePerCall((root: Node): Map<string, Element[]> => {
+  const byId = new Map<string, Element[]>();
+  for (const c of (root as ParentNode).querySelectorAll('[aria-controls]'))
+    for (const id of c.getAttribute('aria-controls')?.split(/\s+/) ?? []) if (id) byId.set(id, [...(byId.get(id) ?? []), c]);
+  return byId;
+});
