@@ -3,8 +3,9 @@
  * or the list of its problems in plain French. Never throws, whatever the
  * input: a broken guide file gets a clear message, and nothing else is lost.
  */
+import { type DuplicateKey, duplicateKeys } from './json-duplicates';
 import { findJsonSyntaxError } from './json-syntax';
-import { type GuideIssue, type GuideProblem, pathToString, renderIssues } from './problems';
+import { type GuideIssue, type GuideProblem, pathToString, quote, renderIssues } from './problems';
 import { type Guide, guideSchema } from './schema';
 import { structuralIssues } from './validate';
 import { issueToFrench } from './zod-messages';
@@ -87,6 +88,15 @@ function megabytes(bytes: number): string {
   return `${String(mb).replace('.', ',')} Mo`;
 }
 
+/** A field written twice in one object: JSON keeps the last, and the other would be lost unseen. */
+function duplicateIssue({ path, firstLine, line }: DuplicateKey): GuideIssue {
+  const lines = firstLine === line ? `ligne ${line}` : `lignes ${firstLine} et ${line}`;
+  return {
+    path,
+    text: `le champ ${quote(String(path[path.length - 1]), 40)} est écrit deux fois (${lines}) ; un seul serait lu, le dernier, et l’autre serait perdu. Gardez le bon et effacez l’autre.`,
+  };
+}
+
 /** Validates the text of a guide file: empty, too large and not-JSON files get their own message. */
 export function parseGuideText(text: string, file?: string): ParseResult {
   try {
@@ -139,6 +149,8 @@ export function parseGuideText(text: string, file?: string): ParseResult {
         file,
       );
     }
+    const twice = duplicateKeys(body);
+    if (twice.length > 0) return fail(twice.map(duplicateIssue), value, file);
     return parseGuide(value, file);
   } catch (error) {
     return unexpected(error, undefined, file);

@@ -20,11 +20,13 @@ export const GUIDE_FORMAT = 2;
 export const GUIDE_FORMATS = [1, 2] as const;
 export type GuideFormat = (typeof GUIDE_FORMATS)[number];
 
+import { cleanGuideText } from './clean-text';
 import { LIMITS } from './limits';
 
 export { LIMITS };
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A text the person reads: cleaned of what shows nothing (`clean-text.ts`), then trimmed, never empty. */
+const text = (max: number) => z.string().overwrite(cleanGuideText).trim().min(1).max(max);
 
 /** A step, question or end id: a short slug used by branches. */
 export const stepIdSchema = z

@@ -162,6 +162,8 @@ export function describeValue(value: unknown): string {
 }
 
 function received(value: unknown): string {
+  // JSON reads 1e999 as Infinity: a number, but too large to be one.
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'un nombre trop grand pour être lu';
   const kind = describeValue(value);
   const primitive = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
   return primitive ? `${kind} (${showValue(value)})` : kind;
@@ -309,7 +311,8 @@ function tooSmall(issue: Extract<Issue, { code: 'too_small' }>, root: unknown): 
   const min = issue.minimum;
   switch (issue.origin) {
     case 'string':
-      if (Number(min) <= 1) return `${noun[0]} est vide ; attendu : un texte d’au moins 1 caractère (les espaces seuls ne comptent pas).`;
+      if (Number(min) <= 1)
+        return `${noun[0]} est vide ; attendu : un texte d’au moins 1 caractère (les espaces et les caractères invisibles seuls ne comptent pas).`;
       return `${noun[0]} est ${agree(noun, 'trop court', 'trop courte')} ; attendu : au moins ${plural(min, 'caractère')}.`;
     case 'array': {
       const count = Array.isArray(value) ? value.length : 0;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, MAX_GUIDE_BYTES, parseGuide, parseGuideText } from '../../../utils/guide';
+import { duplicateKeys } from '../../../utils/guide/json-duplicates';
 import { guideFiles, problemAt, problemsOf, readGuideFile, validGuide } from './fixtures';
 
 const FILE = 'guides/essai.json';
@@ -120,7 +122,7 @@ describe('broken guides: one clear French message each, at the right path', () =
       g.steps[1].instruction = '   ';
     });
     expect(problemAt(result, 'title').message).toBe(
-      'guides/essai.json — en-tête du guide (title) : le titre est vide ; attendu : un texte d’au moins 1 caractère (les espaces seuls ne comptent pas).',
+      'guides/essai.json — en-tête du guide (title) : le titre est vide ; attendu : un texte d’au moins 1 caractère (les espaces et les caractères invisibles seuls ne comptent pas).',
     );
     expect(problemAt(result, 'steps[1].instruction').message).toContain('la consigne est vide');
   });
@@ -138,6 +140,13 @@ describe('broken guides: one clear French message each, at the right path', () =
     expect(problemAt(result, 'steps[1].instruction').message).toContain('attendu : un texte entre guillemets, reçu : un nombre (42).');
     expect(problemAt(result, 'sites').message).toContain('attendu : une liste [ … ], reçu : un texte');
     expect(problemAt(result, 'steps[1].sensitive').message).toContain('Écrivez true ou false sans guillemets.');
+  });
+
+  it('a number too large for JSON (1e999 is read as Infinity) is said so', () => {
+    const text = JSON.stringify(validGuide()).replace('"durationMinutes":5', '"durationMinutes":1e999');
+    expect(problemAt(parseGuideText(text, FILE), 'durationMinutes').message).toBe(
+      'guides/essai.json — en-tête du guide (durationMinutes) : la durée estimée n’a pas le bon type ; attendu : un nombre, reçu : un nombre trop grand pour être lu.',
+    );
   });
 
   it('a decimal where a whole number is expected', () => {
@@ -451,7 +460,7 @@ describe('broken guides: one clear French message each, at the right path', () =
   it('without a file name, the sentence starts with the place', () => {
     const result = parseGuide({ ...validGuide(), title: '' });
     expect(problemAt(result, 'title').message).toBe(
-      'en-tête du guide (title) : le titre est vide ; attendu : un texte d’au moins 1 caractère (les espaces seuls ne comptent pas).',
+      'en-tête du guide (title) : le titre est vide ; attendu : un texte d’au moins 1 caractère (les espaces et les caractères invisibles seuls ne comptent pas).',
     );
     expect(problemsOf(parseGuide([]))[0]?.message).toMatch(/^Le fichier doit contenir un guide/);
   });
@@ -527,3 +536,129 @@ describe('broken files', () => {
     expect(text.split('\n')).toHaveLength(2);
   });
 });
+
+describe('texts the person reads: what shows nothing is taken out', () => {
+  it('bidi overrides, zero-width spaces, soft hyphens and control characters are gone from every text of the guide', () => {
+    const guide = validGuide();
+    guide.title = 'Guide\u00ad d’essai\u200b';
+    guide.prepare[0].hint = 'Sur \u202evotre avis\u202c d’impôt';
+    guide.steps[0].choices[0].label = '\u2066Oui\u2069';
+    guide.steps[1].instruction = 'Écrivez\u000bvotre adresse\u0000 e-mail.';
+    guide.steps[3].message = '\ufeffVotre compte est créé.\u200e';
+    const result = parseGuide(guide, FILE);
+    if (!result.ok) throw new Error(formatProblems(result.problems));
+    const { title, prepare, steps } = result.guide;
+    const [question, email, , end] = steps;
+    expect(title).toBe('Guide d’essai');
+    expect(prepare[0]?.hint).toBe('Sur votre avis d’impôt');
+    expect(question?.kind === 'question' && question.choices[0]?.label).toBe('Oui');
+    expect(email?.kind === 'step' && email.instruction).toBe('Écrivez votre adresse  e-mail.');
+    expect(end?.kind === 'end' && end.message).toBe('Votre compte est créé.');
+  });
+
+  it('a text of invisible characters only is empty, and told so at its place', () => {
+    const result = broken((g) => {
+      g.steps[1].why = '\u200b\u200b \u2060\u00ad';
+    });
+    expect(problemAt(result, 'steps[1].why').message).toMatch(
+      /^guides\/essai\.json — étape 2 \(steps\[1\]\.why\) : .* est vide ; attendu : un texte d’au moins 1 caractère \(les espaces et les caractères invisibles seuls ne comptent pas\)\.$/,
+    );
+  });
+
+  it('what the recorder keeps of a page is not changed: a target’s facts keep their characters', () => {
+    const guide = validGuide();
+    guide.steps[1].target.label = 'Adresse\u200b e-mail';
+    const result = parseGuide(guide, FILE);
+    expect(result.ok && result.guide.steps[1]?.kind === 'step' && result.guide.steps[1].target?.label).toBe('Adresse\u200b e-mail');
+  });
+});
+
+describe('a field written twice in a file: JSON would keep the last one and lose the other unseen', () => {
+  /** The fixture as a trainer's file: one field per line. */
+  const fileText = () => JSON.stringify(validGuide(), null, 2);
+
+  it('in a step: the step, the field and both lines', () => {
+    const text = fileText().replace(
+      '"instruction": "Écrivez votre adresse e-mail."',
+      '"instruction": "Écrivez votre e-mail.",\n"instruction": "Écrivez votre adresse e-mail."',
+    );
+    expect(text).toContain('"Écrivez votre e-mail."');
+    const lines = text.split('\n');
+    const first = lines.findIndex((line) => line.includes('"Écrivez votre e-mail."')) + 1;
+    expect(problemsOf(parseGuideText(text, FILE))).toEqual([
+      {
+        path: 'steps[1].instruction',
+        message: `guides/essai.json — étape 2 (steps[1].instruction) : le champ « instruction » est écrit deux fois (lignes ${first} et ${first + 1}) ; un seul serait lu, le dernier, et l’autre serait perdu. Gardez le bon et effacez l’autre.`,
+      },
+    ]);
+  });
+
+  it('in the header, in a choice, and a key written with an escape counts as the same key', () => {
+    const text = fileText()
+      .replace('"id": "essai",', '"id": "essai",\n"\\u0069d": "essai-2",')
+      .replace('"label": "Non",', '"label": "Non",\n"label": "Non merci",');
+    const problems = problemsOf(parseGuideText(text, FILE));
+    expect(problems.map((problem) => problem.path)).toEqual(['id', 'steps[0].choices[1].label']);
+    expect(problems[0]?.message).toMatch(
+      /^guides\/essai\.json — en-tête du guide \(id\) : le champ « id » est écrit deux fois \(lignes \d+ et \d+\)/,
+    );
+    expect(problems[1]?.message).toMatch(/^guides\/essai\.json — choix 2 de l’étape 1 \(steps\[0\]\.choices\[1\]\.label\) : /);
+  });
+
+  it('on one line, said with that line', () => {
+    const text = JSON.stringify(validGuide()).replace('"format":1,', '"format":1,"format":2,');
+    expect(problemAt(parseGuideText(text, FILE), 'format').message).toContain('le champ « format » est écrit deux fois (ligne 1)');
+  });
+
+  it('the same key in different objects, in nested lists, or as a text value is no duplicate', () => {
+    const guide = validGuide();
+    guide.steps[1].why = '"instruction": "id"';
+    const result = parseGuideText(JSON.stringify(guide, null, 2), FILE);
+    expect(result.ok ? 'valide' : formatProblems(result.problems)).toBe('valide');
+  });
+
+  it('property: a key written again in any object of any JSON text is found at its path; JSON.stringify never writes one', () => {
+    const json = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.constant(null), tie('list'), tie('object')),
+      list: fc.array(tie('value'), { maxLength: 4 }),
+      object: fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 4 }),
+    }));
+    fc.assert(
+      fc.property(json.object, fc.nat(), (root, pick) => {
+        const text = JSON.stringify(root, null, 1);
+        expect(duplicateKeys(text)).toEqual([]);
+        // Every object of the text with at least one key, with its path.
+        const objects: { path: (string | number)[]; value: Record<string, unknown> }[] = [];
+        const walk = (value: unknown, path: (string | number)[]) => {
+          if (Array.isArray(value)) {
+            for (const [index, item] of value.entries()) walk(item, [...path, index]);
+          } else if (value && typeof value === 'object') {
+            if (Object.keys(value).length > 0) objects.push({ path, value: value as Record<string, unknown> });
+            for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+          }
+        };
+        walk(root, []);
+        const target = objects[pick % Math.max(1, objects.length)];
+        if (!target) return;
+        const key = Object.keys(target.value)[0] as string;
+        // The same object written with its first key once more, at its end.
+        const doubled = JSON.stringify({ ...target.value, [`${key}\u0000marker`]: 0 }, null, 1).replace(
+          JSON.stringify(`${key}\u0000marker`),
+          JSON.stringify(key),
+        );
+        const whole = replaceAt(root, target.path, '\u0000here');
+        const withDuplicate = JSON.stringify(whole, null, 1).replace(JSON.stringify('\u0000here'), doubled);
+        expect(duplicateKeys(withDuplicate).map((d) => d.path)).toEqual([[...target.path, key]]);
+      }),
+    );
+  });
+});
+
+/** `root` with the value at `path` replaced by `value`. */
+function replaceAt(root: unknown, path: readonly (string | number)[], value: unknown): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(root)) return root.map((item, index) => (index === head ? replaceAt(item, rest, value) : item));
+  const object = root as Record<string, unknown>;
+  return { ...object, [head as string]: replaceAt(object[head as string], rest, value) };
+}
