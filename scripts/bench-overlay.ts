@@ -43,7 +43,7 @@ import {
   threadTime,
   traceEvents,
 } from '../bench/overlay/trace.ts';
-import { contentScriptBreakdown, contentScriptWeight, driverWeight } from '../bench/overlay/weight.ts';
+import { contentScriptBreakdown, contentScriptWeight, driverWeight, weightFloors } from '../bench/overlay/weight.ts';
 import { OPEN_SHADOW_KEY } from '../components/page/open-shadow-key.ts';
 import { startPracticeServer } from './practice-server.ts';
 
@@ -443,6 +443,7 @@ const weight = {
   content: contentScriptWeight(outDir),
   driver: driverWeight(),
   breakdown: await contentScriptBreakdown(),
+  floors: await weightFloors(),
 };
 
 const probe = await bundleProbe();
@@ -862,6 +863,13 @@ try {
       weight.breakdown.rows
         .filter((r) => r.share >= 0.005)
         .map((r) => [r.group, String(r.bytes), `${(r.share * 100).toFixed(1)} %`, fmt(kib(r.gzipEstimate), 1)]),
+    ),
+  );
+  console.log('\nThe floor: a content script with only some of these parts, no bubble and no Preact (esbuild bundles)');
+  console.log(
+    textTable(
+      ['parts', 'min bytes', 'gzip B', 'KB gz'],
+      weight.floors.map((f) => [f.parts, String(f.bytes), String(f.gzip), fmt(kib(f.gzip), 1)]),
     ),
   );
   if (idle) {

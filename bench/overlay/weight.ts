@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -115,8 +115,91 @@ function groupOf(path: string): string {
  * a little from the real file; the proportions are what this is for.
  */
 export async function contentScriptBreakdown(): Promise<Breakdown> {
-  const result = await build({
-    entryPoints: [join(repo, 'bench/overlay/content-entry.ts')],
+  const result = await bundle({ entryPoints: [join(repo, 'bench/overlay/content-entry.ts')] });
+  const out = result.outputFiles?.[0];
+  const meta = result.metafile?.outputs[Object.keys(result.metafile.outputs)[0] ?? ''];
+  if (!out || !meta) throw new Error('esbuild produced no output');
+  const bytes = out.contents.length;
+  const gzip = gzipSize(out.contents);
+  const groups = new Map<string, { path: string; bytes: number }[]>();
+  for (const [path, { bytesInOutput }] of Object.entries(meta.inputs)) {
+    if (bytesInOutput === 0) continue;
+    const group = groupOf(path);
+    groups.set(group, [...(groups.get(group) ?? []), { path, bytes: bytesInOutput }]);
+  }
+  const rows = [...groups.entries()]
+    .map(([group, modules]) => {
+      const b = modules.reduce((s, m) => s + m.bytes, 0);
+      return {
+        group,
+        bytes: b,
+        share: b / bytes,
+        gzipEstimate: Math.round((gzip * b) / bytes),
+        modules: modules.sort((x, y) => y.bytes - x.bytes),
+      };
+    })
+    .sort((a, b) => b.bytes - a.bytes);
+  return {
+    method:
+      'esbuild bundle of bench/overlay/content-entry.ts (entrypoints/playback.content + the silent ContentScriptContext), minified, CSS excluded; bytesInOutput per module from the metafile; gzip shared pro rata',
+    bytes,
+    gzip,
+    rows,
+  };
+}
+
+/**
+ * What a content script would weigh with only some of the overlay's parts: the floor under any
+ * other way of building it. Each row adds parts to the one before; none has the bubble nor Preact.
+ * Bundled as the breakdown is (esbuild, minified), each row on its own, so its gzip is its own.
+ */
+export const WEIGHT_FLOORS = [
+  {
+    parts: 'the locating engine (locate, watch)',
+    code: `import { locate, watch } from './utils/locate';
+globalThis.kept = [locate, watch];`,
+  },
+  {
+    parts: '+ seeing the person act (observe)',
+    code: `import { locate, watch } from './utils/locate';
+import { followPersonInput, observeStep } from './utils/observe';
+globalThis.kept = [locate, watch, followPersonInput, observeStep];`,
+  },
+  {
+    parts: '+ the spotlight’s geometry and scroll-follow, our closed host, the page context, the run item, messaging',
+    code: `import { locate, watch } from './utils/locate';
+import { followPersonInput, observeStep } from './utils/observe';
+import { hole, place, spotlight } from './components/overlay/geometry';
+import { follow } from './components/overlay/follow';
+import { createPageHost } from './components/page/host';
+import { startPageContext } from './components/page/context';
+import { matchesPage } from './utils/catalogue/sites';
+import { tabRuns } from './utils/storage/items';
+import { send } from './utils/send';
+globalThis.kept = [locate, watch, followPersonInput, observeStep, hole, place, spotlight, follow, createPageHost, startPageContext, matchesPage, tabRuns, send];`,
+  },
+] as const;
+
+export interface WeightFloor {
+  parts: string;
+  bytes: number;
+  gzip: number;
+}
+
+export async function weightFloors(): Promise<WeightFloor[]> {
+  const floors: WeightFloor[] = [];
+  for (const { parts, code } of WEIGHT_FLOORS) {
+    const out = (await bundle({ stdin: { contents: code, resolveDir: repo, loader: 'ts', sourcefile: 'floor.ts' } })).outputFiles?.[0];
+    if (!out) throw new Error(`esbuild produced no output for « ${parts} »`);
+    floors.push({ parts, bytes: out.contents.length, gzip: gzipSize(out.contents) });
+  }
+  return floors;
+}
+
+/** The overlay script's modules bundled as WXT's content-script build resolves them (see the aliases). */
+function bundle(input: Pick<BuildOptions, 'entryPoints' | 'stdin'>) {
+  return build({
+    ...input,
     bundle: true,
     minify: true,
     format: 'iife',
@@ -148,34 +231,4 @@ export async function contentScriptBreakdown(): Promise<Breakdown> {
       'import.meta.env.MANIFEST_VERSION': '3',
     },
   });
-  const out = result.outputFiles?.[0];
-  const meta = result.metafile?.outputs[Object.keys(result.metafile.outputs)[0] ?? ''];
-  if (!out || !meta) throw new Error('esbuild produced no output');
-  const bytes = out.contents.length;
-  const gzip = gzipSize(out.contents);
-  const groups = new Map<string, { path: string; bytes: number }[]>();
-  for (const [path, { bytesInOutput }] of Object.entries(meta.inputs)) {
-    if (bytesInOutput === 0) continue;
-    const group = groupOf(path);
-    groups.set(group, [...(groups.get(group) ?? []), { path, bytes: bytesInOutput }]);
-  }
-  const rows = [...groups.entries()]
-    .map(([group, modules]) => {
-      const b = modules.reduce((s, m) => s + m.bytes, 0);
-      return {
-        group,
-        bytes: b,
-        share: b / bytes,
-        gzipEstimate: Math.round((gzip * b) / bytes),
-        modules: modules.sort((x, y) => y.bytes - x.bytes),
-      };
-    })
-    .sort((a, b) => b.bytes - a.bytes);
-  return {
-    method:
-      'esbuild bundle of bench/overlay/content-entry.ts (entrypoints/playback.content + the silent ContentScriptContext), minified, CSS excluded; bytesInOutput per module from the metafile; gzip shared pro rata',
-    bytes,
-    gzip,
-    rows,
-  };
 }
