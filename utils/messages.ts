@@ -93,6 +93,8 @@ export interface UserGuideListEntry {
   title: string;
   origin: GuideOrigin;
   savedAt: string;
+  /** The ids of the guides it plays at one of its steps (items of kind `guide`): removing one of them leaves that step as text. */
+  plays: string[];
 }
 
 /** Why "Tester" could not reach the page: the view says it in words. */

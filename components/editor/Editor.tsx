@@ -186,6 +186,20 @@ export function Editor({ now = Date.now }: EditorProps) {
       }
     });
 
+  /** Removes one of « Mes guides » (the background also gives back the sites no other guide needs); whether it went. */
+  async function removeMine(id: string): Promise<boolean> {
+    setBusy(true);
+    try {
+      await send({ type: 'userGuides:remove', guideId: id });
+      await refresh();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
   const discard = (doc: string) =>
     run(async () => {
       await removeWorking(doc);
@@ -214,6 +228,7 @@ export function Editor({ now = Date.now }: EditorProps) {
       onResume={resume}
       onDiscard={discard}
       onEditMine={editMine}
+      onRemoveMine={removeMine}
       onCopyBundled={copyBundled}
       onOpenIncoming={openIncoming}
       onOpenDraftGuide={(guide: Guide) => run(() => open(fromGuide(guide, { doc: newDoc(), origin: 'imported' })))}

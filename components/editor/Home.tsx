@@ -4,10 +4,11 @@
  * the bundled guides (opened as a copy to save as one's own), « Nouveau
  * guide », and the import of a file.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { WorkingSummary } from '../../utils/editor';
 import type { Guide } from '../../utils/guide/schema';
+import type { UserGuideListEntry } from '../../utils/messages';
 import { ConfirmButton } from '../shared/ConfirmButton';
 import { ImportPanel } from './ImportPanel';
 import type { KnownState } from './known';
@@ -26,6 +27,8 @@ export interface HomeProps {
   onResume(doc: string): void;
   onDiscard(doc: string): void;
   onEditMine(id: string): void;
+  /** Removes one of « Mes guides »; whether it went. */
+  onRemoveMine(id: string): Promise<boolean>;
   onCopyBundled(id: string): void;
   onOpenIncoming(): void;
   onOpenDraftGuide(guide: Guide): void;
@@ -39,7 +42,14 @@ export function Home(props: HomeProps) {
     document.title = i18n.t('editor.title');
   }, []);
   const [say, setSay] = useState('');
+  const mineTitle = useRef<HTMLHeadingElement>(null);
   const langOf = (id: string) => ready?.langs.get(id);
+  const remove = async (entry: UserGuideListEntry) => {
+    const gone = await props.onRemoveMine(entry.id);
+    setSay(i18n.t(gone ? 'editor.home.removed' : 'editor.home.removeFailed', [entry.title]));
+    // Its buttons are gone with it: the focus goes back to the list's heading, not to the page's start.
+    if (gone) mineTitle.current?.focus();
+  };
 
   return (
     <main class="editor home">
@@ -118,7 +128,9 @@ export function Home(props: HomeProps) {
       </section>
 
       <section aria-labelledby="mine-title" class="mine">
-        <h2 id="mine-title">{i18n.t('editor.home.mine')}</h2>
+        <h2 id="mine-title" ref={mineTitle} tabIndex={-1}>
+          {i18n.t('editor.home.mine')}
+        </h2>
         {known.state === 'loading' ? (
           <p>{i18n.t('editor.loading')}</p>
         ) : known.state === 'failed' ? (
@@ -141,6 +153,15 @@ export function Home(props: HomeProps) {
                   >
                     {i18n.t('editor.home.edit')}
                   </button>
+                  <ConfirmButton
+                    class="remove-mine"
+                    label={i18n.t('editor.home.remove')}
+                    ariaLabel={i18n.t('editor.home.removeLabel', [entry.title])}
+                    question={removeQuestion(entry, known.value.mine)}
+                    yes={i18n.t('editor.home.removeYes')}
+                    no={i18n.t('editor.home.removeNo')}
+                    onConfirm={() => void remove(entry)}
+                  />
                 </div>
               </li>
             ))}
@@ -203,4 +224,17 @@ export function Home(props: HomeProps) {
       </section>
     </main>
   );
+}
+
+/**
+ * What removing one of « Mes guides » does, asked before it is done: with the guides of « Mes guides » that
+ * run it at one of their steps, whose step will then only show its instruction.
+ */
+export function removeQuestion(entry: UserGuideListEntry, mine: readonly UserGuideListEntry[]): string {
+  const players = mine
+    .filter((other) => other.id !== entry.id && other.plays.includes(entry.id))
+    .map((other) => i18n.t('editor.home.removePlayer', [other.title]));
+  return players.length === 0
+    ? i18n.t('editor.home.removeConfirm', [entry.title])
+    : i18n.t('editor.home.removeConfirmPlayed', [entry.title, players.join(', ')]);
 }

@@ -21,7 +21,8 @@ import {
  * The editor in Chromium and Firefox, end to end: a trainer copies the bundled
  * practice guide, rewrites a text with the keyboard, tests a step's target on
  * the practice site's tab, exports the guide and imports the file in a fresh
- * profile, where it becomes one of "my guides". axe-core runs on the form and
+ * profile, where it becomes one of "my guides", then removes it from there
+ * (after saying yes). axe-core runs on the form and
  * on the import preview, with real layout and colours. The practice guide has
  * one fact shaped like someone's data (the example « nom@domaine.fr » in a
  * field's name): the review marks it, and the export, then the import, wait
@@ -183,5 +184,19 @@ describe.each<BrowserKind>(['chromium', 'firefox'])('the guide editor (%s)', (ki
     await editor.click('li[data-item-id="identifiant"] .toggle');
     await editor.waitForSelector('#f-steps-1-instruction', { timeout: WAIT_MS });
     expect(await editor.$eval('#f-steps-1-instruction', (t) => (t as HTMLTextAreaElement).value)).toBe(NEW_INSTRUCTION);
+
+    // Back to the opening screen: the trainer removes it from « Mes guides », after saying yes.
+    await editor.click('button.back');
+    const mine = `section.mine li[data-guide-id="${COPY_ID}"]`;
+    await editor.waitForSelector(`${mine} .remove-mine`, { timeout: WAIT_MS });
+    await editor.click(`${mine} .remove-mine`);
+    expect(await textOf(editor, `${mine} fieldset.confirm legend`)).toBe(t('editor.home.removeConfirm', [NEW_TITLE]));
+    expect(await axeViolations(editor)).toEqual([]);
+    expect(JSON.stringify((await fresh.storage()).userGuides ?? {})).toContain(COPY_ID);
+    await editor.click(`${mine} .confirm-yes`);
+    expect(await textOf(editor, 'header .status')).toBe(t('editor.home.removed', [NEW_TITLE]));
+    await editor.waitForSelector('section.mine .empty', { timeout: WAIT_MS });
+    expect(JSON.stringify((await fresh.storage()).userGuides ?? {})).not.toContain(COPY_ID);
+    expect(await editor.evaluate(() => document.activeElement?.id)).toBe('mine-title');
   });
 });

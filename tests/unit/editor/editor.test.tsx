@@ -475,3 +475,82 @@ describe('quick access (RGAA 12.7)', () => {
     }
   });
 });
+
+describe('removing one of my guides', () => {
+  /** A guide of mine that plays `sampleGuide` at its first step. */
+  const caller: Guide = {
+    ...sampleGuide,
+    format: 2,
+    id: 'demarche-complete',
+    title: 'Ma démarche complète',
+    steps: [
+      { kind: 'guide', id: 'compte', guide: sampleGuide.id, instruction: 'Créez d’abord votre compte.' },
+      { kind: 'end', id: 'fin' },
+    ],
+  } as Guide;
+
+  async function askToRemove(guide: Guide) {
+    await click(await waitFor(() => $(`li[data-guide-id="${guide.id}"] .remove-mine`), 'the remove button'));
+    return waitFor(() => $(`li[data-guide-id="${guide.id}"] fieldset.confirm`), 'the question');
+  }
+
+  it('asks first, then removes it, gives back its site, says so, and puts the focus on the list’s heading', async () => {
+    background.platform.granted.add('https://exemple.gouv.fr/*');
+    await seedMyGuides(background, sampleGuide);
+    await openHome();
+    const button = $(`li[data-guide-id="${sampleGuide.id}"] .remove-mine`);
+    expect(button?.getAttribute('aria-label')).toBe(`Supprimer le guide « ${sampleGuide.title} »`);
+    const question = await askToRemove(sampleGuide);
+    expect(question.querySelector('legend')?.textContent).toBe(
+      `Supprimer le guide « ${sampleGuide.title} » de « Mes guides » ? Vous ne pourrez plus le lancer sur cet ordinateur. Cela ne peut pas être annulé.`,
+    );
+    // Nothing is removed while it asks.
+    expect(Object.keys(await storedGuides())).toEqual([sampleGuide.id]);
+    await click(question.querySelector('.confirm-yes'));
+    await waitFor(() => !$(`li[data-guide-id="${sampleGuide.id}"]`), 'the guide gone from the list');
+    expect(await storedGuides()).toEqual({});
+    expect(background.ofType('userGuides:remove')).toEqual([{ type: 'userGuides:remove', guideId: sampleGuide.id }]);
+    expect(background.platform.released).toEqual(['https://exemple.gouv.fr/*']);
+    expect($('section.mine .empty')?.textContent).toBe(
+      "Vous n'avez pas encore de guide. Enregistrez une démarche, écrivez un nouveau guide ou importez un fichier.",
+    );
+    expect($('header .status')?.textContent).toBe(`Le guide « ${sampleGuide.title} » est supprimé de « Mes guides ».`);
+    expect(document.activeElement?.id).toBe('mine-title');
+  });
+
+  it('« Non, garder » keeps it, and the focus comes back to its button', async () => {
+    await seedMyGuides(background, sampleGuide);
+    await openHome();
+    const question = await askToRemove(sampleGuide);
+    await click(question.querySelector('.confirm-no'));
+    await settle();
+    expect(Object.keys(await storedGuides())).toEqual([sampleGuide.id]);
+    expect(background.ofType('userGuides:remove')).toEqual([]);
+    expect(document.activeElement?.classList.contains('remove-mine')).toBe(true);
+  });
+
+  it('says which of my guides play it, whose step will then only show its instruction', async () => {
+    await seedMyGuides(background, sampleGuide, caller);
+    await openHome();
+    const question = await askToRemove(sampleGuide);
+    expect(question.querySelector('legend')?.textContent).toBe(
+      `Supprimer le guide « ${sampleGuide.title} » de « Mes guides » ? Vous ne pourrez plus le lancer sur cet ordinateur. Ces guides le lancent à une de leurs étapes : « Ma démarche complète ». Cette étape ne montrera plus que sa consigne. Cela ne peut pas être annulé.`,
+    );
+    // The guide that plays it has no such warning: nothing plays it.
+    await click(question.querySelector('.confirm-no'));
+    expect((await askToRemove(caller)).querySelector('legend')?.textContent).not.toContain('Ces guides');
+  });
+
+  it('says when the background could not remove it, and keeps it in the list', async () => {
+    await seedMyGuides(background, sampleGuide);
+    await openHome();
+    const question = await askToRemove(sampleGuide);
+    background.failing = true;
+    await click(question.querySelector('.confirm-yes'));
+    await waitFor(() => $('header .status')?.textContent, 'the message');
+    expect($('header .status')?.textContent).toBe(`Le guide « ${sampleGuide.title} » n'a pas pu être supprimé. Réessayez.`);
+    expect($(`li[data-guide-id="${sampleGuide.id}"] .remove-mine`)).not.toBeNull();
+    background.failing = false;
+    expect(Object.keys(await storedGuides())).toEqual([sampleGuide.id]);
+  });
+});

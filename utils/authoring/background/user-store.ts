@@ -4,6 +4,7 @@
  * entry is set aside once and for all), saved and removed one at a time.
  * Only the background writes here; the views ask it with messages.
  */
+import { innerGuideIds } from '../../guide/graph';
 import { innerGuideProblems } from '../../guide/inner-guides';
 import { type GuideProblem, parseGuide } from '../../guide/parse';
 import type { Guide } from '../../guide/schema';
@@ -82,7 +83,7 @@ export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): Use
       return {
         guides: Object.values(store.guides)
           .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-          .map(({ guide, origin, savedAt }) => ({ id: guide.id, title: guide.title, origin, savedAt })),
+          .map(({ guide, origin, savedAt }) => ({ id: guide.id, title: guide.title, origin, savedAt, plays: innerGuideIds(guide) })),
         setAside: Object.entries(store.setAside).map(([id, entry]) => ({ id, message: entry.message })),
       };
     },
