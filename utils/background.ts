@@ -38,6 +38,8 @@ export function createBackground({
   const bundledIds = new Set(bundledGuides.map((guide) => guide.id));
   const userGuides = createUserGuidesStore({
     reservedIds: () => bundledIds,
+    // Read when a guide is saved, long after `teams` below exists.
+    teamIds: async () => new Map([...provenanceOf(await teams.read())].map(([id, team]) => [id, team.name])),
     bundled: () => bundledGuides,
     now: () => new Date(now()).toISOString(),
   });

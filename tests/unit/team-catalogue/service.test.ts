@@ -152,6 +152,28 @@ describe('adding a team catalogue', () => {
     });
   });
 
+  it('an own guide may not take the id of a team guide afterwards: one id, one guide', async () => {
+    host.files = await v1();
+    await subscribe();
+    const own = JSON.parse(new TextDecoder().decode(guideFile('impots-declarer', (g) => (g.title = 'Mon guide impôts')).bytes));
+    const saved = await ask({ type: 'userGuides:save', guide: own, origin: 'imported' });
+    expect(saved).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'id',
+          message:
+            'en-tête du guide (id) : « impots-declarer » est déjà l’identifiant d’un guide du catalogue d’équipe « France Services de Tulle » ; choisissez-en un autre.',
+        },
+      ],
+    });
+    expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);
+    // The catalogue's guide is still the one listed, once.
+    expect((await listed()).filter((guide) => guide.id === 'impots-declarer').map((guide) => guide.team?.name)).toEqual([
+      'France Services de Tulle',
+    ]);
+  });
+
   it('refuses a guide that runs a guide missing from this computer and from the catalogue, and takes those it can play', async () => {
     // biome-ignore lint/suspicious/noExplicitAny: a raw guide file, written as a trainer would.
     const runs = (inner: string) => (guide: Record<string, any>) => {

@@ -19,6 +19,8 @@ export interface UserGuidesStoreOptions {
   now?: () => string;
   /** Ids that a saved guide may not take: the bundled guides'. */
   reservedIds?: () => ReadonlySet<string>;
+  /** Ids of the team catalogues' guides, with their catalogue's name: not to be taken either (one id, one guide). */
+  teamIds?: () => Promise<ReadonlyMap<string, string>>;
   /** The bundled guides, that a saved guide may run (items of kind `guide`). */
   bundled?: () => readonly Guide[];
 }
@@ -38,6 +40,7 @@ export interface UserGuidesStore {
 export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): UserGuidesStore {
   const now = options.now ?? (() => new Date().toISOString());
   const reserved = options.reservedIds ?? (() => new Set<string>());
+  const teamIds = options.teamIds ?? (async () => new Map<string, string>());
   const bundled = options.bundled ?? (() => []);
   let cache: Promise<UserGuideStore> | null = null;
 
@@ -91,10 +94,12 @@ export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): Use
       const parsed = parseGuide(raw);
       if (!parsed.ok) return { ok: false, problems: parsed.problems };
       const guide = parsed.guide;
-      if (reserved().has(guide.id)) {
+      const team = (await teamIds()).get(guide.id);
+      if (reserved().has(guide.id) || team !== undefined) {
+        const whose = team === undefined ? 'd’un guide fourni avec Côte à côte' : `d’un guide du catalogue d’équipe « ${team} »`;
         const problem: GuideProblem = {
           path: 'id',
-          message: `en-tête du guide (id) : « ${guide.id} » est déjà l’identifiant d’un guide fourni avec Côte à côte ; choisissez-en un autre.`,
+          message: `en-tête du guide (id) : « ${guide.id} » est déjà l’identifiant ${whose} ; choisissez-en un autre.`,
         };
         return { ok: false, problems: [problem] };
       }
