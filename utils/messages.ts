@@ -93,8 +93,8 @@ export interface UserGuideListEntry {
   title: string;
   origin: GuideOrigin;
   savedAt: string;
-  /** The ids of the guides it plays at one of its steps (items of kind `guide`): removing one of them leaves that step as text. */
-  plays: string[];
+  /** The titles of the other installed guides (« Mes guides », team catalogues) that play it at one of their steps: removed, it leaves that step as text. */
+  playedBy: string[];
 }
 
 /** Why "Tester" could not reach the page: the view says it in words. */

@@ -157,7 +157,7 @@ export function Home(props: HomeProps) {
                     class="remove-mine"
                     label={i18n.t('editor.home.remove')}
                     ariaLabel={i18n.t('editor.home.removeLabel', [entry.title])}
-                    question={removeQuestion(entry, known.value.mine)}
+                    question={removeQuestion(entry)}
                     yes={i18n.t('editor.home.removeYes')}
                     no={i18n.t('editor.home.removeNo')}
                     onConfirm={() => void remove(entry)}
@@ -227,13 +227,11 @@ export function Home(props: HomeProps) {
 }
 
 /**
- * What removing one of « Mes guides » does, asked before it is done: with the guides of « Mes guides » that
- * run it at one of their steps, whose step will then only show its instruction.
+ * What removing one of « Mes guides » does, asked before it is done: with the other guides that run it
+ * at one of their steps (mine or a team's), whose step will then only show its instruction.
  */
-export function removeQuestion(entry: UserGuideListEntry, mine: readonly UserGuideListEntry[]): string {
-  const players = mine
-    .filter((other) => other.id !== entry.id && other.plays.includes(entry.id))
-    .map((other) => i18n.t('editor.home.removePlayer', [other.title]));
+export function removeQuestion(entry: UserGuideListEntry): string {
+  const players = entry.playedBy.map((title) => i18n.t('editor.home.removePlayer', [title]));
   return players.length === 0
     ? i18n.t('editor.home.removeConfirm', [entry.title])
     : i18n.t('editor.home.removeConfirmPlayed', [entry.title, players.join(', ')]);

@@ -64,8 +64,8 @@ describe('saving and listing', () => {
     await ask({ type: 'userGuides:save', guide: rawGuide('caf'), origin: 'imported' });
     expect(await ask({ type: 'userGuides:list' })).toEqual({
       guides: [
-        { id: 'caf', title: 'Guide caf', origin: 'imported', savedAt: '2026-03-02T10:01:00.000Z', plays: [] },
-        { id: 'impots', title: 'Guide impots', origin: 'recorded', savedAt: NOW, plays: [] },
+        { id: 'caf', title: 'Guide caf', origin: 'imported', savedAt: '2026-03-02T10:01:00.000Z', playedBy: [] },
+        { id: 'impots', title: 'Guide impots', origin: 'recorded', savedAt: NOW, playedBy: [] },
       ],
       setAside: [],
     });
@@ -107,9 +107,12 @@ describe('saving and listing', () => {
     expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);
     await ask({ type: 'userGuides:save', guide: rawGuide('franceconnect-se-connecter'), origin: 'imported' });
     expect(await ask({ type: 'userGuides:save', guide: caller, origin: 'imported' })).toEqual({ ok: true, id: 'ameli' });
-    // The list says which guide each one plays: the editor warns before the inner one is removed.
-    const listed = (await ask({ type: 'userGuides:list' })).guides as { id: string; plays: string[] }[];
-    expect(Object.fromEntries(listed.map((entry) => [entry.id, entry.plays]))).toEqual({ ameli: ['franceconnect-se-connecter'], 'franceconnect-se-connecter': [] });
+    // The list says which guides play each one: the editor warns before the inner one is removed.
+    const listed = (await ask({ type: 'userGuides:list' })).guides as { id: string; playedBy: string[] }[];
+    expect(Object.fromEntries(listed.map((entry) => [entry.id, entry.playedBy]))).toEqual({
+      ameli: [],
+      'franceconnect-se-connecter': ['Guide ameli'],
+    });
     // Saving the inner guide again so that it runs its caller would make a circle: refused.
     const circle = { ...caller, id: 'franceconnect-se-connecter', steps: [{ ...caller.steps[0], guide: 'ameli' }, caller.steps[1]] };
     const again = await ask({ type: 'userGuides:save', guide: circle, origin: 'edited' });
@@ -139,7 +142,7 @@ describe('saving and listing', () => {
     await ask({ type: 'userGuides:save', guide: rawGuide('impots'), origin: 'recorded' });
     await ask({ type: 'userGuides:save', guide: rawGuide('impots', undefined, 'Déclarer mes revenus'), origin: 'edited' });
     expect((await ask({ type: 'userGuides:list' })).guides).toEqual([
-      { id: 'impots', title: 'Déclarer mes revenus', origin: 'edited', savedAt: NOW, plays: [] },
+      { id: 'impots', title: 'Déclarer mes revenus', origin: 'edited', savedAt: NOW, playedBy: [] },
     ]);
     expect(await ask({ type: 'userGuides:remove', guideId: 'impots' })).toEqual({ ok: true });
     expect((await ask({ type: 'userGuides:list' })).guides).toEqual([]);

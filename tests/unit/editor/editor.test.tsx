@@ -529,7 +529,7 @@ describe('removing one of my guides', () => {
     expect(document.activeElement?.classList.contains('remove-mine')).toBe(true);
   });
 
-  it('says which of my guides play it, whose step will then only show its instruction', async () => {
+  it('says which guides play it, whose step will then only show its instruction', async () => {
     await seedMyGuides(background, sampleGuide, caller);
     await openHome();
     const question = await askToRemove(sampleGuide);

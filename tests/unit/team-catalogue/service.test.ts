@@ -200,6 +200,24 @@ describe('adding a team catalogue', () => {
     expect((await teamCataloguesItem.get()).catalogues[0]?.guides.map((guide) => guide.id)).toEqual(['impots-declarer', 'caf-aide']);
   });
 
+  it('a team guide that plays one of « Mes guides » is named when that one is about to be removed', async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a raw guide file, written as a trainer would.
+    const playsMine = (guide: Record<string, any>) => {
+      guide.format = 2;
+      guide.title = 'Déclarer avec mon guide';
+      guide.steps = [
+        { kind: 'guide', id: 'connexion', guide: 'mon-guide', instruction: 'Connectez-vous.' },
+        { kind: 'end', id: 'fin' },
+      ];
+    };
+    const mine = JSON.parse(new TextDecoder().decode(guideFile('mon-guide', (g) => (g.title = 'Mon guide')).bytes));
+    expect(await ask({ type: 'userGuides:save', guide: mine, origin: 'imported' })).toEqual({ ok: true, id: 'mon-guide' });
+    host.files = await publish(1, [guideFile('impots-declarer', playsMine)]);
+    expect(await subscribe()).toEqual({ ok: true });
+    const [entry] = (await ask({ type: 'userGuides:list' })).guides;
+    expect(entry).toMatchObject({ id: 'mon-guide', playedBy: ['Déclarer avec mon guide'] });
+  });
+
   it('makes no request while a person’s run is on screen', async () => {
     host.files = await v1();
     await ask({ type: 'run:start', tabId: 3, guideId: practiceGuide.id, mode: 'advisor', level: 'guided' });

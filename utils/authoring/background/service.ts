@@ -332,7 +332,7 @@ export function createAuthoringService({
           return { key: ring.key, hashes: [...ring.hashes] };
         }),
     },
-    'userGuides:list': { from: 'extension', handle: () => userGuides.list() },
+    'userGuides:list': { from: 'extension', handle: async () => userGuides.list((await otherGuides?.()) ?? []) },
     'userGuides:save': { from: 'extension', handle: (request) => userGuides.save(request.guide, request.origin) },
     'userGuides:remove': {
       from: 'extension',

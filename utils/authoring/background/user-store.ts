@@ -31,7 +31,8 @@ export interface UserGuidesStore {
   /** The usable guides, most recently saved first. */
   guides(): Promise<Guide[]>;
   ids(): Promise<Set<string>>;
-  list(): Promise<ResponseMap['userGuides:list']>;
+  /** The list the views show; `others`: the other installed guides that may play one of mine (team catalogues'). */
+  list(others?: readonly Guide[]): Promise<ResponseMap['userGuides:list']>;
   /** Validates, then adds or replaces the guide under its id. Nothing is saved when it is invalid. */
   save(raw: unknown, origin: GuideOrigin): Promise<ResponseMap['userGuides:save']>;
   remove(id: string): Promise<ResponseMap['userGuides:remove']>;
@@ -81,12 +82,14 @@ export function createUserGuidesStore(options: UserGuidesStoreOptions = {}): Use
     read,
     guides: async () => userGuides(await read()),
     ids: async () => new Set(Object.keys((await read()).guides)),
-    async list() {
+    async list(others = []) {
       const store = await read();
+      const installed = [...userGuides(store), ...others];
+      const playedBy = (id: string) => installed.filter((g) => g.id !== id && innerGuideIds(g).includes(id)).map((g) => g.title);
       return {
         guides: Object.values(store.guides)
           .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
-          .map(({ guide, origin, savedAt }) => ({ id: guide.id, title: guide.title, origin, savedAt, plays: innerGuideIds(guide) })),
+          .map(({ guide, origin, savedAt }) => ({ id: guide.id, title: guide.title, origin, savedAt, playedBy: playedBy(guide.id) })),
         setAside: Object.entries(store.setAside).map(([id, entry]) => ({ id, message: entry.message })),
       };
     },
