@@ -176,11 +176,13 @@ describe('import', () => {
     await openHome();
     const before = await everything();
     // A trainer pasted the title twice: JSON would keep the last and drop the first without a word.
-    const text = JSON.stringify(sampleGuide, null, 2).replace(/\n  "title": /, '\n  "title": "Un autre titre",\n  "title": ');
+    const text = JSON.stringify(sampleGuide, null, 2).replace(/\n {2}"title": /, '\n  "title": "Un autre titre",\n  "title": ');
     await pickFile($('#import-file'), jsonFile(text, 'double.json'));
     await waitFor(() => $('.preview.invalid'), 'the problem');
     expect($$('.import-problems li').map((li) => li.textContent)).toEqual([
-      expect.stringMatching(/^double\.json — en-tête du guide \(title\) : le champ « title » est écrit deux fois \(lignes \d+ et \d+\) ; un seul serait lu/),
+      expect.stringMatching(
+        /^double\.json — en-tête du guide \(title\) : le champ « title » est écrit deux fois \(lignes \d+ et \d+\) ; un seul serait lu/,
+      ),
     ]);
     await settle();
     expect(await everything()).toEqual(before);
