@@ -644,10 +644,11 @@ describe('a field written twice in a file: JSON would keep the last one and lose
         // The same object written with its first key once more, at its end.
         const doubled = JSON.stringify({ ...target.value, [`${key}\u0000marker`]: 0 }, null, 1).replace(
           JSON.stringify(`${key}\u0000marker`),
-          JSON.stringify(key),
+          // A function, so that a key such as « $& » is not read as a replacement pattern.
+          () => JSON.stringify(key),
         );
         const whole = replaceAt(root, target.path, '\u0000here');
-        const withDuplicate = JSON.stringify(whole, null, 1).replace(JSON.stringify('\u0000here'), doubled);
+        const withDuplicate = JSON.stringify(whole, null, 1).replace(JSON.stringify('\u0000here'), () => doubled);
         expect(duplicateKeys(withDuplicate).map((d) => d.path)).toEqual([[...target.path, key]]);
       }),
     );
